@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The whole test suite. Installs anything the tests need beyond the .NET SDK, then runs dotnet test.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet test Ballast.slnx -c Release --logger "console;verbosity=minimal" "$@"

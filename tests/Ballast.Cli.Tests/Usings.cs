@@ -1,0 +1,1 @@
+namespace Ballast.Cli.Tests; public class Placeholder {}

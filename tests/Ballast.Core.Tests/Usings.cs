@@ -1,0 +1,1 @@
+namespace Ballast.Core.Tests; public class Placeholder {}

@@ -1,0 +1,1 @@
+namespace Ballast.Data.Tests; public class Placeholder {}

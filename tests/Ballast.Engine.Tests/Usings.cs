@@ -1,0 +1,1 @@
+namespace Ballast.Engine.Tests; public class Placeholder {}
