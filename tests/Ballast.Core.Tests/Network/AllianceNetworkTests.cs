@@ -120,4 +120,13 @@ public class AllianceNetworkTests
         Assert.Equal("defense-pact", TieKinds.Name(TieKind.DefensePact));
         Assert.Null(TieKinds.TryParse("entente"));
     }
+
+    [Fact]
+    public void Restrict_and_WithoutIsolates_keep_only_the_chosen_nodes_and_their_ties()
+    {
+        var n = new AllianceNetwork(2000, ["USA", "JPN", "NZL", "CHN"], [new("USA", "JPN", TieKind.DefensePact, "s"), new("USA", "CHN", TieKind.Partnership, "s")]);
+        Assert.Equal(["USA", "JPN", "NZL"], n.Restrict(["USA", "JPN", "NZL"]).Nodes);
+        Assert.Single(n.Restrict(["USA", "JPN", "NZL"]).Edges);
+        Assert.Equal(["USA", "JPN", "CHN"], n.WithoutIsolates().Nodes);
+    }
 }
