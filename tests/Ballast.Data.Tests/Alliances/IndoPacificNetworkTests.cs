@@ -12,8 +12,22 @@ public class IndoPacificNetworkTests(ITestOutputHelper output)
     // COW codes of the Indo-Pacific default set (COW 365 is Russia / the Soviet Union).
     private static readonly Dictionary<int, string> CowToIso = new()
     {
-        [2] = "USA", [740] = "JPN", [732] = "KOR", [900] = "AUS", [840] = "PHL", [800] = "THA", [750] = "IND", [713] = "TWN",
-        [816] = "VNM", [850] = "IDN", [830] = "SGP", [820] = "MYS", [920] = "NZL", [710] = "CHN", [731] = "PRK", [365] = "RUS",
+        [2] = "USA",
+        [740] = "JPN",
+        [732] = "KOR",
+        [900] = "AUS",
+        [840] = "PHL",
+        [800] = "THA",
+        [750] = "IND",
+        [713] = "TWN",
+        [816] = "VNM",
+        [850] = "IDN",
+        [830] = "SGP",
+        [820] = "MYS",
+        [920] = "NZL",
+        [710] = "CHN",
+        [731] = "PRK",
+        [365] = "RUS",
     };
 
     private static readonly string[] Adversaries = ["CHN", "PRK", "RUS"];
