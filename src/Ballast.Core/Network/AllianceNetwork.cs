@@ -255,5 +255,21 @@ public sealed class AllianceNetwork
         return new(Year, Nodes, Edges.Where(e => (e.A, e.B) != key).SelectMany(e => e.Ties), Notes);
     }
 
+    /// <summary>The sub-network on a subset of the nodes (e.g. the coalition without its adversaries), keeping their ties.</summary>
+    /// <param name="nodes">The nodes to keep; unknown codes are ignored.</param>
+    /// <returns>The new network.</returns>
+    public AllianceNetwork Restrict(IEnumerable<string> nodes)
+    {
+        var keep = nodes.ToHashSet(StringComparer.Ordinal);
+        return new(Year, Nodes.Where(keep.Contains), Edges.SelectMany(e => e.Ties), Notes);
+    }
+
+    /// <summary>
+    /// The network without isolated nodes (degree 0). Whole-set centralisation counts isolates as maximally peripheral,
+    /// so a hub gaining a tie can raise it even as the system becomes more networked; use this view to compare structure.
+    /// </summary>
+    /// <returns>The new network.</returns>
+    public AllianceNetwork WithoutIsolates() => Restrict(Nodes.Where(n => Degree(n) > 0));
+
     private static (string, string) Key(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 }
