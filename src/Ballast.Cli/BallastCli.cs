@@ -31,6 +31,9 @@ public static class BallastCli
     {
         yield return BurdenCommand.Create(ctx);
         yield return SeriesCommand.Create(ctx);
+        yield return ExploitationCommand.Create(ctx);
+        yield return PowerCommand.Create(ctx);
+        yield return NetworkCommand.Create(ctx);
     }
 
     /// <summary>Runs a command body, turning input errors into a message on standard error and exit code 2.</summary>
