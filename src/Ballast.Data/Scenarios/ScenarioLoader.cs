@@ -53,8 +53,15 @@ public sealed class ScenarioLoader
         }
         catch (YamlException e)
         {
-            var reason = e.InnerException is ArgumentException ? "duplicate key" : "invalid YAML: " + FirstLine(e.Message);
-            throw new ScenarioException(reason, file, (int)e.Start.Line, (int)e.Start.Column, null);
+            var text = FirstLine(e.Message);
+            const string dup = "Duplicate key ";
+            if (text.StartsWith(dup, StringComparison.Ordinal))
+            {
+                var key = text[dup.Length..].Trim();
+                throw new ScenarioException($"duplicate field '{key}'; each field may appear once", file, (int)e.Start.Line, (int)e.Start.Column, key);
+            }
+
+            throw new ScenarioException("invalid YAML: " + text, file, (int)e.Start.Line, (int)e.Start.Column, null);
         }
 
         if (stream.Documents.Count == 0)

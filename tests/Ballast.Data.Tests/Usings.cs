@@ -1,1 +1,0 @@
-namespace Ballast.Data.Tests; public class Placeholder {}
