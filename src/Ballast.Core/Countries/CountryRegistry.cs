@@ -42,6 +42,9 @@ public sealed class CountryRegistry
     /// <summary>Every country in the registry.</summary>
     public IReadOnlyList<Country> All => _all;
 
+    /// <summary>Maps an additional COW/ATOP code (e.g. a predecessor state) to a country.</summary>
+    public void AddCowAlias(int cowCode, Country country) => _byCow.TryAdd(cowCode, country);
+
     /// <summary>Looks up a country by ISO3 code exactly.</summary>
     public Country? ByIso3(string iso3) => _byIso3.GetValueOrDefault(iso3);
 

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Ballast.Cli.Commands;
+using Ballast.Core;
+
+namespace Ballast.Cli;
+
+/// <summary>The <c>ballast</c> command line: builds the command tree and runs it with clean error handling.</summary>
+public static class BallastCli
+{
+    /// <summary>Exit code for bad input (a malformed file, an unknown country, a bad option value).</summary>
+    public const int InputError = 2;
+
+    /// <summary>Exit code when the user interrupted a run.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Runs the command line against the given writers and returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false)
+    {
+        var ctx = new CliContext(output, error, interactive);
+        var root = new RootCommand("Ballast: burden sharing, alliance networks and simulation of the US-led alliance system in the Indo-Pacific.");
+        foreach (var command in Commands(ctx))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parse = root.Parse(args);
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    private static IEnumerable<Command> Commands(CliContext ctx)
+    {
+        yield return BurdenCommand.Create(ctx);
+        yield return SeriesCommand.Create(ctx);
+    }
+
+    /// <summary>Runs a command body, turning input errors into a message on standard error and exit code 2.</summary>
+    public static int Guard(CliContext ctx, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (BallastInputException e)
+        {
+            ctx.Err.WriteLine($"error: {e.Message}");
+            return InputError;
+        }
+        catch (OperationCanceledException)
+        {
+            ctx.Err.WriteLine("interrupted: stopped cleanly; partial results were not written as final.");
+            return Interrupted;
+        }
+    }
+}

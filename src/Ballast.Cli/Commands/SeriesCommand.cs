@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Ballast.Cli.Output;
+using Ballast.Core;
+using Ballast.Core.Panel;
+using Ballast.Data.Panel;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary><c>ballast series CODE</c>: one country's yearly panel series, with the source of each figure.</summary>
+public static class SeriesCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var code = new Argument<string>("country") { Description = "Country code or name (e.g. JPN, Japan, 740)." };
+        var from = new Option<int?>("--from") { Description = "First year." };
+        var to = new Option<int?>("--to") { Description = "Last year." };
+        var data = CommonOptions.Data();
+        var format = CommonOptions.Format();
+        var cmd = new Command("series", "One country's yearly series: GDP, population, military expenditure and its share of GDP.")
+        {
+            code, from, to, data, format,
+        };
+        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        {
+            var panel = CommonOptions.Panel(p.GetValue(data));
+            var country = Ballast.Data.Countries.CountryData.Registry.Resolve(p.GetValue(code)!, field: "country");
+            var rows = panel.Rows(country.Iso3)
+                .Where(r => (p.GetValue(from) is not int f || r.Year >= f) && (p.GetValue(to) is not int t || r.Year <= t))
+                .ToList();
+            if (rows.Count == 0)
+            {
+                throw new BallastInputException($"no data for {country.Iso3} ({country.Name}) in the requested years", field: "country", value: country.Iso3);
+            }
+
+            var table = Build(country.Iso3, country.Name, rows);
+            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>The series table; its CSV form is the user panel format, so it can be edited and read back with --data.</summary>
+    public static ResultTable Build(string iso3, string name, IReadOnlyList<PanelRow> rows)
+    {
+        var t = new ResultTable($"{name} ({iso3}): yearly series", [
+            new("country", "Country", RightAlign: false),
+            new("year", "Year"),
+            new("gdp_current_usd", "GDP (US$ bn, current)", "N1", DisplayScale: 1e9),
+            new("gdp_constant_usd", "GDP (US$ bn, const. 2015)", "N1", DisplayScale: 1e9),
+            new("population", "Population (m)", "N2", DisplayScale: 1e6),
+            new("milex_current_usd", "Milex (US$ bn, current)", "N2", DisplayScale: 1e9),
+            new("milex_constant_usd", "Milex (US$ bn, const. 2023)", "N2", DisplayScale: 1e9),
+            new("milex_share_gdp_pct", "Share of GDP (%)", "N2"),
+        ]);
+        foreach (var r in rows)
+        {
+            t.Add(iso3, r.Year, r.Value(Series.GdpCurrentUsd), r.Value(Series.GdpConstantUsd), r.Value(Series.Population),
+                r.Value(Series.MilexCurrentUsd), r.Value(Series.MilexConstantUsd), r.Value(Series.MilexShare) * 100);
+        }
+
+        foreach (var s in Enum.GetValues<Series>())
+        {
+            var sources = rows.Select(r => r[s]?.Source).OfType<string>().Distinct().ToList();
+            if (sources.Count > 0)
+            {
+                t.Notes.Add($"{s}: {string.Join("; ", sources)}");
+            }
+        }
+
+        t.Sources.Add(PanelBuilder.Citation);
+        return t;
+    }
+}

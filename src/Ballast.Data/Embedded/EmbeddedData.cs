@@ -1,0 +1,53 @@
+using System.Reflection;
+using Ballast.Data.Csv;
+
+namespace Ballast.Data.Embedded;
+
+/// <summary>Access to the data files embedded in this assembly (copied from <c>data/</c> at build time).</summary>
+public static class EmbeddedData
+{
+    private static readonly Assembly Assembly = typeof(EmbeddedData).Assembly;
+
+    /// <summary>Names of all embedded data files.</summary>
+    public static IEnumerable<string> FileNames =>
+        Assembly.GetManifestResourceNames().Where(n => n.StartsWith("Ballast.Data.", StringComparison.Ordinal))
+            .Select(n => n["Ballast.Data.".Length..]);
+
+    /// <summary>Opens an embedded file (e.g. <c>wdi_population.csv</c>).</summary>
+    public static Stream Open(string fileName) =>
+        Assembly.GetManifestResourceStream("Ballast.Data." + fileName)
+        ?? throw new InvalidOperationException($"embedded data file '{fileName}' is missing from the build");
+
+    /// <summary>Reads an embedded file as text.</summary>
+    public static string ReadText(string fileName)
+    {
+        using var reader = new StreamReader(Open(fileName));
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Parses an embedded CSV; errors name it as <c>data/FILE</c>.</summary>
+    public static CsvTable Csv(string fileName)
+    {
+        using var reader = new StreamReader(Open(fileName));
+        return CsvTable.Parse("data/" + fileName, reader);
+    }
+
+    /// <summary>A short fingerprint of all embedded data (SHA-256 over names and bytes), recorded in run manifests.</summary>
+    public static string Version()
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var name in FileNames.Order(StringComparer.Ordinal))
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            using var s = Open(name);
+            var buf = new byte[81920];
+            int n;
+            while ((n = s.Read(buf, 0, buf.Length)) > 0)
+            {
+                sha.AppendData(buf, 0, n);
+            }
+        }
+
+        return Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
+    }
+}
