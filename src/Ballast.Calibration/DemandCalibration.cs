@@ -14,7 +14,7 @@ public sealed record CalibrationRequest(
     IReadOnlyList<string> Countries,
     int? FromYear,
     int? FitUntil,
-    SpendingSeries Spending = SpendingSeries.Sipri,
+    SpendingSeries Spending = SpendingSeries.Long,
     BiasCorrection Correction = BiasCorrection.SplitPanelJackknife);
 
 /// <summary>Front door of the calibration: builds the demand panel from the data and estimates the equation.</summary>

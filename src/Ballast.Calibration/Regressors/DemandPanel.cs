@@ -5,8 +5,8 @@ namespace Ballast.Calibration.Regressors;
 /// <param name="Year">Year.</param>
 /// <param name="LnM">ln real military expenditure (constant 2023 US$).</param>
 /// <param name="LnY">ln real GDP index.</param>
-/// <param name="LnT">ln threat Σ w_ij K_j.</param>
-/// <param name="LnS">ln spill-ins c·θ·K_US + Σ ℓ_ij K_j.</param>
+/// <param name="LnT">ln(1 + threat Σ w_ij K_j).</param>
+/// <param name="LnS">ln(1 + spill-ins c·θ·K_US·LSG + Σ ℓ_ij a K_j).</param>
 /// <param name="Share">Military expenditure / GDP, or NaN when missing.</param>
 /// <param name="IsSipri">True when the spending figure is SIPRI's own (not the back-cast).</param>
 public sealed record DemandObservation(string Iso3, int Year, double LnM, double LnY, double LnT, double LnS, double Share, bool IsSipri);
@@ -67,6 +67,8 @@ public static class DemandPanelBuilder
                 continue;
             }
 
+            // The lead adversary (largest spender at its last year) is the theatre centre for the US loss-of-strength gradient.
+            var lead = withData.OrderByDescending(a => data.SpendingSeries(a).Values.LastOrDefault()).ThenBy(a => a, StringComparer.Ordinal).First();
             var allyUniverse = stocks.Keys.Where(j => j != iso3 && j != patron && !adversaries.Contains(j)).Order(StringComparer.Ordinal).ToList();
             var weights = new double[withData.Count];
             var kAdv = new double[withData.Count];
@@ -106,8 +108,9 @@ public static class DemandPanelBuilder
                 }
 
                 double threat = DemandTerms.Threat(weights, kAdv);
-                double spill = DemandTerms.SpillIn(settings.Credibility, settings.TheatreShare, kUs, links, kAlly);
-                observations.Add(new DemandObservation(iso3, year, Math.Log(m), Math.Log(y), Math.Log(threat), Math.Log(spill), data.Share(iso3, year) ?? double.NaN, data.IsSipri(iso3, year)));
+                double lsg = data.DistanceKm(patron, lead, year) is double dUs ? DemandTerms.ProximityWeight(dUs, settings.LsgDistanceKm) : 1;
+                double spill = DemandTerms.SpillIn(settings.Credibility, settings.TheatreShare, kUs, lsg, settings.Alignment, links, kAlly);
+                observations.Add(new DemandObservation(iso3, year, Math.Log(m), Math.Log(y), DemandTerms.LogTerm(threat), DemandTerms.LogTerm(spill), data.Share(iso3, year) ?? double.NaN, data.IsSipri(iso3, year)));
             }
         }
 

@@ -22,13 +22,15 @@ public enum SpendingSeries
 /// <param name="ThreatDistanceKm">L_T: distance scale of the proximity weights (registry <c>threat_distance_km</c>).</param>
 /// <param name="Credibility">c: perceived credibility of the US commitment, held at its default over history (registry <c>initial_credibility</c>).</param>
 /// <param name="TheatreShare">θ: theatre share of the US budget (registry <c>us_theatre_share</c>).</param>
+/// <param name="LsgDistanceKm">Distance scale of Boulding's loss-of-strength gradient on the US term (registry <c>lsg_distance_km</c>).</param>
+/// <param name="Alignment">a_j: alignment of linked allies, held at its default over history (registry <c>initial_alignment</c>).</param>
 /// <param name="Spending">Dependent-variable series.</param>
-public sealed record DemandSettings(double Delta, double Phi, double ThreatDistanceKm, double Credibility, double TheatreShare, SpendingSeries Spending = SpendingSeries.Sipri)
+public sealed record DemandSettings(double Delta, double Phi, double ThreatDistanceKm, double Credibility, double TheatreShare, double LsgDistanceKm, double Alignment, SpendingSeries Spending = SpendingSeries.Long)
 {
     /// <summary>The registry names of the settings, in constructor order.</summary>
-    public static IReadOnlyList<string> RegistryNames { get; } = ["delta", "phi_default", "threat_distance_km", "initial_credibility", "us_theatre_share"];
+    public static IReadOnlyList<string> RegistryNames { get; } = ["delta", "phi_default", "threat_distance_km", "initial_credibility", "us_theatre_share", "lsg_distance_km", "initial_alignment"];
 
     /// <summary>Builds the settings from a name → value lookup (the parameter registry).</summary>
-    public static DemandSettings From(Func<string, double> value, SpendingSeries spending = SpendingSeries.Sipri) =>
-        new(value("delta"), value("phi_default"), value("threat_distance_km"), value("initial_credibility"), value("us_theatre_share"), spending);
+    public static DemandSettings From(Func<string, double> value, SpendingSeries spending = SpendingSeries.Long) =>
+        new(value("delta"), value("phi_default"), value("threat_distance_km"), value("initial_credibility"), value("us_theatre_share"), value("lsg_distance_km"), value("initial_alignment"), spending);
 }

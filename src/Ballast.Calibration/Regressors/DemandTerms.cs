@@ -54,6 +54,9 @@ public static class DemandTerms
         return k;
     }
 
+    /// <summary>The log the demand equation takes of threat and spill-ins: <c>ln(x + 1)</c>, as the engine does, so a zero term stays finite.</summary>
+    public static double LogTerm(double x) => Math.Log(x + 1);
+
     /// <summary>Threat <c>T_i = Σ_j w_ij K_j</c> over adversaries with their proximity weights.</summary>
     public static double Threat(ReadOnlySpan<double> weights, ReadOnlySpan<double> adversaryStocks)
     {
@@ -67,15 +70,15 @@ public static class DemandTerms
     }
 
     /// <summary>
-    /// Spill-ins <c>S_i = c_i·θ·K_US + Σ_j ℓ_ij K_j</c>: the credibility-weighted theatre share of US capability plus
-    /// the capability of allies linked to <c>i</c> (ℓ = 0 in pure hub-and-spokes).
+    /// Spill-ins <c>S_i = c_i·θ·K_US·LSG + Σ_j ℓ_ij a_j K_j</c>: the credibility-weighted theatre share of US capability,
+    /// discounted by the loss-of-strength gradient, plus the capability of aligned allies linked to <c>i</c> (ℓ = 0 in pure hub-and-spokes).
     /// </summary>
-    public static double SpillIn(double credibility, double theatreShare, double usStock, ReadOnlySpan<double> links, ReadOnlySpan<double> allyStocks)
+    public static double SpillIn(double credibility, double theatreShare, double usStock, double lossOfStrength, double alignment, ReadOnlySpan<double> links, ReadOnlySpan<double> allyStocks)
     {
-        double s = credibility * theatreShare * usStock;
+        double s = credibility * theatreShare * usStock * lossOfStrength;
         for (int j = 0; j < links.Length; j++)
         {
-            s += links[j] * allyStocks[j];
+            s += links[j] * alignment * allyStocks[j];
         }
 
         return s;

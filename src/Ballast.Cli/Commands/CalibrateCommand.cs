@@ -18,6 +18,7 @@ public static class CalibrateCommand
     {
         var countries = CommonOptions.Countries();
         var group = CommonOptions.Group();
+        group.Description = "A named group (nato, quad, ...), an actor set's allies (indo-pacific, euro-atlantic) or 'allies' (every ally and partner of the actor sets; the default).";
         var from = new Option<int?>("--from") { Description = "First year of the dependent variable (default: first with data)." };
         var until = new Option<int?>("--fit-until") { Description = "Last year of the dependent variable (default: last with data)." };
         var output = new Option<string?>("--out", "-o") { Description = "Write the estimates as a calibration file (e.g. data/calibration.csv, read by the parameter registry)." };
@@ -53,8 +54,8 @@ public static class CalibrateCommand
     /// <summary><c>--spending sipri|long</c>.</summary>
     internal static Option<string> SpendingOption() => new("--spending")
     {
-        Description = "Spending series: sipri (SIPRI constant 2023 US$, 2001+; default) or long (back-cast to 1960+ with World Bank share x GDP).",
-        DefaultValueFactory = _ => "sipri",
+        Description = "Spending series: long (SIPRI constant 2023 US$ back-cast to 1960+ with World Bank share x GDP; default) or sipri (SIPRI years only, 2001+).",
+        DefaultValueFactory = _ => "long",
     };
 
     /// <summary><c>--correction jackknife|none</c>.</summary>
@@ -67,8 +68,8 @@ public static class CalibrateCommand
     /// <summary>Parses the spending series word.</summary>
     internal static SpendingSeries ParseSpending(string? text) => text?.Trim().ToLowerInvariant() switch
     {
-        "sipri" or null => SpendingSeries.Sipri,
-        "long" => SpendingSeries.Long,
+        "sipri" => SpendingSeries.Sipri,
+        "long" or null => SpendingSeries.Long,
         _ => throw new BallastInputException("unknown spending series; allowed: sipri, long", field: "--spending", value: text),
     };
 
@@ -80,13 +81,43 @@ public static class CalibrateCommand
         _ => throw new BallastInputException("unknown correction; allowed: jackknife, none", field: "--correction", value: text),
     };
 
+    /// <summary>Name of the pseudo-group of every ally and partner of the built-in actor sets (the default fit sample).</summary>
+    public const string AllAllies = "allies";
+
     /// <summary>The countries, the historical inputs and the regressor settings (from the parameter registry).</summary>
     internal static (IReadOnlyList<string> Selection, HistoricalInputs Data, DemandSettings Settings) Inputs(string? countries, string? group, int? year, SpendingSeries spending)
     {
-        var panel = PanelBuilder.Default;
-        var selection = CommonOptions.Selection(countries, group, Math.Min(year ?? panel.LastYear, panel.LastYear), panel, userData: false);
+        var selection = Countries(countries, group ?? (countries is null ? AllAllies : null), year);
         var registry = ParameterRegistryLoader.Default;
         return (selection, HistoricalInputs.Default, DemandSettings.From(registry.Value, spending));
+    }
+
+    /// <summary>
+    /// Resolves <c>--countries</c> or <c>--group</c>: a group of <c>groupings.csv</c> (membership as of the year), an actor
+    /// set's allies and partners (<c>indo-pacific</c>, <c>euro-atlantic</c>), or <c>allies</c> for those of every actor set.
+    /// </summary>
+    internal static IReadOnlyList<string> Countries(string? countries, string? group, int? year)
+    {
+        var panel = PanelBuilder.Default;
+        if (group is not null && countries is null && !Ballast.Data.Countries.CountryData.Groups.Contains(group))
+        {
+            var sets = Ballast.Data.Countries.CountryData.ActorSets;
+            bool Ally(Ballast.Core.Countries.Actor a) => a.Role is Ballast.Core.Countries.CountryRole.TreatyAlly or Ballast.Core.Countries.CountryRole.Partner;
+            if (group.Trim().Equals(AllAllies, StringComparison.OrdinalIgnoreCase))
+            {
+                return sets.Values.OrderBy(s => s.Name, StringComparer.Ordinal).SelectMany(s => s.Actors.Where(Ally)).Select(a => a.Iso3).Distinct().ToList();
+            }
+
+            if (sets.TryGetValue(group.Trim(), out var set))
+            {
+                return set.Actors.Where(Ally).Select(a => a.Iso3).ToList();
+            }
+
+            var known = Ballast.Data.Countries.CountryData.Groups.All.Select(g => g.Name).Concat(sets.Keys).Append(AllAllies).Distinct().Order(StringComparer.Ordinal);
+            throw new BallastInputException($"unknown group '{group}'. Known groups: {string.Join(", ", known)}.", field: "--group", value: group);
+        }
+
+        return CommonOptions.Selection(countries, group, Math.Min(year ?? panel.LastYear, panel.LastYear), panel, userData: false);
     }
 
     /// <summary>The estimates as calibration-file rows.</summary>
