@@ -37,6 +37,8 @@ public static class BallastCli
         yield return ParamsCommand.Create(ctx);
         yield return RunCommand.Create(ctx);
         yield return CompareCommand.Create(ctx);
+        yield return CalibrateCommand.Create(ctx);
+        yield return BacktestCommand.Create(ctx);
     }
 
     /// <summary>Runs a command body, turning input errors into a message on standard error and exit code 2.</summary>
