@@ -36,12 +36,17 @@ public interface IExperimentModel
     IExperimentWorker CreateWorker();
 }
 
-/// <summary>Runs experiments on one thread, reusing its buffers.</summary>
+/// <summary>Runs experiments on one thread, a block of runs at a time (vectorised models fill SIMD lanes), reusing its buffers.</summary>
 public interface IExperimentWorker
 {
+    /// <summary>The most runs <see cref="Run"/> takes at once.</summary>
+    int BlockSize { get; }
+
     /// <summary>
-    /// Runs one experiment: writes <c>Outcomes.Count</c> values into <paramref name="outcomes"/> (NaN = missing, e.g.
-    /// never crossed) and <c>Years.Count × YearlyIndicators.Count</c> values into <paramref name="yearly"/> (year-major).
+    /// Runs a block of experiments: <paramref name="values"/> holds each run's parameter values (run-major). For the
+    /// k-th run it writes <c>Outcomes.Count</c> values at <c>k * Outcomes.Count</c> into <paramref name="outcomes"/>
+    /// (NaN = missing, e.g. never crossed) and <c>Years.Count × YearlyIndicators.Count</c> values (year-major) at
+    /// <c>k</c> times that into <paramref name="yearly"/>.
     /// </summary>
-    void Run(int run, ReadOnlySpan<double> values, Span<double> outcomes, Span<double> yearly);
+    void Run(ReadOnlySpan<int> runs, ReadOnlySpan<double> values, Span<double> outcomes, Span<double> yearly);
 }

@@ -93,18 +93,27 @@ public static class ExperimentRunner
             MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
             CancellationToken = cancel,
         };
+        int block = Math.Max(1, model.CreateWorker().BlockSize);
+        int d = parameters.Count;
         int finished = 0;
         for (int start = 0; start < pending.Length; start += batchSize)
         {
             cancel.ThrowIfCancellationRequested();
             int count = Math.Min(batchSize, pending.Length - start);
             batch.Count = count;
-            Parallel.For(0, count, parallel, () => workers.TryTake(out var w) ? w : (Worker: model.CreateWorker(), Values: new double[parameters.Count]), (k, _, w) =>
+            pending.AsSpan(start, count).CopyTo(batch.Runs);
+            int blocks = (count + block - 1) / block;
+            Parallel.For(0, blocks, parallel, () => workers.TryTake(out var w) ? w : (Worker: model.CreateWorker(), Values: new double[block * d]), (b, _, w) =>
             {
-                int run = pending[start + k];
-                batch.Runs[k] = run;
-                Values(design, parameters, run, w.Values);
-                w.Worker.Run(run, w.Values, batch.Outcomes.AsSpan(k * nOut, nOut), batch.Yearly.AsSpan(k * nYear, nYear));
+                int first = b * block;
+                int size = Math.Min(block, count - first);
+                for (int k = 0; k < size; k++)
+                {
+                    Values(design, parameters, batch.Runs[first + k], w.Values.AsSpan(k * d, d));
+                }
+
+                w.Worker.Run(batch.Runs.AsSpan(first, size), w.Values.AsSpan(0, size * d),
+                    batch.Outcomes.AsSpan(first * nOut, size * nOut), batch.Yearly.AsSpan(first * nYear, size * nYear));
                 return w;
             }, workers.Add);
             sink.Write(batch);
