@@ -14,7 +14,7 @@ public enum NuclearStatus
 }
 
 /// <summary>The kind of security commitment between the US and a country.</summary>
-public enum TreatyType
+public enum TreatyCommitment
 {
     /// <summary>A mutual-defence treaty (an attack on one obliges the other to act).</summary>
     MutualDefence,
@@ -90,7 +90,7 @@ public sealed record NuclearStatusEntry(string Iso3, NuclearStatus Status, int? 
 /// <param name="YearSigned">Year signed (for NATO members, the accession year).</param>
 /// <param name="Type">Kind of commitment.</param>
 /// <param name="Source">Citation.</param>
-public sealed record TreatyEntry(string Ally, string Treaty, int YearSigned, TreatyType Type, string Source);
+public sealed record TreatyEntry(string Ally, string Treaty, int YearSigned, TreatyCommitment Type, string Source);
 
 /// <summary>The facts Ballast holds about one country, each with the year it refers to.</summary>
 /// <param name="Iso3">Country.</param>

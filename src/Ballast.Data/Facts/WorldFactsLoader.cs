@@ -320,7 +320,7 @@ public static class WorldFactsLoader
         foreach (var r in t.Rows)
         {
             var c = Iso3(r, "ally");
-            var entry = new TreatyEntry(c, r.Text("treaty"), r.Int("year_signed"), Enum<TreatyType>(r, "type"), r.Text("source"));
+            var entry = new TreatyEntry(c, r.Text("treaty"), r.Int("year_signed"), Enum<TreatyCommitment>(r, "type"), r.Text("source"));
             if (!result.TryAdd(c, entry))
             {
                 throw r.Error("ally", c, "duplicate ally");
