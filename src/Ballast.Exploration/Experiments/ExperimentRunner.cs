@@ -6,7 +6,8 @@ namespace Ballast.Exploration.Experiments;
 /// <summary>A batch of finished runs handed to a sink in one piece (the sink commits it atomically).</summary>
 public sealed class RunBatch
 {
-    internal RunBatch(int capacity, int outcomes, int yearlyPerRun)
+    /// <summary>Creates an empty batch for up to <paramref name="capacity"/> runs.</summary>
+    public RunBatch(int capacity, int outcomes, int yearlyPerRun)
     {
         Runs = new int[capacity];
         Outcomes = new double[capacity * outcomes];
@@ -25,7 +26,7 @@ public sealed class RunBatch
     public double[] Yearly { get; }
 
     /// <summary>Number of runs in the batch.</summary>
-    public int Count { get; internal set; }
+    public int Count { get; set; }
 
     /// <summary>Outcomes per run.</summary>
     public int OutcomesPerRun { get; }

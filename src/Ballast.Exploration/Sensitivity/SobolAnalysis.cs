@@ -130,10 +130,11 @@ public static class SobolAnalysis
         var replicates = new double[(long)resamples * per];
         Parallel.For(0, resamples, () => new int[n], (r, _, idx) =>
         {
-            ulong counter = 0;
+            // One mixer call per index; multiply-shift maps 64 bits to [0, n) with bias below n / 2^64.
+            ulong key = CounterHash.Bits(seed, 0x534F_0000UL, (ulong)r);
             for (int i = 0; i < n; i++)
             {
-                idx[i] = CounterHash.Below(n, seed, 0x534F_0000UL + (ulong)r, ref counter);
+                idx[i] = (int)(((UInt128)CounterHash.Mix(key + ((ulong)i * 0x9E3779B97F4A7C15UL)) * (ulong)n) >> 64);
             }
 
             Estimate(a, b, ab, ba, idx, replicates.AsSpan(r * per, per));
