@@ -30,6 +30,7 @@ public static class BallastCli
     private static IEnumerable<Command> Commands(CliContext ctx)
     {
         yield return SeriesCommand.Create(ctx);
+        yield return OptimizeCommand.Create(ctx);
     }
 
     /// <summary>Runs a command body, turning input errors into a message on standard error and exit code 2.</summary>
