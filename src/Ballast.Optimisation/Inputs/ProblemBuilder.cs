@@ -377,9 +377,10 @@ public static class ProblemBuilder
     }
 
     /// <summary>Compound growth of a series over up to <paramref name="years"/> years ending at <paramref name="end"/> (at least 3 years of span), or null.</summary>
-    private static double? Trend(CountryPanel panel, string iso3, int end, int years, Series s)
+    private static double? Trend(CountryPanel panel, string iso3, int atMost, int years, Series s)
     {
-        if (panel.Value(iso3, end, s) is not double last || last <= 0)
+        // The series' own latest year: constant-price GDP may stop a year before current-price GDP.
+        if (panel.LastCompleteYear(iso3, atMost, s) is not int end || panel.Value(iso3, end, s) is not double last || last <= 0)
         {
             return null;
         }
