@@ -376,7 +376,7 @@ public static class ProblemBuilder
         return y is int year && panel.Value(iso3, year, s) is double v && v > 0 ? (year, v) : null;
     }
 
-    /// <summary>Compound growth of a series over up to <paramref name="years"/> years ending at <paramref name="end"/> (at least 3 years of span), or null.</summary>
+    /// <summary>Compound growth of a series over up to <paramref name="years"/> years ending at the series' last year ≤ <paramref name="atMost"/> (at least 3 years of span), or null.</summary>
     private static double? Trend(CountryPanel panel, string iso3, int atMost, int years, Series s)
     {
         // The series' own latest year: constant-price GDP may stop a year before current-price GDP.
