@@ -68,6 +68,12 @@ public sealed record RolesProblem
     /// <summary>Co-development programmes available (empty when programmes are off).</summary>
     public ImmutableArray<ProgrammeOption> Programmes { get; init; } = [];
 
+    /// <summary>
+    /// Capability per dollar below which an investment is treated as impossible: such coefficients carry no meaning
+    /// (a reach of 1e-20) and would wreck the simplex's numerics.
+    /// </summary>
+    public const double NegligibleYield = 1e-9;
+
     /// <summary>Number of countries.</summary>
     public int N => Countries.Length;
 
@@ -168,7 +174,7 @@ public sealed record RolesProblem
             bool reachable = false;
             for (int i = 0; i < N; i++)
             {
-                reachable |= Reach[(i * T) + t] > 0 && Budget[i] > 0;
+                reachable |= Reach[(i * T) + t] > NegligibleYield && Budget[i] > 0;
             }
 
             if (needed && Priority[t] > 0 && !reachable)

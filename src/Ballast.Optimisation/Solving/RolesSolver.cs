@@ -257,7 +257,7 @@ public static class RolesSolver
             {
                 for (int tt = 0; tt < t; tt++)
                 {
-                    if (pr.Yield(i, mm, tt) <= 0 || pr.Budget[i] <= 0)
+                    if (pr.Yield(i, mm, tt) <= RolesProblem.NegligibleYield || pr.Budget[i] <= 0)
                     {
                         continue;
                     }
