@@ -252,8 +252,9 @@ public static class ProblemBuilder
         // Programmes: the catalogue entries with two or more members in the coalition; agreed ones are committed.
         var programmes = ImmutableArray.CreateBuilder<ProgrammeOption>();
         var specs = ImmutableArray.CreateBuilder<ProgrammeSpec>();
-        var agreed = request.Agreed.Where(p => p.Year <= request.Year).ToList();
-        foreach (var g in request.Agreed.Where(p => p.Year <= request.Year && OptimiserData.Programmes.All(c => c.Key != p.Name)))
+        // Scenarios write names in kebab-case (anti-ship-missiles); the catalogue keys are snake_case.
+        var agreed = request.Agreed.Where(p => p.Year <= request.Year).Select(p => p with { Name = p.Name.Trim().Replace('-', '_') }).ToList();
+        foreach (var g in agreed.Where(p => OptimiserData.Programmes.All(c => c.Key != p.Name)))
         {
             notes.Add($"programme '{g.Name}' in the scenario is not in data/programmes.csv (no cost or multiplier known); ignored.");
         }
