@@ -29,6 +29,7 @@ public static class BallastCli
 
     private static IEnumerable<Command> Commands(CliContext ctx)
     {
+        yield return BurdenCommand.Create(ctx);
         yield return SeriesCommand.Create(ctx);
     }
 

@@ -1,1 +1,0 @@
-namespace Ballast.Cli.Tests; public class Placeholder {}
