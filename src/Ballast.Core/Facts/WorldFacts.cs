@@ -14,7 +14,7 @@ public enum NuclearStatus
 }
 
 /// <summary>The kind of security commitment between the US and a country.</summary>
-public enum TreatyType
+public enum TreatyCommitment
 {
     /// <summary>A mutual-defence treaty (an attack on one obliges the other to act).</summary>
     MutualDefence,
@@ -89,8 +89,9 @@ public sealed record NuclearStatusEntry(string Iso3, NuclearStatus Status, int? 
 /// <param name="Treaty">Treaty or agreement name.</param>
 /// <param name="YearSigned">Year signed (for NATO members, the accession year).</param>
 /// <param name="Type">Kind of commitment.</param>
+/// <param name="Multilateral">True for a collective treaty (NATO, ANZUS, the Manila Pact), false for a bilateral one.</param>
 /// <param name="Source">Citation.</param>
-public sealed record TreatyEntry(string Ally, string Treaty, int YearSigned, TreatyType Type, string Source);
+public sealed record TreatyEntry(string Ally, string Treaty, int YearSigned, TreatyCommitment Type, bool Multilateral, string Source);
 
 /// <summary>The facts Ballast holds about one country, each with the year it refers to.</summary>
 /// <param name="Iso3">Country.</param>
@@ -106,6 +107,7 @@ public sealed record TreatyEntry(string Ally, string Treaty, int YearSigned, Tre
 /// <param name="Nuclear">Nuclear status, if recorded.</param>
 /// <param name="Treaty">Treaty with the US, if any.</param>
 /// <param name="HostNationSupport">Host-nation support by year (ascending).</param>
+/// <param name="UsTroopsByYear">US active-duty personnel stationed, by year (DMDC).</param>
 public sealed record CountryFacts(
     string Iso3,
     string? Capital,
@@ -119,8 +121,13 @@ public sealed record CountryFacts(
     int UsMajorBases,
     NuclearStatusEntry? Nuclear,
     TreatyEntry? Treaty,
-    IReadOnlyList<HostNationSupport> HostNationSupport)
+    IReadOnlyList<HostNationSupport> HostNationSupport,
+    IReadOnlyDictionary<int, int> UsTroopsByYear)
 {
+    /// <summary>US troops in a year: that year's figure, else the latest earlier one, else null.</summary>
+    public int? UsTroopsIn(int year) =>
+        UsTroopsByYear.Where(kv => kv.Key <= year).OrderBy(kv => kv.Key).Select(kv => (int?)kv.Value).LastOrDefault();
+
     /// <summary>Host-nation support in a year: that year's row, else the latest earlier row, else null.</summary>
     public HostNationSupport? HostNationSupportIn(int year) =>
         HostNationSupport.LastOrDefault(h => h.Year <= year);

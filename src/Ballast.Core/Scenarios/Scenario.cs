@@ -1,4 +1,6 @@
 using Ballast.Core.Countries;
+using Ballast.Core.Model;
+using Ballast.Core.Parameters;
 
 namespace Ballast.Core.Scenarios;
 
@@ -23,6 +25,7 @@ namespace Ballast.Core.Scenarios;
 /// <param name="Dialogues">Dialogue channels that damp crisis hazard.</param>
 /// <param name="TieChanges">Rifts (negative change) and new ties (positive change) between allies.</param>
 /// <param name="Shocks">Economic shocks.</param>
+/// <param name="Growth">Trend real GDP growth overrides per country.</param>
 /// <param name="Parameters">Parameter overrides and uncertain parameters.</param>
 /// <param name="Runs">Default number of ensemble runs, if set.</param>
 /// <param name="Seed">Default master seed, if set.</param>
@@ -44,6 +47,7 @@ public sealed record Scenario(
     IReadOnlyList<DialogueChannel> Dialogues,
     IReadOnlyList<TieChange> TieChanges,
     IReadOnlyList<EconomicShock> Shocks,
+    IReadOnlyList<GrowthOverride> Growth,
     ParameterSettings Parameters,
     int? Runs,
     ulong? Seed,
@@ -120,19 +124,6 @@ public sealed record StancePath(string Name, double Probability, IReadOnlyList<S
     }
 }
 
-/// <summary>The kinds of US stance toward allies.</summary>
-public enum StanceKind
-{
-    /// <summary>Credible commitment regardless of allied spending.</summary>
-    Reassure,
-
-    /// <summary>Commitment conditional on allies reaching a target share of GDP by a deadline.</summary>
-    Conditional,
-
-    /// <summary>Stepping back from the alliances.</summary>
-    Disengage,
-}
-
 /// <summary>A phase of US stance starting in a year.</summary>
 /// <param name="FromYear">First year of the phase.</param>
 /// <param name="Kind">Stance kind.</param>
@@ -176,31 +167,6 @@ public sealed record LinkSpec(string? Name, IReadOnlyList<string> Members, doubl
 /// <param name="Year">First year of deployment.</param>
 /// <param name="Site">Deployment site name from the sites file, if given.</param>
 public sealed record MissileDeployment(string? System, double RangeKm, string Host, string Owner, int Year, string? Site);
-
-/// <summary>The seven mission areas of the investment mix.</summary>
-public enum MissionArea
-{
-    /// <summary>Maritime (surface and subsurface).</summary>
-    Maritime,
-
-    /// <summary>Air.</summary>
-    Air,
-
-    /// <summary>Long-range strike.</summary>
-    LongRangeStrike,
-
-    /// <summary>Missile defence.</summary>
-    MissileDefence,
-
-    /// <summary>Intelligence, surveillance, reconnaissance and space.</summary>
-    IsrSpace,
-
-    /// <summary>Cyber and electronic warfare.</summary>
-    CyberEw,
-
-    /// <summary>Land.</summary>
-    Land,
-}
 
 /// <summary>A co-development programme between countries in one mission area.</summary>
 /// <param name="Name">Programme name, unique in the scenario.</param>
@@ -252,16 +218,17 @@ public sealed record TieChange(string A, string B, int Year, double Change);
 /// <param name="GdpChangePercent">GDP change in percent, in [-100, 100] (−5 = GDP 5 % lower than it would have been).</param>
 public sealed record EconomicShock(int Year, IReadOnlyList<string> Countries, string? Region, double GdpChangePercent);
 
+/// <summary>A country's trend real GDP growth, replacing the growth estimated from the data.</summary>
+/// <param name="Iso3">Country.</param>
+/// <param name="Percent">Trend growth in percent per year, in [-50, 50].</param>
+public sealed record GrowthOverride(string Iso3, double Percent);
+
 /// <summary>Parameter overrides and uncertain parameters, by parameter registry name.</summary>
 /// <param name="Overrides">Fixed values replacing the registry's defaults.</param>
-/// <param name="Uncertain">Parameters drawn per run from a distribution (ensembles).</param>
+/// <param name="Uncertain">Parameters drawn per run from a distribution (ensembles), in file order.</param>
 public sealed record ParameterSettings(IReadOnlyDictionary<string, double> Overrides, IReadOnlyList<UncertainParameter> Uncertain)
 {
     /// <summary>No overrides, nothing uncertain.</summary>
     public static ParameterSettings None { get; } = new(new Dictionary<string, double>(), []);
 }
 
-/// <summary>A parameter drawn from a distribution in each ensemble run.</summary>
-/// <param name="Name">Parameter registry name.</param>
-/// <param name="Distribution">The distribution.</param>
-public sealed record UncertainParameter(string Name, Distribution Distribution);

@@ -96,7 +96,8 @@ public static class WorldFactsLoader
                 b.Major,
                 nuclear.GetValueOrDefault(c),
                 treaties.GetValueOrDefault(c),
-                hns.TryGetValue(c, out var h) ? h.OrderBy(x => x.Year).ToList() : []);
+                hns.TryGetValue(c, out var h) ? h.OrderBy(x => x.Year).ToList() : [],
+                tp.ByYear is null ? new Dictionary<int, int>() : tp.ByYear);
         });
 
         return new WorldFacts(countries, missiles, sites);
@@ -155,10 +156,10 @@ public static class WorldFactsLoader
         return result;
     }
 
-    private static Dictionary<string, (int Troops, int Year)> Troops(CsvTable t)
+    private static Dictionary<string, (int Troops, int Year, SortedDictionary<int, int> ByYear)> Troops(CsvTable t)
     {
         t.Require("iso3", "year", "troops_ad");
-        var result = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        var result = new Dictionary<string, (int, int, SortedDictionary<int, int>)>(StringComparer.Ordinal);
         foreach (var r in t.Rows)
         {
             var iso3 = r["iso3"];
@@ -174,10 +175,13 @@ public static class WorldFactsLoader
             }
 
             var year = r.Int("year");
-            if (!result.TryGetValue(iso3, out var old) || year > old.Item2)
+            if (!result.TryGetValue(iso3, out var old))
             {
-                result[iso3] = (n.Value, year);
+                old = (n.Value, year, new SortedDictionary<int, int>());
             }
+
+            old.Item3[year] = n.Value;
+            result[iso3] = year >= old.Item2 ? (n.Value, year, old.Item3) : old;
         }
 
         return result;
@@ -315,12 +319,18 @@ public static class WorldFactsLoader
 
     private static Dictionary<string, TreatyEntry> Treaties(CsvTable t)
     {
-        t.Require("ally", "treaty", "year_signed", "type", "source");
+        t.Require("ally", "treaty", "year_signed", "type", "parties", "source");
         var result = new Dictionary<string, TreatyEntry>(StringComparer.Ordinal);
         foreach (var r in t.Rows)
         {
             var c = Iso3(r, "ally");
-            var entry = new TreatyEntry(c, r.Text("treaty"), r.Int("year_signed"), Enum<TreatyType>(r, "type"), r.Text("source"));
+            var parties = r.Text("parties");
+            if (parties is not ("bilateral" or "multilateral"))
+            {
+                throw r.Error("parties", parties, "unknown value; allowed: bilateral, multilateral");
+            }
+
+            var entry = new TreatyEntry(c, r.Text("treaty"), r.Int("year_signed"), Enum<TreatyCommitment>(r, "type"), parties == "multilateral", r.Text("source"));
             if (!result.TryAdd(c, entry))
             {
                 throw r.Error("ally", c, "duplicate ally");

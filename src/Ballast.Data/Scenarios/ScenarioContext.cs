@@ -1,7 +1,10 @@
 using Ballast.Core;
 using Ballast.Core.Countries;
 using Ballast.Core.Facts;
+using Ballast.Data.Countries;
 using Ballast.Data.Facts;
+using Ballast.Data.Panel;
+using Ballast.Data.Parameters;
 
 namespace Ballast.Data.Scenarios;
 
@@ -25,24 +28,6 @@ public sealed class RegistryCountryResolver(CountryRegistry registry) : ICountry
     public IReadOnlyList<string> Suggest(string text, int count) =>
         registry.Suggest(text, count).Select(c => $"{c.Iso3} ({c.Name})").ToList();
 
-    /// <summary>
-    /// A registry built from the embedded <c>countries_reference.csv</c> (ISO codes, common and official names, COW
-    /// codes). Used until the project-wide registry loader is wired in.
-    /// </summary>
-    public static RegistryCountryResolver FromEmbeddedReference()
-    {
-        var t = CsvTable.Embedded("countries_reference.csv");
-        t.Require("cca2", "cca3", "ccn3", "cow_ccode", "name_common", "name_official");
-        var countries = t.Rows.Select(r => new Country(
-            r.Text("cca3"),
-            r.Text("name_common"),
-            r["cca2"].Length == 0 ? null : r["cca2"],
-            r.OptionalInt("ccn3"),
-            r.OptionalInt("cow_ccode"),
-            null,
-            r["name_official"].Length == 0 ? [] : [r["name_official"]]));
-        return new RegistryCountryResolver(new CountryRegistry(countries));
-    }
 }
 
 /// <summary>What a scenario is validated against: country codes, the missile catalogue and sites, the data years.</summary>
@@ -60,14 +45,19 @@ public sealed record ScenarioContext(
     int MaxHorizonYear,
     IReadOnlySet<string>? Parameters)
 {
-    /// <summary>The embedded data: reference countries, embedded world facts, data years 1960–2024, horizon up to 2100.</summary>
-    public static ScenarioContext Default { get; } = new(
-        RegistryCountryResolver.FromEmbeddedReference(),
+    private static readonly Lazy<ScenarioContext> LazyDefault = new(() => new(
+        new RegistryCountryResolver(CountryData.Registry),
         WorldFactsLoader.LoadEmbedded(),
-        1960,
-        2024,
+        PanelBuilder.Default.FirstYear,
+        PanelBuilder.Default.LastYear,
         2100,
-        null);
+        ParameterRegistryLoader.Default.All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal)));
+
+    /// <summary>
+    /// The embedded data: the country registry, the embedded world facts, the panel's data years, horizon up to 2100,
+    /// and the parameter registry's names.
+    /// </summary>
+    public static ScenarioContext Default => LazyDefault.Value;
 }
 
 /// <summary>

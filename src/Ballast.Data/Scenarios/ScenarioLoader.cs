@@ -1,5 +1,9 @@
 using System.Globalization;
 using Ballast.Core.Countries;
+using Ballast.Core.Parameters;
+using DistributionKind = Ballast.Core.Model.DistributionKind;
+using MissionArea = Ballast.Core.Model.MissionArea;
+using StanceKind = Ballast.Core.Model.StanceKind;
 using Ballast.Core.Scenarios;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -25,7 +29,9 @@ public sealed class ScenarioLoader
     public ScenarioLoader(ScenarioContext context) => _context = context;
 
     /// <summary>A loader that validates against the embedded data.</summary>
-    public static ScenarioLoader Default { get; } = new(ScenarioContext.Default);
+    public static ScenarioLoader Default => LazyDefault.Value;
+
+    private static readonly Lazy<ScenarioLoader> LazyDefault = new(() => new(ScenarioContext.Default));
 
     /// <summary>Reads and validates a scenario file.</summary>
     public Scenario LoadFile(string path)
@@ -99,7 +105,7 @@ public sealed class ScenarioLoader
         {
             var m = Map(root, string.Empty,
                 "name", "description", "question", "start", "horizon", "actors", "targets", "us", "architecture", "links",
-                "missiles", "programmes", "crises", "dialogues", "ties", "shocks", "parameters", "runs", "seed");
+                "missiles", "programmes", "crises", "dialogues", "ties", "shocks", "growth", "parameters", "runs", "seed");
 
             var name = Str(m.Required("name"), "name");
             var description = Str(m.Required("description"), "description");
@@ -138,6 +144,17 @@ public sealed class ScenarioLoader
             var ties = List(m.Get("ties"), "ties", Tie);
             NoDuplicates(m.Get("ties"), "ties", ties, x => $"{string.CompareOrdinal(x.A, x.B) switch { < 0 => x.A + "-" + x.B, _ => x.B + "-" + x.A }} {x.Year}", "tie change (pair and year)");
             var shocks = List(m.Get("shocks"), "shocks", Shock);
+            var growthNode = m.Get("growth");
+            var growth = List(growthNode, "growth", (n, p) =>
+            {
+                var gm = Map(n, p, "country", "percent");
+                var pn = gm.Required("percent");
+                var pct = Double(pn, p + ".percent");
+                return pct is >= -50 and <= 50
+                    ? new GrowthOverride(Country(gm.Required("country"), p + ".country"), pct)
+                    : throw Error(pn, p + ".percent", $"growth must be between -50 and 50 percent a year, found {Text(pn)}", Text(pn));
+            });
+            NoDuplicates(growthNode, "growth", growth, g => g.Iso3, "country");
             var parameters = m.Get("parameters") is { } p ? Parameters(p, "parameters") : ParameterSettings.None;
 
             int? runs = null;
@@ -163,7 +180,7 @@ public sealed class ScenarioLoader
             }
 
             return new Scenario(name, description, question, _start, _horizon, actors, targets, us, architecture, links, missiles,
-                programmes, crises, dialogues, ties, shocks, parameters, runs, seed, file);
+                programmes, crises, dialogues, ties, shocks, growth, parameters, runs, seed, file);
         }
 
         private ActorSelection Actors(YamlNode node, string path)
@@ -555,7 +572,7 @@ public sealed class ScenarioLoader
                         var d = Map(body, p, "min", "max");
                         var min = Double(d.Required("min"), p + ".min");
                         var max = Double(d.Required("max"), p + ".max");
-                        return max > min ? new UniformDistribution(min, max) : throw Error(d.Required("max"), p + ".max", $"max must be greater than min ({Fmt(min)})", Text(d.Required("max")));
+                        return max > min ? new Distribution(DistributionKind.Uniform, min, max) : throw Error(d.Required("max"), p + ".max", $"max must be greater than min ({Fmt(min)})", Text(d.Required("max")));
                     }
 
                 case "normal":
@@ -563,7 +580,7 @@ public sealed class ScenarioLoader
                         var d = Map(body, p, "mean", "sd");
                         var mean = Double(d.Required("mean"), p + ".mean");
                         var sd = Double(d.Required("sd"), p + ".sd");
-                        return sd > 0 ? new NormalDistribution(mean, sd) : throw Error(d.Required("sd"), p + ".sd", "standard deviation must be greater than 0", Text(d.Required("sd")));
+                        return sd > 0 ? new Distribution(DistributionKind.Normal, mean, sd) : throw Error(d.Required("sd"), p + ".sd", "standard deviation must be greater than 0", Text(d.Required("sd")));
                     }
 
                 case "triangular":
@@ -577,7 +594,7 @@ public sealed class ScenarioLoader
                             throw Error(d.Required("max"), p + ".max", $"max must be greater than min ({Fmt(min)})", Text(d.Required("max")));
                         }
 
-                        return mode >= min && mode <= max ? new TriangularDistribution(min, mode, max) : throw Error(d.Required("mode"), p + ".mode", $"mode must lie between min ({Fmt(min)}) and max ({Fmt(max)})", Text(d.Required("mode")));
+                        return mode >= min && mode <= max ? new Distribution(DistributionKind.Triangular, min, mode, max) : throw Error(d.Required("mode"), p + ".mode", $"mode must lie between min ({Fmt(min)}) and max ({Fmt(max)})", Text(d.Required("mode")));
                     }
 
                 default:
@@ -585,7 +602,7 @@ public sealed class ScenarioLoader
                         var d = Map(body, p, "mu", "sigma");
                         var mu = Double(d.Required("mu"), p + ".mu");
                         var sigma = Double(d.Required("sigma"), p + ".sigma");
-                        return sigma > 0 ? new LogNormalDistribution(mu, sigma) : throw Error(d.Required("sigma"), p + ".sigma", "sigma must be greater than 0", Text(d.Required("sigma")));
+                        return sigma > 0 ? new Distribution(DistributionKind.LogNormal, mu, sigma) : throw Error(d.Required("sigma"), p + ".sigma", "sigma must be greater than 0", Text(d.Required("sigma")));
                     }
             }
         }

@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Ballast.Core.Parameters;
+using DistributionKind = Ballast.Core.Model.DistributionKind;
+using MissionArea = Ballast.Core.Model.MissionArea;
+using StanceKind = Ballast.Core.Model.StanceKind;
 using Ballast.Core.Scenarios;
 
 namespace Ballast.Data.Scenarios;
@@ -62,6 +66,7 @@ public static class ScenarioWriter
         List(w, 0, "dialogues", s.Dialogues, x => $"parties: [{string.Join(", ", x.Parties)}], from: {x.FromYear}{Opt("until", x.UntilYear)}, strength: {N(x.Strength)}");
         List(w, 0, "ties", s.TieChanges, x => $"pair: [{x.A}, {x.B}], year: {x.Year}, change: {N(x.Change)}");
         List(w, 0, "shocks", s.Shocks, x => $"year: {x.Year}, {(x.Region is null ? $"countries: [{string.Join(", ", x.Countries)}]" : $"region: {x.Region}")}, gdp-change-percent: {N(x.GdpChangePercent)}");
+        List(w, 0, "growth", s.Growth, x => $"country: {x.Iso3}, percent: {N(x.Percent)}");
         if (s.Parameters.Overrides.Count > 0 || s.Parameters.Uncertain.Count > 0)
         {
             Line(w, 0, "parameters:");
@@ -79,15 +84,15 @@ public static class ScenarioWriter
                 Line(w, 1, "uncertain:");
                 foreach (var u in s.Parameters.Uncertain)
                 {
-                    var body = u.Distribution switch
+                    var d = u.Distribution;
+                    var (kind, body) = d.Kind switch
                     {
-                        UniformDistribution d => $"min: {N(d.Min)}, max: {N(d.Max)}",
-                        NormalDistribution d => $"mean: {N(d.Mu)}, sd: {N(d.Sd)}",
-                        TriangularDistribution d => $"min: {N(d.Min)}, mode: {N(d.Mode)}, max: {N(d.Max)}",
-                        LogNormalDistribution d => $"mu: {N(d.Mu)}, sigma: {N(d.Sigma)}",
-                        _ => throw new InvalidOperationException("unknown distribution"),
+                        DistributionKind.Uniform => ("uniform", $"min: {N(d.A)}, max: {N(d.B)}"),
+                        DistributionKind.Normal => ("normal", $"mean: {N(d.A)}, sd: {N(d.B)}"),
+                        DistributionKind.Triangular => ("triangular", $"min: {N(d.A)}, mode: {N(d.B)}, max: {N(d.C)}"),
+                        _ => ("lognormal", $"mu: {N(d.A)}, sigma: {N(d.B)}"),
                     };
-                    Line(w, 2, $"{u.Name}: {{ {u.Distribution.Kind}: {{ {body} }} }}");
+                    Line(w, 2, $"{u.Name}: {{ {kind}: {{ {body} }} }}");
                 }
             }
         }

@@ -1,4 +1,8 @@
 using Ballast.Core.Countries;
+using Ballast.Core.Parameters;
+using DistributionKind = Ballast.Core.Model.DistributionKind;
+using MissionArea = Ballast.Core.Model.MissionArea;
+using StanceKind = Ballast.Core.Model.StanceKind;
 using Ballast.Core.Scenarios;
 using Ballast.Data.Scenarios;
 
@@ -155,12 +159,14 @@ public class ScenarioLoaderTests
               - { year: 2027, countries: [CHN, JPN], gdp-change-percent: 1.5 }
             parameters:
               overrides:
-                beta-s: -0.2
+                beta_s: -0.2
               uncertain:
                 delta: { uniform: { min: 0.05, max: 0.1 } }
                 lambda: { normal: { mean: 0.3, sd: 0.05 } }
-                g-china: { triangular: { min: 0.03, mode: 0.05, max: 0.07 } }
-                phi: { lognormal: { mu: 0, sigma: 0.2 } }
+                g_c: { triangular: { min: 0.03, mode: 0.05, max: 0.07 } }
+                phi_default: { lognormal: { mu: 0, sigma: 0.2 } }
+            growth:
+              - { country: CHN, percent: 4.5 }
             runs: 500
             seed: 18446744073709551615
             """;
@@ -180,13 +186,14 @@ public class ScenarioLoaderTests
         Assert.Equal(new CrisisEvent(2029, CrisisKind.GrayZone, 0.2), b.Crises[1]);
         Assert.Equal(new TieChange("JPN", "KOR", 2027, -0.3), b.TieChanges[0]);
         Assert.Equal(["CHN", "JPN"], b.Shocks[1].Countries);
-        Assert.Equal(-0.2, b.Parameters.Overrides["beta-s"]);
-        Assert.Equal(new TriangularDistribution(0.03, 0.05, 0.07), b.Parameters.Uncertain[2].Distribution);
-        Assert.Equal(new LogNormalDistribution(0, 0.2), b.Parameters.Uncertain[3].Distribution);
+        Assert.Equal(-0.2, b.Parameters.Overrides["beta_s"]);
+        Assert.Equal(new Distribution(DistributionKind.Triangular, 0.03, 0.05, 0.07), b.Parameters.Uncertain[2].Distribution);
+        Assert.Equal(new Distribution(DistributionKind.LogNormal, 0, 0.2), b.Parameters.Uncertain[3].Distribution);
         Assert.Equal(ulong.MaxValue, b.Seed);
         Assert.Equal(500, b.Runs);
         Assert.Equal(Architecture.Networked, b.Architecture);
         Assert.Equal(0.4, b.Us.TheatreShare);
+        Assert.Equal(new GrowthOverride("CHN", 4.5), Assert.Single(b.Growth));
     }
 
     // ---- every error path, with the exact message ------------------------------------------------------------
@@ -230,7 +237,7 @@ public class ScenarioLoaderTests
     [Fact]
     public void Start_outside_the_data_range() =>
         Fails(Header.Replace("start: 2024", "start: 2030", StringComparison.Ordinal),
-            "x.yaml:4:8: field 'start': year 2030 is outside the data range 1960-2024");
+            "x.yaml:4:8: field 'start': year 2030 is outside the data range 1816-2024");
 
     [Fact]
     public void Horizon_must_follow_start() =>
@@ -323,9 +330,12 @@ public class ScenarioLoaderTests
             "x.yaml:11:40: field 'us.posture[0].troops': must not be negative");
 
     [Fact]
-    public void Unknown_country_suggests_close_matches() =>
-        Fails(Header + "\n  posture:\n    - { host: JAP, year: 2027, troops: 5 }",
-            "x.yaml:11:15: field 'us.posture[0].host': unknown country 'JAP'; did you mean JAM (Jamaica), JPN (Japan), ABW (Aruba)?");
+    public void Unknown_country_suggests_close_matches()
+    {
+        var e = Assert.Throws<ScenarioException>(() => Load(Header + "\n  posture:\n    - { host: JAP, year: 2027, troops: 5 }"));
+        Assert.StartsWith("x.yaml:11:15: field 'us.posture[0].host': unknown country 'JAP'; did you mean ", e.Message, StringComparison.Ordinal);
+        Assert.Contains("JPN (Japan)", e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Unknown_missile_system_suggests_the_closest() =>
@@ -443,31 +453,33 @@ public class ScenarioLoaderTests
 
     [Fact]
     public void Lognormal_needs_positive_sigma() =>
-        Fails(Header + "\nparameters:\n  uncertain:\n    phi: { lognormal: { mu: 0, sigma: -1 } }",
-            "x.yaml:12:39: field 'parameters.uncertain.phi.lognormal.sigma': sigma must be greater than 0");
+        Fails(Header + "\nparameters:\n  uncertain:\n    phi_default: { lognormal: { mu: 0, sigma: -1 } }",
+            "x.yaml:12:47: field 'parameters.uncertain.phi_default.lognormal.sigma': sigma must be greater than 0");
 
     [Fact]
     public void Two_distributions_for_one_parameter() =>
-        Fails(Header + "\nparameters:\n  uncertain:\n    phi: { normal: { mean: 0, sd: 1 }, uniform: { min: 0, max: 1 } }",
-            "x.yaml:12:10: field 'parameters.uncertain.phi': give exactly one distribution: uniform, normal, triangular or lognormal");
+        Fails(Header + "\nparameters:\n  uncertain:\n    delta: { normal: { mean: 0, sd: 1 }, uniform: { min: 0, max: 1 } }",
+            "x.yaml:12:12: field 'parameters.uncertain.delta': give exactly one distribution: uniform, normal, triangular or lognormal");
 
     [Fact]
     public void Parameter_both_overridden_and_uncertain() =>
-        Fails(Header + "\nparameters:\n  overrides: { phi: 1 }\n  uncertain:\n    phi: { normal: { mean: 0, sd: 1 } }",
-            "x.yaml:13:5: field 'parameters.uncertain.phi': parameter 'phi' is both overridden and uncertain; give one");
+        Fails(Header + "\nparameters:\n  overrides: { delta: 1 }\n  uncertain:\n    delta: { normal: { mean: 0, sd: 1 } }",
+            "x.yaml:13:5: field 'parameters.uncertain.delta': parameter 'delta' is both overridden and uncertain; give one");
 
     [Fact]
-    public void Unknown_parameter_when_the_registry_is_known()
-    {
-        var ctx = ScenarioContext.Default with { Parameters = new HashSet<string> { "delta", "lambda" } };
-        var e = Assert.Throws<ScenarioException>(() => new ScenarioLoader(ctx).Load(Header + "\nparameters:\n  overrides: { lamda: 0.3 }", "x.yaml"));
-        Assert.Equal("x.yaml:11:16: field 'parameters.overrides.lamda': unknown parameter 'lamda'; did you mean 'lambda'?", e.Message);
-    }
+    public void Unknown_parameter_suggests_a_registry_name() =>
+        Fails(Header + "\nparameters:\n  overrides: { lamda: 0.3 }",
+            "x.yaml:11:16: field 'parameters.overrides.lamda': unknown parameter 'lamda'; did you mean 'lambda'?");
+
+    [Fact]
+    public void Growth_out_of_range() =>
+        Fails(Header + "\ngrowth:\n  - { country: CHN, percent: 80 }",
+            "x.yaml:11:30: field 'growth[0].percent': growth must be between -50 and 50 percent a year, found 80");
 
     [Fact]
     public void Override_must_be_a_number() =>
-        Fails(Header + "\nparameters:\n  overrides: { phi: high }",
-            "x.yaml:11:21: field 'parameters.overrides.phi': expected a number, found 'high'");
+        Fails(Header + "\nparameters:\n  overrides: { delta: high }",
+            "x.yaml:11:23: field 'parameters.overrides.delta': expected a number, found 'high'");
 
     [Fact]
     public void List_expected() =>
