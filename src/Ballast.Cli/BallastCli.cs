@@ -34,6 +34,7 @@ public static class BallastCli
         yield return ExploitationCommand.Create(ctx);
         yield return PowerCommand.Create(ctx);
         yield return NetworkCommand.Create(ctx);
+        yield return ServeCommand.Create(ctx);
     }
 
     /// <summary>Runs a command body, turning input errors into a message on standard error and exit code 2.</summary>

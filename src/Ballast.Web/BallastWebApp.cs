@@ -4,6 +4,7 @@ using Ballast.Web.Api;
 using Ballast.Web.Dashboard;
 using Ballast.Web.Hosting;
 using Ballast.Web.Jobs;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Ballast.Web;

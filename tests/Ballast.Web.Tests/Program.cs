@@ -1,0 +1,7 @@
+namespace Ballast.Web.Tests;
+
+/// <summary>The entry point WebApplicationFactory starts: the same builder as <c>ballast serve</c>.</summary>
+public static class Program
+{
+    public static void Main(string[] args) => BallastWebApp.Build(args).Run();
+}
