@@ -13,7 +13,7 @@ namespace Ballast.Web;
 /// Builds the Ballast web app (API + dashboard). The one entry point for every host: <c>ballast serve</c> calls
 /// <see cref="Build"/> and runs it; tests start it through <c>WebApplicationFactory</c> via a one-line Program that does
 /// the same. Settings come from the <c>Ballast</c> configuration section (command line <c>--Ballast:Store=DIR</c>,
-/// environment <c>Ballast__Store</c>) and then <paramref name="configure"/>.
+/// environment <c>Ballast__Store</c>) and then the caller's changes.
 /// </summary>
 public static class BallastWebApp
 {

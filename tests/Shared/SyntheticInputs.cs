@@ -34,17 +34,18 @@ public static class SyntheticInputs
     private static readonly double[] Balanced = [0.18, 0.16, 0.1, 0.12, 0.1, 0.08, 0.26];
 
     /// <summary>A builder with the 16 baseline-shaped actors, distances and a few links; stance reassure.</summary>
-    public static ModelInputsBuilder Builder(int start = 2024, int horizon = 2035)
+    public static ModelInputsBuilder Builder(int start = 2024, int horizon = 2035, Func<ActorSpec, ActorSpec>? adjust = null)
     {
         var b = new ModelInputsBuilder(start, horizon, "synthetic");
         int n = 0;
         foreach (var a in Actors)
         {
             double[] comp = a.Role == CountryRole.Patron ? UsMix : Niche(n);
-            b.AddActor(new ActorSpec(
+            var spec = new ActorSpec(
                 a.Code, a.Role, a.MilexBn * 1e9 / a.Share, a.MilexBn * 1e9, a.Share, a.Growth, a.DepChina, a.Code == "USA" ? 0 : 0.15,
                 a.Treaty, a.Troops, a.Bases, a.HnsBn * 1e9, a.Warheads, a.Missiles,
-                comp, a.Role == CountryRole.Patron ? UsMix : Balanced));
+                comp, a.Role == CountryRole.Patron ? UsMix : Balanced);
+            b.AddActor(adjust is null ? spec : adjust(spec));
             n++;
         }
 
@@ -62,9 +63,9 @@ public static class SyntheticInputs
     }
 
     /// <summary>The baseline-shaped inputs with the default registry plus optional overrides.</summary>
-    public static ModelInputs Baseline(ParameterSet registry, Action<ModelInputsBuilder>? configure = null)
+    public static ModelInputs Baseline(ParameterSet registry, Action<ModelInputsBuilder>? configure = null, Func<ActorSpec, ActorSpec>? adjust = null)
     {
-        var b = Builder();
+        var b = Builder(adjust: adjust);
         configure?.Invoke(b);
         return b.Build(registry);
     }

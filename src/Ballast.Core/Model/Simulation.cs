@@ -726,7 +726,11 @@ public sealed class Simulation
                 kCoal += L(_k, o) * Vector.ConditionalSelect(Vector.Equals(L(_state, o), Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
             }
 
-            var growthK = Vector.Max(Vector<double>.Zero, Vector.Log(kCoal / L(_kCoalPrev, r0)));
+            var prevK = L(_kCoalPrev, r0);
+            var growthK = Vector.ConditionalSelect(
+                Vector.GreaterThan(prevK, Vector<double>.Zero),
+                Vector.Max(Vector<double>.Zero, Vector.Log(Vector.Max(kCoal, V(1e-300)) / prevK)),
+                Vector<double>.Zero);
             S(_kCoalPrev, r0, kCoal);
             var support = SupportIndex(pv);
             var harsh = L(_stHarsh, r0);
@@ -877,7 +881,7 @@ public sealed class Simulation
 
                 S(_k, o, kSum);
                 S(_y, o, yNext);
-                var mNext = Vector.Max(L(NextSpending, o), V(1e-9) * yNext);
+                var mNext = Vector.Min(Vector.Max(L(NextSpending, o), V(1e-9) * yNext), pv.MaxBurden * yNext);
                 S(_m, o, mNext);
                 S(_lnM, o, Vector.Log(mNext));
 

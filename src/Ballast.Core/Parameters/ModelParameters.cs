@@ -336,4 +336,7 @@ public struct ModelParameters<T>
 
     /// <summary>Default dialogue level (fraction); registry <c>dialogue_default</c>.</summary>
     public T DialogueDefault;
+
+    /// <summary>Upper bound on military expenditure as a share of GDP (fraction); registry <c>max_burden</c>.</summary>
+    public T MaxBurden;
 }

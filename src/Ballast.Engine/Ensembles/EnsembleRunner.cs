@@ -177,24 +177,37 @@ public static class EnsembleRunner
             var result = new RunSummary[count];
             int n = _sim.Layout.Count;
             int years = _sim.Inputs.Steps + 1;
+            var offered = new List<(int Lane, float[] Trajectory)>();
             for (int lane = 0; lane < count; lane++)
             {
                 var s = Summarise(_sim, lane);
                 result[lane] = s;
                 Partial.AddSummary(s);
-                long run = _runs[lane];
-                if (EnsemblePartial.SampleHash(_seed, run) <= Partial.Threshold)
+                if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Partial.Threshold)
                 {
-                    var traj = new float[n * years];
-                    for (int ind = 0; ind < n; ind++)
+                    offered.Add((lane, new float[n * years]));
+                }
+            }
+
+            // Gather the sampled lanes' trajectories reading each indicator-year row of lanes contiguously.
+            if (offered.Count > 0)
+            {
+                for (int ind = 0; ind < n; ind++)
+                {
+                    for (int t = 0; t < years; t++)
                     {
-                        for (int t = 0; t < years; t++)
+                        var lanes = _sim.IndicatorLanes(ind, t);
+                        int o = (ind * years) + t;
+                        foreach (var (lane, traj) in offered)
                         {
-                            traj[(ind * years) + t] = (float)_sim.Indicator(ind, t, lane);
+                            traj[o] = (float)lanes[lane];
                         }
                     }
+                }
 
-                    Partial.Offer(run, traj);
+                foreach (var (lane, traj) in offered)
+                {
+                    Partial.Offer(_runs[lane], traj);
                 }
             }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ballast.Core;
+using Ballast.Core.Model;
 using Ballast.Core.Scenarios;
 using Ballast.Data.Scenarios;
 

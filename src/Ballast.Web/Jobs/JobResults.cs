@@ -46,8 +46,7 @@ public static partial class JobResults
         var saved = folders.Select(ResultsFolder.Read).ToList();
         var scenarios = saved.Select((s, i) => new ResultScenario(job.Spec.Scenarios[i].Name, Path.GetFileName(folders[i]) is var f && job.Kind == JobKind.Compare ? f : ".", s.Result.Kpis)).ToList();
         var rows = KpiRows(saved.Select(s => s.Result.Kpis).ToList());
-        var model = folders.Select(ModelPath).FirstOrDefault(File.Exists);
-        var figures = model is null ? [] : ReportFigures.All(ReportModelStore.Load(model)).Select(x => new FigureInfo(x.Id, x.Title, x.Caption)).ToList();
+        var figures = Figures(saved[0], folders[0], job.Spec.Scenarios[0].Name).Select(x => new FigureInfo(x.Id, x.Title, x.Caption)).ToList();
         return new ResultsResponse(job.Id, job.Kind, job.Spec.Runs, job.Spec.Seed, scenarios, rows, figures);
     }
 
@@ -75,13 +74,7 @@ public static partial class JobResults
             throw new BallastInputException("ask for NAME.svg or NAME.csv", field: "figure", value: figure);
         }
 
-        var path = ModelPath(folders[scenario]);
-        if (!File.Exists(path))
-        {
-            return Problems.Result(Problems.Status(404, "No figures", "This job's results have no saved report data.", "figure"));
-        }
-
-        var f = ReportFigures.All(ReportModelStore.Load(path)).FirstOrDefault(x => x.Id == id);
+        var f = Figures(ResultsFolder.Read(folders[scenario]), folders[scenario], job.Spec.Scenarios[scenario].Name).FirstOrDefault(x => x.Id == id);
         if (f is null)
         {
             return Problems.Result(Problems.Status(404, "Unknown figure", $"There is no figure '{id}'; see the job's results for the list.", "figure"));
@@ -91,6 +84,16 @@ public static partial class JobResults
     }
 
     private static string ModelPath(string folder) => Path.Combine(folder, ReportModelStore.FileName);
+
+    /// <summary>
+    /// The figures of one scenario's results: the full report set (charts, map with range rings, network) from the saved
+    /// report data when the run wrote it, else the charts that the percentiles alone carry, drawn with the same components.
+    /// </summary>
+    public static IReadOnlyList<Figure> Figures(SavedRun run, string folder, string name)
+    {
+        var model = ModelPath(folder);
+        return File.Exists(model) ? ReportFigures.All(ReportModelStore.Load(model)) : ResultFigures.FromPercentiles(run, name);
+    }
 
     private static List<KpiComparison> KpiRows(IReadOnlyList<KpiSummary> k)
     {
