@@ -27,7 +27,7 @@ public sealed class JobApiTests
         var manifest = await c.GetAsync($"/api/jobs/{id}/files/manifest.json");
         Assert.Equal(HttpStatusCode.OK, manifest.StatusCode);
         await (await c.GetAsync($"/api/jobs/{id}/files/..%2Fjobs.db")).Problem(HttpStatusCode.NotFound, "name");
-        await (await c.GetAsync($"/api/jobs/{id}/files/../../jobs.db")).Problem(HttpStatusCode.NotFound, "name");
+        await (await c.GetAsync($"/api/jobs/{id}/files/../../jobs.db")).Problem(HttpStatusCode.BadRequest, "id"); // normalised to /api/jobs/jobs.db
 
         foreach (var fig in res.GetProperty("figures").EnumerateArray().Select(x => x.GetProperty("id").GetString()))
         {
@@ -68,8 +68,9 @@ public sealed class JobApiTests
         using var f = new BallastFactory { Executor = new GateExecutor() };
         var c = f.CreateClient();
         await (await c.PostJson("/api/jobs", new { scenario = "nope" })).Problem(HttpStatusCode.BadRequest, "scenario");
-        await (await c.PostJson("/api/jobs", new { yaml = "name: [" })).Problem(HttpStatusCode.BadRequest, "name");
-        await (await c.GetAsync("/api/jobs/../../etc")).Json(HttpStatusCode.NotFound).ContinueWith(_ => 0);
+        var syntax = await (await c.PostJson("/api/jobs", new { yaml = "name: [" })).Json(HttpStatusCode.BadRequest);
+        Assert.Equal("scenario.yaml", syntax.GetProperty("file").GetString());
+        Assert.True(syntax.GetProperty("line").GetInt32() >= 1);
         await (await c.GetAsync("/api/jobs/XYZ")).Problem(HttpStatusCode.BadRequest, "id");
         await (await c.GetAsync("/api/jobs/" + new string('a', 32))).Problem(HttpStatusCode.NotFound, "id");
         await (await c.GetAsync("/api/jobs?limit=0")).Problem(HttpStatusCode.BadRequest, "limit");

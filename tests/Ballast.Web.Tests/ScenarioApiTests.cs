@@ -47,9 +47,10 @@ public sealed class ScenarioApiTests : IClassFixture<DataApiTests.Fixture>
     [Fact]
     public async Task Validate_accepts_an_example_and_returns_its_levers()
     {
-        var j = await (await _c.PostJson("/api/scenarios/validate", new { scenario = "us-conditional-3.5" })).Json();
+        var j = await (await _c.PostJson("/api/scenarios/validate", new { scenario = "baseline" })).Json();
         Assert.True(j.GetProperty("valid").GetBoolean());
-        Assert.Equal("conditional", j.GetProperty("levers").GetProperty("us.stance.kind").GetString());
+        Assert.Equal("reassure", j.GetProperty("levers").GetProperty("us.stance.kind").GetString());
+        Assert.Equal("0.2", j.GetProperty("levers").GetProperty("us.stance.harshness").GetString());
     }
 
     [Fact]
