@@ -211,7 +211,7 @@
     async function loadExample(name) {
       const r = await api('/api/scenarios/' + encodeURIComponent(name));
       ta.value = r.yaml; fileName = null; await validate();
-      sessionStorage.setItem('ballast.workbench', JSON.stringify({ name, yaml: ta.value }));
+      localStorage.setItem('ballast.workbench', JSON.stringify({ name, yaml: ta.value }));
     }
     schema = await api('/api/scenarios/schema');
     const list = await api('/api/scenarios');
@@ -237,7 +237,7 @@
     let running = null;
     $('#run').addEventListener('click', async () => {
       if (!(await validate())) return;
-      sessionStorage.setItem('ballast.workbench', JSON.stringify({ name: current.scenario.name, yaml: ta.value }));
+      localStorage.setItem('ballast.workbench', JSON.stringify({ name: current.scenario.name, yaml: ta.value }));
       $('#run').disabled = true; $('#cancel').disabled = false; $('#results').hidden = true;
       try {
         const body = { yaml: ta.value, fileName: fileName || (example.value || 'scenario') + '.yaml', runs: Number($('#runs').value) };
@@ -261,7 +261,7 @@
       await fillFigures($('#figures'));
       $('#results-h').focus && $('#results').scrollIntoView({ block: 'start' });
     }
-    const saved = JSON.parse(sessionStorage.getItem('ballast.workbench') || 'null');
+    const saved = JSON.parse(localStorage.getItem('ballast.workbench') || 'null');
     if (saved && saved.yaml) { ta.value = saved.yaml; example.value = list.some(s => s.name === saved.name) ? saved.name : ''; await validate(); }
     else await loadExample(list.some(s => s.name === 'baseline') ? 'baseline' : list[0].name);
   }
@@ -269,7 +269,7 @@
   // ---------- (d) compare ----------
   async function comparePage() {
     const list = await api('/api/scenarios');
-    const saved = JSON.parse(sessionStorage.getItem('ballast.workbench') || 'null');
+    const saved = JSON.parse(localStorage.getItem('ballast.workbench') || 'null');
     const pick = $('#compare-pick');
     let h = '<legend>Scenarios (two or more)</legend>';
     if (saved && saved.yaml) h += '<label><input type="checkbox" name="cmp" value="__workbench" checked> workbench: ' + esc(saved.name) + '</label>';

@@ -56,7 +56,7 @@ internal static class Pages
     {
         var sb = new StringBuilder();
         sb.Append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        sb.Append("<title>").Append(E(title)).Append(" · Ballast</title><link rel=\"stylesheet\" href=\"/assets/app.css\"></head>\n");
+        sb.Append("<title>").Append(E(title)).Append(" · Ballast</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/assets/app.css\"></head>\n");
         sb.Append("<body data-page=\"").Append(id).Append("\"><a class=\"skip\" href=\"#main\">Skip to content</a>\n");
         sb.Append("<header class=\"top\"><div class=\"brand\">Ballast</div><nav aria-label=\"Dashboard pages\"><ul>");
         foreach (var (path, t) in Nav)
