@@ -146,7 +146,8 @@
     names.forEach((n, i) => { cols.push(n + ' median', n + ' 5–95 %'); if (i > 0) cols.push(n + ' − ' + names[0]); });
     const rows = res.kpis.map(k => {
       const r = [k.name, k.unit];
-      k.values.forEach((v, i) => { r.push(fmt(v.p50, 3), fmt(v.p5, 3) + ' – ' + fmt(v.p95, 3)); if (i > 0) r.push(k.differences[i] === null ? '–' : (k.differences[i] > 0 ? '+' : '') + fmt(k.differences[i], 3)); });
+      const f = x => k.unit === 'year' ? (x === null || x === undefined ? '–' : String(x)) : fmt(x, 3);
+      k.values.forEach((v, i) => { r.push(f(v.p50), fmt(v.p5, 3) + ' – ' + fmt(v.p95, 3)); if (i > 0) r.push(k.differences[i] === null ? '–' : (k.differences[i] > 0 ? '+' : '') + fmt(k.differences[i], 3)); });
       return r;
     });
     return { cols, rows };
