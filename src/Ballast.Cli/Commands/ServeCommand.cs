@@ -45,7 +45,8 @@ public static class ServeCommand
                 o.MaxConcurrentJobs = p.GetValue(maxJobs) ?? o.MaxConcurrentJobs;
             });
             ctx.Err.WriteLine($"Ballast dashboard on {address} (store: {Path.GetFullPath(p.GetValue(store) ?? "ballast-store")}); Ctrl-C stops.");
-            app.RunAsync(ct).GetAwaiter().GetResult();
+            using var stop = ct.Register(() => app.Lifetime.StopApplication()); // Ctrl-C stops cleanly
+            app.Run();
             return 0;
         })));
         return cmd;
