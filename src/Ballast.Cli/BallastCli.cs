@@ -46,6 +46,7 @@ public static class BallastCli
         yield return ExportCommand.Create(ctx);
         yield return RobustCommand.Create(ctx);
         yield return OptimizeCommand.Create(ctx);
+        yield return ServeCommand.Create(ctx);
     }
 
     /// <summary>Runs a command body, turning input errors into a message on standard error and exit code 2.</summary>

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Ballast.Web;
+using Microsoft.AspNetCore.Builder;
+
+// Starts the app in-process on a free loopback port over a scratch store, then fires a fixed number of requests per
+// scenario with a fixed concurrency and a wall-clock cap, and prints requests/s with p50/p99 latency.
+// Usage: dotnet run -c Release --project bench/Ballast.WebLoad [-- REQUESTS CONCURRENCY CAP_SECONDS]
+var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
+var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
+var cap = TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 30);
+var store = Path.Combine(Path.GetTempPath(), "ballast-webload-" + Guid.NewGuid().ToString("N"));
+var app = BallastWebApp.Build([], o =>
+{
+    o.Urls = "http://127.0.0.1:0";
+    o.Store = store;
+    o.MaxQueuedJobs = 1_000_000;
+    o.MaxRunsPerJob = 100;
+});
+await app.StartAsync();
+var address = app.Urls.First();
+using var http = new HttpClient { BaseAddress = new Uri(address) };
+Console.WriteLine($"Ballast web load: {requests} requests per scenario, {concurrency} concurrent, cap {cap.TotalSeconds} s, {address}, {Environment.ProcessorCount} cores");
+Console.WriteLine("scenario                         requests   req/s     p50 ms   p99 ms   errors");
+
+await Measure("GET /api/countries", () => http.GetAsync("/api/countries"));
+await Measure("GET /api/burden", () => http.GetAsync("/api/burden?year=2023&targets=2,3.5"));
+await Measure("GET /api/network?year=2024", () => http.GetAsync("/api/network?year=2024"));
+await Measure("GET /api/figures/shares.svg", () => http.GetAsync("/api/figures/shares.svg?group=quad"));
+await Measure("POST /api/scenarios/validate", () => http.PostAsJsonAsync("/api/scenarios/validate", new { scenario = "baseline" }));
+await Measure("POST /api/jobs (submit, 1 run)", () => http.PostAsJsonAsync("/api/jobs", new { scenario = "baseline", runs = 1 }));
+await app.StopAsync();
+try
+{
+    Directory.Delete(store, recursive: true);
+}
+catch (IOException)
+{
+    Console.WriteLine($"(scratch store left at {store}: a job was still finishing)");
+}
+return;
+
+async Task Measure(string name, Func<Task<HttpResponseMessage>> call)
+{
+    for (var i = 0; i < 20; i++)
+    {
+        (await call()).Dispose(); // warm-up
+    }
+
+    var latencies = new List<double>(requests);
+    var errors = 0;
+    var next = 0;
+    var sw = Stopwatch.StartNew();
+    var gate = new object();
+    var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        while (Interlocked.Increment(ref next) <= requests && sw.Elapsed < cap)
+        {
+            var t = Stopwatch.GetTimestamp();
+            using var r = await call();
+            await r.Content.ReadAsByteArrayAsync();
+            var ms = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            lock (gate)
+            {
+                latencies.Add(ms);
+                if (!r.IsSuccessStatusCode)
+                {
+                    errors++;
+                }
+            }
+        }
+    });
+    await Task.WhenAll(workers);
+    sw.Stop();
+    latencies.Sort();
+    double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-32} {latencies.Count,8} {latencies.Count / sw.Elapsed.TotalSeconds,8:F0} {P(0.5),9:F2} {P(0.99),8:F2} {errors,8}"));
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using Ballast.Reports.Figures;
+using Ballast.Reports.Model;
+using static Ballast.Reports.Html.Html;
+
+namespace Ballast.Reports;
+
+/// <summary>Writes the single-scenario report: one self-contained HTML file (inline CSS and SVG, no script, no external reference).</summary>
+public static class ReportWriter
+{
+    /// <summary>The report's file name inside a results folder.</summary>
+    public const string FileName = "report.html";
+
+    /// <summary>Renders the report and writes it to <paramref name="path"/> atomically.</summary>
+    public static void Write(ReportModel model, string path) => WriteAtomically(path, Render(model));
+
+    /// <summary>The report as an HTML string.</summary>
+    public static string Render(ReportModel m)
+    {
+        var sb = new StringBuilder(1 << 20);
+        var s = m.Scenario;
+        Begin(sb, $"Ballast report: {s.Name}");
+
+        sb.Append("<header class=\"report\"><h1>Ballast report: ").Append(E(s.Name)).Append("</h1>\n");
+        sb.Append("<p class=\"meta\">Simulated years ").Append(s.StartYear + 1).Append('–').Append(s.HorizonYear)
+            .Append(" from the ").Append(s.StartYear).Append(" data · ").Append(Format.Integer(m.Crossover.Runs)).Append(" ensemble runs</p></header>\n");
+        Toc(sb);
+
+        sb.Append("<section id=\"question\"><h2>The question and the levers</h2>\n");
+        sb.Append("<p class=\"question\">").Append(E(s.Question)).Append("</p>\n<p>").Append(E(s.Description)).Append("</p>\n<dl class=\"levers\">");
+        foreach (var l in s.Levers)
+        {
+            sb.Append("<dt>").Append(E(l.Label)).Append("</dt><dd>").Append(E(l.Text)).Append("</dd>");
+        }
+
+        sb.Append("</dl></section>\n");
+
+        var h = Headline.Of(m);
+        sb.Append("<section id=\"headline\"><h2>Headline</h2>\n<div class=\"headline\">");
+        sb.Append("<div class=\"box\"><div class=\"muted\">Balance ratio in ").Append(h.HorizonYear).Append(" (median)</div><div class=\"big\" data-kpi=\"ratio-p50\">")
+            .Append(Format.Number(h.RatioP50)).Append("</div><div class=\"muted\">90 % of runs between <span data-kpi=\"ratio-p5\">").Append(Format.Number(h.RatioP5))
+            .Append("</span> and <span data-kpi=\"ratio-p95\">").Append(Format.Number(h.RatioP95)).Append("</span>; 1 = parity</div></div>");
+        sb.Append("<div class=\"box\"><div class=\"muted\">Runs in which the coalition falls behind</div><div class=\"big\" data-kpi=\"cross-share\">")
+            .Append(Format.Percent(h.CrossShare)).Append("</div><div class=\"muted\">")
+            .Append(h.MedianCrossoverYear is int y ? $"median crossover year {y}" : "no run crosses parity").Append("</div></div>");
+        sb.Append("<div class=\"box\"><div class=\"muted\">Runs that never cross by ").Append(s.HorizonYear).Append("</div><div class=\"big\" data-kpi=\"never-share\">")
+            .Append(Format.Percent(h.NeverShare)).Append("</div><div class=\"muted\">").Append(Format.Integer(m.Crossover.NeverCrossed)).Append(" of ")
+            .Append(Format.Integer(m.Crossover.Runs)).Append(" runs</div></div>");
+        sb.Append("</div>\n");
+        Figure(sb, ReportFigures.BalanceRatio(m));
+        Figure(sb, ReportFigures.Crossover(m));
+        sb.Append("</section>\n");
+
+        Section(sb, "burden", "Burden sharing", ReportFigures.Burden(m));
+        Section(sb, "allies", "Ally by ally", ReportFigures.SmallMultiples(m));
+        Section(sb, "missions", "Coalition effectiveness", ReportFigures.Missions(m));
+        Section(sb, "map", "Map: posture, missile ranges and exposure", ReportFigures.Map(m));
+        Section(sb, "network", "Alliance network", ReportFigures.Network(m));
+
+        sb.Append("<section id=\"kpis\"><h2>Key performance indicators</h2>\n<p class=\"muted\">Ensemble percentiles over ")
+            .Append(Format.Integer(m.Crossover.Runs)).Append(" runs.</p>\n");
+        Table(sb, ["KPI", "Unit", "P5", "Median", "P95", "Meaning"], m.Kpis.Select(k => (IReadOnlyList<string>)[k.Name, k.Unit, Format.Number(k.P5), Format.Number(k.P50), Format.Number(k.P95), k.Note]), "kpi-table");
+        sb.Append("</section>\n");
+
+        sb.Append("<section id=\"assumptions\"><h2>Assumption registry</h2>\n<p class=\"muted\">Every model parameter with the value used in this run and its source: <em>calibrated</em> (fitted to data), <em>cited</em> (a published figure), or <em>assumption</em> (with the reasoning).</p>\n");
+        Table(sb, ["Parameter", "Value", "Distribution", "Unit", "Source kind", "Source", "Meaning"], m.Parameters.Select(p => (IReadOnlyList<string>)[p.Name, Format.Number(p.Value), p.Distribution, p.Unit, p.SourceKind, p.Source, p.Description]), "parameter-table");
+        sb.Append("</section>\n");
+
+        sb.Append("<section id=\"manifest\"><h2>Run manifest</h2>\n");
+        Table(sb, ["Field", "Value"], m.Manifest.Select(e => (IReadOnlyList<string>)[e.Key, e.Value]), "manifest-table");
+        sb.Append("</section>\n");
+
+        Citations(sb, m.Citations);
+        End(sb, $"Generated by Ballast {typeof(ReportWriter).Assembly.GetName().Version?.ToString(3) ?? "?"}. Self-contained: this file makes no network request. Print it from the browser for a PDF.");
+        return sb.ToString();
+    }
+
+    internal static void Citations(StringBuilder sb, IReadOnlyList<Citation> citations)
+    {
+        sb.Append("<section id=\"citations\"><h2>Data citations</h2>\n<ol class=\"citations\">");
+        foreach (var c in citations.Append(new Citation("Map boundaries", Geo.WorldAtlas.Citation)).DistinctBy(c => c.Text))
+        {
+            sb.Append("<li><strong>").Append(E(c.Dataset)).Append(".</strong> ").Append(E(c.Text)).Append("</li>");
+        }
+
+        sb.Append("</ol></section>\n");
+    }
+
+    private static void Section(StringBuilder sb, string id, string title, Figure f)
+    {
+        sb.Append("<section id=\"").Append(id).Append("\"><h2>").Append(E(title)).Append("</h2>\n");
+        Figure(sb, f);
+        sb.Append("</section>\n");
+    }
+
+    private static void Toc(StringBuilder sb)
+    {
+        (string Id, string Title)[] items =
+        [
+            ("question", "Question and levers"), ("headline", "Headline"), ("burden", "Burden sharing"), ("allies", "Ally by ally"),
+            ("missions", "Coalition effectiveness"), ("map", "Map"), ("network", "Alliance network"), ("kpis", "KPIs"),
+            ("assumptions", "Assumption registry"), ("manifest", "Run manifest"), ("citations", "Data citations"),
+        ];
+        sb.Append("<nav class=\"toc\" aria-label=\"Contents\">");
+        foreach (var (id, title) in items)
+        {
+            sb.Append("<div><a href=\"#").Append(id).Append("\">").Append(E(title)).Append("</a></div>");
+        }
+
+        sb.Append("</nav>\n");
+    }
+}

@@ -1,0 +1,373 @@
+using System.Globalization;
+using Ballast.Core;
+using Ballast.Core.Analytics;
+using Ballast.Core.Countries;
+using Ballast.Core.Network;
+using Ballast.Core.Panel;
+using Ballast.Data.Alliances;
+using Ballast.Data.Countries;
+using Ballast.Data.Panel;
+
+namespace Ballast.Web.Api;
+
+/// <summary>
+/// The data queries behind the API and the dashboard: thin glue over the same Core analytics and Data loaders the
+/// CLI commands call (burden, exploitation, power, network), returning plain records for JSON.
+/// </summary>
+public static class DataQueries
+{
+    /// <summary>Citation for alliance data (as printed by <c>ballast network</c>).</summary>
+    public const string AllianceCitation =
+        "Sources: ATOP v5.1 (Leeds, Ritter, Mitchell and Long 2002; atopdata.org), directed dyad-years to 2018; groupings entered by Ballast with a citation per row (data/groupings.csv).";
+
+    /// <summary>First year of the constant-dollar SIPRI series; the perpetual inventory starts here (as in <c>ballast power</c>).</summary>
+    public const int CapitalStockStartYear = 2001;
+
+    private static readonly Lazy<IReadOnlyList<AtopDyadYear>> Atop = new(AllianceData.LoadAtop);
+    private static readonly Lazy<IReadOnlyList<NmcRecord>> Nmc = new(AllianceData.LoadNmc);
+
+    private static CountryPanel Panel => PanelBuilder.Default;
+
+    /// <summary>The last year with a military-spending share in the embedded panel.</summary>
+    public static int LastShareYear => Panel.AllRows.Where(r => r[Series.MilexShare] is not null).Max(r => r.Year);
+
+    /// <summary>First year of the embedded panel.</summary>
+    public static int FirstYear => Panel.FirstYear;
+
+    /// <summary>Display name of a code.</summary>
+    public static string Name(string iso3) => CountryData.Registry.ByIso3(iso3)?.Name ?? iso3;
+
+    /// <summary>The countries of an actor set with their roles.</summary>
+    public static CountriesResponse Countries(string? set)
+    {
+        var name = set ?? "indo-pacific";
+        if (!CountryData.ActorSets.ContainsKey(name))
+        {
+            throw new BallastInputException($"unknown actor set; allowed: {string.Join(", ", CountryData.ActorSets.Keys.Order(StringComparer.Ordinal))}", field: "set", value: name);
+        }
+
+        var s = CountryData.ActorSet(name);
+        return new CountriesResponse(
+            s.Name,
+            s.Description,
+            s.Actors.Select(a => new CountryInfo(a.Iso3, Name(a.Iso3), CountryData.RoleName(a.Role), a.Source)).ToList(),
+            CountryData.ActorSets.Keys.Order(StringComparer.Ordinal).ToList(),
+            CountryData.Groups.All.Select(g => new GroupInfo(g.Name, g.Description, g.FoundedIn)).OrderBy(g => g.Name, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// Which countries a query covers: explicit <paramref name="countries"/>, else <paramref name="group"/> as of the
+    /// year, else <paramref name="fallback"/> (the same rules as the CLI's <c>--countries</c> and <c>--group</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Selection(string? countries, string? group, int year, Func<IReadOnlyList<string>> fallback)
+    {
+        if (countries is not null && group is not null)
+        {
+            throw new BallastInputException("give either countries or group, not both", field: "countries");
+        }
+
+        if (countries is not null)
+        {
+            var list = countries.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(c => CountryData.Registry.Resolve(c, field: "countries").Iso3).Distinct().ToList();
+            return list.Count > 0 ? list : throw new BallastInputException("no countries given", field: "countries", value: countries);
+        }
+
+        if (group is not null)
+        {
+            if (group.Equals("indo-pacific", StringComparison.OrdinalIgnoreCase) && !CountryData.Groups.Contains(group))
+            {
+                return CountryData.IndoPacific.Actors.Select(a => a.Iso3).ToList();
+            }
+
+            if (!CountryData.Groups.Contains(group))
+            {
+                throw new BallastInputException(
+                    $"unknown group; allowed: indo-pacific, {string.Join(", ", CountryData.Groups.All.Select(g => g.Name).Order(StringComparer.Ordinal))}",
+                    field: "group",
+                    value: group);
+            }
+
+            var members = CountryData.Groups.Get(group).MembersIn(year);
+            return members.Count > 0 ? members : throw new BallastInputException($"group '{group}' had no members in {year}", field: "group", value: group);
+        }
+
+        return fallback();
+    }
+
+    private static IReadOnlyList<string> IndoPacific() => CountryData.IndoPacific.Actors.Select(a => a.Iso3).ToList();
+
+    private static IReadOnlyList<string> Allies() => CountryData.IndoPacific.Actors
+        .Where(a => a.Role is CountryRole.Patron or CountryRole.TreatyAlly or CountryRole.Partner).Select(a => a.Iso3).ToList();
+
+    private static void CheckYear(int year, int from, int to, string field = "year")
+    {
+        if (year < from || year > to)
+        {
+            throw new BallastInputException($"must be between {from} and {to}", field: field, value: year.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>One country's yearly series with the source of each figure.</summary>
+    public static SeriesResponse CountrySeries(string country, int? from, int? to)
+    {
+        var c = CountryData.Registry.Resolve(country, field: "country");
+        var rows = Panel.Rows(c.Iso3).Where(r => (from is not int f || r.Year >= f) && (to is not int t || r.Year <= t)).ToList();
+        if (rows.Count == 0)
+        {
+            throw new BallastInputException($"no data for {c.Iso3} ({c.Name}) in the requested years", field: "country", value: country);
+        }
+
+        var sources = Enum.GetValues<Series>().ToDictionary(
+            s => s.ToString(),
+            s => (IReadOnlyList<string>)rows.Select(r => r[s]?.Source).OfType<string>().Distinct().ToList());
+        return new SeriesResponse(
+            c.Iso3,
+            c.Name,
+            rows.Select(r => new SeriesRow(r.Year, r.Value(Series.GdpCurrentUsd), r.Value(Series.GdpConstantUsd), r.Value(Series.Population), r.Value(Series.MilexCurrentUsd), r.Value(Series.MilexConstantUsd), r.Value(Series.MilexShare) * 100)).ToList(),
+            sources,
+            PanelBuilder.Citation);
+    }
+
+    /// <summary>Military spending as a share of GDP per country and year (the burden explorer's chart).</summary>
+    public static SharesResponse Shares(string? countries, string? group, int? from, int? to)
+    {
+        var last = LastShareYear;
+        var f = from ?? 1990;
+        var t = to ?? last;
+        CheckYear(f, FirstYear, last, "from");
+        CheckYear(t, FirstYear, last, "to");
+        if (f > t)
+        {
+            throw new BallastInputException("'from' must not be after 'to'", field: "from", value: f.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var selection = Selection(countries, group, t, IndoPacific).Where(Panel.Has).ToList();
+        var years = Enumerable.Range(f, t - f + 1).ToList();
+        var roles = CountryData.IndoPacific.Actors.ToDictionary(a => a.Iso3, a => CountryData.RoleName(a.Role));
+        var series = selection.Select(iso => new ShareSeries(
+            iso,
+            Name(iso),
+            roles.GetValueOrDefault(iso, "other"),
+            years.Select(y => BurdenAnalysis.Share(Panel, iso, y)?.Value * 100).ToList())).ToList();
+        return new SharesResponse(years, series, PanelBuilder.Citation);
+    }
+
+    /// <summary>The burden table of a year: spending against targets, gaps in points and money, trend, year reached.</summary>
+    public static BurdenResponse Burden(int? year, string? targets, string? countries, string? group)
+    {
+        var y = year ?? LastShareYear;
+        CheckYear(y, FirstYear, LastShareYear);
+        var t = ParseTargets(targets);
+        var selection = Selection(countries, group, y, IndoPacific);
+        var rows = BurdenAnalysis.Analyse(Panel, selection, y, new BurdenOptions(t));
+        return new BurdenResponse(
+            y,
+            t,
+            rows.Select(r => new BurdenItem(
+                r.Iso3,
+                Name(r.Iso3),
+                r.Spending?.Value,
+                r.Gdp?.Value,
+                r.SharePercent,
+                r.Targets.Select(g => new GapItem(g.TargetPercent, g.GapPoints?.Value, g.GapUsd?.Value, Status(g.Status), g.YearReached)).ToList(),
+                r.Trend.SpendingGrowth?.Value * 100,
+                r.Trend.ShareGrowth?.Value * 100)).ToList(),
+            ["Gap = target − share (positive: short of the target); in money: gap × GDP. 'Reached' assumes the 5-year compound growth of the share continues."],
+            PanelBuilder.Citation);
+    }
+
+    /// <summary>Parses comma-separated target percentages (default 2 and 3.5).</summary>
+    public static IReadOnlyList<double> ParseTargets(string? targets)
+    {
+        if (string.IsNullOrWhiteSpace(targets))
+        {
+            return [2.0, 3.5];
+        }
+
+        var list = new List<double>();
+        foreach (var part in targets.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !(v > 0 && v <= 100))
+            {
+                throw new BallastInputException("each target must be a percentage of GDP above 0 and at most 100", field: "targets", value: part);
+            }
+
+            list.Add(v);
+        }
+
+        if (list.Count > 10)
+        {
+            throw new BallastInputException("at most 10 targets", field: "targets", value: targets);
+        }
+
+        return list.Distinct().Order().ToList();
+    }
+
+    private static string Status(TargetStatus s) => s switch
+    {
+        TargetStatus.AlreadyMet => "met",
+        TargetStatus.ReachedOnTrend => "reached-on-trend",
+        TargetStatus.NotWithinHorizon => "not-within-50-years",
+        _ => "unknown",
+    };
+
+    /// <summary>The Olson–Zeckhauser exploitation test for a group in a year.</summary>
+    public static ExploitationResponse Exploitation(int? year, string? countries, string? group)
+    {
+        var y = year ?? 2023; // last year with World Bank GDP for all countries (as in the CLI)
+        CheckYear(y, FirstYear, Panel.LastYear);
+        var selection = Selection(countries, group, y, Allies);
+        var r = ExploitationTest.FromPanel(Panel, selection, y);
+        return new ExploitationResponse(
+            y,
+            r.N,
+            r.Table.OrderBy(a => a.RankByGdp).Select(a => new RankedItem(a.Iso3, Name(a.Iso3), a.Gdp, a.Share * 100, a.RankByGdp, a.RankByShare)).ToList(),
+            r.Spearman,
+            r.KendallTauB,
+            r.SupportsExploitation(),
+            r.Interpretation(),
+            r.Excluded.Select(e => new ExcludedItem(e.Iso3, e.Reason)).ToList(),
+            PanelBuilder.Citation);
+    }
+
+    /// <summary>Power measures of the default set and the coalition-vs-adversaries balance under each.</summary>
+    public static PowerResponse Power(int? year)
+    {
+        var y = year ?? 2023;
+        CheckYear(y, CapitalStockStartYear, 2024);
+        var notes = new List<string>();
+        var cincYear = Math.Min(y, 2022);
+        if (cincYear != y)
+        {
+            notes.Add($"CINC: COW NMC v7 ends in 2022; the {cincYear} scores are shown.");
+        }
+
+        var cinc = PowerMeasures.Cinc(Nmc.Value.Where(r => r.Year == cincYear).ToList())
+            .Select(c => (iso: CountryData.Registry.ByCow(c.CowCode)?.Iso3, c.Cinc))
+            .Where(x => x.iso is not null)
+            .GroupBy(x => x.iso!)
+            .ToDictionary(g => g.Key, g => g.First().Cinc);
+        var set = CountryData.IndoPacific;
+        var inputs = set.Actors.Select(a => new PowerInputs(
+            a.Iso3,
+            Panel.Value(a.Iso3, y, Series.MilexCurrentUsd),
+            CapitalStock(a.Iso3, y),
+            cinc.GetValueOrDefault(a.Iso3),
+            Panel.Value(a.Iso3, y, Series.GdpCurrentUsd),
+            Panel.Value(a.Iso3, y, Series.Population))).ToList();
+        var (coalition, adversaries) = PowerMeasures.Sides(set);
+        var rows = set.Actors.Zip(inputs).Select(p => new PowerItem(
+            p.First.Iso3, Name(p.First.Iso3), CountryData.RoleName(p.First.Role), p.Second.MilitaryExpenditure, p.Second.CapitalStock, p.Second.Cinc,
+            p.Second.Value(PowerMeasure.GdpTimesGdpPerCapita))).ToList();
+        var balance = PowerMeasures.Balance(inputs, coalition, adversaries)
+            .Select(b => new BalanceItem(b.Measure.ToString(), b.CoalitionTotal, b.AdversaryTotal, b.Ratio, b.Missing)).ToList();
+        notes.Add($"Capital stock: perpetual inventory over SIPRI constant-2023-US$ spending from {CapitalStockStartYear}, depreciation {PowerMeasures.DefaultDepreciation.ToString(CultureInfo.InvariantCulture)} a year, starting at the steady state.");
+        notes.Add("A ratio above 1 means the coalition leads under that measure.");
+        return new PowerResponse(y, rows, balance, notes, [PanelBuilder.Citation, "CINC: Correlates of War National Material Capabilities v7.0 (Singer, Bremer and Stuckey 1972; Singer 1987), recomputed from its components."]);
+    }
+
+    private static double? CapitalStock(string iso3, int year)
+    {
+        var series = new List<double>();
+        for (var t = CapitalStockStartYear; t <= year; t++)
+        {
+            if (Panel.Value(iso3, t, Series.MilexConstantUsd) is not double m)
+            {
+                return null;
+            }
+
+            series.Add(m);
+        }
+
+        return PowerMeasures.CapitalStock(series)[^1];
+    }
+
+    /// <summary>The alliance network of a year and its metrics.</summary>
+    public static NetworkResponse Network(int? year, string? countries, string? group)
+    {
+        var y = year ?? 2024;
+        CheckYear(y, 1816, 2100);
+        var (network, summary) = BuildNetwork(y, Selection(countries, group, y, IndoPacific));
+        var roles = CountryData.IndoPacific.Actors.ToDictionary(a => a.Iso3, a => CountryData.RoleName(a.Role));
+        var degrees = summary.Degrees.ToDictionary(d => d.Key, d => d.Value);
+        return new NetworkResponse(
+            y,
+            new NetworkMetricsItem(summary.NodeCount, summary.EdgeCount, summary.Density, summary.DegreeCentralisation, summary.Patron, summary.PatronTies, summary.PatronShareOfTies, summary.AllyToAllyTies,
+                summary.EdgesByKind.OrderBy(k => k.Key).ToDictionary(k => TieKinds.Name(k.Key), k => k.Value)),
+            network.Nodes.Select(n => new NodeItem(n, Name(n), roles.GetValueOrDefault(n, "other"), degrees.GetValueOrDefault(n), Panel.Value(n, Math.Min(y, LastShareYear), Series.MilexCurrentUsd))).ToList(),
+            network.Edges.Select(e => new EdgeItem(e.A, e.B, e.Kinds.Select(TieKinds.Name).ToList(), e.Weight, e.Ties.Select(x => x.Source).Distinct().ToList())).ToList(),
+            network.Notes.ToList(),
+            AllianceCitation);
+    }
+
+    /// <summary>The network of a year among the given countries and its summary (as <c>ballast network</c> builds them).</summary>
+    public static (AllianceNetwork Network, NetworkSummary Summary) BuildNetwork(int year, IReadOnlyList<string> nodes)
+    {
+        var network = AllianceNetwork.Build(year, nodes, Atop.Value, c => CountryData.Registry.ByCow(c)?.Iso3, CountryData.Groups.All.SelectMany(g => g.Memberships));
+        var adversaries = CountryData.IndoPacific.WithRole(CountryRole.Adversary).Select(a => a.Iso3)
+            .Concat(CountryData.ActorSet("euro-atlantic").WithRole(CountryRole.Adversary).Select(a => a.Iso3)).Distinct();
+        return (network, NetworkMetrics.Summarise(network, NetworkMetrics.DefaultPatron, adversaries));
+    }
+}
+
+#pragma warning disable SA1402, CA1050 // the response records are small and read together
+/// <summary>A country of an actor set.</summary>
+public sealed record CountryInfo(string Iso3, string Name, string Role, string Source);
+
+/// <summary>A named group (Quad, AUKUS…).</summary>
+public sealed record GroupInfo(string Name, string Description, int FoundedIn);
+
+/// <summary>An actor set's countries, the sets available and the groups.</summary>
+public sealed record CountriesResponse(string Set, string Description, IReadOnlyList<CountryInfo> Countries, IReadOnlyList<string> Sets, IReadOnlyList<GroupInfo> Groups);
+
+/// <summary>One year of a country's panel.</summary>
+public sealed record SeriesRow(int Year, double? GdpCurrentUsd, double? GdpConstantUsd, double? Population, double? MilexCurrentUsd, double? MilexConstantUsd, double? MilexSharePercent);
+
+/// <summary>A country's yearly series with the sources used.</summary>
+public sealed record SeriesResponse(string Iso3, string Name, IReadOnlyList<SeriesRow> Rows, IReadOnlyDictionary<string, IReadOnlyList<string>> Sources, string Citation);
+
+/// <summary>One country's share of GDP per year (null where the data have none).</summary>
+public sealed record ShareSeries(string Iso3, string Name, string Role, IReadOnlyList<double?> SharePercent);
+
+/// <summary>Shares of GDP over years.</summary>
+public sealed record SharesResponse(IReadOnlyList<int> Years, IReadOnlyList<ShareSeries> Countries, string Citation);
+
+/// <summary>The gap to one target.</summary>
+public sealed record GapItem(double TargetPercent, double? GapPoints, double? GapUsd, string Status, int? YearReached);
+
+/// <summary>One country's burden row.</summary>
+public sealed record BurdenItem(string Iso3, string Name, double? SpendingUsd, double? GdpUsd, double? SharePercent, IReadOnlyList<GapItem> Gaps, double? SpendingGrowth5yPercent, double? ShareGrowth5yPercent);
+
+/// <summary>The burden table.</summary>
+public sealed record BurdenResponse(int Year, IReadOnlyList<double> TargetsPercent, IReadOnlyList<BurdenItem> Rows, IReadOnlyList<string> Notes, string Citation);
+
+/// <summary>A ranked ally in the exploitation test.</summary>
+public sealed record RankedItem(string Iso3, string Name, double GdpUsd, double SharePercent, double RankByGdp, double RankByShare);
+
+/// <summary>A country left out of the test.</summary>
+public sealed record ExcludedItem(string Iso3, string Reason);
+
+/// <summary>The exploitation test.</summary>
+public sealed record ExploitationResponse(int Year, int N, IReadOnlyList<RankedItem> Table, CorrelationResult Spearman, CorrelationResult KendallTauB, bool SupportsExploitation, string Interpretation, IReadOnlyList<ExcludedItem> Excluded, string Citation);
+
+/// <summary>One country's power measures.</summary>
+public sealed record PowerItem(string Iso3, string Name, string Role, double? MilexCurrentUsd, double? CapitalStock2023Usd, double? Cinc, double? GdpTimesGdpPerCapita);
+
+/// <summary>The balance under one measure.</summary>
+public sealed record BalanceItem(string Measure, double Coalition, double Adversaries, double? Ratio, IReadOnlyList<string> Missing);
+
+/// <summary>Power measures and balances.</summary>
+public sealed record PowerResponse(int Year, IReadOnlyList<PowerItem> Countries, IReadOnlyList<BalanceItem> Balance, IReadOnlyList<string> Notes, IReadOnlyList<string> Citations);
+
+/// <summary>Network metrics (hub-and-spokes vs networked).</summary>
+public sealed record NetworkMetricsItem(int Nodes, int Edges, double? Density, double? DegreeCentralisation, string Patron, int PatronTies, double? PatronShareOfTies, int AllyToAllyTies, IReadOnlyDictionary<string, int> EdgesByKind);
+
+/// <summary>A network node.</summary>
+public sealed record NodeItem(string Iso3, string Name, string Role, int Degree, double? MilexCurrentUsd);
+
+/// <summary>A network edge.</summary>
+public sealed record EdgeItem(string A, string B, IReadOnlyList<string> Kinds, double Weight, IReadOnlyList<string> Sources);
+
+/// <summary>The alliance network of a year.</summary>
+public sealed record NetworkResponse(int Year, NetworkMetricsItem Metrics, IReadOnlyList<NodeItem> Nodes, IReadOnlyList<EdgeItem> Edges, IReadOnlyList<string> Notes, string Citation);

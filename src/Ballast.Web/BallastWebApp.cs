@@ -1,0 +1,105 @@
+using System.Text.Json.Serialization;
+using Ballast.Core;
+using Ballast.Web.Api;
+using Ballast.Web.Dashboard;
+using Ballast.Web.Hosting;
+using Ballast.Web.Jobs;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Ballast.Web;
+
+/// <summary>
+/// Builds the Ballast web app (API + dashboard). The one entry point for every host: <c>ballast serve</c> calls
+/// <see cref="Build"/> and runs it; tests start it through <c>WebApplicationFactory</c> via a one-line Program that does
+/// the same. Settings come from the <c>Ballast</c> configuration section (command line <c>--Ballast:Store=DIR</c>,
+/// environment <c>Ballast__Store</c>) and then the caller's changes.
+/// </summary>
+public static class BallastWebApp
+{
+    /// <summary>Creates the app, ready to run; throws <see cref="BallastInputException"/> on bad settings.</summary>
+    public static WebApplication Build(string[] args, Action<BallastWebOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(BallastWebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Settings known now (the CLI's) decide where Kestrel listens; tests override the rest before the host is built.
+        var early = Resolve(builder.Configuration, configure);
+        builder.WebHost.UseUrls(early.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = early.MaxRequestBytes);
+        AddServices(builder.Services, configure);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    /// <summary>The options from configuration plus the caller's changes, with the API key from the environment if unset.</summary>
+    internal static BallastWebOptions Resolve(IConfiguration configuration, Action<BallastWebOptions>? configure)
+    {
+        var o = new BallastWebOptions();
+        configuration.GetSection(BallastWebOptions.Section).Bind(o);
+        configure?.Invoke(o);
+        o.ApiKey ??= Environment.GetEnvironmentVariable(BallastWebOptions.ApiKeyVariable);
+        return o;
+    }
+
+    private static void AddServices(IServiceCollection services, Action<BallastWebOptions>? configure)
+    {
+        services.AddOptions<BallastWebOptions>()
+            .Configure<IConfiguration>((o, config) =>
+            {
+                config.GetSection(BallastWebOptions.Section).Bind(o);
+                configure?.Invoke(o);
+                o.ApiKey = string.IsNullOrEmpty(o.ApiKey) ? Environment.GetEnvironmentVariable(BallastWebOptions.ApiKeyVariable) : o.ApiKey;
+            });
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<BallastWebOptions>>().Value;
+            if (o.Check() is { } bad)
+            {
+                throw new BallastInputException(bad.Reason, field: bad.Field);
+            }
+
+            return new AccessPolicy(o.Urls, o.ApiKey);
+        });
+        services.AddSingleton(sp => new JobStore(sp.GetRequiredService<IOptions<BallastWebOptions>>().Value.Store));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IJobExecutor, ScenarioJobExecutor>();
+        services.AddSingleton<JobQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
+        services.AddProblemDetails();
+        services.AddExceptionHandler<Problems.ExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Ballast API";
+            doc.Info.Description = "Burden sharing, alliance networks and scenario ensembles of the US-led alliance system in the Indo-Pacific. Errors are RFC 7807 problem documents naming the field.";
+            doc.Info.Version = typeof(BallastWebApp).Assembly.GetName().Version?.ToString(3) ?? "0";
+            return Task.CompletedTask;
+        }));
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        // Fail at start-up, not at the first request, when the settings are wrong (e.g. a public binding without a key).
+        _ = app.Services.GetRequiredService<AccessPolicy>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(Guards.ApiKey);
+        app.Use(Guards.RequestSize);
+        app.MapOpenApi("/openapi/{documentName}.json");
+        DataEndpoints.Map(app);
+        ScenarioEndpoints.Map(app);
+        JobEndpoints.Map(app);
+        Pages.Map(app);
+    }
+}

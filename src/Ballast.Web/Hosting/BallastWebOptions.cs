@@ -1,0 +1,80 @@
+namespace Ballast.Web.Hosting;
+
+/// <summary>
+/// Settings of the web app (configuration section <c>Ballast</c>; the CLI maps its options onto it). Every limit has a
+/// default sized for a small shared machine; all are positive numbers.
+/// </summary>
+public sealed class BallastWebOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Ballast";
+
+    /// <summary>Environment variable read for the API key when none is configured.</summary>
+    public const string ApiKeyVariable = "BALLAST_API_KEY";
+
+    /// <summary>Default listening address: loopback only.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Folder holding the job database and the results folders; created if missing.</summary>
+    public string Store { get; set; } = "ballast-store";
+
+    /// <summary>Addresses to listen on (semicolon-separated), e.g. <c>http://127.0.0.1:5080</c>.</summary>
+    public string Urls { get; set; } = DefaultUrls;
+
+    /// <summary>API key; required (and then mandatory on every request) when bound to anything but loopback.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Largest request body in bytes.</summary>
+    public long MaxRequestBytes { get; set; } = 1 << 20;
+
+    /// <summary>Largest ensemble a job may ask for.</summary>
+    public int MaxRunsPerJob { get; set; } = 20_000;
+
+    /// <summary>Runs used when a request gives none and the scenario sets none.</summary>
+    public int DefaultRuns { get; set; } = 500;
+
+    /// <summary>Jobs executed at the same time; further jobs wait in the queue.</summary>
+    public int MaxConcurrentJobs { get; set; } = 1;
+
+    /// <summary>Jobs waiting in the queue before new submissions are refused with 429.</summary>
+    public int MaxQueuedJobs { get; set; } = 32;
+
+    /// <summary>Wall-clock limit of one job in seconds; a job over it is stopped and marked failed.</summary>
+    public int MaxJobSeconds { get; set; } = 600;
+
+    /// <summary>Most scenarios in one comparison.</summary>
+    public int MaxCompareScenarios { get; set; } = 6;
+
+    /// <summary>Worker threads per ensemble (results do not depend on it).</summary>
+    public int Threads { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Checks every limit; returns the first problem as (field, reason), or null.</summary>
+    public (string Field, string Reason)? Check()
+    {
+        if (string.IsNullOrWhiteSpace(Store))
+        {
+            return ("Store", "the store folder must be given");
+        }
+
+        (string, long)[] positives =
+        [
+            (nameof(MaxRequestBytes), MaxRequestBytes), (nameof(MaxRunsPerJob), MaxRunsPerJob), (nameof(DefaultRuns), DefaultRuns),
+            (nameof(MaxConcurrentJobs), MaxConcurrentJobs), (nameof(MaxQueuedJobs), MaxQueuedJobs), (nameof(MaxJobSeconds), MaxJobSeconds),
+            (nameof(MaxCompareScenarios), MaxCompareScenarios), (nameof(Threads), Threads),
+        ];
+        foreach (var (name, value) in positives)
+        {
+            if (value <= 0)
+            {
+                return (name, "must be a positive number");
+            }
+        }
+
+        if (MaxCompareScenarios < 2)
+        {
+            return (nameof(MaxCompareScenarios), "a comparison needs at least 2 scenarios");
+        }
+
+        return null;
+    }
+}
