@@ -19,6 +19,8 @@ namespace Ballast.Data.Parameters;
 /// <param name="Countries">Countries used, ISO3 separated by spaces.</param>
 /// <param name="WithinRSquared">Within R² of the regression.</param>
 /// <param name="Method">Estimator and corrections, in words.</param>
+/// <param name="Applied">Whether the estimate replaces the registry default (a reviewer sets <c>no</c> when the data do not identify the parameter).</param>
+/// <param name="Note">Why an estimate is not applied.</param>
 public sealed record CalibratedValue(
     string Name,
     double Value,
@@ -30,7 +32,9 @@ public sealed record CalibratedValue(
     int N,
     string Countries,
     double WithinRSquared,
-    string Method);
+    string Method,
+    bool Applied = true,
+    string? Note = null);
 
 /// <summary>
 /// The versioned calibration file <c>data/calibration.csv</c> written by <c>ballast calibrate</c>. The registry reads it
@@ -47,7 +51,7 @@ public static class CalibrationFile
 
     /// <summary>Columns in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["version", "parameter", "value", "std_error", "ci_low", "ci_high", "fit_from", "fit_until", "n", "countries", "within_r2", "method"];
+        ["version", "parameter", "value", "std_error", "ci_low", "ci_high", "fit_from", "fit_until", "n", "countries", "within_r2", "method", "applied", "note"];
 
     /// <summary>Writes the rows as CSV text (invariant culture, round-trip numbers).</summary>
     public static string Format(IEnumerable<CalibratedValue> values)
@@ -61,7 +65,7 @@ public static class CalibrationFile
             sb.Append(string.Join(',', [
                 FormatVersion.ToString(CultureInfo.InvariantCulture), v.Name, N(v.Value), N(v.StdError), N(v.Low), N(v.High),
                 v.FitFrom.ToString(CultureInfo.InvariantCulture), v.FitUntil.ToString(CultureInfo.InvariantCulture), v.N.ToString(CultureInfo.InvariantCulture),
-                Q(v.Countries), N(v.WithinRSquared), Q(v.Method),
+                Q(v.Countries), N(v.WithinRSquared), Q(v.Method), v.Applied ? "yes" : "no", Q(v.Note ?? string.Empty),
             ])).Append('\n');
         }
 
@@ -71,7 +75,9 @@ public static class CalibrationFile
     /// <summary>Parses a calibration table; every bad cell is reported with file, line and column.</summary>
     public static IReadOnlyList<CalibratedValue> Parse(CsvTable t)
     {
-        t.Require([.. Columns]);
+        // "applied" and "note" were added after the first files were written; they are optional (default: applied).
+        t.Require([.. Columns.Take(12)]);
+        int? applied = t.Has("applied") ? t.Column("applied") : null, note = t.Has("note") ? t.Column("note") : null;
         int ver = t.Column("version"), name = t.Column("parameter"), value = t.Column("value"), se = t.Column("std_error"), lo = t.Column("ci_low"),
             hi = t.Column("ci_high"), from = t.Column("fit_from"), until = t.Column("fit_until"), n = t.Column("n"), countries = t.Column("countries"),
             r2 = t.Column("within_r2"), method = t.Column("method");
@@ -91,11 +97,19 @@ public static class CalibrationFile
             }
 
             list.Add(new CalibratedValue(r.RequiredText(name), v, s, r.Number(lo) ?? double.NaN, r.Number(hi) ?? double.NaN,
-                r.Integer(from), r.Integer(until), r.Integer(n), r.Text(countries) ?? string.Empty, r.Number(r2) ?? double.NaN, r.RequiredText(method)));
+                r.Integer(from), r.Integer(until), r.Integer(n), r.Text(countries) ?? string.Empty, r.Number(r2) ?? double.NaN, r.RequiredText(method),
+                applied is int ac ? ParseApplied(r, ac) : true, note is int nc ? r.Text(nc) : null));
         }
 
         return list;
     }
+
+    private static bool ParseApplied(CsvRecord r, int column) => r.Text(column)?.ToLowerInvariant() switch
+    {
+        null or "yes" => true,
+        "no" => false,
+        _ => throw r.Error(column, "allowed: yes, no"),
+    };
 
     /// <summary>
     /// The registry with calibrated values applied: value = estimate, source kind <c>calibrated</c>, the source naming the
@@ -118,7 +132,16 @@ public static class CalibrationFile
             byName[v.Name] = v;
         }
 
-        return new ParameterSet(registry.All.Select(p => byName.TryGetValue(p.Name, out var v) ? Calibrated(p, v) : p));
+        return new ParameterSet(registry.All.Select(p => !byName.TryGetValue(p.Name, out var v) ? p : v.Applied ? Calibrated(p, v) : NotApplied(p, v)));
+    }
+
+    /// <summary>A registry entry kept as it was, its source recording the estimate that was not adopted and why.</summary>
+    public static Parameter NotApplied(Parameter p, CalibratedValue v)
+    {
+        string estimate = double.IsNaN(v.StdError)
+            ? v.Value.ToString("0.####", CultureInfo.InvariantCulture)
+            : $"{v.Value.ToString("0.####", CultureInfo.InvariantCulture)} ± {v.StdError.ToString("0.####", CultureInfo.InvariantCulture)}";
+        return p with { Source = $"{p.Source} Calibration {v.FitFrom}-{v.FitUntil} gave {estimate}, not adopted: {v.Note ?? "see docs/calibration.md"}" };
     }
 
     /// <summary>A registry entry replaced by its calibrated value.</summary>
