@@ -31,6 +31,7 @@ public static class BallastCli
     {
         yield return BurdenCommand.Create(ctx);
         yield return SeriesCommand.Create(ctx);
+        yield return ReportCommand.Create(ctx);
     }
 
     /// <summary>Runs a command body, turning input errors into a message on standard error and exit code 2.</summary>

@@ -79,13 +79,36 @@ public class BrowserTests
 
         Directory.CreateDirectory(ScreenshotDir);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "report-full.png"), FullPage = true });
-        await page.Locator("figure[data-figure=map]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDir, "report-map.png") });
-        await page.Locator("figure[data-figure=network]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDir, "report-network.png") });
+        foreach (var f in ReportFigures.All(model))
+        {
+            await page.Locator($"figure[data-figure={f.Id}]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDir, $"figure-{f.Id}.png") });
+        }
+
         await page.Locator("#headline").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDir, "report-headline.png") });
 
         // Printable: the print stylesheet lays the report out as A4 pages.
         byte[] pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
         Assert.True(pdf.Length > 10_000);
+        Assert.Empty(errors);
+        Assert.Empty(requests);
+
+        // The comparison report, in the same browser.
+        string cmpPath = Path.Combine(dir, ComparisonReportWriter.FileName);
+        var comparison = ComparisonAndExportTests.Pair();
+        ComparisonReportWriter.Write(comparison, cmpPath);
+        string cmpUrl = new Uri(cmpPath).AbsoluteUri;
+        url = cmpUrl;
+        await page.GotoAsync(cmpUrl, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        foreach (var f in ComparisonFigures.All(comparison))
+        {
+            int drawn = await page.EvaluateAsync<int>(
+                "id => [...document.querySelectorAll(`figure[data-figure=\"${id}\"] svg :is(path, polyline, rect:not(.bg), circle, line)`)].filter(e => { const b = e.getBBox(); return b.width > 0 || b.height > 0; }).length",
+                f.Id);
+            Assert.True(drawn > 10, $"comparison figure {f.Id}: only {drawn} drawn elements");
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "comparison-full.png"), FullPage = true });
+        await page.Locator("figure[data-figure=compare-allies]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDir, "figure-compare-allies.png") });
         Assert.Empty(errors);
         Assert.Empty(requests);
     }

@@ -76,7 +76,7 @@ public static class ReportFigures
         return new Figure(
             "burden",
             "Allies' burden against the targets",
-            $"Each ally's military spending as a share of GDP (median line; bands: 25th–75th and 5th–95th percentile of runs) against the targets of {string.Join(" and ", m.TargetsPercent.Select(t => Format.Number(t) + " %"))} of GDP (dashed).",
+            $"Each ally's military spending as a share of GDP (median line; {(series.Count > 3 ? "band: 25th–75th percentile of runs, the 5th–95th is in the small multiples below" : "bands: 25th–75th and 5th–95th percentile of runs")}) against the targets of {string.Join(" and ", m.TargetsPercent.Select(t => Format.Number(t) + " %"))} of GDP (dashed).",
             900,
             420,
             c => ChartRenderer.DrawBandChart(c, 0, 0, c.Width, c.Height, spec),
