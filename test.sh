@@ -3,4 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The report browser test drives Debian's chromium (Playwright with ExecutablePath=/usr/bin/chromium, no `playwright install`).
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 dotnet test Ballast.slnx -c Release --logger "console;verbosity=minimal" "$@"
