@@ -1,1 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ballast.Bench;
+using Ballast.Core.Model;
+using Ballast.Data.Parameters;
+using Ballast.Engine.Ensembles;
+using Ballast.Testing;
+using BenchmarkDotNet.Running;
+
+// `--quick [runs] [threads]`: a plain stopwatch run for fast figures; otherwise BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "--quick")
+{
+    int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+    int threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+    var inputs = EnsembleBenchmarks.BaselineInputs();
+    EnsembleRunner.Run(inputs, new EnsembleOptions(Math.Min(runs, 512), 1, threads));
+
+    // Kernel only: one simulation block stepped to the horizon, no statistics.
+    var sim = new Simulation(inputs, 64);
+    long[] idx = [.. Enumerable.Range(0, 64).Select(i => (long)i)];
+    int blocks = Math.Max(1, runs / 64);
+    var sw = Stopwatch.StartNew();
+    for (int b = 0; b < blocks; b++)
+    {
+        sim.Reset(idx, (ulong)b);
+        sim.RunToHorizon();
+    }
+
+    double kernel = sw.Elapsed.TotalSeconds;
+
+    // Load indicator: the machine may be shared; scalar Math.Exp takes about 4-5 ns on an idle modern core.
+    var probe = Stopwatch.StartNew();
+    double acc = 0;
+    for (int i = 0; i < 10_000_000; i++)
+    {
+        acc += Math.Exp(i * 1e-9);
+    }
+
+    Console.WriteLine($"load     : scalar Math.Exp {probe.Elapsed.TotalSeconds * 100:F1} ns (about 4-5 ns when the core is idle; {Environment.ProcessorCount} cores) [{acc:E1}]");
+    double cy = (double)blocks * 64 * inputs.ActorCount * inputs.Steps;
+    Console.WriteLine($"kernel   : {blocks * 64} runs, {inputs.ActorCount} actors x {inputs.Steps} years in {kernel:F3} s = {cy / kernel / 1e6:F1} M country-years/s (1 core), {blocks * 64 / kernel:F0} runs/s");
+
+    sw.Restart();
+    var result = EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, threads));
+    double full = sw.Elapsed.TotalSeconds;
+    double cyFull = (double)runs * inputs.ActorCount * inputs.Steps;
+    Console.WriteLine($"ensemble : {runs} runs on {threads} thread(s) in {full:F3} s = {cyFull / full / 1e6:F1} M country-years/s ({cyFull / full / threads / 1e6:F1} per core), {runs / full:F0} runs/s; median balance {result.Kpis.FinalBalance.P50:F3}");
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EnsembleBenchmarks).Assembly).Run(args);
 return 0;

@@ -1,1 +1,5 @@
-namespace Ballast.Engine.Tests; public class Placeholder {}
+global using Ballast.Core.Model;
+global using Ballast.Core.Parameters;
+global using Ballast.Data.Parameters;
+global using Ballast.Engine.Ensembles;
+global using Ballast.Testing;

@@ -1,0 +1,217 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Ballast.Core.Model;
+
+namespace Ballast.Engine.Ensembles;
+
+/// <summary>
+/// Runs Monte Carlo ensembles of the model in parallel over blocks of runs. Every run draws from its own
+/// counter-based stream keyed by (seed, run index), and the statistics are exactly mergeable, so the result is
+/// bit-identical for any thread count, block size, or split of the run indices into ranges merged afterwards.
+/// </summary>
+public static class EnsembleRunner
+{
+    /// <summary>Runs an ensemble and returns percentiles and KPIs.</summary>
+    public static EnsembleResult Run(ModelInputs inputs, EnsembleOptions options, EnsembleObservers? observers = null, CancellationToken cancellationToken = default) =>
+        RunPartial(inputs, options, observers, cancellationToken).ToResult();
+
+    /// <summary>Runs the range of run indices in <paramref name="options"/> and returns mergeable statistics.</summary>
+    public static EnsemblePartial RunPartial(ModelInputs inputs, EnsembleOptions options, EnsembleObservers? observers = null, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        observers ??= new EnsembleObservers();
+        int block = options.BlockSize;
+        int blocks = (int)((options.Runs + (long)block - 1) / block);
+        var total = new EnsemblePartial(inputs, options.Seed, options.SampleSize);
+        var sinkLock = new object();
+        var pending = new Dictionary<int, RunSummary[]>();
+        int nextToFlush = 0;
+        long completed = 0;
+        var clock = Stopwatch.StartNew();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
+        Parallel.For(
+            0,
+            blocks,
+            parallel,
+            () => new Worker(inputs, options),
+            (b, state, worker) =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                long first = options.FirstRun + ((long)b * block);
+                int count = (int)Math.Min(block, options.FirstRun + options.Runs - first);
+                var summaries = worker.RunBlock(first, count, observers.DecisionOverride);
+                lock (sinkLock)
+                {
+                    pending[b] = summaries;
+                    while (pending.Remove(nextToFlush, out var ready))
+                    {
+                        if (observers.RunSink is { } sink)
+                        {
+                            foreach (var s in ready)
+                            {
+                                sink(s);
+                            }
+                        }
+
+                        nextToFlush++;
+                    }
+
+                    completed += count;
+                    observers.Progress?.Invoke(new EnsembleProgress(completed, options.Runs, clock.Elapsed));
+                }
+
+                return worker;
+            },
+            worker =>
+            {
+                lock (total)
+                {
+                    total.Merge(worker.Partial);
+                }
+            });
+        return total;
+    }
+
+    /// <summary>Merges partials of disjoint run ranges of the same ensemble into one result.</summary>
+    public static EnsembleResult Merge(IEnumerable<EnsemblePartial> partials)
+    {
+        EnsemblePartial? acc = null;
+        foreach (var p in partials)
+        {
+            if (acc is null)
+            {
+                acc = new EnsemblePartial(p.Inputs, p.Seed, p.SampleSize);
+            }
+
+            acc.Merge(p);
+        }
+
+        return (acc ?? throw new ArgumentException("no partials", nameof(partials))).ToResult();
+    }
+
+    /// <summary>Builds the summary row of one lane of a finished simulation.</summary>
+    public static RunSummary Summarise(Simulation sim, int lane)
+    {
+        var inp = sim.Inputs;
+        int a = inp.ActorCount;
+        int t = inp.Steps;
+        var layout = sim.Layout;
+        ImmutableArray<double> Final(ActorIndicator k)
+        {
+            var arr = new double[a];
+            for (int i = 0; i < a; i++)
+            {
+                arr[i] = sim.Indicator(layout.Of(k, i), t, lane);
+            }
+
+            return ImmutableArray.Create(arr);
+        }
+
+        var states = new AlignmentState[a];
+        var realign = new int?[a];
+        var hedge = new int?[a];
+        var exec = new int?[a];
+        for (int i = 0; i < a; i++)
+        {
+            states[i] = sim.StateOf(i, lane);
+            realign[i] = sim.RealignmentYear(i, lane);
+            hedge[i] = sim.HedgingCrossedYear(i, lane);
+            exec[i] = sim.ThreatExecutedYear(i, lane);
+        }
+
+        var targets = new ImmutableArray<int?>[inp.TargetShares.Length];
+        for (int k = 0; k < targets.Length; k++)
+        {
+            var met = new int?[a];
+            for (int i = 0; i < a; i++)
+            {
+                met[i] = sim.TargetMetYear(k, i, lane);
+            }
+
+            targets[k] = [.. met];
+        }
+
+        return new RunSummary(
+            sim.RunIndexOf(lane),
+            sim.StancePathOf(lane),
+            sim.CrossoverYear(lane),
+            sim.Indicator(layout.Of(CoalitionIndicator.Balance), t, lane),
+            Final(ActorIndicator.Share),
+            Final(ActorIndicator.Credibility),
+            Final(ActorIndicator.Alignment),
+            Final(ActorIndicator.Duplication),
+            Final(ActorIndicator.Hedging),
+            [.. states],
+            [.. realign],
+            [.. hedge],
+            [.. exec],
+            [.. targets]);
+    }
+
+    /// <summary>Per-thread state: one simulation (all buffers preallocated) and partial statistics.</summary>
+    private sealed class Worker
+    {
+        private readonly Simulation _sim;
+        private readonly long[] _runs;
+        private readonly ulong _seed;
+
+        public Worker(ModelInputs inputs, EnsembleOptions options)
+        {
+            _sim = new Simulation(inputs, options.BlockSize);
+            _runs = new long[options.BlockSize];
+            _seed = options.Seed;
+            Partial = new EnsemblePartial(inputs, options.Seed, options.SampleSize);
+        }
+
+        public EnsemblePartial Partial { get; }
+
+        public RunSummary[] RunBlock(long first, int count, IDecisionOverride? decisionOverride)
+        {
+            for (int k = 0; k < count; k++)
+            {
+                _runs[k] = first + k;
+            }
+
+            _sim.Reset(_runs.AsSpan(0, count), _seed);
+            _sim.RunToHorizon(decisionOverride);
+            var result = new RunSummary[count];
+            int n = _sim.Layout.Count;
+            int years = _sim.Inputs.Steps + 1;
+            var offered = new List<(int Lane, float[] Trajectory)>();
+            for (int lane = 0; lane < count; lane++)
+            {
+                var s = Summarise(_sim, lane);
+                result[lane] = s;
+                Partial.AddSummary(s);
+                if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Partial.Threshold)
+                {
+                    offered.Add((lane, new float[n * years]));
+                }
+            }
+
+            // Gather the sampled lanes' trajectories reading each indicator-year row of lanes contiguously.
+            if (offered.Count > 0)
+            {
+                for (int ind = 0; ind < n; ind++)
+                {
+                    for (int t = 0; t < years; t++)
+                    {
+                        var lanes = _sim.IndicatorLanes(ind, t);
+                        int o = (ind * years) + t;
+                        foreach (var (lane, traj) in offered)
+                        {
+                            traj[o] = (float)lanes[lane];
+                        }
+                    }
+                }
+
+                foreach (var (lane, traj) in offered)
+                {
+                    Partial.Offer(_runs[lane], traj);
+                }
+            }
+
+            return result;
+        }
+    }
+}
