@@ -1,0 +1,890 @@
+using System.Globalization;
+using Ballast.Core.Countries;
+using Ballast.Core.Parameters;
+using DistributionKind = Ballast.Core.Model.DistributionKind;
+using MissionArea = Ballast.Core.Model.MissionArea;
+using StanceKind = Ballast.Core.Model.StanceKind;
+using Ballast.Core.Scenarios;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Ballast.Data.Scenarios;
+
+/// <summary>
+/// Reads scenario YAML files (schema in <c>docs/scenarios.md</c>) into <see cref="Scenario"/> records. The YAML is read
+/// into the representation model only (no type instantiation from the file), then walked field by field, so every error
+/// names file, line, column and field: <c>scenarios/x.yaml:12:9: field 'us.stance[0].kind': unknown value 'abandon';
+/// allowed: reassure, conditional, disengage</c>.
+/// </summary>
+public sealed class ScenarioLoader
+{
+    /// <summary>Largest scenario file accepted, in characters.</summary>
+    public const int MaxFileChars = 1_000_000;
+
+    private const int MaxNodes = 200_000;
+
+    private readonly ScenarioContext _context;
+
+    /// <summary>Creates a loader that validates against the given context.</summary>
+    public ScenarioLoader(ScenarioContext context) => _context = context;
+
+    /// <summary>A loader that validates against the embedded data.</summary>
+    public static ScenarioLoader Default => LazyDefault.Value;
+
+    private static readonly Lazy<ScenarioLoader> LazyDefault = new(() => new(ScenarioContext.Default));
+
+    /// <summary>Reads and validates a scenario file.</summary>
+    public Scenario LoadFile(string path)
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            throw new ScenarioException("file not found", path, 1, 1, null);
+        }
+
+        return Load(System.IO.File.ReadAllText(path), path);
+    }
+
+    /// <summary>Reads and validates scenario text; <paramref name="file"/> names it in messages.</summary>
+    public Scenario Load(string yaml, string file)
+    {
+        if (yaml.Length > MaxFileChars)
+        {
+            throw new ScenarioException($"file is larger than {MaxFileChars} characters", file, 1, 1, null);
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            var text = FirstLine(e.Message);
+            const string dup = "Duplicate key ";
+            if (text.StartsWith(dup, StringComparison.Ordinal))
+            {
+                var key = text[dup.Length..].Trim();
+                throw new ScenarioException($"duplicate field '{key}'; each field may appear once", file, (int)e.Start.Line, (int)e.Start.Column, key);
+            }
+
+            throw new ScenarioException("invalid YAML: " + text, file, (int)e.Start.Line, (int)e.Start.Column, null);
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            throw new ScenarioException("the file is empty", file, 1, 1, null);
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            var s = stream.Documents[1].RootNode.Start;
+            throw new ScenarioException("expected one YAML document, found several", file, (int)s.Line, (int)s.Column, null);
+        }
+
+        return new Reader(file, _context).Scenario(stream.Documents[0].RootNode);
+    }
+
+    private static string FirstLine(string s)
+    {
+        var i = s.IndexOf('\n', StringComparison.Ordinal);
+        var line = i < 0 ? s : s[..i];
+
+        // YamlDotNet prefixes "(Line: a, Col: b, Idx: c) - (Line: ...): "; the position is reported separately.
+        var j = line.LastIndexOf("): ", StringComparison.Ordinal);
+        return (j < 0 ? line : line[(j + 3)..]).Trim();
+    }
+
+    /// <summary>Walks one document.</summary>
+    private sealed class Reader(string file, ScenarioContext context)
+    {
+        private int _nodes;
+        private int _start;
+        private int _horizon;
+
+        public Scenario Scenario(YamlNode root)
+        {
+            var m = Map(root, string.Empty,
+                "name", "description", "question", "start", "horizon", "actors", "targets", "us", "architecture", "links",
+                "missiles", "programmes", "crises", "dialogues", "ties", "shocks", "growth", "parameters", "runs", "seed");
+
+            var name = Str(m.Required("name"), "name");
+            var description = Str(m.Required("description"), "description");
+            var question = Str(m.Required("question"), "question");
+
+            var startNode = m.Required("start");
+            _start = Int(startNode, "start");
+            if (_start < context.FirstDataYear || _start > context.LastDataYear)
+            {
+                throw Error(startNode, "start", $"year {_start} is outside the data range {context.FirstDataYear}-{context.LastDataYear}", Text(startNode));
+            }
+
+            var horizonNode = m.Required("horizon");
+            _horizon = Int(horizonNode, "horizon");
+            if (_horizon <= _start)
+            {
+                throw Error(horizonNode, "horizon", $"horizon {_horizon} must be after start {_start}", Text(horizonNode));
+            }
+
+            if (_horizon > context.MaxHorizonYear)
+            {
+                throw Error(horizonNode, "horizon", $"horizon {_horizon} is beyond the latest allowed year {context.MaxHorizonYear}", Text(horizonNode));
+            }
+
+            var actors = m.Get("actors") is { } a ? Actors(a, "actors") : ActorSelection.IndoPacific;
+            var targets = m.Get("targets") is { } t ? Targets(t, "targets") : [2.0, 3.5];
+            var us = Us(m.Required("us"), "us");
+            var architecture = m.Get("architecture") is { } arch ? Enum<Architecture>(arch, "architecture") : Architecture.HubAndSpokes;
+            var links = List(m.Get("links"), "links", Link);
+            NoDuplicates(m.Get("links"), "links", links, l => l.Name, "link name");
+            var missiles = List(m.Get("missiles"), "missiles", Missile);
+            var programmes = List(m.Get("programmes"), "programmes", Programme);
+            NoDuplicates(m.Get("programmes"), "programmes", programmes, p => p.Name, "programme name");
+            var crises = List(m.Get("crises"), "crises", Crisis);
+            var dialogues = List(m.Get("dialogues"), "dialogues", Dialogue);
+            var ties = List(m.Get("ties"), "ties", Tie);
+            NoDuplicates(m.Get("ties"), "ties", ties, x => $"{string.CompareOrdinal(x.A, x.B) switch { < 0 => x.A + "-" + x.B, _ => x.B + "-" + x.A }} {x.Year}", "tie change (pair and year)");
+            var shocks = List(m.Get("shocks"), "shocks", Shock);
+            var growthNode = m.Get("growth");
+            var growth = List(growthNode, "growth", (n, p) =>
+            {
+                var gm = Map(n, p, "country", "percent");
+                var pn = gm.Required("percent");
+                var pct = Double(pn, p + ".percent");
+                return pct is >= -50 and <= 50
+                    ? new GrowthOverride(Country(gm.Required("country"), p + ".country"), pct)
+                    : throw Error(pn, p + ".percent", $"growth must be between -50 and 50 percent a year, found {Text(pn)}", Text(pn));
+            });
+            NoDuplicates(growthNode, "growth", growth, g => g.Iso3, "country");
+            var parameters = m.Get("parameters") is { } p ? Parameters(p, "parameters") : ParameterSettings.None;
+
+            int? runs = null;
+            if (m.Get("runs") is { } rn)
+            {
+                runs = Int(rn, "runs");
+                if (runs is < 1 or > 100_000_000)
+                {
+                    throw Error(rn, "runs", "runs must be between 1 and 100000000", Text(rn));
+                }
+            }
+
+            ulong? seed = null;
+            if (m.Get("seed") is { } sd)
+            {
+                var s = Text(sd);
+                if (!ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v))
+                {
+                    throw Error(sd, "seed", $"expected a non-negative whole number, found '{s}'", s);
+                }
+
+                seed = v;
+            }
+
+            return new Scenario(name, description, question, _start, _horizon, actors, targets, us, architecture, links, missiles,
+                programmes, crises, dialogues, ties, shocks, growth, parameters, runs, seed, file);
+        }
+
+        private ActorSelection Actors(YamlNode node, string path)
+        {
+            if (node is YamlScalarNode)
+            {
+                return new ActorSelection(Enum<ActorPreset>(node, path), []);
+            }
+
+            var entries = List(node, path, (n, p) =>
+            {
+                var m = Map(n, p, "country", "role");
+                return new ActorEntry(Country(m.Required("country"), p + ".country"), Enum<CountryRole>(m.Required("role"), p + ".role"));
+            });
+            if (entries.Count == 0)
+            {
+                throw Error(node, path, "the actor list is empty");
+            }
+
+            NoDuplicates(node, path, entries, e => e.Iso3, "country");
+            if (entries.Count(e => e.Role == CountryRole.Patron) != 1)
+            {
+                throw Error(node, path, $"a user-defined actor set needs exactly one patron, found {entries.Count(e => e.Role == CountryRole.Patron)}");
+            }
+
+            return new ActorSelection(null, entries);
+        }
+
+        private List<double> Targets(YamlNode node, string path)
+        {
+            var targets = List(node, path, Percent);
+            if (targets.Count == 0)
+            {
+                throw Error(node, path, "give at least one target");
+            }
+
+            NoDuplicates(node, path, targets, x => x.ToString("R", CultureInfo.InvariantCulture), "target");
+            targets.Sort();
+            return targets;
+        }
+
+        private UsPolicy Us(YamlNode node, string path)
+        {
+            var m = Map(node, path, "stance", "stance-paths", "theatre-share", "posture", "cost-sharing");
+            var single = m.Get("stance");
+            var multi = m.Get("stance-paths");
+            List<StancePath> paths;
+            if (single is not null && multi is not null)
+            {
+                throw Error(multi, path + ".stance-paths", "give either 'stance' (one certain path) or 'stance-paths' (several with probabilities), not both");
+            }
+
+            if (single is not null)
+            {
+                paths = [new StancePath("default", 1.0, Phases(single, path + ".stance"))];
+            }
+            else if (multi is not null)
+            {
+                paths = List(multi, path + ".stance-paths", (n, p) =>
+                {
+                    var pm = Map(n, p, "name", "probability", "stance");
+                    var prob = Share(pm.Required("probability"), p + ".probability");
+                    if (prob <= 0)
+                    {
+                        throw Error(pm.Required("probability"), p + ".probability", "a stance path's probability must be greater than 0", Text(pm.Required("probability")));
+                    }
+
+                    return new StancePath(Str(pm.Required("name"), p + ".name"), prob, Phases(pm.Required("stance"), p + ".stance"));
+                });
+                if (paths.Count == 0)
+                {
+                    throw Error(multi, path + ".stance-paths", "give at least one stance path");
+                }
+
+                NoDuplicates(multi, path + ".stance-paths", paths, x => x.Name, "stance path name");
+                var sum = paths.Sum(x => x.Probability);
+                if (Math.Abs(sum - 1) > 1e-6)
+                {
+                    throw Error(multi, path + ".stance-paths", $"probabilities sum to {sum.ToString("0.######", CultureInfo.InvariantCulture)}; they must sum to 1");
+                }
+            }
+            else
+            {
+                throw Error(node, path + ".stance", "required field is missing (give 'stance' or 'stance-paths')");
+            }
+
+            double? theatre = m.Get("theatre-share") is { } ts ? Share(ts, path + ".theatre-share") : null;
+
+            var postureNode = m.Get("posture");
+            var posture = List(postureNode, path + ".posture", (n, p) =>
+            {
+                var pm = Map(n, p, "host", "year", "troops", "bases");
+                var troops = pm.Get("troops") is { } tn ? NonNegativeInt(tn, p + ".troops") : (int?)null;
+                var bases = pm.Get("bases") is { } bn ? NonNegativeInt(bn, p + ".bases") : (int?)null;
+                if (troops is null && bases is null)
+                {
+                    throw Error(n, p, "give 'troops', 'bases' or both");
+                }
+
+                return new PostureEntry(Country(pm.Required("host"), p + ".host"), Year(pm.Required("year"), p + ".year", context.FirstDataYear, _horizon), troops, bases);
+            });
+            NoDuplicates(postureNode, path + ".posture", posture, x => $"{x.Host} {x.Year}", "posture entry (host and year)");
+
+            var costNode = m.Get("cost-sharing");
+            var cost = List(costNode, path + ".cost-sharing", (n, p) =>
+            {
+                var cm = Map(n, p, "host", "from", "until", "amount-usd-m", "name");
+                var from = Year(cm.Required("from"), p + ".from", context.FirstDataYear, _horizon);
+                int? until = cm.Get("until") is { } un ? Year(un, p + ".until", from, context.MaxHorizonYear) : null;
+                var amountNode = cm.Required("amount-usd-m");
+                var amount = Double(amountNode, p + ".amount-usd-m");
+                if (amount < 0)
+                {
+                    throw Error(amountNode, p + ".amount-usd-m", "amount must not be negative", Text(amountNode));
+                }
+
+                return new CostSharingAgreement(Country(cm.Required("host"), p + ".host"), from, until, amount, cm.Get("name") is { } nm ? Str(nm, p + ".name") : null);
+            });
+            NoDuplicates(costNode, path + ".cost-sharing", cost, x => $"{x.Host} {x.FromYear}", "cost-sharing agreement (host and from-year)");
+
+            return new UsPolicy(paths, theatre, posture, cost);
+        }
+
+        private List<StancePhase> Phases(YamlNode node, string path)
+        {
+            var phases = List(node, path, (n, p) =>
+            {
+                var m = Map(n, p, "from", "kind", "harshness", "target", "deadline");
+                var from = Year(m.Required("from"), p + ".from", context.FirstDataYear, _horizon);
+                var kind = Enum<StanceKind>(m.Required("kind"), p + ".kind");
+                double harshness;
+                if (m.Get("harshness") is { } hn)
+                {
+                    harshness = Share(hn, p + ".harshness");
+                }
+                else if (kind == StanceKind.Reassure)
+                {
+                    harshness = 0;
+                }
+                else
+                {
+                    throw Error(n, p + ".harshness", $"required field is missing (a '{Kebab(kind)}' stance needs a signal harshness in [0, 1])");
+                }
+
+                double? target = null;
+                int? deadline = null;
+                if (kind == StanceKind.Conditional)
+                {
+                    target = Percent(m.Required("target"), p + ".target");
+                    deadline = Year(m.Required("deadline"), p + ".deadline", from, context.MaxHorizonYear);
+                }
+                else
+                {
+                    foreach (var key in new[] { "target", "deadline" })
+                    {
+                        if (m.Get(key) is { } extra)
+                        {
+                            throw Error(extra, p + "." + key, $"only a 'conditional' stance has a {key}");
+                        }
+                    }
+                }
+
+                return new StancePhase(from, kind, harshness, target, deadline);
+            });
+            if (phases.Count == 0)
+            {
+                throw Error(node, path, "give at least one stance phase");
+            }
+
+            for (var i = 1; i < phases.Count; i++)
+            {
+                if (phases[i].FromYear <= phases[i - 1].FromYear)
+                {
+                    var seq = (YamlSequenceNode)node;
+                    throw Error(seq.Children[i], $"{path}[{i}].from", $"phases must start in increasing years; {phases[i].FromYear} follows {phases[i - 1].FromYear}");
+                }
+            }
+
+            return phases;
+        }
+
+        private LinkSpec Link(YamlNode node, string path)
+        {
+            var m = Map(node, path, "name", "members", "strength", "from", "until");
+            var members = Countries(m.Required("members"), path + ".members", 2);
+            var from = Year(m.Required("from"), path + ".from", context.FirstDataYear, _horizon);
+            int? until = m.Get("until") is { } un ? Year(un, path + ".until", from, context.MaxHorizonYear) : null;
+            return new LinkSpec(m.Get("name") is { } n ? Str(n, path + ".name") : null, members, Share(m.Required("strength"), path + ".strength"), from, until);
+        }
+
+        private MissileDeployment Missile(YamlNode node, string path)
+        {
+            var m = Map(node, path, "system", "range-km", "host", "owner", "year", "site");
+            string? system = null;
+            double? range = null;
+            string? owner = null;
+            if (m.Get("system") is { } sn)
+            {
+                var id = Str(sn, path + ".system");
+                var entry = context.Facts.Missile(id);
+                if (entry is null)
+                {
+                    var ids = context.Facts.Missiles.Select(x => x.Id).Order(StringComparer.Ordinal).ToList();
+                    throw Error(sn, path + ".system", $"unknown missile system '{id}'{Hint(id, ids)}", id);
+                }
+
+                system = entry.Id;
+                range = entry.RangeKm;
+                owner = entry.Owner;
+            }
+
+            if (m.Get("range-km") is { } rn)
+            {
+                range = Double(rn, path + ".range-km");
+                if (range <= 0 || range > 20_000)
+                {
+                    throw Error(rn, path + ".range-km", "range must be greater than 0 and at most 20000 km", Text(rn));
+                }
+            }
+
+            if (range is null)
+            {
+                throw Error(node, path, "give a 'system' from the missile catalogue or a 'range-km'");
+            }
+
+            if (m.Get("owner") is { } on)
+            {
+                owner = Country(on, path + ".owner");
+            }
+            else if (owner is null)
+            {
+                throw Error(node, path + ".owner", "required field is missing (no 'system' to take the owner from)");
+            }
+
+            var host = Country(m.Required("host"), path + ".host");
+            string? site = null;
+            if (m.Get("site") is { } st)
+            {
+                var id = Str(st, path + ".site");
+                var s = context.Facts.Site(id)
+                    ?? throw Error(st, path + ".site", $"unknown site '{id}'{Hint(id, context.Facts.Sites.Select(x => x.Id).Order(StringComparer.Ordinal).ToList())}", id);
+                if (!string.Equals(s.Host, host, StringComparison.Ordinal) && !(s.Host == "GUM" && host == "USA"))
+                {
+                    throw Error(st, path + ".site", $"site '{s.Id}' is in {s.Host}, not in the host {host}", id);
+                }
+
+                site = s.Id;
+            }
+
+            return new MissileDeployment(system, range.Value, host, owner, Year(m.Required("year"), path + ".year", context.FirstDataYear, _horizon), site);
+        }
+
+        private CoDevelopmentProgramme Programme(YamlNode node, string path)
+        {
+            var m = Map(node, path, "name", "members", "mission", "year");
+            return new CoDevelopmentProgramme(
+                Str(m.Required("name"), path + ".name"),
+                Countries(m.Required("members"), path + ".members", 2),
+                Enum<MissionArea>(m.Required("mission"), path + ".mission"),
+                Year(m.Required("year"), path + ".year", context.FirstDataYear, _horizon));
+        }
+
+        private CrisisEvent Crisis(YamlNode node, string path)
+        {
+            var m = Map(node, path, "year", "kind", "intensity");
+            return new CrisisEvent(
+                Year(m.Required("year"), path + ".year", _start + 1, _horizon),
+                Enum<CrisisKind>(m.Required("kind"), path + ".kind"),
+                Share(m.Required("intensity"), path + ".intensity"));
+        }
+
+        private DialogueChannel Dialogue(YamlNode node, string path)
+        {
+            var m = Map(node, path, "parties", "from", "until", "strength");
+            var from = Year(m.Required("from"), path + ".from", context.FirstDataYear, _horizon);
+            int? until = m.Get("until") is { } un ? Year(un, path + ".until", from, context.MaxHorizonYear) : null;
+            return new DialogueChannel(Countries(m.Required("parties"), path + ".parties", 2), from, until, Share(m.Required("strength"), path + ".strength"));
+        }
+
+        private TieChange Tie(YamlNode node, string path)
+        {
+            var m = Map(node, path, "pair", "year", "change");
+            var pairNode = m.Required("pair");
+            var pair = Countries(pairNode, path + ".pair", 2);
+            if (pair.Count != 2)
+            {
+                throw Error(pairNode, path + ".pair", $"a pair has exactly two countries, found {pair.Count}");
+            }
+
+            var changeNode = m.Required("change");
+            var change = Double(changeNode, path + ".change");
+            if (change is < -1 or > 1)
+            {
+                throw Error(changeNode, path + ".change", $"must be between -1 and 1, found {Text(changeNode)}", Text(changeNode));
+            }
+
+            return new TieChange(pair[0], pair[1], Year(m.Required("year"), path + ".year", _start + 1, _horizon), change);
+        }
+
+        private EconomicShock Shock(YamlNode node, string path)
+        {
+            var m = Map(node, path, "year", "countries", "region", "gdp-change-percent");
+            var year = Year(m.Required("year"), path + ".year", _start + 1, _horizon);
+            var cn = m.Get("countries");
+            var rn = m.Get("region");
+            if ((cn is null) == (rn is null))
+            {
+                throw Error(node, path, "give either 'countries' or 'region'");
+            }
+
+            var countries = cn is null ? [] : Countries(cn, path + ".countries", 1);
+            string? region = null;
+            if (rn is not null)
+            {
+                region = Str(rn, path + ".region");
+                string[] allowed = ["all", "patron", "allies", "partners", "adversaries"];
+                if (!allowed.Contains(region, StringComparer.Ordinal))
+                {
+                    throw Error(rn, path + ".region", $"unknown value '{region}'; allowed: {string.Join(", ", allowed)}", region);
+                }
+            }
+
+            var gn = m.Required("gdp-change-percent");
+            var change = Double(gn, path + ".gdp-change-percent");
+            if (change is < -100 or > 100)
+            {
+                throw Error(gn, path + ".gdp-change-percent", $"a percentage change must be between -100 and 100, found {Text(gn)}", Text(gn));
+            }
+
+            return new EconomicShock(year, countries, region, change);
+        }
+
+        private ParameterSettings Parameters(YamlNode node, string path)
+        {
+            var m = Map(node, path, "overrides", "uncertain");
+            var overrides = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (m.Get("overrides") is { } on)
+            {
+                foreach (var (key, value) in Entries(on, path + ".overrides"))
+                {
+                    var name = ParameterName(key, path + ".overrides");
+                    overrides[name] = Double(value, $"{path}.overrides.{name}");
+                }
+            }
+
+            var uncertain = new List<UncertainParameter>();
+            if (m.Get("uncertain") is { } un)
+            {
+                foreach (var (key, value) in Entries(un, path + ".uncertain"))
+                {
+                    var name = ParameterName(key, path + ".uncertain");
+                    if (overrides.ContainsKey(name))
+                    {
+                        throw Error(key, $"{path}.uncertain.{name}", $"parameter '{name}' is both overridden and uncertain; give one", name);
+                    }
+
+                    uncertain.Add(new UncertainParameter(name, Distribution(value, $"{path}.uncertain.{name}")));
+                }
+            }
+
+            return new ParameterSettings(overrides, uncertain);
+        }
+
+        private string ParameterName(YamlScalarNode key, string path)
+        {
+            var name = key.Value ?? string.Empty;
+            if (context.Parameters is { } known && !known.Contains(name))
+            {
+                throw Error(key, $"{path}.{name}", $"unknown parameter '{name}'{Hint(name, known.Order(StringComparer.Ordinal).ToList())}", name);
+            }
+
+            return name;
+        }
+
+        private Distribution Distribution(YamlNode node, string path)
+        {
+            var m = Map(node, path, "uniform", "normal", "triangular", "lognormal");
+            if (m.Count != 1)
+            {
+                throw Error(node, path, "give exactly one distribution: uniform, normal, triangular or lognormal");
+            }
+
+            var (kind, body) = m.Single();
+            var p = $"{path}.{kind}";
+            switch (kind)
+            {
+                case "uniform":
+                    {
+                        var d = Map(body, p, "min", "max");
+                        var min = Double(d.Required("min"), p + ".min");
+                        var max = Double(d.Required("max"), p + ".max");
+                        return max > min ? new Distribution(DistributionKind.Uniform, min, max) : throw Error(d.Required("max"), p + ".max", $"max must be greater than min ({Fmt(min)})", Text(d.Required("max")));
+                    }
+
+                case "normal":
+                    {
+                        var d = Map(body, p, "mean", "sd");
+                        var mean = Double(d.Required("mean"), p + ".mean");
+                        var sd = Double(d.Required("sd"), p + ".sd");
+                        return sd > 0 ? new Distribution(DistributionKind.Normal, mean, sd) : throw Error(d.Required("sd"), p + ".sd", "standard deviation must be greater than 0", Text(d.Required("sd")));
+                    }
+
+                case "triangular":
+                    {
+                        var d = Map(body, p, "min", "mode", "max");
+                        var min = Double(d.Required("min"), p + ".min");
+                        var mode = Double(d.Required("mode"), p + ".mode");
+                        var max = Double(d.Required("max"), p + ".max");
+                        if (max <= min)
+                        {
+                            throw Error(d.Required("max"), p + ".max", $"max must be greater than min ({Fmt(min)})", Text(d.Required("max")));
+                        }
+
+                        return mode >= min && mode <= max ? new Distribution(DistributionKind.Triangular, min, mode, max) : throw Error(d.Required("mode"), p + ".mode", $"mode must lie between min ({Fmt(min)}) and max ({Fmt(max)})", Text(d.Required("mode")));
+                    }
+
+                default:
+                    {
+                        var d = Map(body, p, "mu", "sigma");
+                        var mu = Double(d.Required("mu"), p + ".mu");
+                        var sigma = Double(d.Required("sigma"), p + ".sigma");
+                        return sigma > 0 ? new Distribution(DistributionKind.LogNormal, mu, sigma) : throw Error(d.Required("sigma"), p + ".sigma", "sigma must be greater than 0", Text(d.Required("sigma")));
+                    }
+            }
+        }
+
+        // ---- generic helpers --------------------------------------------------------------------------------
+
+        private MapView Map(YamlNode node, string path, params string[] allowed)
+        {
+            Count(node);
+            if (node is not YamlMappingNode map)
+            {
+                throw Error(node, Field(path), $"expected a mapping (key: value), found {Describe(node)}");
+            }
+
+            var result = new MapView(this, map, path);
+            foreach (var (k, v) in map.Children)
+            {
+                Count(v);
+                if (k is not YamlScalarNode ks || ks.Value is null)
+                {
+                    throw Error(k, Field(path), "keys must be plain names");
+                }
+
+                var key = ks.Value;
+                if (!allowed.Contains(key, StringComparer.Ordinal))
+                {
+                    var hint = Hint(key, allowed);
+                    throw Error(k, Join(path, key), $"unknown field '{key}'{(hint.Length > 0 ? hint : $"; allowed: {string.Join(", ", allowed)}")}", key);
+                }
+
+                result.Add(key, v);
+            }
+
+            return result;
+        }
+
+        private IEnumerable<(YamlScalarNode Key, YamlNode Value)> Entries(YamlNode node, string path)
+        {
+            Count(node);
+            if (node is not YamlMappingNode map)
+            {
+                throw Error(node, path, $"expected a mapping (name: value), found {Describe(node)}");
+            }
+
+            foreach (var (k, v) in map.Children)
+            {
+                Count(v);
+                if (k is not YamlScalarNode ks || string.IsNullOrEmpty(ks.Value))
+                {
+                    throw Error(k, path, "keys must be plain names");
+                }
+
+                yield return (ks, v);
+            }
+        }
+
+        private List<T> List<T>(YamlNode? node, string path, Func<YamlNode, string, T> item)
+        {
+            if (node is null)
+            {
+                return [];
+            }
+
+            Count(node);
+            if (node is not YamlSequenceNode seq)
+            {
+                throw Error(node, path, $"expected a list, found {Describe(node)}");
+            }
+
+            var result = new List<T>(seq.Children.Count);
+            for (var i = 0; i < seq.Children.Count; i++)
+            {
+                Count(seq.Children[i]);
+                result.Add(item(seq.Children[i], $"{path}[{i}]"));
+            }
+
+            return result;
+        }
+
+        private void NoDuplicates<T>(YamlNode? node, string path, IReadOnlyList<T> items, Func<T, string?> key, string what)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var k = key(items[i]);
+                if (k is not null && !seen.Add(k))
+                {
+                    var at = node is YamlSequenceNode s ? s.Children[i] : node!;
+                    throw Error(at, $"{path}[{i}]", $"duplicate {what} '{k}'", k);
+                }
+            }
+        }
+
+        private List<string> Countries(YamlNode node, string path, int min)
+        {
+            var list = List(node, path, Country);
+            if (list.Count < min)
+            {
+                throw Error(node, path, min == 1 ? "give at least one country" : $"give at least {min} countries, found {list.Count}");
+            }
+
+            NoDuplicates(node, path, list, x => x, "country");
+            return list;
+        }
+
+        private string Country(YamlNode node, string path)
+        {
+            var text = Str(node, path);
+            var iso3 = context.Countries.TryResolve(text);
+            if (iso3 is not null)
+            {
+                return iso3;
+            }
+
+            var s = context.Countries.Suggest(text, 3);
+            throw Error(node, path, $"unknown country '{text}'{(s.Count == 0 ? string.Empty : $"; did you mean {string.Join(", ", s)}?")}", text);
+        }
+
+        private int Year(YamlNode node, string path, int min, int max)
+        {
+            var y = Int(node, path);
+            if (y < min || y > max)
+            {
+                var range = min == _start + 1 && max == _horizon ? $"the simulated years {min}-{max}" : $"the allowed years {min}-{max}";
+                throw Error(node, path, $"year {y} is outside {range}", Text(node));
+            }
+
+            return y;
+        }
+
+        private double Share(YamlNode node, string path)
+        {
+            var v = Double(node, path);
+            return v is >= 0 and <= 1 ? v : throw Error(node, path, $"must be between 0 and 1, found {Text(node)}", Text(node));
+        }
+
+        private double Percent(YamlNode node, string path)
+        {
+            var v = Double(node, path);
+            return v is >= 0 and <= 100 ? v : throw Error(node, path, $"a percentage must be between 0 and 100, found {Text(node)}", Text(node));
+        }
+
+        private int NonNegativeInt(YamlNode node, string path)
+        {
+            var v = Int(node, path);
+            return v >= 0 ? v : throw Error(node, path, "must not be negative", Text(node));
+        }
+
+        private double Double(YamlNode node, string path)
+        {
+            var s = Scalar(node, path);
+            return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+                ? v
+                : throw Error(node, path, $"expected a number, found '{s}'", s);
+        }
+
+        private int Int(YamlNode node, string path)
+        {
+            var s = Scalar(node, path);
+            return int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+                ? v
+                : throw Error(node, path, $"expected a whole number, found '{s}'", s);
+        }
+
+        private string Str(YamlNode node, string path)
+        {
+            var s = Scalar(node, path).Trim();
+            return s.Length > 0 ? s : throw Error(node, path, "must not be empty");
+        }
+
+        private T Enum<T>(YamlNode node, string path)
+            where T : struct, System.Enum
+        {
+            var s = Scalar(node, path);
+            foreach (var v in System.Enum.GetValues<T>())
+            {
+                if (string.Equals(Kebab(v), s, StringComparison.Ordinal))
+                {
+                    return v;
+                }
+            }
+
+            throw Error(node, path, $"unknown value '{s}'; allowed: {string.Join(", ", System.Enum.GetValues<T>().Select(x => Kebab(x)))}", s);
+        }
+
+        private string Scalar(YamlNode node, string path)
+        {
+            Count(node);
+            if (node is not YamlScalarNode s)
+            {
+                throw Error(node, path, $"expected a single value, found {Describe(node)}");
+            }
+
+            return s.Value ?? string.Empty;
+        }
+
+        private void Count(YamlNode node)
+        {
+            if (++_nodes > MaxNodes)
+            {
+                throw Error(node, null, $"the document has more than {MaxNodes} nodes (aliases expanding too far?)");
+            }
+        }
+
+        private static string Describe(YamlNode node) => node switch
+        {
+            YamlMappingNode => "a mapping",
+            YamlSequenceNode => "a list",
+            YamlScalarNode s when string.IsNullOrEmpty(s.Value) => "nothing",
+            YamlScalarNode s => $"'{s.Value}'",
+            _ => "something else",
+        };
+
+        private static string Text(YamlNode node) => node is YamlScalarNode s ? s.Value ?? string.Empty : Describe(node);
+
+        private static string? Field(string path) => path.Length == 0 ? null : path;
+
+        private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+        private static string Fmt(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+        internal ScenarioException Error(YamlNode node, string? field, string reason, string? value = null) =>
+            new(reason, file, (int)node.Start.Line, (int)node.Start.Column, field, value);
+
+        /// <summary>A mapping's entries with required/optional access.</summary>
+        internal sealed class MapView(Reader reader, YamlMappingNode node, string path) : List<KeyValuePair<string, YamlNode>>
+        {
+            public void Add(string key, YamlNode value) => Add(new KeyValuePair<string, YamlNode>(key, value));
+
+            public YamlNode? Get(string key)
+            {
+                foreach (var (k, v) in this)
+                {
+                    if (k == key)
+                    {
+                        return v is YamlScalarNode { Value: null or "" } s && s.Style == YamlDotNet.Core.ScalarStyle.Plain ? null : v;
+                    }
+                }
+
+                return null;
+            }
+
+            public YamlNode Required(string key) =>
+                Get(key) ?? throw reader.Error(node, Join(path, key), "required field is missing");
+        }
+    }
+
+    internal static string Kebab<T>(T value)
+        where T : struct, System.Enum => Facts.WorldFactsLoader.Kebab(value.ToString());
+
+    internal static string Hint(string text, IReadOnlyList<string> candidates)
+    {
+        var best = candidates
+            .Select(c => (c, d: Levenshtein(text.ToLowerInvariant(), c.ToLowerInvariant())))
+            .Where(x => x.d <= Math.Max(2, x.c.Length / 3))
+            .OrderBy(x => x.d)
+            .ThenBy(x => x.c, StringComparer.Ordinal)
+            .Select(x => x.c)
+            .FirstOrDefault();
+        return best is null ? string.Empty : $"; did you mean '{best}'?";
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            prev[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (prev, cur) = (cur, prev);
+        }
+
+        return prev[b.Length];
+    }
+}

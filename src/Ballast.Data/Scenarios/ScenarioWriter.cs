@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using Ballast.Core.Parameters;
+using DistributionKind = Ballast.Core.Model.DistributionKind;
+using MissionArea = Ballast.Core.Model.MissionArea;
+using StanceKind = Ballast.Core.Model.StanceKind;
+using Ballast.Core.Scenarios;
+
+namespace Ballast.Data.Scenarios;
+
+/// <summary>
+/// Writes a <see cref="Scenario"/> back to YAML in the schema <see cref="ScenarioLoader"/> reads, with every field
+/// explicit (defaults filled in). Reading the output gives an equal scenario; used for manifests and round-trip tests.
+/// </summary>
+public static class ScenarioWriter
+{
+    /// <summary>The scenario as YAML text.</summary>
+    public static string ToYaml(Scenario s)
+    {
+        var w = new StringBuilder();
+        Line(w, 0, $"name: {Q(s.Name)}");
+        Line(w, 0, $"description: {Q(s.Description)}");
+        Line(w, 0, $"question: {Q(s.Question)}");
+        Line(w, 0, $"start: {s.StartYear}");
+        Line(w, 0, $"horizon: {s.HorizonYear}");
+        if (s.Actors.Preset is { } preset)
+        {
+            Line(w, 0, $"actors: {ScenarioLoader.Kebab(preset)}");
+        }
+        else
+        {
+            Line(w, 0, "actors:");
+            foreach (var a in s.Actors.Countries)
+            {
+                Line(w, 1, $"- {{ country: {a.Iso3}, role: {ScenarioLoader.Kebab(a.Role)} }}");
+            }
+        }
+
+        Line(w, 0, $"targets: [{string.Join(", ", s.TargetsPercent.Select(N))}]");
+        Line(w, 0, "us:");
+        Line(w, 1, "stance-paths:");
+        foreach (var p in s.Us.StancePaths)
+        {
+            Line(w, 2, $"- name: {Q(p.Name)}");
+            Line(w, 2, $"  probability: {N(p.Probability)}");
+            Line(w, 2, "  stance:");
+            foreach (var ph in p.Phases)
+            {
+                var extra = ph.Kind == StanceKind.Conditional ? $", target: {N(ph.TargetPercent!.Value)}, deadline: {ph.DeadlineYear}" : string.Empty;
+                Line(w, 4, $"- {{ from: {ph.FromYear}, kind: {ScenarioLoader.Kebab(ph.Kind)}, harshness: {N(ph.Harshness)}{extra} }}");
+            }
+        }
+
+        if (s.Us.TheatreShare is { } ts)
+        {
+            Line(w, 1, $"theatre-share: {N(ts)}");
+        }
+
+        List(w, 1, "posture", s.Us.Posture, x => $"host: {x.Host}, year: {x.Year}{Opt("troops", x.Troops)}{Opt("bases", x.Bases)}");
+        List(w, 1, "cost-sharing", s.Us.CostSharing, x => $"host: {x.Host}, from: {x.FromYear}{Opt("until", x.UntilYear)}, amount-usd-m: {N(x.AmountUsdMillions)}{(x.Name is null ? string.Empty : $", name: {Q(x.Name)}")}");
+        Line(w, 0, $"architecture: {ScenarioLoader.Kebab(s.Architecture)}");
+        List(w, 0, "links", s.Links, x => $"{(x.Name is null ? string.Empty : $"name: {Q(x.Name)}, ")}members: [{string.Join(", ", x.Members)}], strength: {N(x.Strength)}, from: {x.FromYear}{Opt("until", x.UntilYear)}");
+        List(w, 0, "missiles", s.Missiles, x => $"{(x.System is null ? string.Empty : $"system: {x.System}, ")}range-km: {N(x.RangeKm)}, host: {x.Host}, owner: {x.Owner}, year: {x.Year}{(x.Site is null ? string.Empty : $", site: {x.Site}")}");
+        List(w, 0, "programmes", s.Programmes, x => $"name: {Q(x.Name)}, members: [{string.Join(", ", x.Members)}], mission: {ScenarioLoader.Kebab(x.Mission)}, year: {x.Year}");
+        List(w, 0, "crises", s.Crises, x => $"year: {x.Year}, kind: {ScenarioLoader.Kebab(x.Kind)}, intensity: {N(x.Intensity)}");
+        List(w, 0, "dialogues", s.Dialogues, x => $"parties: [{string.Join(", ", x.Parties)}], from: {x.FromYear}{Opt("until", x.UntilYear)}, strength: {N(x.Strength)}");
+        List(w, 0, "ties", s.TieChanges, x => $"pair: [{x.A}, {x.B}], year: {x.Year}, change: {N(x.Change)}");
+        List(w, 0, "shocks", s.Shocks, x => $"year: {x.Year}, {(x.Region is null ? $"countries: [{string.Join(", ", x.Countries)}]" : $"region: {x.Region}")}, gdp-change-percent: {N(x.GdpChangePercent)}");
+        List(w, 0, "growth", s.Growth, x => $"country: {x.Iso3}, percent: {N(x.Percent)}");
+        if (s.Parameters.Overrides.Count > 0 || s.Parameters.Uncertain.Count > 0)
+        {
+            Line(w, 0, "parameters:");
+            if (s.Parameters.Overrides.Count > 0)
+            {
+                Line(w, 1, "overrides:");
+                foreach (var (k, v) in s.Parameters.Overrides.OrderBy(x => x.Key, StringComparer.Ordinal))
+                {
+                    Line(w, 2, $"{k}: {N(v)}");
+                }
+            }
+
+            if (s.Parameters.Uncertain.Count > 0)
+            {
+                Line(w, 1, "uncertain:");
+                foreach (var u in s.Parameters.Uncertain)
+                {
+                    var d = u.Distribution;
+                    var (kind, body) = d.Kind switch
+                    {
+                        DistributionKind.Uniform => ("uniform", $"min: {N(d.A)}, max: {N(d.B)}"),
+                        DistributionKind.Normal => ("normal", $"mean: {N(d.A)}, sd: {N(d.B)}"),
+                        DistributionKind.Triangular => ("triangular", $"min: {N(d.A)}, mode: {N(d.B)}, max: {N(d.C)}"),
+                        _ => ("lognormal", $"mu: {N(d.A)}, sigma: {N(d.B)}"),
+                    };
+                    Line(w, 2, $"{u.Name}: {{ {kind}: {{ {body} }} }}");
+                }
+            }
+        }
+
+        if (s.Runs is { } runs)
+        {
+            Line(w, 0, $"runs: {runs}");
+        }
+
+        if (s.Seed is { } seed)
+        {
+            Line(w, 0, $"seed: {seed.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return w.ToString();
+    }
+
+    private static void List<T>(StringBuilder w, int indent, string key, IReadOnlyList<T> items, Func<T, string> body)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        Line(w, indent, key + ":");
+        foreach (var x in items)
+        {
+            Line(w, indent + 1, $"- {{ {body(x)} }}");
+        }
+    }
+
+    private static void Line(StringBuilder w, int indent, string text) => w.Append(' ', indent * 2).Append(text).Append('\n');
+
+    private static string Opt(string key, int? v) => v is null ? string.Empty : $", {key}: {v.Value.ToString(CultureInfo.InvariantCulture)}";
+
+    private static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    // YAML double-quoted scalars accept JSON string escapes.
+    private static string Q(string s) => System.Text.Json.JsonSerializer.Serialize(s);
+}
