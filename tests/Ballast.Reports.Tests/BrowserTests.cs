@@ -20,7 +20,8 @@ public class BrowserTests
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: test.sh installs Debian's chromium package (apt-get install -y chromium)");
         string dir = Path.Combine(Path.GetTempPath(), "ballast-reports-browser", Guid.NewGuid().ToString("N"));
         string path = Path.Combine(dir, ReportWriter.FileName);
-        var model = SampleReports.MissilesHosted();
+        // The real pipeline: missiles-hosted, a 200-run ensemble, the adapter.
+        var model = EngineReportTests.Run.Value.Model;
         ReportWriter.Write(model, path);
         string url = new Uri(path).AbsoluteUri;
 
@@ -51,7 +52,7 @@ public class BrowserTests
         Assert.Empty(errors);
         Assert.Empty(requests);
 
-        // Every figure has an SVG with drawn, visible elements.
+        // Every figure has an SVG with drawn, visible elements, and at least one data mark (marks carry a <title> tooltip).
         foreach (var f in ReportFigures.All(model))
         {
             int drawn = await page.EvaluateAsync<int>(
@@ -60,7 +61,13 @@ public class BrowserTests
                   .filter(e => { const b = e.getBBox(); return b.width > 0 || b.height > 0; }).length
                 """,
                 f.Id);
-            Assert.True(drawn > 10, $"figure {f.Id}: only {drawn} drawn elements");
+            int marks = await page.EvaluateAsync<int>(
+                """
+                id => [...document.querySelectorAll(`figure[data-figure="${id}"] svg :is(path, polyline, rect, circle) > title`)]
+                  .filter(t => { const b = t.parentElement.getBBox(); return b.width > 0 || b.height > 0; }).length
+                """,
+                f.Id);
+            Assert.True(drawn > 5 && marks > 0, $"figure {f.Id}: {drawn} drawn elements, {marks} data marks");
         }
 
         int countries = await page.EvaluateAsync<int>("() => document.querySelectorAll('figure[data-figure=map] g.countries path').length");
@@ -73,6 +80,8 @@ public class BrowserTests
         Assert.Equal(model.Networks.Sum(n => n.Nodes.Count), nodes);
         Assert.Equal(model.Networks.Sum(n => n.Edges.Count), edges);
         Assert.Equal(2, bands);
+        int exposed = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('figure[data-figure=map] g.capitals title')].filter(t => t.textContent.includes('exposed to')).length");
+        Assert.True(exposed > 0, "no capital is marked exposed on the map");
 
         // The data tables are there but collapsed.
         Assert.False(await page.Locator("figure[data-figure=burden] details table").IsVisibleAsync());

@@ -10,7 +10,7 @@ namespace Ballast.Reports.Tests;
 /// <summary>The real pipeline: the missiles-hosted scenario, a small ensemble, the adapter, the report.</summary>
 public class EngineReportTests
 {
-    private static readonly Lazy<(Core.Scenarios.Scenario Scenario, Core.Model.ModelInputs Inputs, EnsembleResult Result, ReportModel Model)> Run = new(() =>
+    internal static readonly Lazy<(Core.Scenarios.Scenario Scenario, Core.Model.ModelInputs Inputs, EnsembleResult Result, ReportModel Model)> Run = new(() =>
     {
         var scenario = ScenarioLoader.Default.LoadFile(Path.Combine(RepoRoot(), "scenarios", "missiles-hosted.yaml"));
         var inputs = ScenarioCompiler.Compile(scenario).Inputs;

@@ -159,7 +159,8 @@ public static class ReportModelBuilder
         for (int i = 0; i < inputs.ActorCount; i++)
         {
             double n = inputs.Troops[(t * inputs.ActorCount) + i];
-            if (n > 0 && capitalOf.TryGetValue(inputs.Codes[i], out var cap))
+            // Forward posture only: troops at home are not on the map (and would swamp the circle scale).
+            if (n > 0 && i != inputs.PatronIndex && capitalOf.TryGetValue(inputs.Codes[i], out var cap))
             {
                 troops.Add(new MapTroops(inputs.Codes[i], inputs.HorizonYear, (int)Math.Round(n), cap.Lat, cap.Lon));
             }

@@ -45,7 +45,7 @@ public static class ComparisonFigures
     {
         var s = c.Scenarios;
         int horizon = s.Max(m => m.Scenario.HorizonYear);
-        var all = s.Select(m => ReportFigures.CrossoverBars(m.Crossover, horizon)).ToList();
+        var all = s.Select(m => ReportFigures.CrossoverBars(m.Crossover, s.Min(x => x.Scenario.StartYear) + 1, horizon)).ToList();
         var years = all.SelectMany(a => a.Categories).Where(x => x != "never").Select(int.Parse).DefaultIfEmpty(horizon);
         int first = years.Min();
         var cats = Enumerable.Range(first, horizon - first + 1).Select(y => y.ToString(CultureInfo.InvariantCulture)).Append("never").ToList();

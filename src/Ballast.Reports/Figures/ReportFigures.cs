@@ -43,7 +43,7 @@ public static class ReportFigures
     /// <summary>The crossover-year distribution with the share that never crosses.</summary>
     public static Figure Crossover(ReportModel m)
     {
-        var (categories, shares) = CrossoverBars(m.Crossover, m.Scenario.HorizonYear);
+        var (categories, shares) = CrossoverBars(m.Crossover, m.Scenario.StartYear + 1, m.Scenario.HorizonYear);
         var colours = categories.Select(c => c == "never" ? Palette.BluishGreen : (string?)null).ToList();
         var spec = new BarChartSpec("Share of runs (%)", "Year the balance ratio first falls below parity", categories, [new BarSeries(m.Scenario.Name, Palette.Vermillion, shares)], CategoryColours: colours);
         var h = Headline.Of(m);
@@ -211,19 +211,17 @@ public static class ReportFigures
     /// <summary>Axis label "Label (unit)".</summary>
     public static string AxisLabel(BandSeries b) => string.IsNullOrEmpty(b.Unit) ? b.Label : $"{b.Label} ({b.Unit})";
 
-    /// <summary>Crossover bars: every year from the first crossing (or start) to the horizon, then "never"; values in percent of runs.</summary>
-    public static (List<string> Categories, List<double> SharesPercent) CrossoverBars(CrossoverDistribution d, int horizon)
+    /// <summary>Crossover bars: every simulated year (from <paramref name="firstYear"/>, or earlier if a run crosses earlier) to the horizon, then "never"; values in percent of runs.</summary>
+    public static (List<string> Categories, List<double> SharesPercent) CrossoverBars(CrossoverDistribution d, int firstYear, int horizon)
     {
         var cats = new List<string>();
         var shares = new List<double>();
-        if (d.CountsByYear.Count > 0)
+        int first = Math.Min(firstYear, d.CountsByYear.Count == 0 ? firstYear : d.CountsByYear.Min(c => c.Year));
+        int last = Math.Max(horizon, d.CountsByYear.Count == 0 ? horizon : d.CountsByYear.Max(c => c.Year));
+        for (int y = first; y <= last; y++)
         {
-            int first = d.CountsByYear.Min(c => c.Year), last = Math.Max(horizon, d.CountsByYear.Max(c => c.Year));
-            for (int y = first; y <= last; y++)
-            {
-                cats.Add(y.ToString(CultureInfo.InvariantCulture));
-                shares.Add(d.Runs == 0 ? 0 : 100.0 * d.CountsByYear.Where(c => c.Year == y).Sum(c => c.Count) / d.Runs);
-            }
+            cats.Add(y.ToString(CultureInfo.InvariantCulture));
+            shares.Add(d.Runs == 0 ? 0 : 100.0 * d.CountsByYear.Where(c => c.Year == y).Sum(c => c.Count) / d.Runs);
         }
 
         cats.Add("never");
