@@ -116,7 +116,7 @@ public static class ComparisonFigures
                 for (int j = 0; j < columns.Length; j++)
                 {
                     var l = c.Scenarios.SelectMany(m => m.Allies).Select(a => a.Find(columns[j])).FirstOrDefault(b => b is not null);
-                    cv.Text((j * panelW) + (panelW / 2), 38, l is null ? columns[j] : $"{l.Label} ({l.Unit})", new TextStyle(10.5, Anchor.Middle, Bold: true));
+                    cv.Text((j * panelW) + (panelW / 2), 38, l is null ? ReportFigures.ShortLabel(columns[j]) : $"{ReportFigures.ShortLabel(columns[j])} ({l.Unit})", new TextStyle(10.5, Anchor.Middle, Bold: true));
                 }
 
                 for (int r = 0; r < allies.Count; r++)

@@ -116,7 +116,7 @@ public static class ReportFigures
                 for (int j = 0; j < columns.Count; j++)
                 {
                     var l = labels[j];
-                    string head = l is null ? columns[j] : l.Label;
+                    string head = ShortLabel(columns[j]);
                     c.Text((j * panelW) + (panelW / 2), 13, head, new TextStyle(11, Anchor.Middle, Bold: true));
                     c.Text((j * panelW) + (panelW / 2), 26, l is null ? string.Empty : $"({l.Unit})", new TextStyle(9.5, Anchor.Middle, "#555555"));
                 }
@@ -203,6 +203,18 @@ public static class ReportFigures
                 ["Snapshot", "Year", "From", "To", "Type", "Strength"],
                 m.Networks.SelectMany(s => s.Edges.Select(e => (IReadOnlyList<string>)[s.Label, s.Year.ToString(CultureInfo.InvariantCulture), e.A, e.B, e.Kind, Format.Number(e.Strength)])).ToList()));
     }
+
+    /// <summary>A column header short enough for a 165-pixel panel.</summary>
+    public static string ShortLabel(string indicator) => indicator switch
+    {
+        Indicators.Spending => "Military spending",
+        Indicators.Share => "Share of GDP",
+        Indicators.Credibility => "Credibility",
+        Indicators.Alignment => "Alignment",
+        Indicators.Duplication => "Duplication",
+        Indicators.NuclearHedging => "Nuclear hedging",
+        _ => indicator,
+    };
 
     /// <summary>A band series as a table (year and percentiles).</summary>
     public static DataTable BandTable(BandSeries b) =>
