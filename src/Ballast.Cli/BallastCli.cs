@@ -14,9 +14,9 @@ public static class BallastCli
     public const int Interrupted = 130;
 
     /// <summary>Runs the command line against the given writers and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false)
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellation = default)
     {
-        var ctx = new CliContext(output, error, interactive);
+        var ctx = new CliContext(output, error, interactive, cancellation);
         var root = new RootCommand("Ballast: burden sharing, alliance networks and simulation of the US-led alliance system in the Indo-Pacific.");
         foreach (var command in Commands(ctx))
         {
@@ -31,6 +31,19 @@ public static class BallastCli
     {
         yield return BurdenCommand.Create(ctx);
         yield return SeriesCommand.Create(ctx);
+        yield return ExploitationCommand.Create(ctx);
+        yield return PowerCommand.Create(ctx);
+        yield return NetworkCommand.Create(ctx);
+        yield return ParamsCommand.Create(ctx);
+        yield return RunCommand.Create(ctx);
+        yield return CompareCommand.Create(ctx);
+        yield return CalibrateCommand.Create(ctx);
+        yield return BacktestCommand.Create(ctx);
+        yield return ExploreCommand.Create(ctx);
+        yield return SensitivityCommand.Create(ctx);
+        yield return DiscoverCommand.Create(ctx);
+        yield return QueryCommand.Create(ctx);
+        yield return ExportCommand.Create(ctx);
         yield return ReportCommand.Create(ctx);
     }
 

@@ -6,8 +6,9 @@ namespace Ballast.Cli;
 public sealed class CliContext
 {
     /// <summary>Creates a context over writers; <paramref name="interactive"/> enables colours and progress bars.</summary>
-    public CliContext(TextWriter output, TextWriter error, bool interactive)
+    public CliContext(TextWriter output, TextWriter error, bool interactive, CancellationToken cancellation = default)
     {
+        Cancellation = cancellation;
         Out = output;
         Err = error;
         Interactive = interactive;
@@ -23,6 +24,9 @@ public sealed class CliContext
             Console.Profile.Width = 200; // stable output for pipes, files and approved-output tests
         }
     }
+
+    /// <summary>Signalled when the user presses Ctrl-C.</summary>
+    public CancellationToken Cancellation { get; }
 
     /// <summary>Standard output.</summary>
     public TextWriter Out { get; }

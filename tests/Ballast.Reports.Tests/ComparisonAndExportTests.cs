@@ -131,8 +131,32 @@ public class ComparisonAndExportTests
         int code = BallastCli.Run(["report", dir], new StringWriter(), error);
         Assert.Equal(BallastCli.InputError, code);
         Assert.StartsWith("error: ", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("report-data.json", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("not a Ballast results folder (no manifest.json", error.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, ReportWriter.FileName)));
+    }
+
+    [Fact]
+    public void Run_writes_the_report_and_report_rebuilds_it_identically_from_the_results_files()
+    {
+        string dir = TempDir();
+        string scenario = Path.Combine(EngineReportTests.RepoRoot(), "scenarios", "missiles-hosted.yaml");
+        var error = new StringWriter();
+        int code = BallastCli.Run(["run", scenario, "--runs", "64", "--seed", "7", "--out", dir, "--charts", "png"], new StringWriter(), error);
+        Assert.True(code == 0, error.ToString());
+        string html = Path.Combine(dir, ReportWriter.FileName);
+        string written = File.ReadAllText(html);
+        Assert.Equal(7, Directory.GetFiles(Path.Combine(dir, ChartExporter.Folder), "*.png").Length);
+
+        // Rebuild from manifest.json, kpis.json, percentiles.csv and scenario.yaml only.
+        File.Delete(html);
+        File.Delete(Path.Combine(dir, ReportModelStore.FileName));
+        Assert.Equal(0, BallastCli.Run(["report", dir], new StringWriter(), new StringWriter()));
+        Assert.Equal(written, File.ReadAllText(html));
+
+        // And the numbers are the files' numbers: the horizon balance percentiles from percentiles.csv.
+        var last = File.ReadLines(Path.Combine(dir, "percentiles.csv")).Where(l => l.StartsWith("balance,", StringComparison.Ordinal)).Last().Split(',');
+        double p50 = double.Parse(last[4], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"data-kpi=\"ratio-p50\">{Format.Number(p50)}<", written, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ballast.Reports;
+using Ballast.Reports.Adapters;
 
 namespace Ballast.Cli.Commands;
 
@@ -9,7 +10,7 @@ public static class ReportCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var dir = new Argument<string>("dir") { Description = "Results folder written by `ballast run` (holds report-data.json)." };
+        var dir = new Argument<string>("dir") { Description = "Results folder written by `ballast run` (manifest.json, kpis.json, percentiles.csv, scenario.yaml)." };
         var charts = CommonOptions.Charts();
         var cmd = new Command("report", "Rebuild the self-contained report.html from saved results; --charts also writes each chart as SVG or PNG.")
         {
@@ -19,14 +20,11 @@ public static class ReportCommand
         {
             string folder = p.GetValue(dir)!;
             ChartFormat? format = p.GetValue(charts) is { } text ? ChartExporter.Parse(text) : null;
-            var model = ReportModelStore.Load(Path.Combine(folder, ReportModelStore.FileName));
-            string html = Path.Combine(folder, ReportWriter.FileName);
-            ReportWriter.Write(model, html);
+            string html = RunReports.Rebuild(folder, format);
             ctx.Out.WriteLine($"report: {html}");
             if (format is ChartFormat f)
             {
-                var files = ChartExporter.WriteReportCharts(model, folder, f);
-                ctx.Out.WriteLine($"charts: {files.Count} {f.ToString().ToLowerInvariant()} files in {Path.Combine(folder, ChartExporter.Folder)}");
+                ctx.Out.WriteLine($"charts: {f.ToString().ToLowerInvariant()} files in {Path.Combine(folder, ChartExporter.Folder)}");
             }
 
             return 0;

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using Ballast.Cli.Output;
+using Ballast.Core;
+using Ballast.Core.Countries;
+using Ballast.Core.Network;
+using Ballast.Data.Alliances;
+using Ballast.Data.Countries;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary><c>ballast network</c>: the alliance graph of a year, its edges and its hub-and-spokes vs networked metrics.</summary>
+public static class NetworkCommand
+{
+    /// <summary>The citation footer for alliance data.</summary>
+    public const string Citation =
+        "Sources: ATOP v5.1 (Leeds, Ritter, Mitchell and Long 2002; atopdata.org), directed dyad-years to 2018; groupings entered by Ballast with a citation per row (data/groupings.csv).";
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var year = CommonOptions.Year("Year (default 2024).");
+        var group = CommonOptions.Group();
+        var countries = CommonOptions.Countries();
+        var show = new Option<string>("--show")
+        {
+            Description = "What to print: all (default; metrics then edges), metrics or edges.",
+            DefaultValueFactory = _ => "all",
+        };
+        show.AcceptOnlyFromAmong("all", "metrics", "edges");
+        var format = CommonOptions.Format();
+        var cmd = new Command("network", "The alliance graph (ATOP defence pacts and minilateral groupings): edges, density, degree centralisation, the patron's share of ties, ally-to-ally ties.")
+        {
+            year, group, countries, show, format,
+        };
+        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        {
+            var y = p.GetValue(year) ?? 2024;
+            if (y < 1816 || y > 2100)
+            {
+                throw new BallastInputException("year out of range 1816-2100", field: "--year", value: y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            var nodes = CommonOptions.Selection(p.GetValue(countries), p.GetValue(group), y, Ballast.Data.Panel.PanelBuilder.Default, false);
+            var network = Build(y, nodes);
+            var adversaries = CountryData.IndoPacific.WithRole(CountryRole.Adversary).Select(a => a.Iso3)
+                .Concat(CountryData.ActorSet("euro-atlantic").WithRole(CountryRole.Adversary).Select(a => a.Iso3)).Distinct();
+            var summary = NetworkMetrics.Summarise(network, NetworkMetrics.DefaultPatron, adversaries);
+            var f = p.GetValue(format);
+            var what = p.GetValue(show)!;
+            if (what is "all" or "metrics")
+            {
+                Metrics(summary, network).Write(f, ctx.Console, ctx.Out);
+            }
+
+            if (what is "all" or "edges")
+            {
+                Edges(network).Write(f, ctx.Console, ctx.Out);
+            }
+
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>The alliance network of a year among the given countries, from ATOP and the grouping data.</summary>
+    public static AllianceNetwork Build(int year, IReadOnlyList<string> nodes) =>
+        AllianceNetwork.Build(year, nodes, AtopCache.Value, c => CountryData.Registry.ByCow(c)?.Iso3, CountryData.Groups.All.SelectMany(g => g.Memberships));
+
+    private static readonly Lazy<IReadOnlyList<AtopDyadYear>> AtopCache = new(AllianceData.LoadAtop);
+
+    /// <summary>The metrics table.</summary>
+    public static ResultTable Metrics(NetworkSummary s, AllianceNetwork network)
+    {
+        var t = new ResultTable($"Alliance network {s.Year}: {s.NodeCount} countries", [
+            new("metric", "Metric", RightAlign: false),
+            new("value", "Value", "0.###"),
+            new("meaning", "What it shows", RightAlign: false),
+        ]);
+        t.Add("nodes", (double)s.NodeCount, "countries in the set");
+        t.Add("edges", (double)s.EdgeCount, "pairs with a defence pact, minilateral or partnership tie");
+        t.Add("density", s.Density, "share of possible pairs that are tied");
+        t.Add("degree_centralisation", s.DegreeCentralisation, "Freeman: 1 = a pure star (hub-and-spokes), 0 = everyone equally tied");
+        t.Add("patron_ties", (double)s.PatronTies, $"ties of the patron ({s.Patron})");
+        t.Add("patron_share_of_ties", s.PatronShareOfTies, "share of all ties that run through the patron");
+        t.Add("ally_to_ally_ties", (double)s.AllyToAllyTies, "ties between allies/partners not through the patron (networked architecture)");
+        foreach (var kv in s.EdgesByKind.OrderBy(k => k.Key))
+        {
+            t.Add($"edges_{TieKinds.Name(kv.Key)}", (double)kv.Value, "edges carrying this kind of tie");
+        }
+
+        t.Notes.AddRange(network.Notes);
+        t.Sources.Add(Citation);
+        return t;
+    }
+
+    /// <summary>The edge list.</summary>
+    public static ResultTable Edges(AllianceNetwork network)
+    {
+        var t = new ResultTable($"Alliance network {network.Year}: edges", [
+            new("a", "A", RightAlign: false),
+            new("b", "B", RightAlign: false),
+            new("kinds", "Tie kinds", RightAlign: false),
+            new("weight", "Weight", "0.##"),
+            new("sources", "Sources", RightAlign: false),
+        ]);
+        foreach (var e in network.Edges)
+        {
+            t.Add(e.A, e.B, string.Join("+", e.Kinds.Select(TieKinds.Name)), e.Weight, string.Join(" | ", e.Ties.Select(x => x.Source).Distinct()));
+        }
+
+        t.Sources.Add(Citation);
+        return t;
+    }
+}

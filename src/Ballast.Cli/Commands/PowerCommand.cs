@@ -1,0 +1,128 @@
+using System.CommandLine;
+using Ballast.Cli.Output;
+using Ballast.Core;
+using Ballast.Core.Analytics;
+using Ballast.Core.Panel;
+using Ballast.Data.Alliances;
+using Ballast.Data.Countries;
+using Ballast.Data.Panel;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary><c>ballast power</c>: power measures side by side and the coalition-vs-adversary ratio under each.</summary>
+public static class PowerCommand
+{
+    /// <summary>First year of the constant-dollar SIPRI series Ballast ships; the perpetual inventory starts here.</summary>
+    public const int CapitalStockStartYear = 2001;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var year = CommonOptions.Year("Year (default 2023: the last year with World Bank GDP).");
+        var format = CommonOptions.Format();
+        var cmd = new Command("power", "Power measures for the default set: military expenditure, capital stock (perpetual inventory), CINC, GDP x GDP per capita; coalition vs adversaries under each.")
+        {
+            year, format,
+        };
+        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        {
+            var y = p.GetValue(year) ?? 2023;
+            if (y < CapitalStockStartYear || y > 2024)
+            {
+                throw new BallastInputException($"year must be between {CapitalStockStartYear} and 2024 (the constant-dollar spending Ballast ships)", field: "--year", value: y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            var (countries, balance, notes) = Compute(PanelBuilder.Default, y);
+            var f = p.GetValue(format);
+            countries.Notes.AddRange(notes);
+            countries.Write(f, ctx.Console, ctx.Out);
+            balance.Write(f, ctx.Console, ctx.Out);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>The per-country table and the balance table for a year.</summary>
+    public static (ResultTable Countries, ResultTable Balance, List<string> Notes) Compute(CountryPanel panel, int year)
+    {
+        var set = CountryData.IndoPacific;
+        var notes = new List<string>();
+        var cincYear = Math.Min(year, 2022);
+        if (cincYear != year)
+        {
+            notes.Add($"CINC: COW NMC v7 ends in 2022; the {cincYear} scores are shown.");
+        }
+
+        var nmcYear = AllianceData.LoadNmc().Where(r => r.Year == cincYear).ToList();
+        var cinc = PowerMeasures.Cinc(nmcYear)
+            .Select(c => (iso: CountryData.Registry.ByCow(c.CowCode)?.Iso3, c.Cinc))
+            .Where(x => x.iso is not null)
+            .GroupBy(x => x.iso!)
+            .ToDictionary(g => g.Key, g => g.First().Cinc);
+        var inputs = new List<PowerInputs>();
+        var table = new ResultTable($"Power measures in {year}: Indo-Pacific default set", [
+            new("country", "Code", RightAlign: false),
+            new("role", "Role", RightAlign: false),
+            new("milex_current_usd", "Milex (US$ bn)", "N1", DisplayScale: 1e9),
+            new("capital_stock_2023usd", "Capital stock (US$ bn 2023)", "N0", DisplayScale: 1e9),
+            new("cinc", "CINC", "0.0000"),
+            new("gdp_x_gdppc", "GDP x GDP/cap (US$^2 x 1e15)", "N1", DisplayScale: 1e15),
+        ]);
+        foreach (var a in set.Actors)
+        {
+            var milex = panel.Value(a.Iso3, year, Series.MilexCurrentUsd);
+            var stock = CapitalStock(panel, a.Iso3, year);
+            var gdp = panel.Value(a.Iso3, year, Series.GdpCurrentUsd);
+            var pop = panel.Value(a.Iso3, year, Series.Population);
+            var c = cinc.GetValueOrDefault(a.Iso3);
+            var input = new PowerInputs(a.Iso3, milex, stock, c, gdp, pop);
+            inputs.Add(input);
+            table.Add(a.Iso3, CountryData.RoleName(a.Role), milex, stock, c, input.Value(PowerMeasure.GdpTimesGdpPerCapita));
+        }
+
+        var (coalition, adversaries) = PowerMeasures.Sides(set);
+        var balance = new ResultTable($"Balance in {year}: coalition (US, allies, partners) vs adversaries (China, North Korea, Russia)", [
+            new("measure", "Measure", RightAlign: false),
+            new("coalition", "Coalition", "G4"),
+            new("adversaries", "Adversaries", "G4"),
+            new("ratio", "Ratio", "N2"),
+            new("missing", "Missing (left out of the sums)", RightAlign: false),
+        ]);
+        foreach (var b in PowerMeasures.Balance(inputs, coalition, adversaries))
+        {
+            balance.Add(Name(b.Measure), b.CoalitionTotal, b.AdversaryTotal, b.Ratio, b.Missing.Count == 0 ? "none" : string.Join(", ", b.Missing));
+        }
+
+        notes.Add($"Capital stock: perpetual inventory K(t+1) = (1 - d) K(t) + M(t) over SIPRI constant-2023-US$ spending from {CapitalStockStartYear}, d = {PowerMeasures.DefaultDepreciation} a year, starting at the steady state M/d; countries without a complete constant-dollar series are missing.");
+        notes.Add("GDP x GDP per capita is Beckley's (2018) measure of net power (size times efficiency).");
+        balance.Notes.Add("A ratio above 1 means the coalition leads under that measure.");
+        table.Sources.Add(PanelBuilder.Citation);
+        balance.Sources.Add("CINC: Correlates of War National Material Capabilities v7.0 (Singer, Bremer and Stuckey 1972; Singer 1987), recomputed from its components.");
+        return (table, balance, notes);
+    }
+
+    private static double? CapitalStock(CountryPanel panel, string iso3, int year)
+    {
+        var series = new List<double>();
+        for (var t = CapitalStockStartYear; t <= year; t++)
+        {
+            if (panel.Value(iso3, t, Series.MilexConstantUsd) is not double m)
+            {
+                return null;
+            }
+
+            series.Add(m);
+        }
+
+        // Element i is the stock at the end of year i: include year's own spending.
+        return PowerMeasures.CapitalStock(series)[^1];
+    }
+
+    private static string Name(PowerMeasure m) => m switch
+    {
+        PowerMeasure.MilitaryExpenditure => "military expenditure",
+        PowerMeasure.CapitalStock => "capital stock",
+        PowerMeasure.Cinc => "CINC",
+        _ => "GDP x GDP per capita",
+    };
+}

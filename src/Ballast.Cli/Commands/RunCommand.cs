@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Ballast.Cli.Output;
+using Ballast.Core;
+using Ballast.Engine.Ensembles;
+using Ballast.Runs;
+using Spectre.Console;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary><c>ballast run SCENARIO.yaml</c>: a Monte Carlo ensemble of the reference model, saved to a results folder.</summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file (see docs/scenarios.md and scenarios/)." };
+        var opts = EnsembleCliOptions.Create();
+        var format = CommonOptions.Format();
+        var charts = CommonOptions.Charts();
+        var cmd = new Command("run", "Run a scenario as a Monte Carlo ensemble: per-year percentiles, per-run rows, KPIs and a manifest in the output folder.")
+        {
+            scenario, opts.Runs, opts.Seed, opts.Threads, opts.Out, format, charts,
+        };
+        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        {
+            var path = p.GetValue(scenario)!;
+            var prepared = PreparedScenario.FromFile(path);
+            var request = opts.Request(p, prepared, Path.Combine("out", Path.GetFileNameWithoutExtension(path)));
+            Ballast.Reports.ChartFormat? chartFormat = p.GetValue(charts) is { } c ? Ballast.Reports.ChartExporter.Parse(c) : null;
+            var outcome = Execute(ctx, prepared, request);
+            if (request.OutputDirectory is { } dir)
+            {
+                Ballast.Reports.Adapters.RunReports.Write(dir, prepared, outcome.Manifest, outcome.Result, chartFormat);
+            }
+
+            var f = p.GetValue(format);
+            switch (f)
+            {
+                case OutputFormat.Json:
+                    ctx.Out.WriteLine(JsonSerializer.Serialize(outcome.Result.Kpis, RunManifest.Json));
+                    break;
+                case OutputFormat.Csv:
+                    KpiTables.Allies(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
+                    break;
+                default:
+                    foreach (var n in prepared.Notes)
+                    {
+                        ctx.Console.WriteLine("note: " + n);
+                    }
+
+                    KpiTables.Coalition(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
+                    KpiTables.Allies(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
+                    ctx.Console.WriteLine($"Results: {request.OutputDirectory} (manifest.json, kpis.json, percentiles.csv, runs.csv, report.html)");
+                    break;
+            }
+
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>Runs with a progress bar on a terminal, plain progress lines on standard error otherwise.</summary>
+    public static RunOutcome Execute(CliContext ctx, PreparedScenario prepared, RunRequest request, Action<RunSummary>? sink = null)
+    {
+        if (ctx.Interactive)
+        {
+            RunOutcome? outcome = null;
+            ctx.Console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .Start(pc =>
+                {
+                    var task = pc.AddTask($"{prepared.Scenario.Name}: 0 runs/s", maxValue: request.Runs);
+                    outcome = ScenarioRunner.Run(prepared, request, pr =>
+                    {
+                        task.Value = pr.Completed;
+                        task.Description = string.Create(CultureInfo.InvariantCulture, $"{prepared.Scenario.Name}: {pr.RunsPerSecond:N0} runs/s");
+                    }, sink, ctx.Cancellation);
+                });
+            return outcome!;
+        }
+
+        var last = Stopwatch.StartNew();
+        return ScenarioRunner.Run(prepared, request, pr =>
+        {
+            if (last.Elapsed.TotalSeconds >= 2 && pr.Completed < pr.Total)
+            {
+                last.Restart();
+                var eta = pr.RunsPerSecond > 0 ? (pr.Total - pr.Completed) / pr.RunsPerSecond : double.NaN;
+                ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"progress: {pr.Completed}/{pr.Total} runs ({100.0 * pr.Completed / pr.Total:0}%), {pr.RunsPerSecond:N0} runs/s, ETA {eta:0}s"));
+            }
+        }, sink, ctx.Cancellation);
+    }
+}
+
+/// <summary>The ensemble options shared by <c>run</c> and <c>compare</c>.</summary>
+public sealed record EnsembleCliOptions(Option<int?> Runs, Option<ulong?> Seed, Option<int?> Threads, Option<string?> Out)
+{
+    /// <summary>Creates the options.</summary>
+    public static EnsembleCliOptions Create() => new(
+        new Option<int?>("--runs", "-n") { Description = $"Number of runs (default: the scenario's, else {ScenarioRunner.DefaultRuns})." },
+        new Option<ulong?>("--seed", "-s") { Description = $"Master seed (default: the scenario's, else {ScenarioRunner.DefaultSeed}). Same seed, same numbers, any thread count." },
+        new Option<int?>("--threads", "-j") { Description = "Worker threads (default: all cores). Results do not depend on it." },
+        new Option<string?>("--out", "-o") { Description = "Output folder (default: out/<scenario name>)." });
+
+    /// <summary>The run request from the parsed options and the scenario's own defaults.</summary>
+    public RunRequest Request(ParseResult p, PreparedScenario prepared, string defaultOut)
+    {
+        var runs = p.GetValue(Runs) ?? prepared.Scenario.Runs ?? ScenarioRunner.DefaultRuns;
+        if (runs < 1)
+        {
+            throw new BallastInputException("the number of runs must be at least 1", field: "--runs", value: runs.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var threads = p.GetValue(Threads) ?? Environment.ProcessorCount;
+        if (threads < 1)
+        {
+            throw new BallastInputException("the number of threads must be at least 1", field: "--threads", value: threads.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return new RunRequest(runs, p.GetValue(Seed) ?? prepared.Scenario.Seed ?? ScenarioRunner.DefaultSeed, threads, p.GetValue(Out) ?? defaultOut);
+    }
+}

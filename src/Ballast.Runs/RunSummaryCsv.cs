@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using Ballast.Engine.Ensembles;
+
+namespace Ballast.Runs;
+
+/// <summary>
+/// Streams per-run summary rows to a CSV as runs finish (in run-index order), so an ensemble of any size is
+/// written without holding its runs in memory.
+/// </summary>
+public sealed class RunSummaryCsv : IDisposable
+{
+    private readonly StreamWriter _writer;
+    private readonly IReadOnlyList<string> _codes;
+    private readonly StringBuilder _line = new(4096);
+
+    /// <summary>Opens the file and writes the header.</summary>
+    public RunSummaryCsv(string path, IReadOnlyList<string> codes, IReadOnlyList<double> targetsPercent)
+    {
+        _codes = codes;
+        _writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        _writer.WriteLine(string.Join(',', Header(codes, targetsPercent)));
+    }
+
+    /// <summary>The column names: run-level fields, then per actor its horizon values and event years.</summary>
+    public static IEnumerable<string> Header(IReadOnlyList<string> codes, IReadOnlyList<double> targetsPercent)
+    {
+        yield return "run_index";
+        yield return "stance_path";
+        yield return "crossover_year";
+        yield return "final_balance";
+        foreach (var c in codes)
+        {
+            yield return $"share.{c}";
+            yield return $"credibility.{c}";
+            yield return $"alignment.{c}";
+            yield return $"duplication.{c}";
+            yield return $"hedging.{c}";
+            yield return $"state.{c}";
+            yield return $"realignment_year.{c}";
+            yield return $"hedging_crossed_year.{c}";
+            yield return $"threat_executed_year.{c}";
+            foreach (var t in targetsPercent)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture, $"target_{t:0.##}_met_year.{c}");
+            }
+        }
+    }
+
+    /// <summary>Appends one run.</summary>
+    public void Write(RunSummary s)
+    {
+        var b = _line;
+        b.Clear();
+        b.Append(s.RunIndex.ToString(CultureInfo.InvariantCulture)).Append(',')
+            .Append(s.StancePath.ToString(CultureInfo.InvariantCulture)).Append(',');
+        Year(b, s.CrossoverYear);
+        b.Append(',');
+        Num(b, s.FinalBalance);
+        for (var i = 0; i < _codes.Count; i++)
+        {
+            b.Append(',');
+            Num(b, s.FinalShare[i]);
+            b.Append(',');
+            Num(b, s.FinalCredibility[i]);
+            b.Append(',');
+            Num(b, s.FinalAlignment[i]);
+            b.Append(',');
+            Num(b, s.FinalDuplication[i]);
+            b.Append(',');
+            Num(b, s.FinalHedging[i]);
+            b.Append(',').Append(s.State[i].ToString().ToLowerInvariant()).Append(',');
+            Year(b, s.RealignmentYear[i]);
+            b.Append(',');
+            Year(b, s.HedgingCrossedYear[i]);
+            b.Append(',');
+            Year(b, s.ThreatExecutedYear[i]);
+            foreach (var target in s.TargetMetYear)
+            {
+                b.Append(',');
+                Year(b, target[i]);
+            }
+        }
+
+        _writer.WriteLine(b);
+    }
+
+    private static void Num(StringBuilder b, double v)
+    {
+        if (double.IsFinite(v))
+        {
+            b.Append(v.ToString("G6", CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void Year(StringBuilder b, int? y)
+    {
+        if (y is int v)
+        {
+            b.Append(v.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _writer.Dispose();
+}

@@ -1,0 +1,70 @@
+using Ballast.Engine.Ensembles;
+
+namespace Ballast.Runs;
+
+/// <summary>What to run: how many runs, which seed, how many threads, where to save.</summary>
+/// <param name="Runs">Number of runs.</param>
+/// <param name="Seed">Master seed.</param>
+/// <param name="Threads">Worker threads (results do not depend on it).</param>
+/// <param name="OutputDirectory">Results folder, or null to keep results in memory only.</param>
+public sealed record RunRequest(int Runs, ulong Seed, int Threads, string? OutputDirectory);
+
+/// <summary>A finished run: its manifest, result and (if saved) folder.</summary>
+public sealed record RunOutcome(PreparedScenario Prepared, RunManifest Manifest, EnsembleResult Result, string? OutputDirectory);
+
+/// <summary>Runs a prepared scenario as an ensemble and saves the results folder.</summary>
+public static class ScenarioRunner
+{
+    /// <summary>Default number of runs when neither the command nor the scenario says.</summary>
+    public const int DefaultRuns = 1000;
+
+    /// <summary>Default master seed when neither the command nor the scenario says.</summary>
+    public const ulong DefaultSeed = 20261123;
+
+    /// <summary>
+    /// Runs the ensemble; per-run rows stream to <c>runs.csv</c> and every other file is written at the end.
+    /// On cancellation the partial files are removed and <see cref="OperationCanceledException"/> propagates.
+    /// </summary>
+    public static RunOutcome Run(PreparedScenario prepared, RunRequest request, Action<EnsembleProgress>? progress = null, Action<RunSummary>? sink = null, CancellationToken cancellationToken = default)
+    {
+        var options = new EnsembleOptions(request.Runs, request.Seed, request.Threads);
+        var manifest = RunManifest.For(prepared, request.Seed, request.Runs, request.Threads);
+        RunSummaryCsv? csv = null;
+        string? partialRuns = null;
+        if (request.OutputDirectory is string dir)
+        {
+            Directory.CreateDirectory(dir);
+            partialRuns = Path.Combine(dir, ResultsFolder.RunsFile + ResultsFolder.PartialSuffix);
+            csv = new RunSummaryCsv(partialRuns, prepared.Inputs.Codes, prepared.Scenario.TargetsPercent);
+        }
+
+        try
+        {
+            var observers = new EnsembleObservers(
+                RunSink: s =>
+                {
+                    csv?.Write(s);
+                    sink?.Invoke(s);
+                },
+                Progress: progress);
+            var result = EnsembleRunner.Run(prepared.Inputs, options, observers, cancellationToken);
+            if (csv is not null)
+            {
+                csv.Dispose();
+                csv = null;
+                File.Move(partialRuns!, Path.Combine(request.OutputDirectory!, ResultsFolder.RunsFile), overwrite: true);
+                ResultsFolder.Write(request.OutputDirectory!, prepared, manifest, result);
+            }
+
+            return new RunOutcome(prepared, manifest, result, request.OutputDirectory);
+        }
+        finally
+        {
+            csv?.Dispose();
+            if (partialRuns is not null && File.Exists(partialRuns))
+            {
+                File.Delete(partialRuns);
+            }
+        }
+    }
+}

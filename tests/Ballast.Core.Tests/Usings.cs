@@ -1,1 +1,0 @@
-namespace Ballast.Core.Tests; public class Placeholder {}
