@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# Browser tests drive Debian's chromium (no browser download by Playwright); install it once if missing.
+# Browser tests (report, dashboard) drive Debian's chromium through Playwright with ExecutablePath=/usr/bin/chromium;
+# nothing downloads a browser of its own. Install it once if missing.
 if [ ! -x /usr/bin/chromium ]; then
-  apt-get update && apt-get install -y chromium
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 dotnet test Ballast.slnx -c Release --logger "console;verbosity=minimal" "$@"

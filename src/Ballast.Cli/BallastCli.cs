@@ -47,6 +47,7 @@ public static class BallastCli
         yield return RobustCommand.Create(ctx);
         yield return OptimizeCommand.Create(ctx);
         yield return ServeCommand.Create(ctx);
+        yield return ReportCommand.Create(ctx);
     }
 
     /// <summary>Runs a command body, turning input errors into a message on standard error and exit code 2.</summary>

@@ -14,6 +14,24 @@ public static class ReportWriter
     /// <summary>Renders the report and writes it to <paramref name="path"/> atomically.</summary>
     public static void Write(ReportModel model, string path) => WriteAtomically(path, Render(model));
 
+    /// <summary>
+    /// Everything a run leaves for readers in its output folder: <c>report-data.json</c> (so <c>ballast report DIR</c> can
+    /// rebuild), <c>report.html</c>, and with <paramref name="charts"/> every chart as a file in <c>charts/</c>. Returns the report's path.
+    /// </summary>
+    public static string WriteAll(ReportModel model, string outputDirectory, ChartFormat? charts = null)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        ReportModelStore.Save(model, Path.Combine(outputDirectory, ReportModelStore.FileName));
+        string path = Path.Combine(outputDirectory, FileName);
+        Write(model, path);
+        if (charts is ChartFormat f)
+        {
+            ChartExporter.WriteReportCharts(model, outputDirectory, f);
+        }
+
+        return path;
+    }
+
     /// <summary>The report as an HTML string.</summary>
     public static string Render(ReportModel m)
     {

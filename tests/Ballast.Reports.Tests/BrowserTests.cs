@@ -20,7 +20,8 @@ public class BrowserTests
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: test.sh installs Debian's chromium package (apt-get install -y chromium)");
         string dir = Path.Combine(Path.GetTempPath(), "ballast-reports-browser", Guid.NewGuid().ToString("N"));
         string path = Path.Combine(dir, ReportWriter.FileName);
-        var model = SampleReports.MissilesHosted();
+        // The real pipeline: missiles-hosted, a 200-run ensemble, the adapter.
+        var model = EngineReportTests.Run.Value.Model;
         ReportWriter.Write(model, path);
         string url = new Uri(path).AbsoluteUri;
 
@@ -51,7 +52,7 @@ public class BrowserTests
         Assert.Empty(errors);
         Assert.Empty(requests);
 
-        // Every figure has an SVG with drawn, visible elements.
+        // Every figure has an SVG with drawn, visible elements, and at least one data mark (marks carry a <title> tooltip).
         foreach (var f in ReportFigures.All(model))
         {
             int drawn = await page.EvaluateAsync<int>(
@@ -60,7 +61,13 @@ public class BrowserTests
                   .filter(e => { const b = e.getBBox(); return b.width > 0 || b.height > 0; }).length
                 """,
                 f.Id);
-            Assert.True(drawn > 10, $"figure {f.Id}: only {drawn} drawn elements");
+            int marks = await page.EvaluateAsync<int>(
+                """
+                id => [...document.querySelectorAll(`figure[data-figure="${id}"] svg :is(path, polyline, rect, circle) > title`)]
+                  .filter(t => { const b = t.parentElement.getBBox(); return b.width > 0 || b.height > 0; }).length
+                """,
+                f.Id);
+            Assert.True(drawn > 5 && marks > 0, $"figure {f.Id}: {drawn} drawn elements, {marks} data marks");
         }
 
         int countries = await page.EvaluateAsync<int>("() => document.querySelectorAll('figure[data-figure=map] g.countries path').length");
@@ -73,19 +80,44 @@ public class BrowserTests
         Assert.Equal(model.Networks.Sum(n => n.Nodes.Count), nodes);
         Assert.Equal(model.Networks.Sum(n => n.Edges.Count), edges);
         Assert.Equal(2, bands);
+        int exposed = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('figure[data-figure=map] g.capitals title')].filter(t => t.textContent.includes('exposed to')).length");
+        Assert.True(exposed > 0, "no capital is marked exposed on the map");
 
         // The data tables are there but collapsed.
         Assert.False(await page.Locator("figure[data-figure=burden] details table").IsVisibleAsync());
 
         Directory.CreateDirectory(ScreenshotDir);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "report-full.png"), FullPage = true });
-        await page.Locator("figure[data-figure=map]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDir, "report-map.png") });
-        await page.Locator("figure[data-figure=network]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDir, "report-network.png") });
+        foreach (var f in ReportFigures.All(model))
+        {
+            await page.Locator($"figure[data-figure={f.Id}]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDir, $"figure-{f.Id}.png") });
+        }
+
         await page.Locator("#headline").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDir, "report-headline.png") });
 
         // Printable: the print stylesheet lays the report out as A4 pages.
         byte[] pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
         Assert.True(pdf.Length > 10_000);
+        Assert.Empty(errors);
+        Assert.Empty(requests);
+
+        // The comparison report, in the same browser.
+        string cmpPath = Path.Combine(dir, ComparisonReportWriter.FileName);
+        var comparison = ComparisonAndExportTests.Pair();
+        ComparisonReportWriter.Write(comparison, cmpPath);
+        string cmpUrl = new Uri(cmpPath).AbsoluteUri;
+        url = cmpUrl;
+        await page.GotoAsync(cmpUrl, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        foreach (var f in ComparisonFigures.All(comparison))
+        {
+            int drawn = await page.EvaluateAsync<int>(
+                "id => [...document.querySelectorAll(`figure[data-figure=\"${id}\"] svg :is(path, polyline, rect:not(.bg), circle, line)`)].filter(e => { const b = e.getBBox(); return b.width > 0 || b.height > 0; }).length",
+                f.Id);
+            Assert.True(drawn > 10, $"comparison figure {f.Id}: only {drawn} drawn elements");
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "comparison-full.png"), FullPage = true });
+        await page.Locator("figure[data-figure=compare-allies]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDir, "figure-compare-allies.png") });
         Assert.Empty(errors);
         Assert.Empty(requests);
     }

@@ -93,7 +93,7 @@ public partial class ReportTests
         foreach (var p in root.GetProperty("parameters").EnumerateArray())
         {
             Assert.Contains($"<td>{p.GetProperty("name").GetString()}</td><td class=\"num\">{Format.Number(p.GetProperty("value").GetDouble())}</td>", html, StringComparison.Ordinal);
-            Assert.Contains(System.Net.WebUtility.HtmlEncode(p.GetProperty("source").GetString()!), html, StringComparison.Ordinal);
+            Assert.Contains(Ballast.Reports.Html.Html.E(p.GetProperty("source").GetString()!), html, StringComparison.Ordinal);
         }
 
         // Manifest entries.

@@ -17,6 +17,13 @@ public static class CommonOptions
         DefaultValueFactory = _ => OutputFormat.Table,
     };
 
+    /// <summary><c>--charts svg|png</c>: also write each chart as a separate file in DIR/charts (used by run, compare and report).</summary>
+    public static Option<string?> Charts() => new("--charts")
+    {
+        Description = "Also write every chart as a separate file in OUT/charts: svg or png.",
+        HelpName = "svg|png",
+    };
+
     /// <summary><c>--data FILE.csv</c>: a user panel instead of the embedded data.</summary>
     public static Option<string?> Data() => new("--data")
     {

@@ -19,13 +19,16 @@ public static class CompareCommand
         var files = new Argument<string[]>("scenarios") { Description = "Two or more scenario files; differences are against the first.", Arity = new ArgumentArity(2, 16) };
         var opts = EnsembleCliOptions.Create();
         var format = CommonOptions.Format();
+        var charts = CommonOptions.Charts();
         var cmd = new Command("compare", "Run scenarios with common random numbers and compare their KPIs: medians, paired differences and their 5-95 % range.")
         {
-            files, opts.Runs, opts.Seed, opts.Threads, opts.Out, format,
+            files, opts.Runs, opts.Seed, opts.Threads, opts.Out, format, charts,
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
             var paths = p.GetValue(files)!;
+            Ballast.Reports.ChartFormat? chartFormat = p.GetValue(charts) is { } c ? Ballast.Reports.ChartExporter.Parse(c) : null;
+            var reports = new List<Ballast.Reports.Model.ReportModel>();
             var prepared = paths.Select(PreparedScenario.FromFile).ToList();
             var codes = prepared.Skip(1).Aggregate(prepared[0].Inputs.Codes.AsEnumerable(), (acc, x) => acc.Intersect(x.Inputs.Codes)).ToList();
             var outRoot = p.GetValue(opts.Out) ?? Path.Combine("out", "compare");
@@ -42,12 +45,24 @@ public static class CompareCommand
                 first ??= request;
                 request = request with { OutputDirectory = Path.Combine(outRoot, $"{s + 1}-{Path.GetFileNameWithoutExtension(paths[s])}") };
                 var collector = new PairedRuns(prepared[s], codes, request.Runs);
-                ScenarioRunner.Run(prepared[s], request, null, collector.Add, ctx.Cancellation);
+                var outcome = ScenarioRunner.Run(prepared[s], request, null, collector.Add, ctx.Cancellation);
                 runs.Add(collector);
+
+                // Each scenario's own report in its results folder, and its data for the comparison report.
+                var model = Ballast.Reports.Adapters.RunReports.Model(prepared[s], outcome.Manifest, outcome.Result);
+                Ballast.Reports.ReportWriter.WriteAll(model, request.OutputDirectory!, chartFormat);
+                reports.Add(model);
+            }
+
+            var comparison = new Ballast.Reports.Model.ComparisonModel(reports, Differences(runs));
+            Ballast.Reports.ComparisonReportWriter.Write(comparison, Path.Combine(outRoot, Ballast.Reports.ComparisonReportWriter.FileName));
+            if (chartFormat is { } cf)
+            {
+                Ballast.Reports.ChartExporter.WriteComparisonCharts(comparison, outRoot, cf);
             }
 
             var table = Build(runs, paths);
-            table.Notes.Add($"Each scenario ran {first!.Runs} runs with seed {first.Seed} and the same run indices, so run r faces the same shocks in every scenario; Δ is the paired difference (scenario − {Path.GetFileName(paths[0])}), its median and 5-95 % range over runs. Results folders: {outRoot}.");
+            table.Notes.Add($"Each scenario ran {first!.Runs} runs with seed {first.Seed} and the same run indices, so run r faces the same shocks in every scenario; Δ is the paired difference (scenario − {Path.GetFileName(paths[0])}), its median and 5-95 % range over runs. Results folders and comparison.html: {outRoot}.");
             table.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
         }));
@@ -97,6 +112,30 @@ public static class CompareCommand
 
         t.Sources.Add(KpiTables.Citation);
         return t;
+    }
+
+    /// <summary>Paired differences to the first scenario (median and 5-95 % range over runs) for the comparison report.</summary>
+    public static IReadOnlyList<Ballast.Reports.Model.KpiDifference> Differences(IReadOnlyList<PairedRuns> runs)
+    {
+        var result = new List<Ballast.Reports.Model.KpiDifference>();
+        foreach (var kpi in runs[0].KpiNames)
+        {
+            for (var s = 1; s < runs.Count; s++)
+            {
+                var a = runs[0].Values(kpi);
+                var b = runs[s].Values(kpi);
+                var d = new double[a.Length];
+                for (var i = 0; i < d.Length; i++)
+                {
+                    d[i] = b[i] - a[i];
+                }
+
+                Array.Sort(d);
+                result.Add(new(kpi, string.Empty, runs[s].Prepared.Scenario.Name, runs[0].Prepared.Scenario.Name, EnsemblePartial.Q(d, 0.05), EnsemblePartial.Q(d, 0.5), EnsemblePartial.Q(d, 0.95)));
+            }
+        }
+
+        return result;
     }
 
     private static double Median(double[] v)

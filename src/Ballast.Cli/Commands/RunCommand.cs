@@ -19,16 +19,23 @@ public static class RunCommand
         var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file (see docs/scenarios.md and scenarios/)." };
         var opts = EnsembleCliOptions.Create();
         var format = CommonOptions.Format();
+        var charts = CommonOptions.Charts();
         var cmd = new Command("run", "Run a scenario as a Monte Carlo ensemble: per-year percentiles, per-run rows, KPIs and a manifest in the output folder.")
         {
-            scenario, opts.Runs, opts.Seed, opts.Threads, opts.Out, format,
+            scenario, opts.Runs, opts.Seed, opts.Threads, opts.Out, format, charts,
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
             var path = p.GetValue(scenario)!;
             var prepared = PreparedScenario.FromFile(path);
             var request = opts.Request(p, prepared, Path.Combine("out", Path.GetFileNameWithoutExtension(path)));
+            Ballast.Reports.ChartFormat? chartFormat = p.GetValue(charts) is { } c ? Ballast.Reports.ChartExporter.Parse(c) : null;
             var outcome = Execute(ctx, prepared, request);
+            if (request.OutputDirectory is { } dir)
+            {
+                Ballast.Reports.Adapters.RunReports.Write(dir, prepared, outcome.Manifest, outcome.Result, chartFormat);
+            }
+
             var f = p.GetValue(format);
             switch (f)
             {
@@ -46,7 +53,7 @@ public static class RunCommand
 
                     KpiTables.Coalition(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
                     KpiTables.Allies(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
-                    ctx.Console.WriteLine($"Results: {request.OutputDirectory} (manifest.json, kpis.json, percentiles.csv, runs.csv)");
+                    ctx.Console.WriteLine($"Results: {request.OutputDirectory} (manifest.json, kpis.json, percentiles.csv, runs.csv, report.html)");
                     break;
             }
 

@@ -14,7 +14,7 @@ public static class ChartRenderer
     {
         c.BeginGroup("chart band-chart");
         bool small = w < 260;
-        double left = small ? 40 : 58, right = 10, bottom = small ? 26 : 40;
+        double left = small ? 40 : 58, right = small ? 12 : 20, bottom = small ? 26 : 40;
         var legend = spec.Legend ? LegendLayout(spec.Series.Select(s => s.Name).ToList(), x + left, x + w - right - 190) : [];
         double legendLines = legend.Count == 0 ? 0 : legend.Max(l => l.Line) + 1;
         double top = spec.Title is null ? (spec.Legend ? 12 + (14 * legendLines) : 10) : 20;
@@ -43,6 +43,7 @@ public static class ChartRenderer
 
         Axes(c, xs, ys, spec.YLabel, spec.XLabel, small, integerX: true);
 
+        bool crowded = spec.Series.Count(s => s.ShowBand) > 3;
         c.PushClip(xs.From, ys.To, xs.To - xs.From, ys.From - ys.To);
         foreach (var s in spec.Series)
         {
@@ -52,17 +53,24 @@ public static class ChartRenderer
                 continue;
             }
 
-            if (s.ShowBand)
+            if (s.ShowBand && !crowded)
             {
                 c.Polygon([Band(pts, xs, ys, p => p.P5, p => p.P95)], Style.Solid(s.Colour, 0.14), $"{s.Name}: 5th–95th percentile");
                 c.Polygon([Band(pts, xs, ys, p => p.P25, p => p.P75)], Style.Solid(s.Colour, 0.26), $"{s.Name}: 25th–75th percentile");
+            }
+            else if (s.ShowBand)
+            {
+                // Many overlapping series: only the middle half of runs, faint, so the medians stay readable.
+                c.Polygon([Band(pts, xs, ys, p => p.P25, p => p.P75)], Style.Solid(s.Colour, 0.12), $"{s.Name}: 25th–75th percentile");
             }
         }
 
         foreach (var r in spec.References)
         {
             c.Line(xs.From, ys[r.Value], xs.To, ys[r.Value], Style.Line(r.Colour, 1.2, "5 4"));
-            c.Text(xs.To - 3, ys[r.Value] - 3, r.Label, new TextStyle(small ? 8 : 10, Anchor.End, r.Colour, Halo: true));
+
+            // Labels sit at the left end: the right end is where the series' latest values are.
+            c.Text(xs.From + 4, ys[r.Value] - 3, r.Label, new TextStyle(small ? 8 : 10, Anchor.Start, r.Colour, Halo: true));
         }
 
         foreach (var s in spec.Series)
@@ -87,7 +95,7 @@ public static class ChartRenderer
 
         if (legend.Count > 0 && spec.Series.Any(s => s.ShowBand))
         {
-            c.Text(x + w - right, y + 14, "bands: 25–75 % and 5–95 % of runs", new TextStyle(9, Anchor.End, "#666666"));
+            c.Text(x + w - right, y + 14, crowded ? "bands: 25–75 % of runs" : "bands: 25–75 % and 5–95 % of runs", new TextStyle(9, Anchor.End, "#666666"));
         }
 
         c.EndGroup();

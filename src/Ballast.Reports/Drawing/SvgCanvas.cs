@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Ballast.Reports.Drawing;
@@ -187,5 +186,5 @@ public sealed class SvgCanvas : ICanvas
         return sb.ToString(0, sb.Length - 1);
     }
 
-    private static string Esc(string s) => WebUtility.HtmlEncode(s);
+    private static string Esc(string s) => Html.Html.E(s);
 }

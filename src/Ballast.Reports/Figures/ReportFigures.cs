@@ -43,7 +43,7 @@ public static class ReportFigures
     /// <summary>The crossover-year distribution with the share that never crosses.</summary>
     public static Figure Crossover(ReportModel m)
     {
-        var (categories, shares) = CrossoverBars(m.Crossover, m.Scenario.HorizonYear);
+        var (categories, shares) = CrossoverBars(m.Crossover, m.Scenario.StartYear + 1, m.Scenario.HorizonYear);
         var colours = categories.Select(c => c == "never" ? Palette.BluishGreen : (string?)null).ToList();
         var spec = new BarChartSpec("Share of runs (%)", "Year the balance ratio first falls below parity", categories, [new BarSeries(m.Scenario.Name, Palette.Vermillion, shares)], CategoryColours: colours);
         var h = Headline.Of(m);
@@ -76,7 +76,7 @@ public static class ReportFigures
         return new Figure(
             "burden",
             "Allies' burden against the targets",
-            $"Each ally's military spending as a share of GDP (median line; bands: 25th–75th and 5th–95th percentile of runs) against the targets of {string.Join(" and ", m.TargetsPercent.Select(t => Format.Number(t) + " %"))} of GDP (dashed).",
+            $"Each ally's military spending as a share of GDP (median line; {(series.Count > 3 ? "band: 25th–75th percentile of runs, the 5th–95th is in the small multiples below" : "bands: 25th–75th and 5th–95th percentile of runs")}) against the targets of {string.Join(" and ", m.TargetsPercent.Select(t => Format.Number(t) + " %"))} of GDP (dashed).",
             900,
             420,
             c => ChartRenderer.DrawBandChart(c, 0, 0, c.Width, c.Height, spec),
@@ -116,7 +116,7 @@ public static class ReportFigures
                 for (int j = 0; j < columns.Count; j++)
                 {
                     var l = labels[j];
-                    string head = l is null ? columns[j] : l.Label;
+                    string head = ShortLabel(columns[j]);
                     c.Text((j * panelW) + (panelW / 2), 13, head, new TextStyle(11, Anchor.Middle, Bold: true));
                     c.Text((j * panelW) + (panelW / 2), 26, l is null ? string.Empty : $"({l.Unit})", new TextStyle(9.5, Anchor.Middle, "#555555"));
                 }
@@ -204,6 +204,18 @@ public static class ReportFigures
                 m.Networks.SelectMany(s => s.Edges.Select(e => (IReadOnlyList<string>)[s.Label, s.Year.ToString(CultureInfo.InvariantCulture), e.A, e.B, e.Kind, Format.Number(e.Strength)])).ToList()));
     }
 
+    /// <summary>A column header short enough for a 165-pixel panel.</summary>
+    public static string ShortLabel(string indicator) => indicator switch
+    {
+        Indicators.Spending => "Military spending",
+        Indicators.Share => "Share of GDP",
+        Indicators.Credibility => "Credibility",
+        Indicators.Alignment => "Alignment",
+        Indicators.Duplication => "Duplication",
+        Indicators.NuclearHedging => "Nuclear hedging",
+        _ => indicator,
+    };
+
     /// <summary>A band series as a table (year and percentiles).</summary>
     public static DataTable BandTable(BandSeries b) =>
         new(["Year", "P5", "P25", "P50", "P75", "P95"], b.Points.Select(p => (IReadOnlyList<string>)[p.Year.ToString(CultureInfo.InvariantCulture), Format.Number(p.P5), Format.Number(p.P25), Format.Number(p.P50), Format.Number(p.P75), Format.Number(p.P95)]).ToList());
@@ -211,19 +223,17 @@ public static class ReportFigures
     /// <summary>Axis label "Label (unit)".</summary>
     public static string AxisLabel(BandSeries b) => string.IsNullOrEmpty(b.Unit) ? b.Label : $"{b.Label} ({b.Unit})";
 
-    /// <summary>Crossover bars: every year from the first crossing (or start) to the horizon, then "never"; values in percent of runs.</summary>
-    public static (List<string> Categories, List<double> SharesPercent) CrossoverBars(CrossoverDistribution d, int horizon)
+    /// <summary>Crossover bars: every simulated year (from <paramref name="firstYear"/>, or earlier if a run crosses earlier) to the horizon, then "never"; values in percent of runs.</summary>
+    public static (List<string> Categories, List<double> SharesPercent) CrossoverBars(CrossoverDistribution d, int firstYear, int horizon)
     {
         var cats = new List<string>();
         var shares = new List<double>();
-        if (d.CountsByYear.Count > 0)
+        int first = Math.Min(firstYear, d.CountsByYear.Count == 0 ? firstYear : d.CountsByYear.Min(c => c.Year));
+        int last = Math.Max(horizon, d.CountsByYear.Count == 0 ? horizon : d.CountsByYear.Max(c => c.Year));
+        for (int y = first; y <= last; y++)
         {
-            int first = d.CountsByYear.Min(c => c.Year), last = Math.Max(horizon, d.CountsByYear.Max(c => c.Year));
-            for (int y = first; y <= last; y++)
-            {
-                cats.Add(y.ToString(CultureInfo.InvariantCulture));
-                shares.Add(d.Runs == 0 ? 0 : 100.0 * d.CountsByYear.Where(c => c.Year == y).Sum(c => c.Count) / d.Runs);
-            }
+            cats.Add(y.ToString(CultureInfo.InvariantCulture));
+            shares.Add(d.Runs == 0 ? 0 : 100.0 * d.CountsByYear.Where(c => c.Year == y).Sum(c => c.Count) / d.Runs);
         }
 
         cats.Add("never");

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Ballast.Reports.Figures;
 
@@ -7,8 +6,10 @@ namespace Ballast.Reports.Html;
 /// <summary>Small HTML building blocks shared by the single and comparison reports.</summary>
 public static class Html
 {
-    /// <summary>HTML-escapes text.</summary>
-    public static string E(string s) => WebUtility.HtmlEncode(s);
+    /// <summary>Escapes text for HTML and XML (only the five markup characters: the files are UTF-8, so °, ± and – stay readable).</summary>
+    public static string E(string s) =>
+        s.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     /// <summary>The stylesheet (screen and print) inlined in every report.</summary>
     public const string Css = """

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Ballast.Reports;
+using Ballast.Reports.Adapters;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary><c>ballast report DIR</c>: rebuilds report.html (and optionally chart files) from the results a run saved in DIR.</summary>
+public static class ReportCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var dir = new Argument<string>("dir") { Description = "Results folder written by `ballast run` (manifest.json, kpis.json, percentiles.csv, scenario.yaml)." };
+        var charts = CommonOptions.Charts();
+        var cmd = new Command("report", "Rebuild the self-contained report.html from saved results; --charts also writes each chart as SVG or PNG.")
+        {
+            dir, charts,
+        };
+        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        {
+            string folder = p.GetValue(dir)!;
+            ChartFormat? format = p.GetValue(charts) is { } text ? ChartExporter.Parse(text) : null;
+            string html = RunReports.Rebuild(folder, format);
+            ctx.Out.WriteLine($"report: {html}");
+            if (format is ChartFormat f)
+            {
+                ctx.Out.WriteLine($"charts: {f.ToString().ToLowerInvariant()} files in {Path.Combine(folder, ChartExporter.Folder)}");
+            }
+
+            return 0;
+        }));
+        return cmd;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Ballast.Core;
+using Ballast.Engine.Ensembles;
+using Ballast.Reports.Model;
+using Ballast.Runs;
+
+namespace Ballast.Reports.Adapters;
+
+/// <summary>Reports for results folders written by <see cref="ResultsFolder"/> (<c>ballast run</c>, <c>ballast compare</c>, the web app).</summary>
+public static class RunReports
+{
+    /// <summary>The report model of a finished run.</summary>
+    public static ReportModel Model(PreparedScenario prepared, RunManifest manifest, EnsembleResult result) =>
+        ReportModelBuilder.Build(prepared.Scenario, prepared.Inputs, result, ManifestEntries(manifest));
+
+    /// <summary>The manifest as report entries (the parameter snapshot is summarised: the registry table lists it in full).</summary>
+    public static IReadOnlyList<ManifestEntry> ManifestEntries(RunManifest manifest) =>
+        ReportModelBuilder.ManifestEntries(JsonSerializer.Serialize(manifest, RunManifest.Json));
+
+    /// <summary>Writes report-data.json, report.html (and charts/ when asked) into a run's results folder; returns the report's path.</summary>
+    public static string Write(string directory, PreparedScenario prepared, RunManifest manifest, EnsembleResult result, ChartFormat? charts = null) =>
+        ReportWriter.WriteAll(Model(prepared, manifest, result), directory, charts);
+
+    /// <summary>
+    /// The report model of a results folder: from the engine's files (manifest.json, kpis.json, percentiles.csv and the saved
+    /// scenario.yaml, recompiled) when present, otherwise from a saved report-data.json.
+    /// </summary>
+    public static ReportModel FromFolder(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new BallastInputException($"results folder '{directory}' does not exist", file: directory);
+        }
+
+        if (!File.Exists(Path.Combine(directory, ResultsFolder.ManifestFile)) && File.Exists(Path.Combine(directory, ReportModelStore.FileName)))
+        {
+            return ReportModelStore.Load(Path.Combine(directory, ReportModelStore.FileName));
+        }
+
+        var saved = ResultsFolder.Read(directory);
+        string scenarioPath = Path.Combine(directory, ResultsFolder.ScenarioFile);
+        if (saved.ScenarioYaml is null)
+        {
+            throw new BallastInputException($"the results folder has no {ResultsFolder.ScenarioFile}, so the scenario's levers and missiles cannot be shown", file: scenarioPath);
+        }
+
+        var prepared = PreparedScenario.FromText(saved.ScenarioYaml, scenarioPath);
+        return Model(prepared, saved.Manifest, saved.Result);
+    }
+
+    /// <summary>Rebuilds report.html (and charts/ when asked) in a results folder; returns the report's path.</summary>
+    public static string Rebuild(string directory, ChartFormat? charts = null) =>
+        ReportWriter.WriteAll(FromFolder(directory), directory, charts);
+}
