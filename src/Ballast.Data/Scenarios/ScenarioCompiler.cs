@@ -203,9 +203,9 @@ public static class ScenarioCompiler
         var pairs = new Dictionary<(int, int), List<(int From, int? Until, double Strength, string Label)>>();
         void AddPair(int i, int j, int from, int? until, double strength, string label)
         {
-            if (i == patron || j == patron || i == j)
+            if (i == patron || j == patron || i == j || specs[i].Role is CountryRole.Adversary || specs[j].Role is CountryRole.Adversary)
             {
-                return; // ℓ is ally-to-ally; US ties act through credibility
+                return; // ℓ is ally-to-ally; US ties act through credibility, adversaries' ties are not coalition links
             }
 
             var key = i < j ? (i, j) : (j, i);
