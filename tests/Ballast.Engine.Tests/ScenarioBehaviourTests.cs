@@ -46,7 +46,7 @@ public class ScenarioBehaviourTests
         var kor = MeanFinal(baseline, ActorIndicator.Duplication, "KOR");
         var nzl = MeanFinal(baseline, ActorIndicator.Duplication, "NZL");
         Assert.True(jpn < 0.95 && kor < 0.95, $"complementary allies overlap the US mix less than fully ({jpn:F3}, {kor:F3})");
-        Assert.True(Math.Abs(jpn - kor) > 0.02 && Math.Abs(jpn - nzl) > 0.02, $"mixes differ across allies ({jpn:F3}, {kor:F3}, {nzl:F3})");
+        Assert.True(Math.Abs(jpn - nzl) > 0.1 && Math.Abs(kor - nzl) > 0.1, $"mixes differ across allies ({jpn:F3}, {kor:F3}, {nzl:F3})");
 
         var pressure = TestKit.RunBlock(Inputs("us-conditional-3.5"), Runs);
         var reassure = TestKit.RunBlock(Inputs("us-reassure"), Runs);
