@@ -235,21 +235,19 @@ public static class ScenarioCompiler
 
         if (s.Architecture == Sc.Architecture.Networked)
         {
+            var strength = ParameterValue(registry, s, "network_link_strength");
+            foreach (var grp in groups.All.Where(g => g.Name is not ("indo-pacific" or "treaty-allies" or "group")))
             {
-                var strength = ParameterValue(registry, s, "network_link_strength");
-                foreach (var grp in groups.All.Where(g => g.Name is not ("indo-pacific" or "treaty-allies" or "group")))
+                var ms = grp.Memberships.Where(x => index.ContainsKey(x.Iso3)).ToList();
+                for (var a = 0; a < ms.Count; a++)
                 {
-                    var ms = grp.Memberships.Where(x => index.ContainsKey(x.Iso3)).ToList();
-                    for (var a = 0; a < ms.Count; a++)
+                    for (var c = a + 1; c < ms.Count; c++)
                     {
-                        for (var c = a + 1; c < ms.Count; c++)
+                        var from = Math.Max(ms[a].FromYear, ms[c].FromYear);
+                        int? until = ms[a].UntilYear is null ? ms[c].UntilYear : ms[c].UntilYear is null ? ms[a].UntilYear : Math.Min(ms[a].UntilYear!.Value, ms[c].UntilYear!.Value);
+                        if (until is null || until >= from)
                         {
-                            var from = Math.Max(ms[a].FromYear, ms[c].FromYear);
-                            int? until = ms[a].UntilYear is null ? ms[c].UntilYear : ms[c].UntilYear is null ? ms[a].UntilYear : Math.Min(ms[a].UntilYear!.Value, ms[c].UntilYear!.Value);
-                            if (until is null || until >= from)
-                            {
-                                AddPair(index[ms[a].Iso3], index[ms[c].Iso3], from, until, strength, grp.Name);
-                            }
+                            AddPair(index[ms[a].Iso3], index[ms[c].Iso3], from, until, strength, grp.Name);
                         }
                     }
                 }

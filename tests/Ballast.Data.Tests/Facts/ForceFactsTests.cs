@@ -36,7 +36,7 @@ public class ForceFactsTests
         var mix = ForceFactsLoader.Mixes[(iso3, MixKind.Complementary)];
         var top = Enumerable.Range(0, MissionAreas.Count).OrderByDescending(m => mix[m]).Take(2).Select(m => (MissionArea)m).ToHashSet();
         Assert.Equal(new HashSet<MissionArea> { first, second }, top);
-        Assert.Equal(ForceFactsLoader.Mixes[("USA", MixKind.Complementary)], ForceFactsLoader.Mixes[(iso3, MixKind.Autonomous)]);
+        Assert.Equal(ForceFactsLoader.Mixes[("USA", MixKind.Complementary)].ToArray(), ForceFactsLoader.Mixes[(iso3, MixKind.Autonomous)].ToArray());
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class ForceFactsTests
         Assert.Contains(c.Notes, n => n.StartsWith("PRK: no SIPRI data", StringComparison.Ordinal));
         int jpn = m.IndexOf("JPN");
         var jpnMix = Enumerable.Range(0, 7).Select(k => m.ComplementaryMix[(jpn * 7) + k]).ToArray();
-        Assert.Equal(ForceFactsLoader.Mixes[("JPN", MixKind.Complementary)], jpnMix);
+        Assert.Equal(ForceFactsLoader.Mixes[("JPN", MixKind.Complementary)].ToArray(), jpnMix);
         Assert.DoesNotContain(c.Notes, n => n.Contains("programme_phi_gain", StringComparison.Ordinal) || n.Contains("network_link_strength", StringComparison.Ordinal));
 
         var reassure = Compile("us-reassure").Inputs;
