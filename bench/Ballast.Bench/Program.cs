@@ -7,6 +7,12 @@ using Ballast.Engine.Ensembles;
 using Ballast.Testing;
 using BenchmarkDotNet.Running;
 
+// `--exploration`: stopwatch figures for designs, Sobol analysis, PRIM, the store and explore (ExplorationQuick.cs).
+if (args.Length > 0 && args[0] == "--exploration")
+{
+    return ExplorationQuick.Run();
+}
+
 // `--quick [runs] [threads]`: a plain stopwatch run for fast figures; otherwise BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--quick")
 {

@@ -211,7 +211,15 @@ public sealed class Simulation
     /// Starts the block: lane r simulates run <paramref name="runIndices"/>[r] (lanes beyond the span are padding and are
     /// computed but meaningless). Draws each run's uncertain parameters and stance path from its stream and sets the initial state.
     /// </summary>
-    public void Reset(ReadOnlySpan<long> runIndices, ulong seed)
+    public void Reset(ReadOnlySpan<long> runIndices, ulong seed) => Reset(runIndices, seed, default);
+
+    /// <summary>
+    /// Starts the block like <see cref="Reset(ReadOnlySpan{long}, ulong)"/>, but run k takes its uncertain parameters from
+    /// <paramref name="uncertainValues"/>[k × U .. k × U + U) (U = <see cref="ModelInputs.Uncertain"/>.Length, in that order)
+    /// instead of drawing them: experimental designs (Latin hypercube, Sobol, Morris) choose the values, the run's own
+    /// stream still drives its stance path and shocks. An empty span draws as usual.
+    /// </summary>
+    public void Reset(ReadOnlySpan<long> runIndices, ulong seed, ReadOnlySpan<double> uncertainValues)
     {
         if (runIndices.Length > _r)
         {
@@ -234,9 +242,17 @@ public sealed class Simulation
             ulong setup = CounterRng.Mix(_keys[r] ^ SetupTag);
             var p = _base;
             var span = ParameterBinding.AsSpan(ref p);
+            bool given = !uncertainValues.IsEmpty && r < runIndices.Length;
+            if (given && uncertainValues.Length < runIndices.Length * uncertain.Length)
+            {
+                throw new ArgumentException("one value per uncertain parameter and run", nameof(uncertainValues));
+            }
+
             for (int k = 0; k < uncertain.Length; k++)
             {
-                span[uncertainIdx[k]] = uncertain[k].Distribution.Sample(CounterRng.Uniform(setup, (ulong)(2 * k)), CounterRng.Normal(setup, (ulong)((2 * k) + 1)));
+                span[uncertainIdx[k]] = given
+                    ? uncertainValues[(r * uncertain.Length) + k]
+                    : uncertain[k].Distribution.Sample(CounterRng.Uniform(setup, (ulong)(2 * k)), CounterRng.Normal(setup, (ulong)((2 * k) + 1)));
             }
 
             _ps[r] = p;
