@@ -905,7 +905,8 @@ public sealed class Simulation
 
                 S(_k, o, kSum);
                 S(_y, o, yNext);
-                var mNext = Vector.Min(Vector.Max(L(NextSpending, o), V(1e-9) * yNext), pv.MaxBurden * yNext);
+                // Allies and partners are democracies at peace: their burden stays below the peacetime record (§3).
+                var mNext = Vector.Min(Vector.Max(L(NextSpending, o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
                 S(_m, o, mNext);
                 S(_lnM, o, Vector.Log(mNext));
 
