@@ -75,7 +75,12 @@ public class ScenarioBehaviourTests
             }
         }
 
-        Assert.True(MeanFinal(sim, ActorIndicator.Share, "KOR") > MeanFinal(TestKit.RunBlock(Inputs("us-reassure"), Runs), ActorIndicator.Share, "KOR"));
+        // The pressure channel itself raises burdens (the same runs without it: β_P = 0).
+        var noPressure = TestKit.RunBlock(Inputs("us-conditional-3.5", new() { ["beta_p"] = 0 }), Runs);
+        foreach (var code in new[] { "PHL", "TWN", "SGP", "VNM" })
+        {
+            Assert.True(MeanFinal(sim, ActorIndicator.Share, code) > MeanFinal(noPressure, ActorIndicator.Share, code), code);
+        }
     }
 
     [Fact]
