@@ -44,6 +44,8 @@ public static class BallastCli
         yield return DiscoverCommand.Create(ctx);
         yield return QueryCommand.Create(ctx);
         yield return ExportCommand.Create(ctx);
+        yield return RobustCommand.Create(ctx);
+        yield return OptimizeCommand.Create(ctx);
     }
 
     /// <summary>Runs a command body, turning input errors into a message on standard error and exit code 2.</summary>

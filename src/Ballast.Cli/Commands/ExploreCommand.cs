@@ -53,7 +53,7 @@ public static class ExploreCommand
                     ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {v.Done}/{v.Total} runs ({watch.Elapsed.TotalSeconds:F1} s)"));
                 }
             });
-            var summary = ExperimentRunner.Run(model, d, parameters, results, new RunOptions(p.GetValue(threads), p.GetValue(batch)), progress);
+            var summary = ExperimentRunner.Run(model, d, parameters, results, new Ballast.Exploration.Experiments.RunOptions(p.GetValue(threads), p.GetValue(batch)), progress);
             double secs = watch.Elapsed.TotalSeconds;
             var table = new ResultTable($"explore {sc.Name}: {DesignSpec.NameOf(kind)} design", [
                 new("store", "Store", RightAlign: false),
