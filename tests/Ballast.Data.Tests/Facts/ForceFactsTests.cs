@@ -117,4 +117,26 @@ public class ForceFactsTests
         Assert.Equal(0, with.Links[(with.IndexOf("PRK") * n) + with.IndexOf("RUS")]);
         Assert.Equal(0, ScenarioCompiler.Compile(without).Inputs.Links.Sum());
     }
+
+    [Fact]
+    public void Complementary_mixes_are_derived_from_the_optimiser_productivities()
+    {
+        // share ∝ registry weight × productivity⁴, unlisted missions at the country's mean productivity (data/PROVENANCE.md).
+        var registry = Ballast.Data.Parameters.ParameterRegistryLoader.Default;
+        var weights = MissionAreas.Keys.Select(k => registry.Value("weight_" + k)).ToArray();
+        var productivity = File.ReadAllLines(Path.Combine(ScenarioLoaderTests.RepoRoot(), "data", "mission_productivity.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .GroupBy(f => f[0])
+            .ToDictionary(g => g.Key, g => g.ToDictionary(f => f[1], f => double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var (iso3, p) in productivity)
+        {
+            var mean = p.Values.Average();
+            var raw = MissionAreas.Keys.Select((k, m) => weights[m] * Math.Pow(p.GetValueOrDefault(k, mean), 4)).ToArray();
+            var mix = ForceFactsLoader.Mixes[(iso3, MixKind.Complementary)];
+            for (var m = 0; m < MissionAreas.Count; m++)
+            {
+                Assert.True(Math.Abs((raw[m] / raw.Sum()) - mix[m]) < 0.0015, $"{iso3} {MissionAreas.Keys[m]}");
+            }
+        }
+    }
 }
