@@ -13,6 +13,42 @@ if (args.Length > 0 && args[0] == "--exploration")
     return ExplorationQuick.Run();
 }
 
+// `--measure kernel|ensemble runs`: only that work (after one warm-up block), for instruction counting under
+// callgrind (diff two run counts to cancel start-up) and for per-thread CPU time, both independent of machine load.
+if (args.Length > 0 && args[0] == "--measure")
+{
+    bool kernelOnly = args[1] == "kernel";
+    int runs = int.Parse(args[2], CultureInfo.InvariantCulture);
+    var inputs = EnsembleBenchmarks.BaselineInputs();
+    var sim = new Simulation(inputs, 64);
+    long[] idx = [.. Enumerable.Range(0, 64).Select(i => (long)i)];
+    sim.Reset(idx, 0);
+    sim.RunToHorizon();
+    EnsembleRunner.Run(inputs, new EnsembleOptions(64, 1, 1));
+    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+    var sw = Stopwatch.StartNew();
+    double check = 0;
+    if (kernelOnly)
+    {
+        for (int b = 0; b < runs / 64; b++)
+        {
+            sim.Reset(idx, (ulong)b);
+            sim.RunToHorizon();
+            check += sim.Indicator(0, inputs.Steps, 0);
+        }
+    }
+    else
+    {
+        check = EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, 1)).Kpis.FinalBalance.P50;
+    }
+
+    double wall = sw.Elapsed.TotalSeconds;
+    double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+    double cyM = (double)runs * inputs.ActorCount * inputs.Steps / 1e6;
+    Console.WriteLine($"{args[1]} {runs} runs, Vector<double>.Count {System.Numerics.Vector<double>.Count}: wall {wall:F3} s ({cyM / wall:F1} M cy/s), process CPU {cpu:F3} s ({cyM / cpu:F1} M cy/s per core) [{check:R}]");
+    return 0;
+}
+
 // `--quick [runs] [threads]`: a plain stopwatch run for fast figures; otherwise BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--quick")
 {

@@ -89,7 +89,7 @@ public sealed class RunSummaryCsv : IDisposable
     {
         if (double.IsFinite(v))
         {
-            b.Append(v.ToString("G6", CultureInfo.InvariantCulture));
+            b.Append(CultureInfo.InvariantCulture, $"{v:G6}");
         }
     }
 
@@ -97,7 +97,7 @@ public sealed class RunSummaryCsv : IDisposable
     {
         if (y is int v)
         {
-            b.Append(v.ToString(CultureInfo.InvariantCulture));
+            b.Append(v);
         }
     }
 

@@ -40,13 +40,13 @@ public static class ScenarioRunner
 
         try
         {
-            var observers = new EnsembleObservers(
-                RunSink: s =>
-                {
-                    csv?.Write(s);
-                    sink?.Invoke(s);
-                },
-                Progress: progress);
+            // Summary rows are only built when something consumes them (the engine counts KPIs straight from the lanes).
+            Action<RunSummary>? runSink = csv is null && sink is null ? null : s =>
+            {
+                csv?.Write(s);
+                sink?.Invoke(s);
+            };
+            var observers = new EnsembleObservers(RunSink: runSink, Progress: progress);
             var result = EnsembleRunner.Run(prepared.Inputs, options, observers, cancellationToken);
             if (csv is not null)
             {

@@ -110,6 +110,9 @@ public enum CoalitionIndicator
 /// <summary>Maps indicators to flat indices and names: per-actor indicators first (kind·A + i), then coalition ones.</summary>
 public sealed class IndicatorLayout
 {
+    // Cached: Codes is usually a boxed ImmutableArray, and Of() runs in the model's inner loops (interface dispatch per call).
+    private readonly int _actors;
+
     /// <summary>Number of per-actor indicator kinds.</summary>
     public static readonly int ActorKinds = Enum.GetValues<ActorIndicator>().Length;
 
@@ -120,6 +123,7 @@ public sealed class IndicatorLayout
     public IndicatorLayout(IReadOnlyList<string> codes)
     {
         Codes = codes;
+        _actors = codes.Count;
         var names = new List<string>();
         foreach (var k in Enum.GetValues<ActorIndicator>())
         {
@@ -140,10 +144,10 @@ public sealed class IndicatorLayout
     public int Count => Names.Count;
 
     /// <summary>Flat index of a per-actor indicator.</summary>
-    public int Of(ActorIndicator kind, int actor) => ((int)kind * Codes.Count) + actor;
+    public int Of(ActorIndicator kind, int actor) => ((int)kind * _actors) + actor;
 
     /// <summary>Flat index of a coalition indicator.</summary>
-    public int Of(CoalitionIndicator kind) => (ActorKinds * Codes.Count) + (int)kind;
+    public int Of(CoalitionIndicator kind) => (ActorKinds * _actors) + (int)kind;
 
     private static string Snake(string s) => Ballast.Core.Parameters.ParameterBinding.ToRegistryName(s);
 }

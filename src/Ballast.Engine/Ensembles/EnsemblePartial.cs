@@ -83,6 +83,34 @@ public sealed class EnsemblePartial
         }
     }
 
+    /// <summary>
+    /// Adds the summary counters of one lane of a finished simulation: the same counts as
+    /// <see cref="AddSummary(RunSummary)"/> of <see cref="EnsembleRunner.Summarise"/>, without building the row.
+    /// </summary>
+    public void AddLane(Simulation sim, int lane)
+    {
+        Runs++;
+        _paths[sim.StancePathOf(lane)]++;
+        int years = Inputs.Steps + 1;
+        _crossByYear[sim.CrossoverYear(lane) is { } cy ? cy - Inputs.StartYear : years]++;
+        int a = Inputs.ActorCount;
+        int nTargets = Inputs.TargetShares.Length;
+        for (int i = 0; i < a; i++)
+        {
+            _realigned[i] += sim.RealignmentYear(i, lane) is null ? 0 : 1;
+            _hedged[i] += sim.HedgingCrossedYear(i, lane) is null ? 0 : 1;
+            _executed[i] += sim.ThreatExecutedYear(i, lane) is null ? 0 : 1;
+            for (int k = 0; k < nTargets; k++)
+            {
+                if (sim.TargetMetYear(k, i, lane) is { } y)
+                {
+                    _targetMet[(k * a) + i]++;
+                    _targetYearSum[(((k * a) + i) * (years + 1)) + (y - Inputs.StartYear)]++;
+                }
+            }
+        }
+    }
+
     /// <summary>Offers a run's trajectory (indicator-major, then year) for the percentile sample.</summary>
     public void Offer(long runIndex, float[] trajectory)
     {
@@ -119,20 +147,36 @@ public sealed class EnsemblePartial
         int years = inp.Steps + 1;
         var rows = _sample.UnorderedItems.Select(x => x.Element).OrderBy(r => r.Run).ToArray();
         int n = Layout.Count;
-        var pct = new PercentileRow[n * years];
-        var buf = new double[rows.Length];
-        for (int ind = 0; ind < n; ind++)
-        {
-            for (int t = 0; t < years; t++)
-            {
-                for (int s = 0; s < rows.Length; s++)
-                {
-                    buf[s] = rows[s].Trajectory[(ind * years) + t];
-                }
+        int cells = n * years;
+        var pct = new PercentileRow[cells];
 
-                pct[(ind * years) + t] = Percentiles(Layout.Names[ind], inp.StartYear + t, buf);
+        // Transpose a band of indicator-years at a time (each run's trajectory is read contiguously, the band stays in
+        // cache) and take the quantiles by selection instead of a full sort; bands are independent, so they run in parallel
+        // and every cell gets exactly the order statistics a sort would give.
+        const int Band = 64;
+        int bands = (cells + Band - 1) / Band;
+        int m = rows.Length;
+        Parallel.For(0, bands, () => new double[Band * Math.Max(1, m)], (b, _, buf) =>
+        {
+            int c0 = b * Band;
+            int width = Math.Min(Band, cells - c0);
+            for (int s = 0; s < m; s++)
+            {
+                var traj = rows[s].Trajectory;
+                for (int c = 0; c < width; c++)
+                {
+                    buf[(c * m) + s] = traj[c0 + c];
+                }
             }
-        }
+
+            for (int c = 0; c < width; c++)
+            {
+                int cell = c0 + c;
+                pct[cell] = SelectPercentiles(Layout.Names[cell / years], inp.StartYear + (cell % years), buf.AsSpan(c * m, m));
+            }
+
+            return buf;
+        }, _ => { });
 
         int horizon = years - 1;
         PercentileRow Final(int ind) => pct[(ind * years) + horizon];
@@ -226,6 +270,109 @@ public sealed class EnsemblePartial
     {
         Array.Sort(values);
         return new PercentileRow(name, year, Q(values, 0.05), Q(values, 0.25), Q(values, 0.5), Q(values, 0.75), Q(values, 0.95));
+    }
+
+    /// <summary>
+    /// The same percentiles as <see cref="Percentiles"/> (bit for bit) by quickselect of the order statistics needed,
+    /// O(n) instead of a sort. Reorders <paramref name="values"/>. NaN orders first, as in <see cref="Array.Sort(Array)"/>.
+    /// </summary>
+    public static PercentileRow SelectPercentiles(string name, int year, Span<double> values)
+    {
+        int n = values.Length;
+        if (n == 0)
+        {
+            return new PercentileRow(name, year, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
+        int nan = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                (values[i], values[nan]) = (values[nan], values[i]);
+                nan++;
+            }
+        }
+
+        // Positions are ascending, so each selection only needs the part right of the previous one.
+        Span<double> ps = [0.05, 0.25, 0.5, 0.75, 0.95];
+        Span<double> q = stackalloc double[5];
+        int from = nan;
+        for (int k = 0; k < ps.Length; k++)
+        {
+            double h = (n - 1) * ps[k];
+            int lo = (int)Math.Floor(h);
+            int hi = Math.Min(lo + 1, n - 1);
+            double vLo = lo < nan ? double.NaN : SelectAt(values, Math.Max(from, nan), lo);
+            from = Math.Max(from, lo);
+            double vHi = hi < nan ? double.NaN : SelectAt(values, Math.Max(from, nan), hi);
+            from = Math.Max(from, hi);
+            q[k] = vLo + ((h - lo) * (vHi - vLo));
+        }
+
+        return new PercentileRow(name, year, q[0], q[1], q[2], q[3], q[4]);
+    }
+
+    /// <summary>Places the k-th smallest of values[left..] at k (Hoare quickselect, median-of-three), smaller ones before it.</summary>
+    private static double SelectAt(Span<double> a, int left, int k)
+    {
+        int right = a.Length - 1;
+        while (right > left)
+        {
+            int mid = left + ((right - left) >> 1);
+            if (a[mid] < a[left])
+            {
+                (a[mid], a[left]) = (a[left], a[mid]);
+            }
+
+            if (a[right] < a[left])
+            {
+                (a[right], a[left]) = (a[left], a[right]);
+            }
+
+            if (a[right] < a[mid])
+            {
+                (a[right], a[mid]) = (a[mid], a[right]);
+            }
+
+            double pivot = a[mid];
+            int i = left;
+            int j = right;
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return a[k];
+            }
+        }
+
+        return a[k];
     }
 
     /// <summary>Quantile of sorted values by linear interpolation.</summary>

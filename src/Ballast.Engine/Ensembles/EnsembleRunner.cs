@@ -39,21 +39,21 @@ public static class EnsembleRunner
                 cancellationToken.ThrowIfCancellationRequested();
                 long first = options.FirstRun + ((long)b * block);
                 int count = (int)Math.Min(block, options.FirstRun + options.Runs - first);
-                var summaries = worker.RunBlock(first, count, observers.DecisionOverride);
+                var summaries = worker.RunBlock(first, count, observers.DecisionOverride, observers.RunSink is not null);
                 lock (sinkLock)
                 {
-                    pending[b] = summaries;
-                    while (pending.Remove(nextToFlush, out var ready))
+                    if (observers.RunSink is { } sink)
                     {
-                        if (observers.RunSink is { } sink)
+                        pending[b] = summaries!;
+                        while (pending.Remove(nextToFlush, out var ready))
                         {
                             foreach (var s in ready)
                             {
                                 sink(s);
                             }
-                        }
 
-                        nextToFlush++;
+                            nextToFlush++;
+                        }
                     }
 
                     completed += count;
@@ -154,6 +154,7 @@ public static class EnsembleRunner
         private readonly Simulation _sim;
         private readonly long[] _runs;
         private readonly ulong _seed;
+        private readonly List<(int Lane, float[] Trajectory)> _offered = [];
 
         public Worker(ModelInputs inputs, EnsembleOptions options)
         {
@@ -165,7 +166,8 @@ public static class EnsembleRunner
 
         public EnsemblePartial Partial { get; }
 
-        public RunSummary[] RunBlock(long first, int count, IDecisionOverride? decisionOverride)
+        /// <summary>Runs one block; builds the summary rows only when someone consumes them (the counters are read from the lanes).</summary>
+        public RunSummary[]? RunBlock(long first, int count, IDecisionOverride? decisionOverride, bool rows)
         {
             for (int k = 0; k < count; k++)
             {
@@ -174,15 +176,19 @@ public static class EnsembleRunner
 
             _sim.Reset(_runs.AsSpan(0, count), _seed);
             _sim.RunToHorizon(decisionOverride);
-            var result = new RunSummary[count];
+            var result = rows ? new RunSummary[count] : null;
             int n = _sim.Layout.Count;
             int years = _sim.Inputs.Steps + 1;
-            var offered = new List<(int Lane, float[] Trajectory)>();
+            var offered = _offered;
+            offered.Clear();
             for (int lane = 0; lane < count; lane++)
             {
-                var s = Summarise(_sim, lane);
-                result[lane] = s;
-                Partial.AddSummary(s);
+                if (result is not null)
+                {
+                    result[lane] = Summarise(_sim, lane);
+                }
+
+                Partial.AddLane(_sim, lane);
                 if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Partial.Threshold)
                 {
                     offered.Add((lane, new float[n * years]));
