@@ -36,7 +36,7 @@ public static class ResultFigures
 
         var horizon = r.Years[^1];
         var crossover = new CrossoverDistribution((int)k.Runs, k.CrossoverYearCounts.Select(kv => new YearCount(kv.Key, (int)kv.Value)).ToList(), (int)Math.Round(k.ShareNeverCrossing * k.Runs));
-        var (cats, shares) = ReportFigures.CrossoverBars(crossover, horizon);
+        var (cats, shares) = ReportFigures.CrossoverBars(crossover, r.Years[0], horizon);
         var bars = new BarChartSpec("Share of runs (%)", "Year the balance ratio first falls below parity", cats, [new BarSeries(name, Palette.Vermillion, shares)], CategoryColours: cats.Select(c => c == "never" ? Palette.BluishGreen : (string?)null).ToList());
         list.Add(new Figure(
             "crossover",
