@@ -31,6 +31,11 @@ if (args.Length > 0 && args[0] == "--measure")
             check += sim.Indicator(0, inputs.Steps, 0);
         }
     }
+    else if (args[1] == "partial")
+    {
+        // Per-run work only (kernel, counters, sampled trajectories), without the one-off percentiles at the end.
+        check = EnsembleRunner.RunPartial(inputs, new EnsembleOptions(runs, 1, 1)).Runs;
+    }
     else
     {
         check = EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, 1)).Kpis.FinalBalance.P50;
