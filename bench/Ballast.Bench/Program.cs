@@ -7,6 +7,12 @@ using Ballast.Engine.Ensembles;
 using Ballast.Testing;
 using BenchmarkDotNet.Running;
 
+// `--exploration`: stopwatch figures for designs, Sobol analysis, PRIM, the store and explore (ExplorationQuick.cs).
+if (args.Length > 0 && args[0] == "--exploration")
+{
+    return ExplorationQuick.Run();
+}
+
 // `--measure kernel|ensemble runs`: only that work (after one warm-up block), for instruction counting under
 // callgrind (diff two run counts to cancel start-up) and for per-thread CPU time, both independent of machine load.
 if (args.Length > 0 && args[0] == "--measure")

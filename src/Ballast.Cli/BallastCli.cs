@@ -37,6 +37,15 @@ public static class BallastCli
         yield return ParamsCommand.Create(ctx);
         yield return RunCommand.Create(ctx);
         yield return CompareCommand.Create(ctx);
+        yield return CalibrateCommand.Create(ctx);
+        yield return BacktestCommand.Create(ctx);
+        yield return ExploreCommand.Create(ctx);
+        yield return SensitivityCommand.Create(ctx);
+        yield return DiscoverCommand.Create(ctx);
+        yield return QueryCommand.Create(ctx);
+        yield return ExportCommand.Create(ctx);
+        yield return RobustCommand.Create(ctx);
+        yield return OptimizeCommand.Create(ctx);
     }
 
     /// <summary>Runs a command body, turning input errors into a message on standard error and exit code 2.</summary>

@@ -70,9 +70,11 @@ public sealed record RunManifest(
         q.Source);
 
     /// <summary>Formats a distribution as in scenario files, e.g. <c>uniform(0.1, 0.3)</c>.</summary>
-    public static string Format(Distribution d) => d.Kind switch
+    public static string Format(Distribution d, string numberFormat = "R")
     {
-        Ballast.Core.Model.DistributionKind.Triangular => FormattableString.Invariant($"triangular({d.A}, {d.B}, {d.C})"),
-        _ => FormattableString.Invariant($"{d.Kind.ToString().ToLowerInvariant()}({d.A}, {d.B})"),
-    };
+        string F(double v) => v.ToString(numberFormat, System.Globalization.CultureInfo.InvariantCulture);
+        return d.Kind == Ballast.Core.Model.DistributionKind.Triangular
+            ? $"triangular({F(d.A)}, {F(d.B)}, {F(d.C)})"
+            : $"{d.Kind.ToString().ToLowerInvariant()}({F(d.A)}, {F(d.B)})";
+    }
 }

@@ -103,6 +103,7 @@ public class DirectionalTests
         var inputs = SyntheticInputs.Baseline(TestKit.Registry, b =>
         {
             TestKit.Quiet(b);
+            b.Overrides["q_intercept"] = 50; // allies are sure the threat is real, so the US executes it (probability q)
             b.AddConstantStance("conditional-3.5", 1, new StanceYear(StanceKind.Conditional, 0.035, 2030, 0.8));
         });
         var sim = TestKit.RunBlock(inputs, runs: 4);
@@ -112,5 +113,25 @@ public class DirectionalTests
         double before = sim.Indicator(sim.Layout.Of(ActorIndicator.Credibility, jpn), 2030 - 2024, 0);
         double after = sim.Indicator(sim.Layout.Of(ActorIndicator.Credibility, jpn), inputs.Steps, 0);
         Assert.True(after < before, $"credibility falls after the step-back ({before:F3} -> {after:F3})");
+    }
+
+    [Fact]
+    public void A_threat_allies_discount_is_executed_with_their_belief_as_probability()
+    {
+        int Executed(double qIntercept)
+        {
+            var inputs = SyntheticInputs.Baseline(TestKit.Registry, b =>
+            {
+                TestKit.Quiet(b);
+                b.Overrides["q_intercept"] = qIntercept;
+                b.AddConstantStance("conditional-3.5", 1, new StanceYear(StanceKind.Conditional, 0.035, 2030, 0.8));
+            });
+            var sim = TestKit.RunBlock(inputs, runs: 64);
+            return Enumerable.Range(0, 64).Count(l => sim.ThreatExecutedYear(inputs.IndexOf("JPN"), l) is not null);
+        }
+
+        Assert.Equal(0, Executed(-50));
+        Assert.Equal(64, Executed(50));
+        Assert.InRange(Executed(0.5), 5, 59); // q strictly between 0 and 1: some runs execute, some do not
     }
 }

@@ -17,7 +17,7 @@ public static class CompareCommand
     public static Command Create(CliContext ctx)
     {
         var files = new Argument<string[]>("scenarios") { Description = "Two or more scenario files; differences are against the first.", Arity = new ArgumentArity(2, 16) };
-        var opts = RunOptions.Create();
+        var opts = EnsembleCliOptions.Create();
         var format = CommonOptions.Format();
         var cmd = new Command("compare", "Run scenarios with common random numbers and compare their KPIs: medians, paired differences and their 5-95 % range.")
         {

@@ -23,7 +23,7 @@ public static class KpiTables
         t.Add($"balance_{m.HorizonYear}", k.FinalBalance.P50, k.FinalBalance.P5, k.FinalBalance.P95, "coalition / adversary effectiveness in the theatre (below 1: the balance has tipped)");
         t.Add("share_never_crossing", k.ShareNeverCrossing, null, null, $"share of runs whose balance stays at or above 1 through {m.HorizonYear}");
         t.Add("crossover_year_median", k.CrossoverYearMedian is int y ? y : null, null, null, "median first year with balance below 1, among runs that cross");
-        t.Add($"effectiveness_{m.HorizonYear}", k.FinalEffectiveness.P50, k.FinalEffectiveness.P5, k.FinalEffectiveness.P95, "coalition effectiveness (CES over the seven mission areas)");
+        t.Add($"effectiveness_bn_{m.HorizonYear}", k.FinalEffectiveness.P50, k.FinalEffectiveness.P5, k.FinalEffectiveness.P95, "coalition effectiveness, US$ bn of capability-equivalent stock (constant 2023; CES over the seven mission areas, docs/model.md §8)");
         t.Add($"us_cost_net_bn_{m.HorizonYear}", k.UsCostNet.P50 / 1e9, k.UsCostNet.P5 / 1e9, k.UsCostNet.P95 / 1e9, "US theatre cost net of host-nation support, US$ bn (constant 2023)");
         t.Add($"host_exposure_{m.HorizonYear}", k.HostExposure.P50, k.HostExposure.P5, k.HostExposure.P95, "adversary missiles aimed at hosts of US missiles");
         t.Add($"coalition_duplication_{m.HorizonYear}", k.CoalitionDuplication.P50, k.CoalitionDuplication.P5, k.CoalitionDuplication.P95, "spending-weighted overlap of allies' mix with the US mix");

@@ -29,7 +29,7 @@ public static class ParamsCommand
             ]);
             foreach (var q in ParameterRegistryLoader.Default.All)
             {
-                t.Add(q.Name, q.Value, q.Distribution is { } d ? RunManifest.Format(d) : null, q.Unit, q.SourceKind.ToString().ToLowerInvariant(), q.Source, q.Description);
+                t.Add(q.Name, q.Value, q.Distribution is { } d ? RunManifest.Format(d, "G4") : null, q.Unit, q.SourceKind.ToString().ToLowerInvariant(), q.Source, q.Description);
             }
 
             t.Sources.Add("Registry: data/parameters.csv (embedded).");

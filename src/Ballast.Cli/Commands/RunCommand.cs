@@ -17,7 +17,7 @@ public static class RunCommand
     public static Command Create(CliContext ctx)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file (see docs/scenarios.md and scenarios/)." };
-        var opts = RunOptions.Create();
+        var opts = EnsembleCliOptions.Create();
         var format = CommonOptions.Format();
         var cmd = new Command("run", "Run a scenario as a Monte Carlo ensemble: per-year percentiles, per-run rows, KPIs and a manifest in the output folder.")
         {
@@ -89,10 +89,10 @@ public static class RunCommand
 }
 
 /// <summary>The ensemble options shared by <c>run</c> and <c>compare</c>.</summary>
-public sealed record RunOptions(Option<int?> Runs, Option<ulong?> Seed, Option<int?> Threads, Option<string?> Out)
+public sealed record EnsembleCliOptions(Option<int?> Runs, Option<ulong?> Seed, Option<int?> Threads, Option<string?> Out)
 {
     /// <summary>Creates the options.</summary>
-    public static RunOptions Create() => new(
+    public static EnsembleCliOptions Create() => new(
         new Option<int?>("--runs", "-n") { Description = $"Number of runs (default: the scenario's, else {ScenarioRunner.DefaultRuns})." },
         new Option<ulong?>("--seed", "-s") { Description = $"Master seed (default: the scenario's, else {ScenarioRunner.DefaultSeed}). Same seed, same numbers, any thread count." },
         new Option<int?>("--threads", "-j") { Description = "Worker threads (default: all cores). Results do not depend on it." },

@@ -127,9 +127,10 @@ public sealed class CountryRegistry
         return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    // Levenshtein distance; for short codes compare whole strings, for names also allow prefix matches to rank well.
+    // Levenshtein distance (doubled); for short codes compare whole strings, for names also allow prefix matches to rank well.
     private static int Distance(string a, string b, bool isCode)
     {
+        // Scores are doubled edit distances, so a name that starts with the query (score 1) outranks a code one edit away (score 2).
         if (!isCode && b.StartsWith(a, StringComparison.Ordinal) && a.Length >= 3)
         {
             return 1;
@@ -154,6 +155,6 @@ public sealed class CountryRegistry
             (prev, cur) = (cur, prev);
         }
 
-        return prev[b.Length];
+        return 2 * prev[b.Length];
     }
 }

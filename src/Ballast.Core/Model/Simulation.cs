@@ -20,6 +20,9 @@ public sealed class Simulation
     private const int Mis = MissionAreas.Count;
     private const ulong SetupTag = 0xC2B2AE3D27D4EB4FUL;
 
+    // Effectiveness is recorded in US$ bn (capability is constant 2023 dollars at φ = 1).
+    private const double PerBn = 1e-9;
+
     private readonly int _a;
     private readonly int _r;
     private readonly int _chunks;
@@ -210,7 +213,15 @@ public sealed class Simulation
     /// Starts the block: lane r simulates run <paramref name="runIndices"/>[r] (lanes beyond the span are padding and are
     /// computed but meaningless). Draws each run's uncertain parameters and stance path from its stream and sets the initial state.
     /// </summary>
-    public void Reset(ReadOnlySpan<long> runIndices, ulong seed)
+    public void Reset(ReadOnlySpan<long> runIndices, ulong seed) => Reset(runIndices, seed, default);
+
+    /// <summary>
+    /// Starts the block like <see cref="Reset(ReadOnlySpan{long}, ulong)"/>, but run k takes its uncertain parameters from
+    /// <paramref name="uncertainValues"/>[k × U .. k × U + U) (U = <see cref="ModelInputs.Uncertain"/>.Length, in that order)
+    /// instead of drawing them: experimental designs (Latin hypercube, Sobol, Morris) choose the values, the run's own
+    /// stream still drives its stance path and shocks. An empty span draws as usual.
+    /// </summary>
+    public void Reset(ReadOnlySpan<long> runIndices, ulong seed, ReadOnlySpan<double> uncertainValues)
     {
         if (runIndices.Length > _r)
         {
@@ -233,9 +244,17 @@ public sealed class Simulation
             ulong setup = CounterRng.Mix(_keys[r] ^ SetupTag);
             var p = _base;
             var span = ParameterBinding.AsSpan(ref p);
+            bool given = !uncertainValues.IsEmpty && r < runIndices.Length;
+            if (given && uncertainValues.Length < runIndices.Length * uncertain.Length)
+            {
+                throw new ArgumentException("one value per uncertain parameter and run", nameof(uncertainValues));
+            }
+
             for (int k = 0; k < uncertain.Length; k++)
             {
-                span[uncertainIdx[k]] = uncertain[k].Distribution.Sample(CounterRng.Uniform(setup, (ulong)(2 * k)), CounterRng.Normal(setup, (ulong)((2 * k) + 1)));
+                span[uncertainIdx[k]] = given
+                    ? uncertainValues[(r * uncertain.Length) + k]
+                    : uncertain[k].Distribution.Sample(CounterRng.Uniform(setup, (ulong)(2 * k)), CounterRng.Normal(setup, (ulong)((2 * k) + 1)));
             }
 
             _ps[r] = p;
@@ -555,7 +574,7 @@ public sealed class Simulation
                 S(_thr, o, thr);
                 var spill = SpillIns(i, r0, pv, Posture(i, r0, pv));
                 var alpha = L(_lnM, o) - (pv.BetaY * Vector.Log(L(_y, o))) - (pv.BetaT * Vector.Log(thr + Vector<double>.One))
-                    - (pv.BetaS * Vector.Log(spill + Vector<double>.One));
+                    - (pv.BetaS * Vector.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One));
                 S(_alpha, o, alpha);
             }
         }
@@ -763,8 +782,12 @@ public sealed class Simulation
                         S(_q, o, q);
                         var share = m / L(_y, o);
                         var pressure = pv.PressureRho * Vector.Max(Vector<double>.Zero, target - share) * q;
+                        // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
                         var lnStar = L(_alpha, o) + (pv.BetaY * Vector.Log(L(_y, o))) + (pv.BetaT * Vector.Log(thr + Vector<double>.One))
-                            + (pv.BetaS * Vector.Log(spill + Vector<double>.One)) + (pv.BetaP * Vector.Log(Vector<double>.One + pressure));
+                            + (pv.BetaS * Vector.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One)) + (pv.BetaP * Vector.Log(Vector<double>.One + pressure));
+
+                        // Desired spending never exceeds the highest burden observed in peacetime.
+                        lnStar = Vector.Min(lnStar, Vector.Log(pv.MaxPeacetimeBurden * L(_y, o)));
                         var lnM = L(_lnM, o);
                         var eps = CounterRng.Normal(keys, Counter(t, i, 1));
                         var next = lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps);
@@ -814,7 +837,8 @@ public sealed class Simulation
             foreach (int i in _allies)
             {
                 int o = (i * _r) + r;
-                if (_exec[o] == 0 && _state[o] == 0 && _m[o] / _y[o] < _stTarget[r])
+                // The US acts on its threat with the probability allies assign to it (q, §4): discounting is rational.
+                if (_exec[o] == 0 && _state[o] == 0 && _m[o] / _y[o] < _stTarget[r] && CounterRng.Uniform(_keys[r], Counter(t, i, 6)) < _q[o])
                 {
                     _exec[o] = 1;
                     _execYear[o] = year;
@@ -894,7 +918,8 @@ public sealed class Simulation
 
                 S(_k, o, kSum);
                 S(_y, o, yNext);
-                var mNext = Vector.Min(Vector.Max(L(NextSpending, o), V(1e-9) * yNext), pv.MaxBurden * yNext);
+                // Allies and partners are democracies at peace: their burden stays below the peacetime record (§3).
+                var mNext = Vector.Min(Vector.Max(L(NextSpending, o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
                 S(_m, o, mNext);
                 S(_lnM, o, Vector.Log(mNext));
 
@@ -1117,13 +1142,13 @@ public sealed class Simulation
             var balance = eC / eA;
             for (int mm = 0; mm < Mis; mm++)
             {
-                S(_rec, Rec(Layout.Of((CoalitionIndicator)mm), t) + r0, eCoal[mm]);
+                S(_rec, Rec(Layout.Of((CoalitionIndicator)mm), t) + r0, eCoal[mm] * PerBn);
             }
 
             var gross = (theatre * L(_m, ou)) + (pv.TroopCost * troopsEff);
             var hns = V(hnsTotal);
-            RecC(CoalitionIndicator.Effectiveness, t, r0, eC);
-            RecC(CoalitionIndicator.AdversaryEffectiveness, t, r0, eA);
+            RecC(CoalitionIndicator.Effectiveness, t, r0, eC * PerBn);
+            RecC(CoalitionIndicator.AdversaryEffectiveness, t, r0, eA * PerBn);
             RecC(CoalitionIndicator.Balance, t, r0, balance);
             RecC(CoalitionIndicator.SpendingRatio, t, r0, mCoal / mAdv);
             RecC(CoalitionIndicator.CapabilityRatio, t, r0, kCoal / kAdv);
@@ -1146,11 +1171,27 @@ public sealed class Simulation
         _ = launchers;
     }
 
-    /// <summary>CES aggregate (Σ ω_m E_m^ρ)^(1/ρ) with normalised weights; Cobb–Douglas at ρ = 0.</summary>
+    /// <summary>
+    /// CES aggregate (Σ ω̂_m (E_m/ω̂_m)^ρ)^(1/ρ) with normalised weights ω̂: each mission's stock is taken per unit of its weight,
+    /// so a force whose stock K is spread exactly by the weights scores K (capability-equivalent dollars); Cobb–Douglas at ρ = 0,
+    /// the plain total Σ E_m at ρ = 1.
+    /// </summary>
     private static Vector<double> Ces(ReadOnlySpan<Vector<double>> e, in ModelParameters<Vector<double>> pv)
     {
         Span<Vector<double>> wts = [pv.WeightMaritime, pv.WeightAir, pv.WeightLongRangeStrike, pv.WeightMissileDefence, pv.WeightIsrSpace, pv.WeightCyberEw, pv.WeightLand];
-        return CesCore(e, wts, pv.CesRho);
+        var wsum = Vector<double>.Zero;
+        foreach (var w in wts)
+        {
+            wsum += w;
+        }
+
+        Span<Vector<double>> perWeight = stackalloc Vector<double>[Mis];
+        for (int m = 0; m < Mis; m++)
+        {
+            perWeight[m] = e[m] * wsum / wts[m];
+        }
+
+        return CesCore(perWeight, wts, pv.CesRho);
     }
 
     /// <summary>CES aggregate of per-mission values with weights (normalised to sum 1) and exponent ρ, lane-wise.</summary>

@@ -339,4 +339,16 @@ public struct ModelParameters<T>
 
     /// <summary>Upper bound on military expenditure as a share of GDP (fraction); registry <c>max_burden</c>.</summary>
     public T MaxBurden;
+
+    /// <summary>Highest burden an ally or partner desires in peacetime (fraction); registry <c>max_peacetime_burden</c>.</summary>
+    public T MaxPeacetimeBurden;
+
+    /// <summary>Gain in φ in a co-development programme's mission area per member (fraction); registry <c>programme_phi_gain</c>.</summary>
+    public T ProgrammePhiGain;
+
+    /// <summary>Yearly interoperability gain per co-development programme (1/yr); registry <c>programme_interop_gain</c>.</summary>
+    public T ProgrammeInteropGain;
+
+    /// <summary>Ally-to-ally link strength of a catalogue grouping under a networked architecture (fraction); registry <c>network_link_strength</c>.</summary>
+    public T NetworkLinkStrength;
 }

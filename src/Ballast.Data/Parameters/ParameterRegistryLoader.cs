@@ -22,10 +22,13 @@ public static class ParameterRegistryLoader
         using var stream = typeof(ParameterRegistryLoader).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource {ResourceName} missing");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd(), "data/parameters.csv");
+        var registry = Parse(reader.ReadToEnd(), "data/parameters.csv");
+        return Embedded.EmbeddedData.FileNames.Contains(CalibrationFile.FileName, StringComparer.Ordinal)
+            ? CalibrationFile.Apply(registry, CalibrationFile.Parse(Embedded.EmbeddedData.Csv(CalibrationFile.FileName)))
+            : registry;
     });
 
-    /// <summary>The default registry shipped with Ballast.</summary>
+    /// <summary>The default registry shipped with Ballast, with the estimates of <c>data/calibration.csv</c> applied (see <see cref="CalibrationFile"/>).</summary>
     public static ParameterSet Default => DefaultRegistry.Value;
 
     /// <summary>Parses registry CSV text; <paramref name="file"/> names the source in error messages.</summary>

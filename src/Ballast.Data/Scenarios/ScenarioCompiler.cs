@@ -58,6 +58,7 @@ public static class ScenarioCompiler
         foreach (var (iso3, role) in actors)
         {
             var year = panel.LastCompleteYear(iso3, s.StartYear, Series.MilexConstantUsd, Series.MilexShare);
+            double milex, share;
             if (year is null)
             {
                 if (role is CountryRole.Patron)
@@ -65,18 +66,36 @@ public static class ScenarioCompiler
                     throw new BallastInputException($"the patron {iso3} has no military expenditure data up to {s.StartYear}", s.SourceFile, field: "actors", value: iso3);
                 }
 
-                notes.Add($"{iso3} left out: no year up to {s.StartYear} has both constant-dollar military expenditure and its share of GDP.");
-                continue;
-            }
+                // SIPRI publishes nothing for some countries (North Korea): a cited estimate from data/milex_estimates.csv.
+                if (ForceFactsLoader.Estimate(ForceFactsLoader.Estimates, iso3, s.StartYear) is not { } est)
+                {
+                    notes.Add($"{iso3} left out: no year up to {s.StartYear} has both constant-dollar military expenditure and its share of GDP, and data/milex_estimates.csv has no estimate.");
+                    continue;
+                }
 
-            if (year < s.StartYear)
+                notes.Add($"{iso3}: no SIPRI data; initial state from the {est.Year} estimate in data/milex_estimates.csv ({est.MilexUsd / 1e9:0.0} bn constant 2023 US$, {est.Share:P0} of GDP).");
+                milex = est.MilexUsd;
+                share = est.Share;
+            }
+            else
             {
-                notes.Add($"{iso3}: initial state from {year}, the last year up to {s.StartYear} with complete data.");
+                if (year < s.StartYear)
+                {
+                    notes.Add($"{iso3}: initial state from {year}, the last year up to {s.StartYear} with complete data.");
+                }
+
+                milex = panel.Value(iso3, year.Value, Series.MilexConstantUsd)!.Value;
+                share = panel.Value(iso3, year.Value, Series.MilexShare)!.Value;
             }
 
-            var milex = panel.Value(iso3, year.Value, Series.MilexConstantUsd)!.Value;
-            var share = panel.Value(iso3, year.Value, Series.MilexShare)!.Value;
             var f = facts.Country(iso3);
+            var mixes = ForceFactsLoader.Mixes;
+            var autonomous = mixes.GetValueOrDefault((iso3, MixKind.Autonomous));
+            var complementary = mixes.GetValueOrDefault((iso3, MixKind.Complementary));
+            if (autonomous.IsDefault || (role is not CountryRole.Adversary && complementary.IsDefault))
+            {
+                notes.Add($"{iso3}: no {(autonomous.IsDefault ? "autonomous" : "complementary")} mix in data/mission_mix.csv; uniform mixes are used and its duplication index is not informative.");
+            }
             specs.Add(new ActorSpec(
                 iso3,
                 role,
@@ -90,7 +109,9 @@ public static class ScenarioCompiler
                 Troops: f?.UsTroopsIn(s.StartYear) ?? 0,
                 Bases: f?.UsBases ?? 0,
                 HostNationSupport: (f?.HostNationSupportIn(s.StartYear)?.AmountUsdMillions ?? 0) * 1e6,
-                NuclearWarheads: f?.Nuclear?.Warheads ?? 0));
+                NuclearWarheads: f?.Nuclear?.Warheads ?? 0,
+                ComplementaryMix: complementary.IsDefault ? (autonomous.IsDefault ? null : autonomous) : complementary,
+                AutonomousMix: autonomous.IsDefault ? null : autonomous));
             if (role is not CountryRole.Patron && f?.ChinaTradeShare is null && iso3 != "CHN")
             {
                 notes.Add($"{iso3}: no IMF trade shares; trade dependence set to 0.");
@@ -182,9 +203,9 @@ public static class ScenarioCompiler
         var pairs = new Dictionary<(int, int), List<(int From, int? Until, double Strength, string Label)>>();
         void AddPair(int i, int j, int from, int? until, double strength, string label)
         {
-            if (i == patron || j == patron || i == j)
+            if (i == patron || j == patron || i == j || specs[i].Role is CountryRole.Adversary || specs[j].Role is CountryRole.Adversary)
             {
-                return; // ℓ is ally-to-ally; US ties act through credibility
+                return; // ℓ is ally-to-ally; US ties act through credibility, adversaries' ties are not coalition links
             }
 
             var key = i < j ? (i, j) : (j, i);
@@ -214,29 +235,22 @@ public static class ScenarioCompiler
 
         if (s.Architecture == Sc.Architecture.Networked)
         {
-            if (registry.Contains("network_link_strength"))
+            var strength = ParameterValue(registry, s, "network_link_strength");
+            foreach (var grp in groups.All.Where(g => g.Name is not ("indo-pacific" or "treaty-allies" or "group")))
             {
-                var strength = registry.Value("network_link_strength");
-                foreach (var grp in groups.All.Where(g => g.Name is not ("indo-pacific" or "treaty-allies" or "group")))
+                var ms = grp.Memberships.Where(x => index.ContainsKey(x.Iso3)).ToList();
+                for (var a = 0; a < ms.Count; a++)
                 {
-                    var ms = grp.Memberships.Where(x => index.ContainsKey(x.Iso3)).ToList();
-                    for (var a = 0; a < ms.Count; a++)
+                    for (var c = a + 1; c < ms.Count; c++)
                     {
-                        for (var c = a + 1; c < ms.Count; c++)
+                        var from = Math.Max(ms[a].FromYear, ms[c].FromYear);
+                        int? until = ms[a].UntilYear is null ? ms[c].UntilYear : ms[c].UntilYear is null ? ms[a].UntilYear : Math.Min(ms[a].UntilYear!.Value, ms[c].UntilYear!.Value);
+                        if (until is null || until >= from)
                         {
-                            var from = Math.Max(ms[a].FromYear, ms[c].FromYear);
-                            int? until = ms[a].UntilYear is null ? ms[c].UntilYear : ms[c].UntilYear is null ? ms[a].UntilYear : Math.Min(ms[a].UntilYear!.Value, ms[c].UntilYear!.Value);
-                            if (until is null || until >= from)
-                            {
-                                AddPair(index[ms[a].Iso3], index[ms[c].Iso3], from, until, strength, grp.Name);
-                            }
+                            AddPair(index[ms[a].Iso3], index[ms[c].Iso3], from, until, strength, grp.Name);
                         }
                     }
                 }
-            }
-            else
-            {
-                notes.Add("networked: the parameter registry has no 'network_link_strength', so only the scenario's explicit links are used.");
             }
         }
 
@@ -307,12 +321,8 @@ public static class ScenarioCompiler
         }
 
         // ---- programmes ----
-        var phiGain = registry.Contains("programme_phi_gain") ? registry.Value("programme_phi_gain") : 0;
-        var interopGain = registry.Contains("programme_interop_gain") ? registry.Value("programme_interop_gain") : 0;
-        if (s.Programmes.Count > 0 && !(registry.Contains("programme_phi_gain") && registry.Contains("programme_interop_gain")))
-        {
-            notes.Add("programmes: the parameter registry has no 'programme_phi_gain' / 'programme_interop_gain'; their gains are 0.");
-        }
+        var phiGain = ParameterValue(registry, s, "programme_phi_gain");
+        var interopGain = ParameterValue(registry, s, "programme_interop_gain");
 
         foreach (var p in s.Programmes)
         {
@@ -380,6 +390,10 @@ public static class ScenarioCompiler
         var y0 = panel.Value(iso3, startYear.Value, Series.GdpConstantUsd)!.Value;
         return Math.Pow(y1 / y0, 1.0 / (end.Value - startYear.Value)) - 1;
     }
+
+    /// <summary>A registry value the compiler uses, with the scenario's override if it sets one (uncertain draws act only inside the model).</summary>
+    private static double ParameterValue(ParameterSet registry, Sc.Scenario s, string name) =>
+        s.Parameters.Overrides.TryGetValue(name, out var v) ? v : registry.Value(name);
 
     private static TreatyType Treaty(TreatyEntry? t) => t switch
     {

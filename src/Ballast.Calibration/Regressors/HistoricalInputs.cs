@@ -1,0 +1,278 @@
+using Ballast.Core;
+using Ballast.Core.Countries;
+using Ballast.Core.Panel;
+using Ballast.Data.Countries;
+using Ballast.Data.Embedded;
+
+namespace Ballast.Calibration.Regressors;
+
+/// <summary>A capital city with the dates it was the capital (COW state list, <c>data/capitals.csv</c>).</summary>
+/// <param name="Iso3">Country.</param>
+/// <param name="Name">Capital.</param>
+/// <param name="FromYear">First year (by start date).</param>
+/// <param name="UntilYear">Last year (by end date).</param>
+/// <param name="Latitude">Latitude, decimal degrees.</param>
+/// <param name="Longitude">Longitude, decimal degrees.</param>
+public sealed record Capital(string Iso3, string Name, int FromYear, int UntilYear, double Latitude, double Longitude);
+
+/// <summary>
+/// The historical inputs of the demand regressors, read once from the embedded data: real spending per country
+/// (SIPRI constant 2023 US$ with its World Bank back-cast), a real GDP index, capital coordinates by year and
+/// ATOP defence-pact ties by year.
+/// </summary>
+public sealed class HistoricalInputs
+{
+    /// <summary>Series label for the back-cast part of the spending series.</summary>
+    public const string BackcastLabel = "SIPRI constant 2023 US$, back-cast before its first year by WDI share x WDI constant-2015 GDP";
+
+    /// <summary>Citation for the capital coordinates and alliance ties.</summary>
+    public const string Citation =
+        "Capitals: Correlates of War state list with capital coordinates (data/capitals.csv); alliance ties: ATOP v5.1 directed dyad-years, defence pacts (Leeds et al. 2002), carried forward after 2018.";
+
+    private static readonly Lazy<HistoricalInputs> LazyDefault = new(() => new HistoricalInputs(
+        Ballast.Data.Panel.PanelBuilder.Default, LoadCapitals(), LoadDefencePacts(), CountryData.ActorSets.Values.ToList()));
+
+    private readonly Dictionary<string, SortedDictionary<int, double>> _spending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<int, bool>> _isSipri = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<int, double>> _gdp = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Capital>> _capitals;
+    private readonly HashSet<(string, string, int)> _pacts;
+
+    /// <summary>Builds the inputs from a panel, capitals, defence-pact dyad-years (both directions) and actor sets.</summary>
+    public HistoricalInputs(CountryPanel panel, IEnumerable<Capital> capitals, IEnumerable<(string A, string B, int Year)> defencePacts, IReadOnlyList<ActorSet> actorSets)
+    {
+        Panel = panel;
+        _capitals = capitals.GroupBy(c => c.Iso3, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(c => c.FromYear).ToList(), StringComparer.Ordinal);
+        _pacts = [.. defencePacts];
+        LastPactYear = _pacts.Count == 0 ? 0 : _pacts.Max(p => p.Item3);
+        ActorSets = actorSets;
+        foreach (var iso3 in panel.Countries)
+        {
+            BuildSpending(iso3);
+            BuildGdp(iso3);
+        }
+    }
+
+    /// <summary>The inputs from the embedded data (built once).</summary>
+    public static HistoricalInputs Default => LazyDefault.Value;
+
+    /// <summary>The panel the series come from.</summary>
+    public CountryPanel Panel { get; }
+
+    /// <summary>Actor sets (roles decide each ally's adversaries).</summary>
+    public IReadOnlyList<ActorSet> ActorSets { get; }
+
+    /// <summary>Last year of the alliance data; later years carry its ties forward.</summary>
+    public int LastPactYear { get; }
+
+    /// <summary>Countries with a real spending series.</summary>
+    public IEnumerable<string> CountriesWithSpending => _spending.Keys;
+
+    /// <summary>Real military expenditure (constant 2023 US$), or null.</summary>
+    public double? Spending(string iso3, int year) =>
+        _spending.TryGetValue(iso3, out var s) && s.TryGetValue(year, out var v) ? v : null;
+
+    /// <summary>True when the year's spending is SIPRI's own figure (not the back-cast).</summary>
+    public bool IsSipri(string iso3, int year) => _isSipri.TryGetValue(iso3, out var s) && s.GetValueOrDefault(year);
+
+    /// <summary>The spending series of a country in year order (contiguous).</summary>
+    public IReadOnlyDictionary<int, double> SpendingSeries(string iso3) =>
+        _spending.TryGetValue(iso3, out var s) ? s : new SortedDictionary<int, double>();
+
+    /// <summary>Real GDP index (WDI constant 2015 US$, extended with the growth of SIPRI-implied GDP), or null.</summary>
+    public double? Gdp(string iso3, int year) =>
+        _gdp.TryGetValue(iso3, out var s) && s.TryGetValue(year, out var v) ? v : null;
+
+    /// <summary>Military expenditure as a share of GDP (the panel's series), or null.</summary>
+    public double? Share(string iso3, int year) => Panel.Value(iso3, year, Series.MilexShare);
+
+    /// <summary>The capital in a year, or null.</summary>
+    public Capital? CapitalIn(string iso3, int year) =>
+        _capitals.TryGetValue(iso3, out var list) ? list.LastOrDefault(c => c.FromYear <= year && year <= c.UntilYear) ?? list[^1] : null;
+
+    /// <summary>Great-circle distance between the capitals of two countries in a year, km, or null if either is unknown.</summary>
+    public double? DistanceKm(string a, string b, int year)
+    {
+        if (CapitalIn(a, year) is not { } ca || CapitalIn(b, year) is not { } cb)
+        {
+            return null;
+        }
+
+        return DemandTerms.GreatCircleKm(ca.Latitude, ca.Longitude, cb.Latitude, cb.Longitude);
+    }
+
+    /// <summary>ℓ_ij: 1 when ATOP records a defence pact between the two in the year (ties after the last ATOP year carried forward), else 0.</summary>
+    public double Link(string a, string b, int year) => _pacts.Contains((a, b, Math.Min(year, LastPactYear))) ? 1 : 0;
+
+    /// <summary>The patron (the US) of the actor sets.</summary>
+    public string Patron => ActorSets.SelectMany(s => s.WithRole(CountryRole.Patron)).Select(a => a.Iso3).FirstOrDefault() ?? "USA";
+
+    /// <summary>
+    /// The adversaries a country faces: those of the actor set it belongs to as an ally or partner (the Indo-Pacific
+    /// set first), otherwise those of every actor set (proximity weights then decide which matter).
+    /// </summary>
+    public IReadOnlyList<string> AdversariesOf(string iso3)
+    {
+        foreach (var set in ActorSets.OrderBy(s => s.Name == "indo-pacific" ? 0 : 1).ThenBy(s => s.Name, StringComparer.Ordinal))
+        {
+            if (set.Find(iso3) is { Role: CountryRole.TreatyAlly or CountryRole.Partner or CountryRole.Other })
+            {
+                return set.WithRole(CountryRole.Adversary).Select(a => a.Iso3).Where(a => a != iso3).ToList();
+            }
+        }
+
+        return ActorSets.SelectMany(s => s.WithRole(CountryRole.Adversary)).Select(a => a.Iso3).Distinct().Where(a => a != iso3).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Loads <c>data/capitals.csv</c>.</summary>
+    public static IReadOnlyList<Capital> LoadCapitals()
+    {
+        var t = EmbeddedData.Csv("capitals.csv");
+        t.Require("iso3", "capital", "stdate", "enddate", "lat", "lng");
+        int iso = t.Column("iso3"), name = t.Column("capital"), st = t.Column("stdate"), en = t.Column("enddate"), lat = t.Column("lat"), lng = t.Column("lng");
+        var list = new List<Capital>();
+        foreach (var r in t.Records)
+        {
+            if (r.Text(iso) is not { } code)
+            {
+                continue; // COW states without an ISO code (historical states)
+            }
+
+            int Year(int col) => r.RequiredText(col).Length >= 4 && int.TryParse(r.RequiredText(col)[..4], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var y)
+                ? y
+                : throw r.Error(col, "expected a date YYYY-MM-DD");
+            var la = r.Number(lat) ?? throw r.Error(lat, "missing latitude");
+            var lo = r.Number(lng) ?? throw r.Error(lng, "missing longitude");
+            if (la is < -90 or > 90)
+            {
+                throw r.Error(lat, "latitude outside [-90, 90]");
+            }
+
+            if (lo is < -180 or > 180)
+            {
+                throw r.Error(lng, "longitude outside [-180, 180]");
+            }
+
+            list.Add(new Capital(code, r.RequiredText(name), Year(st), Year(en), la, lo));
+        }
+
+        return list;
+    }
+
+    /// <summary>Loads the defence-pact dyad-years of ATOP v5.1 (<c>atop_defense = 1</c>) as ISO3 pairs.</summary>
+    public static IReadOnlyList<(string A, string B, int Year)> LoadDefencePacts()
+    {
+        var t = EmbeddedData.Csv("atop_v5_1_directed_dyad_year.csv");
+        t.Require("ccode1", "ccode2", "year", "atop_defense");
+        int c1 = t.Column("ccode1"), c2 = t.Column("ccode2"), y = t.Column("year"), d = t.Column("atop_defense");
+        var registry = CountryData.Registry;
+        var list = new List<(string, string, int)>();
+        foreach (var r in t.Records)
+        {
+            if (r.Integer(d) != 1)
+            {
+                continue;
+            }
+
+            var a = registry.ByCow(r.Integer(c1));
+            var b = registry.ByCow(r.Integer(c2));
+            if (a is null || b is null || a.Iso3 == b.Iso3)
+            {
+                continue; // states without a modern successor in the registry
+            }
+
+            list.Add((a.Iso3, b.Iso3, r.Integer(y)));
+            list.Add((b.Iso3, a.Iso3, r.Integer(y)));
+        }
+
+        return list;
+    }
+
+    private void BuildSpending(string iso3)
+    {
+        var sipri = new SortedDictionary<int, double>();
+        foreach (var r in Panel.Rows(iso3))
+        {
+            if (r.Value(Series.MilexConstantUsd) is double m && m > 0)
+            {
+                sipri[r.Year] = m;
+            }
+        }
+
+        if (sipri.Count == 0)
+        {
+            return;
+        }
+
+        // Keep the contiguous SIPRI run that ends at its last year (a gap breaks the capital stock).
+        var years = sipri.Keys.ToList();
+        int start = years.Count - 1;
+        while (start > 0 && years[start - 1] == years[start] - 1)
+        {
+            start--;
+        }
+
+        var series = new SortedDictionary<int, double>();
+        var flags = new SortedDictionary<int, bool>();
+        for (int k = start; k < years.Count; k++)
+        {
+            series[years[k]] = sipri[years[k]];
+            flags[years[k]] = true;
+        }
+
+        // Back-cast with the growth of WDI share x constant GDP, year by year while both are present.
+        int first = years[start];
+        double? Proxy(int year) =>
+            Panel.Value(iso3, year, Series.MilexShare) is double s && Panel.Value(iso3, year, Series.GdpConstantUsd) is double g && s > 0 && g > 0 ? s * g : null;
+        double level = series[first];
+        for (int year = first - 1; Proxy(year) is double p && Proxy(year + 1) is double pNext; year--)
+        {
+            level *= p / pNext;
+            series[year] = level;
+            flags[year] = false;
+        }
+
+        _spending[iso3] = series;
+        _isSipri[iso3] = flags;
+    }
+
+    private void BuildGdp(string iso3)
+    {
+        var wdi = new SortedDictionary<int, double>();
+        foreach (var r in Panel.Rows(iso3))
+        {
+            if (r.Value(Series.GdpConstantUsd) is double g && g > 0)
+            {
+                wdi[r.Year] = g;
+            }
+        }
+
+        // SIPRI-implied real GDP (constant-2023 spending / share) extends the index where WDI stops (2024) or is absent (Taiwan).
+        double? Implied(int year) =>
+            Panel.Value(iso3, year, Series.MilexConstantUsd) is double m && Panel.Value(iso3, year, Series.MilexShare) is double s && s > 0 && m > 0 ? m / s : null;
+        var series = new SortedDictionary<int, double>(wdi);
+        if (series.Count == 0)
+        {
+            foreach (var r in Panel.Rows(iso3))
+            {
+                if (Implied(r.Year) is double v)
+                {
+                    series[r.Year] = v;
+                }
+            }
+        }
+        else
+        {
+            int last = series.Keys.Max();
+            for (int year = last + 1; Implied(year) is double v && Implied(year - 1) is double prev; year++)
+            {
+                series[year] = series[year - 1] * v / prev;
+            }
+        }
+
+        if (series.Count > 0)
+        {
+            _gdp[iso3] = series;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using Ballast.Calibration;
+using Ballast.Calibration.Backtest;
+using Ballast.Calibration.Regressors;
+using Ballast.Cli.Output;
+using Ballast.Core;
+using Ballast.Data.Panel;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary><c>ballast backtest</c>: fits the demand equation on years ≤ a cutoff and scores its burden forecasts against naive ones.</summary>
+public static class BacktestCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var countries = CommonOptions.Countries();
+        var group = CommonOptions.Group();
+        group.Description = "Countries to forecast: a named group (nato, quad, ...), an actor set's allies (indo-pacific, the default; euro-atlantic) or 'allies'.";
+        var fitGroup = new Option<string>("--fit-group")
+        {
+            Description = "Countries the equation is estimated on, besides those forecast (default: allies, every ally and partner of the actor sets).",
+            DefaultValueFactory = _ => CalibrateCommand.AllAllies,
+        };
+        var from = new Option<int?>("--from") { Description = "First year of the fit window (default: first with data)." };
+        var until = new Option<int>("--fit-until") { Description = "Last year fitted; forecasts start the year after.", Required = true };
+        var horizon = new Option<int>("--horizon") { Description = "Years forecast after --fit-until (default 10).", DefaultValueFactory = _ => 10 };
+        var runs = new Option<int>("--runs") { Description = "Ensemble runs for the 90 % interval (default 2000).", DefaultValueFactory = _ => 2000 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the ensemble (default 1).", DefaultValueFactory = _ => 1UL };
+        var intercepts = new Option<string>("--intercepts")
+        {
+            Description = "Country intercepts: equilibrium (as the engine: the last fitted year is an equilibrium; default) or fitted (the estimated fixed effects).",
+            DefaultValueFactory = _ => "equilibrium",
+        };
+        var spending = CalibrateCommand.SpendingOption();
+        var correction = CalibrateCommand.CorrectionOption();
+        var format = CommonOptions.Format();
+        var cmd = new Command("backtest", "Fit the ally-demand equation on years up to --fit-until, forecast each country's spending and burden after it, and compare with the realised data and two naive forecasts.")
+        {
+            countries, group, fitGroup, from, until, horizon, runs, seed, intercepts, spending, correction, format,
+        };
+        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        {
+            int fitUntil = p.GetValue(until);
+            var series = CalibrateCommand.ParseSpending(p.GetValue(spending));
+            var rule = p.GetValue(intercepts)?.Trim().ToLowerInvariant() switch
+            {
+                "equilibrium" => InterceptRule.Equilibrium,
+                "fitted" => InterceptRule.Fitted,
+                var other => throw new BallastInputException("unknown intercept rule; allowed: equilibrium, fitted", field: "--intercepts", value: other),
+            };
+            var target = CalibrateCommand.Countries(p.GetValue(countries), p.GetValue(group) ?? (p.GetValue(countries) is null ? "indo-pacific" : null), fitUntil);
+            var (pool, data, settings) = CalibrateCommand.Inputs(null, p.GetValue(fitGroup), fitUntil, series);
+            var sample = pool.Concat(target).Distinct().ToList();
+            var request = new CalibrationRequest(sample, p.GetValue(from), fitUntil, series, CalibrateCommand.ParseCorrection(p.GetValue(correction)));
+            var (estimate, panel) = DemandCalibration.Calibrate(data, request, settings);
+            var allies = target.Where(c => panel.Observations.Any(o => o.Iso3 == c)).ToList();
+            var result = Backtester.Run(panel, estimate, allies, fitUntil, p.GetValue(horizon), p.GetValue(runs), p.GetValue(seed), rule);
+            var table = Table(result, fitUntil);
+            table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Fitted {estimate.FromYear}–{estimate.UntilYear} on {estimate.N} country-years of {estimate.Countries.Count} countries: β_Y = {estimate.BetaY.Value:0.###} ± {estimate.BetaY.StdError:0.###}, β_T = {estimate.BetaT.Value:0.###} ± {estimate.BetaT.StdError:0.###}, β_S = {estimate.BetaS.Value:0.###} ± {estimate.BetaS.StdError:0.###}, λ = {estimate.Lambda.Value:0.###} ± {estimate.Lambda.StdError:0.###}, σ_M = {estimate.SigmaM:0.###}, within R² = {estimate.WithinRSquared:0.###}."));
+            table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Model: the engine's demand equation, dynamic from {fitUntil} with realised GDP, threat and spill-ins, intercepts {(rule == InterceptRule.Equilibrium ? "making " + fitUntil + " an equilibrium (as the engine)" : "from the fitted fixed effects")}; 90 % interval from {p.GetValue(runs)} runs drawing coefficients and shocks (seed {p.GetValue(seed)})."));
+            table.Notes.Add("Naive forecasts: last value = real spending carried forward (its share falls as GDP grows); constant share = the last share of GDP carried forward. Errors in percentage points of GDP.");
+            table.Notes.AddRange(result.Notes);
+            table.Sources.Add(PanelBuilder.Citation);
+            table.Sources.Add(HistoricalInputs.Citation);
+            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>The metrics table: one row per horizon, per country, and the pooled row.</summary>
+    public static ResultTable Table(BacktestResult r, int fitUntil)
+    {
+        var t = new ResultTable($"Back-test of the burden forecast (fit ≤ {fitUntil.ToString(CultureInfo.InvariantCulture)}): errors in percentage points of GDP", [
+            new("scope", "Scope", RightAlign: false),
+            new("n", "n"),
+            new("model_mae", "Model MAE", "N3"),
+            new("last_value_mae", "Last-value MAE", "N3"),
+            new("constant_share_mae", "Const-share MAE", "N3"),
+            new("model_rmse", "Model RMSE", "N3"),
+            new("last_value_rmse", "Last-value RMSE", "N3"),
+            new("constant_share_rmse", "Const-share RMSE", "N3"),
+            new("coverage_90", "90% coverage", "P0"),
+        ]);
+        foreach (var m in r.ByHorizon.Concat(r.ByCountry).Append(r.Pooled))
+        {
+            t.Add(m.Scope, m.N, m.ModelMae, m.LastValueMae, m.ConstantShareMae, m.ModelRmse, m.LastValueRmse, m.ConstantShareRmse, m.Coverage);
+        }
+
+        return t;
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using Ballast.Cli.Output;
+using Ballast.Core;
+using Ballast.Exploration.Discovery;
+using Ballast.Store;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary><c>ballast discover STORE --where EXPR</c>: PRIM scenario discovery of the conditions under which the outcome condition holds.</summary>
+public static class DiscoverCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var store = new Argument<string>("store") { Description = "Results store written by 'ballast explore'." };
+        var where = new Option<string>("--where", "-w") { Description = "Condition on outcomes, e.g. \"crossover_year <= 2035\" (and, or, not, parentheses).", Required = true };
+        var box = new Option<int?>("--box") { Description = "Inspect this box of the peeling trajectory instead of the chosen one." };
+        var alpha = new Option<double>("--alpha") { Description = "Peeling and pasting share α.", DefaultValueFactory = _ => 0.05 };
+        var threshold = new Option<double>("--threshold") { Description = "Density the chosen box should reach.", DefaultValueFactory = _ => 0.8 };
+        var mass = new Option<double>("--mass-min") { Description = "Smallest box mass (share of runs).", DefaultValueFactory = _ => 0.05 };
+        var format = CommonOptions.Format();
+        var cmd = new Command("discover", "Scenario discovery with PRIM: which ranges of the uncertain parameters lead to the condition (peeling trajectory, chosen box, quasi-p-values).")
+        {
+            store, where, box, alpha, threshold, mass, format,
+        };
+        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        {
+            using var results = ResultStore.Open(p.GetValue(store)!);
+            var outcomes = results.Outcomes.Select(o => o.Name).ToList();
+            var condition = Condition.Parse(p.GetValue(where)!, outcomes);
+            var runs = results.CompletedRunsOrdered();
+            if (runs.Length == 0)
+            {
+                throw new BallastInputException("the store has no finished runs", file: results.Path);
+            }
+
+            var names = results.Parameters;
+            var done = runs.ToHashSet();
+            var x = names.Select(n => Keep(results.Column("experiments", n), done)).ToArray();
+            var columns = condition.Outcomes.ToDictionary(o => o, o => results.Column("outcomes", o));
+            var y = condition.Evaluate(columns);
+            var result = Prim.Find(x, names, y, new PrimOptions(p.GetValue(alpha), p.GetValue(alpha), p.GetValue(mass), p.GetValue(threshold)));
+            int chosen = p.GetValue(box) ?? result.Chosen;
+            if (chosen < 0 || chosen >= result.Trajectory.Count)
+            {
+                throw new BallastInputException($"box {chosen} is not on the trajectory (0 to {result.Trajectory.Count - 1})", field: "--box", value: chosen.ToString(CultureInfo.InvariantCulture));
+            }
+
+            var fmt = p.GetValue(format);
+            var trajectory = new ResultTable($"PRIM peeling trajectory for \"{condition.Text}\" ({result.Cases} of {result.Points} runs)", [
+                new("box", "Box"),
+                new("coverage", "Coverage", "P1"),
+                new("density", "Density", "P1"),
+                new("mass", "Mass", "P1"),
+                new("restricted", "Restricted dims"),
+                new("step", "Step", RightAlign: false),
+            ]);
+            foreach (var b in result.Trajectory)
+            {
+                trajectory.Add(b.Index, b.Coverage, b.Density, b.Mass, b.Restricted, (b.Index == chosen ? "▶ " : string.Empty) + (b.Index == 0 ? "all runs" : b.Pasted ? "paste" : "peel"));
+            }
+
+            var chosenBox = result.Trajectory[chosen];
+            var restrictions = Prim.Restrictions(x, names, y, chosenBox);
+            var boxTable = new ResultTable(string.Create(CultureInfo.InvariantCulture,
+                $"Box {chosen}: coverage {chosenBox.Coverage:P1}, density {chosenBox.Density:P1}, mass {chosenBox.Mass:P1} ({chosenBox.Count} runs)"), [
+                new("parameter", "Parameter", RightAlign: false),
+                new("lower", "Lower", "G4"),
+                new("upper", "Upper", "G4"),
+                new("data_min", "Data min", "G4"),
+                new("data_max", "Data max", "G4"),
+                new("qp_lower", "Quasi-p (lower)", "G2"),
+                new("qp_upper", "Quasi-p (upper)", "G2"),
+            ]);
+            foreach (var r in restrictions)
+            {
+                boxTable.Add(r.Name, r.Lower, r.Upper, x[r.Dimension].Min(), x[r.Dimension].Max(), r.QuasiPLower, r.QuasiPUpper);
+            }
+
+            if (fmt == OutputFormat.Table)
+            {
+                trajectory.Notes.Add($"Coverage: share of the runs meeting the condition that fall in the box; density: share of the box's runs that meet it. ▶ marks the box shown below (largest coverage × density with density ≥ {p.GetValue(threshold).ToString("P0", CultureInfo.InvariantCulture)}); --box N inspects another.");
+                trajectory.Write(fmt, ctx.Console, ctx.Out);
+                ctx.Out.WriteLine();
+            }
+
+            boxTable.Notes.Add("Quasi-p-value: one-sided binomial test of the box's density against the box without that restriction (EMA Workbench); below 0.05 the restriction matters.");
+            boxTable.Notes.Add("PRIM: Friedman and Fisher (1999), peeling α = " + p.GetValue(alpha).ToString(CultureInfo.InvariantCulture) + ", with pasting.");
+            boxTable.Write(fmt, ctx.Console, ctx.Out);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static double[] Keep(double[] all, HashSet<int> runs) => all.Where((_, i) => runs.Contains(i)).ToArray();
+}

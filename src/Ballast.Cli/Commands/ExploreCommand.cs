@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Ballast.Cli.Exploration;
+using Ballast.Cli.Output;
+using Ballast.Core;
+using Ballast.Exploration.Experiments;
+using Ballast.Exploration.Sampling;
+using Ballast.Store;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary><c>ballast explore SCENARIO.yaml --design D --samples N</c>: runs a designed experiment over the scenario's uncertainties into a results store.</summary>
+public static class ExploreCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var design = new Option<string>("--design", "-d") { Description = "Design: lhs, sobol, morris, factorial, montecarlo.", DefaultValueFactory = _ => "lhs" };
+        var samples = new Option<int>("--samples", "-n") { Description = "Runs (lhs, montecarlo), base samples N (sobol: N(D+2) runs, N(2D+2) with --second-order), trajectories (morris: r(D+1) runs), or the most runs (factorial).", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<ulong?>("--seed", "-s") { Description = "Master seed (default: the scenario's seed, else 1)." };
+        var store = new Option<string?>("--store") { Description = "Results store file (default: results.duckdb in --out)." };
+        var outDir = new Option<string>("--out", "-o") { Description = "Output folder.", DefaultValueFactory = _ => "." };
+        var levels = new Option<int>("--levels") { Description = "Morris grid levels p (even; default 4) or factorial levels per dimension.", DefaultValueFactory = _ => 0 };
+        var second = new Option<bool>("--second-order") { Description = "Sobol: add the rows needed for second-order indices." };
+        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => 0 };
+        var format = CommonOptions.Format();
+        var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch).", DefaultValueFactory = _ => 512 };
+        var cmd = new Command("explore", "Runs a designed experiment (LHS, Sobol/Saltelli, Morris, factorial, Monte Carlo) over the scenario's uncertain parameters and stores every run; re-running resumes.")
+        {
+            scenario, design, samples, seed, store, outDir, levels, second, threads, batch, format,
+        };
+        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        {
+            var file = p.GetValue(scenario)!;
+            var kind = DesignSpec.Parse(p.GetValue(design)!);
+            var loaded = Ballast.Data.Scenarios.ScenarioLoader.Default.LoadFile(file);
+            ulong s = p.GetValue(seed) ?? loaded.Seed ?? 1;
+            var (sc, model, parameters, hash) = ExplorationSetup.Load(file, s);
+            var spec = new DesignSpec(kind, p.GetValue(samples), s, p.GetValue(levels), p.GetValue(second));
+            var d = Design.Create(spec, parameters.Count);
+            string path = p.GetValue(store) ?? Path.Combine(p.GetValue(outDir)!, "results.duckdb");
+            var layout = ExplorationSetup.Layout(sc, hash, d, s, model, parameters);
+            using var results = ResultStore.OpenOrCreate(path, layout, d);
+            var watch = Stopwatch.StartNew();
+            long lastReport = 0;
+            var progress = new SyncProgress(v =>
+            {
+                if (watch.ElapsedMilliseconds - lastReport >= 2000 || v.Done == v.Total)
+                {
+                    lastReport = watch.ElapsedMilliseconds;
+                    ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {v.Done}/{v.Total} runs ({watch.Elapsed.TotalSeconds:F1} s)"));
+                }
+            });
+            var summary = ExperimentRunner.Run(model, d, parameters, results, new Ballast.Exploration.Experiments.RunOptions(p.GetValue(threads), p.GetValue(batch)), progress);
+            double secs = watch.Elapsed.TotalSeconds;
+            var table = new ResultTable($"explore {sc.Name}: {DesignSpec.NameOf(kind)} design", [
+                new("store", "Store", RightAlign: false),
+                new("design", "Design", RightAlign: false),
+                new("parameters", "Parameters"),
+                new("runs", "Runs"),
+                new("resumed_skipped", "Already stored"),
+                new("executed", "Executed now"),
+                new("runs_per_second", "Runs/s", "N0"),
+            ]);
+            table.Add(path, spec.Describe(), parameters.Count, summary.Total, summary.Skipped, summary.Executed, secs > 0 ? summary.Executed / secs : double.NaN);
+            table.Notes.Add("Explored parameters: " + string.Join(", ", parameters.Select(x => $"{x.Name} ~ {x.Distribution}")));
+            table.Notes.Add("Outcomes: " + string.Join(", ", model.Outcomes.Select(o => o.Name)) + " (see docs/exploration.md); next: ballast sensitivity / discover / query on the store.");
+            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>Reports progress on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
+    private sealed class SyncProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value);
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Ballast.Cli.Output;
+using Ballast.Store;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary><c>ballast query STORE "SQL"</c>: runs SQL against a results store.</summary>
+public static class QueryCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var store = new Argument<string>("store") { Description = "Results store (DuckDB file)." };
+        var sql = new Argument<string>("sql") { Description = "SQL, e.g. \"SELECT avg(balance_ratio) FROM outcomes\". Tables: manifest, parameters, outcome_definitions, experiments, outcomes, outcomes_yearly." };
+        var format = CommonOptions.Format();
+        var cmd = new Command("query", "Runs SQL against a results store (DuckDB).") { store, sql, format };
+        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        {
+            using var results = ResultStore.Open(p.GetValue(store)!);
+            var q = results.Query(p.GetValue(sql)!);
+            var table = new ResultTable("query", q.Columns.Select(c => new ResultColumn(c, c, "G6")).ToList());
+            foreach (var row in q.Rows)
+            {
+                table.Add(row.Select(Cell).ToArray());
+            }
+
+            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static object? Cell(object? v) => v switch
+    {
+        null => null,
+        double d => d,
+        float f => (double)f,
+        int i => i,
+        long l when l is >= int.MinValue and <= int.MaxValue => (int)l,
+        long l => (double)l,
+        decimal m => (double)m,
+        short s => (int)s,
+        bool b => b ? "true" : "false",
+        _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

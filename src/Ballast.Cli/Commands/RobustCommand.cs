@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Globalization;
+using Ballast.Cli.Output;
+using Ballast.Core;
+using Ballast.Cli.Exploration;
+using Ballast.Exploration.Experiments;
+using Ballast.Exploration.Robustness;
+using Ballast.Exploration.Sampling;
+using Ballast.Runs;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary>
+/// <c>ballast robust POLICY.yaml ... --futures N</c>: evaluates every policy over the same sampled futures (a Latin
+/// hypercube over the union of the policies' uncertain parameters, and the same random streams per future) and
+/// ranks them by regret, as in Robust Decision Making.
+/// </summary>
+public static class RobustCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var files = new Argument<string[]>("policies") { Description = "Two or more scenario files, one per policy.", Arity = new ArgumentArity(2, 32) };
+        var futures = new Option<int>("--futures", "-n") { Description = "Number of sampled futures (default 500).", DefaultValueFactory = _ => 500 };
+        var outcome = new Option<string>("--outcome") { Description = "Outcome to compare (default balance_ratio).", DefaultValueFactory = _ => "balance_ratio" };
+        var direction = new Option<string?>("--direction") { Description = "maximise or minimise (default: maximise for balance, cohesion, credibility and burden; minimise otherwise)." };
+        direction.AcceptOnlyFromAmong("maximise", "minimise");
+        var threshold = new Option<double?>("--threshold") { Description = "Threshold the outcome should meet (e.g. 1 for balance_ratio); reports the share of futures meeting it." };
+        var seed = new Option<ulong>("--seed", "-s") { Description = "Seed of the futures and the runs' random streams.", DefaultValueFactory = _ => ScenarioRunner.DefaultSeed };
+        var threads = new Option<int?>("--threads", "-j") { Description = "Worker threads (results do not depend on it)." };
+        var format = CommonOptions.Format();
+        var cmd = new Command("robust", "Compare policies over the same sampled futures (common random numbers): regret per future versus the best policy, maximum and 90th-percentile regret, share of futures meeting a threshold.")
+        {
+            files, futures, outcome, direction, threshold, seed, threads, format,
+        };
+        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        {
+            var paths = p.GetValue(files)!;
+            var n = p.GetValue(futures);
+            if (n < 2)
+            {
+                throw new BallastInputException("at least 2 futures are needed", field: "--futures", value: n.ToString(CultureInfo.InvariantCulture));
+            }
+
+            var name = p.GetValue(outcome)!;
+            var catalogue = SimulationModel.OutcomeCatalogue;
+            var index = catalogue.Select(o => o.Name).ToList().IndexOf(name);
+            if (index < 0)
+            {
+                throw new BallastInputException($"unknown outcome '{name}'; outcomes: {string.Join(", ", catalogue.Select(o => o.Name))}", field: "--outcome", value: name);
+            }
+
+            var dir = p.GetValue(direction) is string d ? (d == "minimise" ? Direction.Minimise : Direction.Maximise) : DefaultDirection(name);
+            var result = Evaluate(paths, n, p.GetValue(seed), index, p.GetValue(threads) ?? Environment.ProcessorCount, ctx.Cancellation);
+            var names = paths.Select(Path.GetFileNameWithoutExtension).Select(s => s!).ToList();
+            var summary = Regret.Summarise(names, result.Outcomes, dir, p.GetValue(threshold));
+            var t = new ResultTable($"Robustness of {names.Count} policies over {n} futures: {name} ({(dir == Direction.Maximise ? "higher is better" : "lower is better")})", [
+                new("policy", "Policy", RightAlign: false),
+                new("mean", "Mean outcome", "N3"),
+                new("max_regret", "Max regret", "N3"),
+                new("p90_regret", "90th pct regret", "N3"),
+                new("mean_regret", "Mean regret", "N3"),
+                new("share_meeting_threshold", "Share meeting threshold", "N2"),
+                new("share_best", "Share best", "N2"),
+            ]);
+            foreach (var r in summary.OrderBy(r => r.MaxRegret))
+            {
+                t.Add(r.Policy, r.Mean, r.MaxRegret, r.P90Regret, r.MeanRegret, double.IsNaN(r.ShareMeetingThreshold) ? null : r.ShareMeetingThreshold, r.ShareBest);
+            }
+
+            t.Notes.Add($"Futures: Latin hypercube (seed {p.GetValue(seed)}) over {result.Parameters.Count} uncertain parameters ({string.Join(", ", result.Parameters)}); future k uses random stream k in every policy, so differences are the policies'.");
+            t.Notes.Add("Regret in a future = best policy's outcome in that future minus this policy's (Savage 1951; Lempert, Popper and Bankes 2003). Sorted by maximum regret: the most robust policy first.");
+            t.Sources.Add(KpiTables.Citation);
+            t.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Direction DefaultDirection(string outcome) => outcome switch
+    {
+        "balance_ratio" or "coalition_cohesion" or "mean_credibility" or "allied_mean_burden" => Direction.Maximise,
+        _ => Direction.Minimise,
+    };
+
+    /// <summary>Outcomes of each policy in each future, and the names of the uncertain parameters sampled.</summary>
+    public sealed record RobustEvaluation(IReadOnlyList<double[]> Outcomes, IReadOnlyList<string> Parameters);
+
+    /// <summary>
+    /// Runs every policy on the same futures and returns one outcome per policy and future. Each policy's uncertain
+    /// parameters are its scenario's plus every registry parameter with a default distribution (as in <c>explore</c>);
+    /// the futures are a Latin hypercube over their union, so a parameter shared by two policies takes the same value
+    /// in the same future.
+    /// </summary>
+    public static RobustEvaluation Evaluate(IReadOnlyList<string> policyFiles, int futures, ulong seed, int outcomeIndex, int threads, CancellationToken cancel)
+    {
+        var setups = policyFiles.Select(f => ExplorationSetup.Load(f, seed)).ToList();
+        var union = new List<ExplorationParameter>();
+        foreach (var u in setups.SelectMany(s => s.Parameters))
+        {
+            if (!union.Any(x => x.Name == u.Name))
+            {
+                union.Add(u);
+            }
+        }
+
+        var design = Design.Create(new DesignSpec(DesignKind.LatinHypercube, futures, seed), Math.Max(1, union.Count));
+        var outcomes = new List<double[]>();
+        foreach (var (_, model, parameters, _) in setups)
+        {
+            var columns = parameters.Select(u => union.FindIndex(x => x.Name == u.Name)).ToArray();
+            var nOut = model.Outcomes.Count;
+            var nYear = model.Years.Count * model.YearlyIndicators.Count;
+            var result = new double[futures];
+            var blocks = (futures + 63) / 64;
+            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel }, () => model.CreateWorker(), (b, _, worker) =>
+            {
+                var first = b * 64;
+                var count = Math.Min(64, futures - first);
+                var runs = Enumerable.Range(first, count).ToArray();
+                var values = new double[count * columns.Length];
+                for (var k = 0; k < count; k++)
+                {
+                    var row = design.Row(first + k);
+                    for (var j = 0; j < columns.Length; j++)
+                    {
+                        values[(k * columns.Length) + j] = union[columns[j]].Quantile(row[columns[j]]);
+                    }
+                }
+
+                var outs = new double[count * nOut];
+                var yearly = new double[count * nYear];
+                worker.Run(runs, values, outs, yearly);
+                for (var k = 0; k < count; k++)
+                {
+                    result[first + k] = outs[(k * nOut) + outcomeIndex];
+                }
+
+                return worker;
+            }, _ => { });
+            outcomes.Add(result);
+        }
+
+        return new RobustEvaluation(outcomes, union.Select(u => u.Name).ToList());
+    }
+}

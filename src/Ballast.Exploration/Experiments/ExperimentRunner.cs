@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using Ballast.Exploration.Sampling;
+
+namespace Ballast.Exploration.Experiments;
+
+/// <summary>A batch of finished runs handed to a sink in one piece (the sink commits it atomically).</summary>
+public sealed class RunBatch
+{
+    /// <summary>Creates an empty batch for up to <paramref name="capacity"/> runs.</summary>
+    public RunBatch(int capacity, int outcomes, int yearlyPerRun)
+    {
+        Runs = new int[capacity];
+        Outcomes = new double[capacity * outcomes];
+        Yearly = new double[capacity * yearlyPerRun];
+        OutcomesPerRun = outcomes;
+        YearlyPerRun = yearlyPerRun;
+    }
+
+    /// <summary>Run indices (design rows) in the batch.</summary>
+    public int[] Runs { get; }
+
+    /// <summary>Outcomes, <c>[k * OutcomesPerRun + o]</c> for the k-th run of the batch.</summary>
+    public double[] Outcomes { get; }
+
+    /// <summary>Yearly indicators, <c>[k * YearlyPerRun + y * indicators + i]</c>.</summary>
+    public double[] Yearly { get; }
+
+    /// <summary>Number of runs in the batch.</summary>
+    public int Count { get; set; }
+
+    /// <summary>Outcomes per run.</summary>
+    public int OutcomesPerRun { get; }
+
+    /// <summary>Yearly values per run.</summary>
+    public int YearlyPerRun { get; }
+}
+
+/// <summary>Where finished runs go (the results store); also says which runs are already done, for resuming.</summary>
+public interface IRunSink
+{
+    /// <summary>Runs already stored (skipped on resume).</summary>
+    IReadOnlySet<int> CompletedRuns();
+
+    /// <summary>Stores a batch atomically: all of its runs or none.</summary>
+    void Write(RunBatch batch);
+}
+
+/// <summary>How to execute an experiment.</summary>
+/// <param name="Threads">Worker threads (0 = all cores).</param>
+/// <param name="BatchSize">Runs committed together; a kill loses at most one batch in flight.</param>
+public sealed record RunOptions(int Threads = 0, int BatchSize = 512);
+
+/// <summary>What an execution did.</summary>
+/// <param name="Total">Runs in the design.</param>
+/// <param name="Skipped">Runs found already stored and skipped.</param>
+/// <param name="Executed">Runs executed now.</param>
+public sealed record RunSummary(int Total, int Skipped, int Executed);
+
+/// <summary>
+/// Runs every row of a design through a model in parallel and hands finished runs to a sink in batches. Rows already in
+/// the sink are skipped, so running the same experiment again resumes where it stopped.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>Maps a design row to parameter values through each parameter's quantile function.</summary>
+    public static void Values(Design design, IReadOnlyList<ExplorationParameter> parameters, int row, Span<double> into)
+    {
+        var point = design.Row(row);
+        for (int d = 0; d < parameters.Count; d++)
+        {
+            into[d] = parameters[d].Quantile(point[d]);
+        }
+    }
+
+    /// <summary>Executes the design.</summary>
+    public static RunSummary Run(IExperimentModel model, Design design, IReadOnlyList<ExplorationParameter> parameters, IRunSink sink,
+        RunOptions? options = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
+    {
+        options ??= new RunOptions();
+        if (parameters.Count != design.Dimensions)
+        {
+            throw new ArgumentException("one parameter per design dimension");
+        }
+
+        var done = sink.CompletedRuns();
+        var pending = Enumerable.Range(0, design.Rows).Where(r => !done.Contains(r)).ToArray();
+        int nOut = model.Outcomes.Count;
+        int nYear = model.Years.Count * model.YearlyIndicators.Count;
+        int batchSize = Math.Max(1, options.BatchSize);
+        var batch = new RunBatch(batchSize, nOut, nYear);
+        var workers = new ConcurrentBag<(IExperimentWorker Worker, double[] Values)>();
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
+            CancellationToken = cancel,
+        };
+        int block = Math.Max(1, model.CreateWorker().BlockSize);
+        int d = parameters.Count;
+        int finished = 0;
+        for (int start = 0; start < pending.Length; start += batchSize)
+        {
+            cancel.ThrowIfCancellationRequested();
+            int count = Math.Min(batchSize, pending.Length - start);
+            batch.Count = count;
+            pending.AsSpan(start, count).CopyTo(batch.Runs);
+            int blocks = (count + block - 1) / block;
+            Parallel.For(0, blocks, parallel, () => workers.TryTake(out var w) ? w : (Worker: model.CreateWorker(), Values: new double[block * d]), (b, _, w) =>
+            {
+                int first = b * block;
+                int size = Math.Min(block, count - first);
+                for (int k = 0; k < size; k++)
+                {
+                    Values(design, parameters, batch.Runs[first + k], w.Values.AsSpan(k * d, d));
+                }
+
+                w.Worker.Run(batch.Runs.AsSpan(first, size), w.Values.AsSpan(0, size * d),
+                    batch.Outcomes.AsSpan(first * nOut, size * nOut), batch.Yearly.AsSpan(first * nYear, size * nYear));
+                return w;
+            }, workers.Add);
+            sink.Write(batch);
+            finished += count;
+            progress?.Report((done.Count + finished, design.Rows));
+        }
+
+        return new RunSummary(design.Rows, done.Count, pending.Length);
+    }
+}

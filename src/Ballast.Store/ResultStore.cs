@@ -1,0 +1,398 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Ballast.Core;
+using Ballast.Exploration.Experiments;
+using DuckDB.NET.Data;
+
+namespace Ballast.Store;
+
+/// <summary>Everything that identifies an experiment; a store is resumed only by the same experiment.</summary>
+/// <param name="Entries">Manifest entries (scenario, scenario hash, design, seed, program and data versions, …).</param>
+/// <param name="Parameters">Explored parameters in design order.</param>
+/// <param name="Outcomes">Per-run outcomes.</param>
+/// <param name="YearlyIndicators">Per-year indicators.</param>
+/// <param name="Years">Years with yearly rows.</param>
+public sealed record StoreLayout(
+    IReadOnlyDictionary<string, string> Entries,
+    IReadOnlyList<ExplorationParameter> Parameters,
+    IReadOnlyList<OutcomeDefinition> Outcomes,
+    IReadOnlyList<string> YearlyIndicators,
+    IReadOnlyList<int> Years)
+{
+    /// <summary>The manifest key whose value must match for a resume (hash of scenario, design and parameters).</summary>
+    public const string ExperimentKey = "experiment_key";
+}
+
+/// <summary>The result of a SQL query: column names and rows of values (null for SQL NULL).</summary>
+/// <param name="Columns">Column names.</param>
+/// <param name="Rows">Rows.</param>
+public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
+
+/// <summary>
+/// The results store: an embedded DuckDB database file with tables <c>manifest(key, value)</c>,
+/// <c>parameters(position, name, distribution, lever)</c>, <c>outcome_definitions(name, unit, description)</c>,
+/// <c>experiments(run, &lt;one column per parameter&gt;)</c> (every design row, written when the store is created),
+/// <c>outcomes(run, &lt;one column per outcome&gt;)</c> and <c>outcomes_yearly(run, year, &lt;one column per indicator&gt;)</c>.
+/// Finished runs are committed in batches, each batch in one transaction, so a process killed at any moment loses at
+/// most the batch in flight; a run is complete exactly when its row is in <c>outcomes</c>, which is what a resume skips.
+/// Missing values (NaN) are stored as SQL NULL.
+/// </summary>
+public sealed class ResultStore : IRunSink, IDisposable
+{
+    private readonly DuckDBConnection _db;
+
+    private ResultStore(string path, DuckDBConnection db)
+    {
+        Path = path;
+        _db = db;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Manifest entries.</summary>
+    public IReadOnlyDictionary<string, string> Manifest => Query("SELECT key, value FROM manifest ORDER BY key").Rows
+        .ToDictionary(r => (string)r[0]!, r => (string)r[1]!, StringComparer.Ordinal);
+
+    /// <summary>Explored parameter names, in design order.</summary>
+    public IReadOnlyList<string> Parameters => Query("SELECT name FROM parameters ORDER BY position").Rows.Select(r => (string)r[0]!).ToList();
+
+    /// <summary>Per-run outcome definitions.</summary>
+    public IReadOnlyList<OutcomeDefinition> Outcomes => Query("SELECT name, unit, description FROM outcome_definitions ORDER BY position").Rows
+        .Select(r => new OutcomeDefinition((string)r[0]!, (string)r[1]!, (string)r[2]!)).ToList();
+
+    /// <summary>Per-year indicator names.</summary>
+    public IReadOnlyList<string> YearlyIndicators => Query("SELECT column_name FROM information_schema.columns WHERE table_name = 'outcomes_yearly' AND column_name NOT IN ('run', 'year') ORDER BY ordinal_position")
+        .Rows.Select(r => (string)r[0]!).ToList();
+
+    /// <summary>Runs in the design.</summary>
+    public int DesignRows => Convert.ToInt32(Scalar("SELECT count(*) FROM experiments"), CultureInfo.InvariantCulture);
+
+    /// <summary>Runs finished and stored.</summary>
+    public int CompletedCount => Convert.ToInt32(Scalar("SELECT count(*) FROM outcomes"), CultureInfo.InvariantCulture);
+
+    /// <summary>Opens an existing store for reading and querying; a missing or foreign file is a clear error.</summary>
+    public static ResultStore Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BallastInputException("no results store at this path; create one with 'ballast explore'", file: path);
+        }
+
+        var store = Connect(path);
+        if (!store.HasTable("manifest"))
+        {
+            store.Dispose();
+            throw new BallastInputException("not a Ballast results store (no manifest table)", file: path);
+        }
+
+        return store;
+    }
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/> to run the experiment <paramref name="layout"/> describes: creates it
+    /// (writing the manifest and every design row's sampled values in one transaction) or, when it already holds the same experiment,
+    /// reopens it so the run resumes. A store of a different experiment is a clear error rather than being overwritten.
+    /// </summary>
+    public static ResultStore OpenOrCreate(string path, StoreLayout layout, Ballast.Exploration.Sampling.Design design)
+    {
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        var store = Connect(path);
+        try
+        {
+            if (store.HasTable("manifest"))
+            {
+                var existing = store.Manifest;
+                string key = layout.Entries[StoreLayout.ExperimentKey];
+                if (!existing.TryGetValue(StoreLayout.ExperimentKey, out var stored) || stored != key)
+                {
+                    throw new BallastInputException(
+                        $"the store holds a different experiment ({(existing.TryGetValue("scenario", out var s) ? s : "?")}, {(existing.TryGetValue("design", out var d) ? d : "?")}); give another --store or delete it",
+                        file: path);
+                }
+
+                return store;
+            }
+
+            store.Create(layout, design);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    private static ResultStore Connect(string path)
+    {
+        try
+        {
+            var db = new DuckDBConnection($"Data Source={path}");
+            db.Open();
+            return new ResultStore(path, db);
+        }
+        catch (DuckDBException e)
+        {
+            throw new BallastInputException($"cannot open the results store: {FirstLine(e.Message)}", file: path);
+        }
+    }
+
+    private void Create(StoreLayout layout, Ballast.Exploration.Sampling.Design design)
+    {
+        using var tx = _db.BeginTransaction();
+
+        // A process killed during creation leaves no manifest, so the next run starts over cleanly.
+        foreach (var t in new[] { "outcomes_yearly", "outcomes", "experiments", "outcome_definitions", "parameters", "manifest" })
+        {
+            Execute($"DROP TABLE IF EXISTS {t}");
+        }
+
+        Execute("CREATE TABLE manifest (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
+        Execute("CREATE TABLE parameters (position INTEGER PRIMARY KEY, name VARCHAR NOT NULL, distribution VARCHAR NOT NULL, lever BOOLEAN NOT NULL)");
+        Execute("CREATE TABLE outcome_definitions (position INTEGER PRIMARY KEY, name VARCHAR NOT NULL, unit VARCHAR NOT NULL, description VARCHAR NOT NULL)");
+        Execute($"CREATE TABLE experiments (run INTEGER PRIMARY KEY{string.Concat(layout.Parameters.Select(p => $", {Quote(p.Name)} DOUBLE"))})");
+        Execute($"CREATE TABLE outcomes (run INTEGER PRIMARY KEY{string.Concat(layout.Outcomes.Select(o => $", {Quote(o.Name)} DOUBLE"))})");
+        Execute($"CREATE TABLE outcomes_yearly (run INTEGER NOT NULL, year INTEGER NOT NULL{string.Concat(layout.YearlyIndicators.Select(i => $", {Quote(i)} DOUBLE"))})");
+        using (var app = _db.CreateAppender("manifest"))
+        {
+            var entries = new SortedDictionary<string, string>(layout.Entries.ToDictionary(), StringComparer.Ordinal)
+            {
+                ["years"] = string.Join(",", layout.Years.Select(y => y.ToString(CultureInfo.InvariantCulture))),
+                ["yearly_indicators"] = string.Join(",", layout.YearlyIndicators),
+            };
+            foreach (var (k, v) in entries)
+            {
+                app.CreateRow().AppendValue(k).AppendValue(v).EndRow();
+            }
+        }
+
+        using (var app = _db.CreateAppender("parameters"))
+        {
+            for (int i = 0; i < layout.Parameters.Count; i++)
+            {
+                var p = layout.Parameters[i];
+                app.CreateRow().AppendValue(i).AppendValue(p.Name).AppendValue(p.Distribution).AppendValue(p.Lever).EndRow();
+            }
+        }
+
+        using (var app = _db.CreateAppender("outcome_definitions"))
+        {
+            for (int i = 0; i < layout.Outcomes.Count; i++)
+            {
+                var o = layout.Outcomes[i];
+                app.CreateRow().AppendValue(i).AppendValue(o.Name).AppendValue(o.Unit).AppendValue(o.Description).EndRow();
+            }
+        }
+
+        using (var app = _db.CreateAppender("experiments"))
+        {
+            var values = new double[layout.Parameters.Count];
+            for (int r = 0; r < design.Rows; r++)
+            {
+                ExperimentRunner.Values(design, layout.Parameters, r, values);
+                var row = app.CreateRow().AppendValue(r);
+                foreach (var v in values)
+                {
+                    row = Append(row, v);
+                }
+
+                row.EndRow();
+            }
+        }
+
+        tx.Commit();
+        _yearCache = layout.Years.ToArray();
+    }
+
+    private int[]? _yearCache;
+
+    private int[] Years => _yearCache ??= Manifest.TryGetValue("years", out var y) && y.Length > 0
+        ? y.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray()
+        : [];
+
+    /// <inheritdoc/>
+    public IReadOnlySet<int> CompletedRuns()
+    {
+        var set = new HashSet<int>();
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT run FROM outcomes";
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            set.Add(reader.GetInt32(0));
+        }
+
+        return set;
+    }
+
+    /// <inheritdoc/>
+    public void Write(RunBatch batch)
+    {
+        var years = Years;
+        int indicators = years.Length == 0 ? 0 : batch.YearlyPerRun / years.Length;
+        using var tx = _db.BeginTransaction();
+        using (var app = _db.CreateAppender("outcomes"))
+        {
+            for (int k = 0; k < batch.Count; k++)
+            {
+                var row = app.CreateRow().AppendValue(batch.Runs[k]);
+                for (int o = 0; o < batch.OutcomesPerRun; o++)
+                {
+                    row = Append(row, batch.Outcomes[(k * batch.OutcomesPerRun) + o]);
+                }
+
+                row.EndRow();
+            }
+        }
+
+        if (indicators > 0)
+        {
+            using var app = _db.CreateAppender("outcomes_yearly");
+            for (int k = 0; k < batch.Count; k++)
+            {
+                for (int y = 0; y < years.Length; y++)
+                {
+                    var row = app.CreateRow().AppendValue(batch.Runs[k]).AppendValue(years[y]);
+                    int off = (k * batch.YearlyPerRun) + (y * indicators);
+                    for (int i = 0; i < indicators; i++)
+                    {
+                        row = Append(row, batch.Yearly[off + i]);
+                    }
+
+                    row.EndRow();
+                }
+            }
+        }
+
+        tx.Commit();
+    }
+
+    private static IDuckDBAppenderRow Append(IDuckDBAppenderRow row, double v) => double.IsNaN(v) ? row.AppendNullValue() : row.AppendValue(v);
+
+    /// <summary>A column of a table ordered by run (NULL → NaN): the experiment values of a parameter or an outcome's values.</summary>
+    public double[] Column(string table, string column, string? where = null)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = $"SELECT {Quote(column)} FROM {table}{(where is null ? string.Empty : " WHERE " + where)} ORDER BY run";
+        using var reader = cmd.ExecuteReader();
+        var values = new List<double>();
+        while (reader.Read())
+        {
+            values.Add(reader.IsDBNull(0) ? double.NaN : reader.GetDouble(0));
+        }
+
+        return values.ToArray();
+    }
+
+    /// <summary>The run indices present in <c>outcomes</c>, ascending.</summary>
+    public int[] CompletedRunsOrdered()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT run FROM outcomes ORDER BY run";
+        using var reader = cmd.ExecuteReader();
+        var runs = new List<int>();
+        while (reader.Read())
+        {
+            runs.Add(reader.GetInt32(0));
+        }
+
+        return runs.ToArray();
+    }
+
+    /// <summary>Runs a SQL statement and returns its rows; SQL errors become input errors with DuckDB's message.</summary>
+    public QueryResult Query(string sql)
+    {
+        try
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = sql;
+            using var reader = cmd.ExecuteReader();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (int i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+
+                rows.Add(row);
+            }
+
+            return new QueryResult(columns, rows);
+        }
+        catch (DuckDBException e)
+        {
+            throw new BallastInputException($"SQL error: {FirstLine(e.Message)}", file: Path, field: "SQL", value: sql);
+        }
+    }
+
+    /// <summary>Exports every table to <paramref name="directory"/> as <c>&lt;table&gt;.parquet</c> or <c>.csv</c> with DuckDB's COPY.</summary>
+    public IReadOnlyList<string> Export(string directory, string format)
+    {
+        format = format.ToLowerInvariant();
+        if (format is not ("parquet" or "csv"))
+        {
+            throw new BallastInputException($"unknown export format '{format}'; allowed: parquet, csv", field: "--format", value: format);
+        }
+
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var table in new[] { "manifest", "parameters", "outcome_definitions", "experiments", "outcomes", "outcomes_yearly" })
+        {
+            var file = System.IO.Path.Combine(directory, $"{table}.{format}");
+            string options = format == "parquet" ? "FORMAT parquet" : "FORMAT csv, HEADER true";
+            Execute($"COPY (SELECT * FROM {table}{(table is "experiments" or "outcomes" ? " ORDER BY run" : table == "outcomes_yearly" ? " ORDER BY run, year" : string.Empty)}) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' ({options})");
+            written.Add(file);
+        }
+
+        return written;
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+
+    private void Execute(string sql)
+    {
+        using DbCommand cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private bool HasTable(string name) =>
+        Convert.ToInt64(Scalar($"SELECT count(*) FROM information_schema.tables WHERE table_name = '{name}'"), CultureInfo.InvariantCulture) > 0;
+
+    /// <summary>Quotes an identifier for SQL.</summary>
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string FirstLine(string s)
+    {
+        var sb = new StringBuilder();
+        foreach (var ch in s)
+        {
+            if (ch == '\n')
+            {
+                break;
+            }
+
+            sb.Append(ch);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _db.Dispose();
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+
+namespace Ballast.Cli.Tests;
+
+public class RunCommandTests
+{
+    [Fact]
+    public void Same_seed_gives_identical_files_with_one_and_two_threads()
+    {
+        var dir = RepoPaths.TempDir();
+        try
+        {
+            string Run(int threads)
+            {
+                var outDir = Path.Combine(dir, $"t{threads}");
+                var (code, _, err) = CliRunner.Run("run", RepoPaths.Scenario("baseline"), "--runs", "80", "--seed", "7", "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", outDir);
+                Assert.True(code == 0, err);
+                return outDir;
+            }
+
+            var a = Run(1);
+            var b = Run(2);
+            foreach (var f in new[] { "percentiles.csv", "runs.csv", "kpis.json", "scenario.yaml" })
+            {
+                Assert.Equal(File.ReadAllText(Path.Combine(a, f)), File.ReadAllText(Path.Combine(b, f)));
+            }
+
+            Assert.Empty(Directory.GetFiles(a, "*.partial"));
+            Assert.Equal(81, File.ReadAllLines(Path.Combine(a, "runs.csv")).Length); // header + one row per run
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(a, "manifest.json")));
+            var m = manifest.RootElement;
+            Assert.Equal("baseline", m.GetProperty("scenario").GetString());
+            Assert.Equal(7UL, m.GetProperty("seed").GetUInt64());
+            Assert.Equal(80, m.GetProperty("runs").GetInt64());
+            Assert.Equal(64, m.GetProperty("scenario_hash").GetString()!.Length);
+            Assert.Equal(16, m.GetProperty("data_version").GetString()!.Length);
+            Assert.True(m.GetProperty("parameters").GetArrayLength() > 50);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Json_format_prints_the_kpi_summary_for_machines()
+    {
+        var dir = RepoPaths.TempDir();
+        try
+        {
+            var (code, json, _) = CliRunner.Run("run", RepoPaths.Scenario("baseline"), "--runs", "32", "--out", dir, "--format", "json");
+            Assert.Equal(0, code);
+            var k = JsonDocument.Parse(json).RootElement;
+            Assert.Equal(32, k.GetProperty("runs").GetInt64());
+            var never = k.GetProperty("share_never_crossing").GetDouble();
+            Assert.InRange(never, 0, 1);
+            Assert.True(k.GetProperty("allies").GetArrayLength() >= 10);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void A_bad_scenario_exits_2_naming_file_line_column_and_field()
+    {
+        var dir = RepoPaths.TempDir();
+        var path = Path.Combine(dir, "bad.yaml");
+        File.WriteAllText(path, "name: bad\ndescription: d\nquestion: q\nstart: 2024\nhorizon: 2035\nactors: indo-pacific\nus:\n  stance:\n    - { from: 2024, kind: abandon }\n");
+        try
+        {
+            var (code, o, e) = CliRunner.Run("run", path, "--out", Path.Combine(dir, "out"));
+            Assert.Equal(2, code);
+            Assert.Equal("", o);
+            Assert.StartsWith($"error: {path}:9:", e);
+            Assert.Contains("abandon", e, StringComparison.Ordinal);
+            Assert.Contains("reassure, conditional, disengage", e, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Missing_scenario_file_and_bad_runs_are_input_errors()
+    {
+        var (code, _, e) = CliRunner.Run("run", "no-such-file.yaml");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: no-such-file.yaml", e);
+        var (code2, _, e2) = CliRunner.Run("run", RepoPaths.Scenario("baseline"), "--runs", "0", "--out", Path.Combine(Path.GetTempPath(), "never-written"));
+        Assert.Equal(2, code2);
+        Assert.Equal("error: field '--runs', value '0': the number of runs must be at least 1\n", e2);
+    }
+
+    [Fact]
+    public void Compare_pairs_runs_and_reports_differences()
+    {
+        var dir = RepoPaths.TempDir();
+        try
+        {
+            var (code, csv, err) = CliRunner.Run("compare", RepoPaths.Scenario("us-conditional-3.5"), RepoPaths.Scenario("us-reassure"), "--runs", "48", "--out", dir, "--format", "csv");
+            Assert.True(code == 0, err);
+            var lines = csv.Trim().Split('\n');
+            Assert.Equal("kpi,median_1,median_2,delta_median_2,delta_p5_2,delta_p95_2", lines[0]);
+            var credibility = lines.Single(l => l.StartsWith("credibility.JPN,", StringComparison.Ordinal)).Split(',');
+            // Reassurance raises Japan's perceived credibility relative to conditional pressure (discounting/distancing trade-off).
+            Assert.True(double.Parse(credibility[3], System.Globalization.CultureInfo.InvariantCulture) > 0);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Params_lists_every_parameter_with_a_source()
+    {
+        var (code, csv, _) = CliRunner.Run("params", "--format", "csv");
+        Assert.Equal(0, code);
+        var lines = csv.Trim().Split('\n');
+        Assert.Equal("name,value,distribution,unit,source_kind,source,description", lines[0]);
+        Assert.True(lines.Length > 50);
+        Assert.Contains(lines, l => l.StartsWith("beta_s,", StringComparison.Ordinal));
+        Assert.All(lines.Skip(1), l => Assert.Matches(",(calibrated|cited|assumption),", l));
+    }
+}

@@ -1,0 +1,5 @@
+global using Ballast.Exploration.Sampling;
+global using Ballast.Exploration.Sensitivity;
+global using Ballast.Exploration.Discovery;
+global using Ballast.Exploration.Robustness;
+global using Ballast.Exploration.Experiments;

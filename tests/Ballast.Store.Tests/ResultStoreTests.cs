@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using Ballast.Core;
+using Ballast.Exploration.Experiments;
+using Ballast.Exploration.Sampling;
+using Ballast.Store.KillTarget;
+
+namespace Ballast.Store.Tests;
+
+public sealed class ResultStoreTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "ballast-store-" + Guid.NewGuid().ToString("N"));
+
+    public ResultStoreTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static Design Lhs(int n) => Design.Create(new DesignSpec(DesignKind.LatinHypercube, n, 5), 3);
+
+    private ResultStore Create(string name, Design design) =>
+        ResultStore.OpenOrCreate(Path.Combine(_dir, name), SyntheticModel.Layout(design), design);
+
+    [Fact]
+    public void A_run_stores_experiments_outcomes_and_yearly_rows_with_nulls_for_missing()
+    {
+        var design = Lhs(100);
+        using var store = Create("a.duckdb", design);
+        var summary = ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 16));
+        Assert.Equal(new RunSummary(100, 0, 100), summary);
+        Assert.Equal(100, store.CompletedCount);
+        Assert.Equal(100, store.DesignRows);
+        Assert.Equal(["x1", "x2", "x3"], store.Parameters);
+        Assert.Equal(["ishigami", "run_echo"], store.Outcomes.Select(o => o.Name));
+        Assert.Equal(["level", "trend"], store.YearlyIndicators);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => (double)i), store.Column("outcomes", "run_echo"));
+        var x1 = store.Column("experiments", "x1");
+        Assert.Equal(SyntheticModel.Parameters[0].Quantile(design.Row(7)[0]), x1[7], 12);
+        var nulls = store.Query("SELECT count(*) FROM outcomes_yearly WHERE trend IS NULL").Rows[0][0];
+        Assert.Equal(100L, Convert.ToInt64(nulls, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("2025,2026,2027", store.Manifest["years"]);
+    }
+
+    [Fact]
+    public void A_store_of_another_experiment_is_refused_not_overwritten()
+    {
+        using (Create("b.duckdb", Lhs(10)))
+        {
+        }
+
+        var e = Assert.Throws<BallastInputException>(() => Create("b.duckdb", Lhs(20)));
+        Assert.Contains("the store holds a different experiment (synthetic, design=lhs samples=10", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_errors_and_missing_stores_are_input_errors()
+    {
+        using var store = Create("c.duckdb", Lhs(5));
+        var e = Assert.Throws<BallastInputException>(() => store.Query("SELECT nope FROM outcomes"));
+        Assert.Contains("SQL error:", e.Message, StringComparison.Ordinal);
+        var missing = Assert.Throws<BallastInputException>(() => ResultStore.Open(Path.Combine(_dir, "none.duckdb")));
+        Assert.EndsWith("no results store at this path; create one with 'ballast explore'", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("parquet")]
+    [InlineData("csv")]
+    public void Export_writes_every_table(string format)
+    {
+        var design = Lhs(30);
+        using var store = Create($"d-{format}.duckdb", design);
+        ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store);
+        var files = store.Export(Path.Combine(_dir, "export-" + format), format);
+        Assert.Equal(6, files.Count);
+        Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0));
+        var back = store.Query($"SELECT count(*) FROM read_{format}('{files[4]}')").Rows[0][0];
+        Assert.Equal(30L, Convert.ToInt64(back, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void The_store_resumes_after_the_process_is_killed_mid_run_with_no_lost_or_duplicated_runs()
+    {
+        string path = Path.Combine(_dir, "killed.duckdb");
+        string target = Path.Combine(AppContext.BaseDirectory, "Ballast.Store.KillTarget.dll");
+        int runs = 20_000;
+        int before = 0;
+        for (int attempt = 0; attempt < 4 && before == 0; attempt++, runs *= 2)
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+
+            // Start the child, wait until it has committed a few batches, then kill it without warning.
+            using var child = Start(target, path, runs);
+            int batches = 0;
+            string? line;
+            while ((line = child.StandardOutput.ReadLine()) is not null && line.StartsWith("stored", StringComparison.Ordinal) && ++batches < 3)
+            {
+            }
+
+            if (line == "done" || child.HasExited)
+            {
+                continue;
+            }
+
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+            using var partial = ResultStore.Open(path);
+            before = partial.CompletedCount;
+            Assert.InRange(before, 3 * 100, runs - 1);
+        }
+
+        Assert.True(before > 0, "the child finished before it could be killed");
+
+        // Rerun the same command: it skips stored runs and completes the rest.
+        using (var again = Start(target, path, runs / 2))
+        {
+            Assert.Equal("done", again.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim());
+            again.WaitForExit();
+            Assert.Equal(0, again.ExitCode);
+        }
+
+        using var store = ResultStore.Open(path);
+        int total = runs / 2;
+        Assert.Equal(total, store.CompletedCount);
+        var distinct = store.Query("SELECT count(DISTINCT run), min(run), max(run) FROM outcomes").Rows[0];
+        Assert.Equal([(long)total, 0, total - 1], distinct.Select(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(3L * total, Convert.ToInt64(store.Query("SELECT count(*) FROM outcomes_yearly").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0L, Convert.ToInt64(store.Query("SELECT count(*) FROM outcomes WHERE run_echo <> run").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture));
+
+        // Resumed results equal an uninterrupted run's, value for value.
+        var design = Lhs(total);
+        var expected = new double[total];
+        var worker = new SyntheticModel(0).CreateWorker();
+        var values = new double[3];
+        var outcomes = new double[2];
+        var yearly = new double[6];
+        for (int r = 0; r < total; r++)
+        {
+            ExperimentRunner.Values(design, SyntheticModel.Parameters, r, values);
+            worker.Run([r], values, outcomes, yearly);
+            expected[r] = outcomes[0];
+        }
+
+        Assert.Equal(expected, store.Column("outcomes", "ishigami"));
+    }
+
+    private static Process Start(string target, string store, int runs)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { target, store, runs.ToString(System.Globalization.CultureInfo.InvariantCulture), "100", "20000" })
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        return Process.Start(info)!;
+    }
+}
