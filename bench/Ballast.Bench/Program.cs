@@ -37,6 +37,14 @@ if (args.Length > 0 && args[0] == "--measure")
             check += sim.Indicator(0, inputs.Steps, 0);
         }
     }
+    else if (args[1] == "partial")
+    {
+        // Per-run work only (kernel, counters, sampled trajectories), without the one-off percentiles at the end.
+        var partial = EnsembleRunner.RunPartial(inputs, new EnsembleOptions(runs, 1, 1));
+        var toResult = Stopwatch.StartNew();
+        check = partial.ToResult().Kpis.FinalBalance.P50;
+        Console.WriteLine($"percentiles and KPIs (ToResult): {toResult.Elapsed.TotalSeconds:F3} s");
+    }
     else
     {
         check = EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, 1)).Kpis.FinalBalance.P50;

@@ -90,7 +90,8 @@ public sealed class Simulation
     private readonly double[] _hns;
     private readonly double[] _cs;
     private readonly double[] _gdpShock;
-    private readonly double[] _linkSum;
+    private readonly double[] _linkSum;   // Σ_j ℓ_ij, refreshed after the decisions (links may be overridden)
+    private readonly double[] _postureBase; // 1 − exp(−raw posture) of year t, set in Decide and reused in Apply
 
     // Records and run summaries.
     private readonly double[] _rec; // [(ind * (T+1) + t) * R + r]
@@ -169,6 +170,7 @@ public sealed class Simulation
         _cs = new double[_a];
         _gdpShock = new double[_a];
         _linkSum = new double[_a];
+        _postureBase = new double[ar];
         LinkMatrix = new double[_a * _a];
         Launchers = new double[_a];
         NextSpending = new double[ar];
@@ -277,7 +279,7 @@ public sealed class Simulation
             _pv[ch] = ParameterBinding.Pack(_ps.AsSpan(ch * Vector<double>.Count, Vector<double>.Count));
         }
 
-        Array.Copy(inp.Links.ToArray(), LinkMatrix, LinkMatrix.Length);
+        inp.Links.CopyTo(LinkMatrix);
         foreach (var lc in inp.LinkChanges.Where(l => l.Year <= inp.StartYear).OrderBy(l => l.Year))
         {
             SetLinkChange(lc);
@@ -619,11 +621,15 @@ public sealed class Simulation
     }
 
     /// <summary>Sunk posture index in [0,1): 1 − exp(−(troops/T + bases/B + HNS/(troop cost·T))), zero after a step-back.</summary>
-    private Vector<double> Posture(int i, int r0, in ModelParameters<Vector<double>> pv)
+    private Vector<double> Posture(int i, int r0, in ModelParameters<Vector<double>> pv) =>
+        PostureBase(i, pv) * (Vector<double>.One - L(_exec, (i * _r) + r0));
+
+    /// <summary>The schedule-only part 1 − exp(−raw) of <see cref="Posture"/> (the same before and after threats are executed).</summary>
+    private Vector<double> PostureBase(int i, in ModelParameters<Vector<double>> pv)
     {
         var raw = (V(_troops[i]) / pv.PostureTroopsScale) + (V(_bases[i]) / pv.PostureBasesScale)
             + (V(_hns[i]) / (pv.TroopCost * pv.PostureTroopsScale));
-        return (Vector<double>.One - Vector.Exp(-raw)) * (Vector<double>.One - L(_exec, (i * _r) + r0));
+        return Vector<double>.One - Vector.Exp(-raw);
     }
 
     /// <summary>Threat T_i = Σ_adversaries w_ij K_j, raised by crises and by hosting.</summary>
@@ -764,7 +770,9 @@ public sealed class Simulation
                 {
                     case CountryRole.TreatyAlly or CountryRole.Partner:
                     {
-                        var posture = Posture(i, r0, pv);
+                        var postureBase = PostureBase(i, pv);
+                        S(_postureBase, o, postureBase);
+                        var posture = postureBase * (Vector<double>.One - L(_exec, o));
                         var thr = Threat(i, r0, pv);
                         S(_thr, o, thr);
                         var spill = SpillIns(i, r0, pv, posture);
@@ -847,6 +855,11 @@ public sealed class Simulation
         var inp = Inputs;
         int year = inp.StartYear + t;
         int nextYear = year + 1;
+        for (int i = 0; i < _a; i++)
+        {
+            _linkSum[i] = LinkSum(i);
+        }
+
         for (int ch = 0; ch < _chunks; ch++)
         {
             int r0 = ch * w;
@@ -916,7 +929,7 @@ public sealed class Simulation
                 }
 
                 // 5. Credibility.
-                var posture = Posture(i, r0, pv);
+                var posture = L(_postureBase, o) * (Vector<double>.One - L(_exec, o));
                 var treaty = inp.Treaty[i] switch
                 {
                     TreatyType.Partnership => pv.CTreatyPartnership,
@@ -972,7 +985,7 @@ public sealed class Simulation
 
                 // 8. Interoperability: exercises (with alignment), links, joint programmes; national champions erode it.
                 var io = L(_io, o);
-                var gain = (pv.InteropRate * a) + (pv.InteropLinks * V(LinkSum(i))) + V(_ioGain[i]);
+                var gain = (pv.InteropRate * a) + (pv.InteropLinks * V(_linkSum[i])) + V(_ioGain[i]);
                 io = Clamp01(io + (gain * (Vector<double>.One - io)) - (pv.InteropDecay * L(_d, o) * io));
                 S(_io, o, io);
             }

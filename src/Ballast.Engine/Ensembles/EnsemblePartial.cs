@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Ballast.Core.Model;
 using Ballast.Core.Random;
 
@@ -160,14 +161,7 @@ public sealed class EnsemblePartial
         {
             int c0 = b * Band;
             int width = Math.Min(Band, cells - c0);
-            for (int s = 0; s < m; s++)
-            {
-                var traj = rows[s].Trajectory;
-                for (int c = 0; c < width; c++)
-                {
-                    buf[(c * m) + s] = traj[c0 + c];
-                }
-            }
+            Transpose(rows, c0, width, buf);
 
             for (int c = 0; c < width; c++)
             {
@@ -276,6 +270,7 @@ public sealed class EnsemblePartial
     /// The same percentiles as <see cref="Percentiles"/> (bit for bit) by quickselect of the order statistics needed,
     /// O(n) instead of a sort. Reorders <paramref name="values"/>. NaN orders first, as in <see cref="Array.Sort(Array)"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per ensemble: never worth a tier-0 pass
     public static PercentileRow SelectPercentiles(string name, int year, Span<double> values)
     {
         int n = values.Length;
@@ -314,6 +309,7 @@ public sealed class EnsemblePartial
     }
 
     /// <summary>Places the k-th smallest of values[left..] at k (Hoare quickselect, median-of-three), smaller ones before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SelectAt(Span<double> a, int left, int k)
     {
         int right = a.Length - 1;
@@ -401,6 +397,21 @@ public sealed class EnsemblePartial
             if ((row.Hash, row.Run).CompareTo((top.Hash, top.Run)) < 0)
             {
                 _sample.DequeueEnqueue(row, (row.Hash, row.Run));
+            }
+        }
+    }
+
+    /// <summary>Copies cells c0..c0+width of every sampled trajectory into buf, cell-major.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Transpose(SampleRow[] rows, int c0, int width, double[] buf)
+    {
+        int m = rows.Length;
+        for (int s = 0; s < m; s++)
+        {
+            var traj = rows[s].Trajectory;
+            for (int c = 0; c < width; c++)
+            {
+                buf[(c * m) + s] = traj[c0 + c];
             }
         }
     }
