@@ -560,7 +560,7 @@ public sealed class Simulation
             }
         }
 
-        // Threat, spill-ins and the demand intercept α_i that makes the start year an equilibrium.
+        // Threat, spill-ins and the demand intercept α_i that puts the start year on the balanced-growth path.
         for (int ch = 0; ch < _chunks; ch++)
         {
             int r0 = ch * Vector<double>.Count;
@@ -573,7 +573,14 @@ public sealed class Simulation
                 S(_thr0, o, thr);
                 S(_thr, o, thr);
                 var spill = SpillIns(i, r0, pv, Posture(i, r0, pv));
-                var alpha = L(_lnM, o) - (pv.BetaY * Vector.Log(L(_y, o))) - (pv.BetaT * Vector.Log(thr + Vector<double>.One))
+                // Balanced growth: with partial adjustment, spending that keeps pace with trend GDP (elasticity β_Y) sits
+                // β_Y·ln(1+g)/λ below its desired level, so the start year is placed on that path rather than at rest.
+                // (λ = 0 freezes spending: no path to be on, so no lag.)
+                var lag = Vector.ConditionalSelect(
+                    Vector.GreaterThan(pv.Lambda, Vector<double>.Zero),
+                    pv.BetaY * V(Math.Log(1 + Math.Max(0, inp.TrendGrowth[i]))) / Vector.Max(pv.Lambda, V(1e-12)),
+                    Vector<double>.Zero);
+                var alpha = L(_lnM, o) + lag - (pv.BetaY * Vector.Log(L(_y, o))) - (pv.BetaT * Vector.Log(thr + Vector<double>.One))
                     - (pv.BetaS * Vector.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One));
                 S(_alpha, o, alpha);
             }
