@@ -181,6 +181,28 @@ public sealed class ExploreApiTests : IClassFixture<ExploreApiTests.Server>
     }
 
     [Fact]
+    public async Task A_finished_exploration_is_still_analysed_after_a_restart()
+    {
+        var store = BallastFactory.TempStore();
+        string id;
+        double muStar;
+        using (var first = new BallastFactory(store))
+        {
+            var c = first.CreateClient();
+            id = (await (await c.PostJson("/api/explore", new { scenario = "baseline", design = "morris", samples = 1, seed = 9 })).Json(HttpStatusCode.Accepted)).GetProperty("id").GetString()!;
+            Assert.Equal("Succeeded", (await TestHttp.WaitFor(c, id)).GetProperty("status").GetString());
+            muStar = (await (await c.GetAsync($"/api/jobs/{id}/sensitivity?outcome=balance_ratio&resamples=20")).Json()).GetProperty("indices")[0].GetProperty("muStar").GetDouble();
+        }
+
+        using var second = new BallastFactory(store);
+        var c2 = second.CreateClient();
+        var job = await (await c2.GetAsync($"/api/jobs/{id}")).Json();
+        Assert.Equal("Explore", job.GetProperty("kind").GetString());
+        var again = await (await c2.GetAsync($"/api/jobs/{id}/sensitivity?outcome=balance_ratio&resamples=20")).Json();
+        Assert.Equal(muStar, again.GetProperty("indices")[0].GetProperty("muStar").GetDouble()); // same store, same seed: same numbers
+    }
+
+    [Fact]
     public async Task The_openapi_document_names_and_summarises_the_new_operations()
     {
         var doc = await (await _c.GetAsync("/openapi/v1.json")).Json();
