@@ -100,6 +100,8 @@ public static class BallastWebApp
         DataEndpoints.Map(app);
         ScenarioEndpoints.Map(app);
         JobEndpoints.Map(app);
+        OptimiseEndpoints.Map(app);
+        ExploreEndpoints.Map(app);
         Pages.Map(app);
     }
 }

@@ -137,6 +137,7 @@ public sealed class DataApiTests : IClassFixture<DataApiTests.Fixture>
             "/api/scenarios", "/api/scenarios/schema", "/api/scenarios/{name}", "/api/scenarios/validate", "/api/scenarios/levers",
             "/api/jobs", "/api/compare", "/api/jobs/{id}", "/api/jobs/{id}/cancel", "/api/jobs/{id}/results", "/api/jobs/{id}/files",
             "/api/jobs/{id}/files/{name}", "/api/jobs/{id}/report", "/api/jobs/{id}/figures/{figure}",
+            "/api/optimise", "/api/optimise/{table}", "/api/explore", "/api/jobs/{id}/sensitivity", "/api/jobs/{id}/discover",
         ];
         Assert.Equal([], expected.Where(e => !paths.Contains(e)).ToArray());
         var page = await (await _c.GetAsync("/api-docs")).Content.ReadAsStringAsync();
@@ -148,6 +149,8 @@ public sealed class DataApiTests : IClassFixture<DataApiTests.Fixture>
     [InlineData("/network")]
     [InlineData("/workbench")]
     [InlineData("/compare")]
+    [InlineData("/optimise")]
+    [InlineData("/explore")]
     [InlineData("/jobs")]
     [InlineData("/api-docs")]
     public async Task Dashboard_pages_are_served_with_local_assets_only(string path)

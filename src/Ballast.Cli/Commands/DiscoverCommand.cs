@@ -3,6 +3,7 @@ using System.Globalization;
 using Ballast.Cli.Output;
 using Ballast.Core;
 using Ballast.Exploration.Discovery;
+using Ballast.Runs.Exploration;
 using Ballast.Store;
 
 namespace Ballast.Cli.Commands;
@@ -29,17 +30,8 @@ public static class DiscoverCommand
             using var results = ResultStore.Open(p.GetValue(store)!);
             var outcomes = results.Outcomes.Select(o => o.Name).ToList();
             var condition = Condition.Parse(p.GetValue(where)!, outcomes);
-            var runs = results.CompletedRunsOrdered();
-            if (runs.Length == 0)
-            {
-                throw new BallastInputException("the store has no finished runs", file: results.Path);
-            }
-
             var names = results.Parameters;
-            var done = runs.ToHashSet();
-            var x = names.Select(n => Keep(results.Column("experiments", n), done)).ToArray();
-            var columns = condition.Outcomes.ToDictionary(o => o, o => results.Column("outcomes", o));
-            var y = condition.Evaluate(columns);
+            var (x, y) = StoreAnalysis.Discovery(results, condition);
             var result = Prim.Find(x, names, y, new PrimOptions(p.GetValue(alpha), p.GetValue(alpha), p.GetValue(mass), p.GetValue(threshold)));
             int chosen = p.GetValue(box) ?? result.Chosen;
             if (chosen < 0 || chosen >= result.Trajectory.Count)
@@ -92,6 +84,4 @@ public static class DiscoverCommand
         }));
         return cmd;
     }
-
-    private static double[] Keep(double[] all, HashSet<int> runs) => all.Where((_, i) => runs.Contains(i)).ToArray();
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Ballast.Cli.Exploration;
+using Ballast.Runs.Exploration;
 using Ballast.Cli.Output;
 using Ballast.Core;
 using Ballast.Exploration.Experiments;

@@ -52,16 +52,7 @@ public static class OptimizeCommand
                 throw new BallastInputException("time limit must be greater than 0 seconds", field: "--time-limit", value: limit.ToString("G", CultureInfo.InvariantCulture));
             }
 
-            var request = new OptimiseRequest
-            {
-                Year = p.GetValue(year) ?? sc.HorizonYear,
-                BudgetSharePercent = p.GetValue(share),
-                Priorities = ParsePriorities(p.GetValue(priority) ?? []),
-                Programmes = p.GetValue(programs),
-                Actors = Actors(sc),
-                Agreed = [.. sc.Programmes.Select(x => new AgreedProgramme(x.Name, x.Members, Enum.Parse<Ballast.Core.Model.MissionArea>(x.Mission.ToString()), x.Year))],
-                Overrides = sc.Parameters.Overrides,
-            };
+            var request = ScenarioOptimisation.Request(sc, p.GetValue(year), p.GetValue(share), ParsePriorities(p.GetValue(priority) ?? []), p.GetValue(programs));
             var built = ProblemBuilder.Build(request);
             var dividend = RolesSolver.Dividend(built.Problem, new SolverOptions(limit));
             Write(Report(sc, request, built, dividend), p.GetValue(format), ctx);
@@ -86,16 +77,6 @@ public static class OptimizeCommand
         }
 
         return result;
-    }
-
-    private static List<Actor> Actors(Scenario sc)
-    {
-        if (sc.Actors.Preset is { } preset)
-        {
-            return [.. CountryData.ActorSet(preset == ActorPreset.IndoPacific ? "indo-pacific" : "euro-atlantic").Actors];
-        }
-
-        return [.. sc.Actors.Countries.Select(e => new Actor(e.Iso3, e.Role, "scenario " + sc.Name))];
     }
 
     /// <summary>The tables the command prints, in order.</summary>

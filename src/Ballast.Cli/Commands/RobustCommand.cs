@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Ballast.Cli.Output;
 using Ballast.Core;
-using Ballast.Cli.Exploration;
+using Ballast.Runs.Exploration;
 using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Robustness;
 using Ballast.Exploration.Sampling;

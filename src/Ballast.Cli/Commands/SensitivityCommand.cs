@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Ballast.Cli.Exploration;
+using Ballast.Runs.Exploration;
 using Ballast.Cli.Output;
 using Ballast.Core;
 using Ballast.Exploration.Sampling;
@@ -67,7 +68,7 @@ public static class SensitivityCommand
                 var d = ExplorationSetup.DesignOf(results);
                 names = results.Parameters;
                 x = d.Points;
-                y = Outcome(results, name, p.GetValue(year));
+                y = StoreAnalysis.Outcome(results, name, p.GetValue(year), "--outcome", "--year");
                 design = d.Spec.Kind switch
                 {
                     DesignKind.Sobol => "sobol",
@@ -98,26 +99,6 @@ public static class SensitivityCommand
             return 0;
         }));
         return cmd;
-    }
-
-    private static double[] Outcome(ResultStore results, string name, int? year)
-    {
-        if (year is int y)
-        {
-            var known = results.YearlyIndicators;
-            if (!known.Contains(name))
-            {
-                throw new BallastInputException($"unknown yearly indicator '{name}'; known: {string.Join(", ", known)}", field: "--outcome", value: name);
-            }
-
-            var values = results.Column("outcomes_yearly", name, $"year = {y.ToString(CultureInfo.InvariantCulture)}");
-            return values.Length == results.DesignRows ? values
-                : throw new BallastInputException($"no yearly rows for {y}; years: {results.Manifest["years"]}", field: "--year", value: y.ToString(CultureInfo.InvariantCulture));
-        }
-
-        var outcomes = results.Outcomes.Select(o => o.Name).ToList();
-        return outcomes.Contains(name) ? results.Column("outcomes", name)
-            : throw new BallastInputException($"unknown outcome '{name}'; known outcomes: {string.Join(", ", outcomes)} (or a yearly indicator with --year: {string.Join(", ", results.YearlyIndicators)})", field: "--outcome", value: name);
     }
 
     private static ResultTable Sobol(SobolIndices r, string outcome, bool secondMissing)

@@ -45,12 +45,26 @@ public sealed record JobView(
         {
             links["results"] = $"/api/jobs/{j.Id}/results";
             links["files"] = $"/api/jobs/{j.Id}/files";
-            links["report"] = $"/api/jobs/{j.Id}/report";
+            if (j.Kind == JobKind.Explore)
+            {
+                links["sensitivity"] = $"/api/jobs/{j.Id}/sensitivity";
+                links["discover"] = $"/api/jobs/{j.Id}/discover";
+            }
+            else
+            {
+                links["report"] = $"/api/jobs/{j.Id}/report";
+            }
         }
 
         return new JobView(j.Id, j.Kind, j.Name, j.Status, j.Progress, j.Done, j.Total, j.Spec.Runs, j.Spec.Seed, j.Created, j.Started, j.Finished, j.Error, links);
     }
 }
+
+/// <summary>An outcome stored by an exploration.</summary>
+public sealed record ExploreOutcome(string Name, string Unit, string Description);
+
+/// <summary>A finished explore job: its design, explored parameters and the outcomes sensitivity and discovery can use.</summary>
+public sealed record ExploreResults(string Id, string Design, int Runs, int Completed, ulong Seed, IReadOnlyList<string> Parameters, IReadOnlyList<ExploreOutcome> Outcomes, IReadOnlyList<string> YearlyIndicators);
 
 /// <summary>A file in a job's results folder.</summary>
 public sealed record JobFile(string Name, long Bytes, string Url);
@@ -114,8 +128,8 @@ internal static partial class JobEndpoints
                 return Results.Accepted($"/api/jobs/{id}", JobView.Of(queue.Cancel(id)!));
             }))
             .WithName("cancelJob").WithSummary("Cancels a queued or running job.");
-        g.MapGet("/jobs/{id}/results", (string id, JobQueue queue, JobStore store) => Finished(queue, id, j => Results.Ok(JobResults.Read(j, store.ResultsFolder(j.Id)))))
-            .WithName("jobResults").WithSummary("A finished job's KPI summary (run) or side-by-side KPIs with differences (compare).");
+        g.MapGet("/jobs/{id}/results", (string id, JobQueue queue, JobStore store) => ResultsOf(queue, store, id))
+            .WithName("jobResults").WithSummary("A finished job's KPI summary (run), side-by-side KPIs with differences (compare), or its design, parameters and outcomes (explore).");
         g.MapGet("/jobs/{id}/files", (string id, JobQueue queue, JobStore store) => Finished(queue, id, j => Results.Ok(Files(store.ResultsFolder(j.Id), j.Id))))
             .WithName("jobFiles").WithSummary("The files of a finished job's results folder.");
         g.MapGet("/jobs/{id}/files/{*name}", (string id, string name, JobQueue queue, JobStore store) => Finished(queue, id, j =>
@@ -139,9 +153,23 @@ internal static partial class JobEndpoints
             }))
             .WithName("jobReport").WithSummary("The job's self-contained HTML report (comparison report for compare jobs).");
         g.MapGet("/jobs/{id}/figures/{figure}", (string id, string figure, int? scenario, JobQueue queue, JobStore store) => Finished(queue, id, j =>
-                JobResults.Figure(j, store.ResultsFolder(j.Id), figure, scenario ?? 0)))
+                j.Kind == JobKind.Explore
+                    ? Problems.Result(Problems.Status(404, "No figures", $"Job {id} is an exploration; read /api/jobs/{id}/sensitivity and /discover.", "figure"))
+                    : JobResults.Figure(j, store.ResultsFolder(j.Id), figure, scenario ?? 0)))
             .WithName("jobFigure").WithSummary("One of the report's figures as SVG (NAME.svg) or its data as CSV (NAME.csv); ?scenario=i picks a compared scenario.");
     }
+
+    private static IResult ResultsOf(JobQueue queue, JobStore store, string id) => Finished(queue, id, j => j.Kind == JobKind.Explore
+        ? ExploreEndpoints.Explored(queue, store, id, results => Results.Ok(new ExploreResults(
+            j.Id,
+            results.Manifest.GetValueOrDefault("design") ?? string.Empty,
+            results.DesignRows,
+            results.CompletedCount,
+            j.Spec.Seed,
+            results.Parameters,
+            results.Outcomes.Select(o => new ExploreOutcome(o.Name, o.Unit, o.Description)).ToList(),
+            results.YearlyIndicators)))
+        : Results.Ok(JobResults.Read(j, store.ResultsFolder(j.Id))));
 
     private static (int Runs, ulong Seed) Size(int? runs, ulong? seed, int? scenarioRuns, ulong? scenarioSeed, BallastWebOptions o)
     {
@@ -154,7 +182,7 @@ internal static partial class JobEndpoints
         return (runs ?? Math.Min(scenarioRuns ?? o.DefaultRuns, o.MaxRunsPerJob), seed ?? scenarioSeed ?? 1);
     }
 
-    private static IResult Accept(JobQueue queue, JobKind kind, JobSpec spec)
+    internal static IResult Accept(JobQueue queue, JobKind kind, JobSpec spec)
     {
         try
         {
@@ -178,7 +206,7 @@ internal static partial class JobEndpoints
         return job is null ? Problems.Result(Problems.Status(404, "Unknown job", $"There is no job {id}.", "id")) : then(job);
     }
 
-    private static IResult Finished(JobQueue queue, string id, Func<JobRecord, IResult> then) => Find(queue, id, j =>
+    internal static IResult Finished(JobQueue queue, string id, Func<JobRecord, IResult> then) => Find(queue, id, j =>
         j.Status == JobStatus.Succeeded
             ? then(j)
             : Problems.Result(Problems.Status(409, "Job not finished", $"Job {id} is {j.Status.ToString().ToLowerInvariant()}{(j.Error is null ? string.Empty : ": " + j.Error)}; results exist only for succeeded jobs.", "id")));

@@ -345,7 +345,25 @@
     }));
   }
 
-  const pages = { burden: burdenPage, network: networkPage, workbench: workbenchPage, compare: comparePage, jobs: jobsPage, apidocs: apiDocsPage };
+  // ---------- (e) exploration: start a job (JSON POST), then the server renders the results ----------
+  async function explorePage() {
+    const status = $('#explore-status');
+    $('#explore-form').addEventListener('submit', async () => {
+      const seed = $('#explore-seed').value;
+      status.textContent = 'Starting…';
+      try {
+        const j = await post('/api/explore', { scenario: $('#explore-scenario').value, design: $('#explore-design').value, samples: Number($('#explore-samples').value), seed: seed === '' ? null : Number(seed) });
+        location.href = '/explore?job=' + encodeURIComponent(j.id);
+      } catch (e) { status.textContent = problemText(e); status.setAttribute('role', 'alert'); }
+    });
+    const pending = $('#explore-pending');
+    if (pending) {
+      await poll(pending.dataset.job, j => { $('#explore-progress').value = j.progress; pending.textContent = j.status + ': ' + j.done + ' of ' + j.total + ' runs'; });
+      location.reload();
+    }
+  }
+
+  const pages = { explore: explorePage, burden: burdenPage, network: networkPage, workbench: workbenchPage, compare: comparePage, jobs: jobsPage, apidocs: apiDocsPage };
   const page = pages[document.body.dataset.page];
   if (page) Promise.resolve(page()).catch(e => { const m = document.createElement('p'); m.setAttribute('role', 'alert'); m.className = 'messages error'; m.textContent = problemText(e); $('main').appendChild(m); });
 })();

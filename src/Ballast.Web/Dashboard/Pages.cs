@@ -17,7 +17,7 @@ internal static class Pages
 
     private static readonly (string Path, string Title)[] Nav =
     [
-        ("/burden", "Burden explorer"), ("/network", "Alliance network"), ("/workbench", "Scenario workbench"), ("/compare", "Compare scenarios"), ("/jobs", "Jobs"), ("/api-docs", "API reference"),
+        ("/burden", "Burden explorer"), ("/network", "Alliance network"), ("/workbench", "Scenario workbench"), ("/compare", "Compare scenarios"), ("/optimise", "Optimiser"), ("/explore", "Exploration"), ("/jobs", "Jobs"), ("/api-docs", "API reference"),
     ];
 
     public static void Map(IEndpointRouteBuilder app)
@@ -29,6 +29,7 @@ internal static class Pages
         app.MapGet("/compare", () => Page("compare", "Compare scenarios", CompareBody())).ExcludeFromDescription();
         app.MapGet("/jobs", () => Page("jobs", "Jobs", JobsBody())).ExcludeFromDescription();
         app.MapGet("/api-docs", () => Page("apidocs", "API reference", ApiDocsBody())).ExcludeFromDescription();
+        AnalysisPages.Map(app);
         app.MapGet("/assets/{name}", (string name) => Asset(name)).ExcludeFromDescription();
     }
 
@@ -52,7 +53,7 @@ internal static class Pages
         return Results.File(ms.ToArray(), type);
     }
 
-    private static IResult Page(string id, string title, string body)
+    internal static IResult Page(string id, string title, string body)
     {
         var sb = new StringBuilder();
         sb.Append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");

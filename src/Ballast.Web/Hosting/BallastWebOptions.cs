@@ -45,6 +45,12 @@ public sealed class BallastWebOptions
     /// <summary>Most scenarios in one comparison.</summary>
     public int MaxCompareScenarios { get; set; } = 6;
 
+    /// <summary>Largest sample count of an exploration (runs for LHS/Monte Carlo, base samples for Sobol, trajectories for Morris).</summary>
+    public int MaxExploreSamples { get; set; } = 256;
+
+    /// <summary>Time limit of each optimiser solve in seconds (a MIP stopped by it reports its best allocation and gap).</summary>
+    public double OptimiserTimeLimitSeconds { get; set; } = 10;
+
     /// <summary>Worker threads per ensemble (results do not depend on it).</summary>
     public int Threads { get; set; } = Math.Max(1, Environment.ProcessorCount);
 
@@ -60,7 +66,7 @@ public sealed class BallastWebOptions
         [
             (nameof(MaxRequestBytes), MaxRequestBytes), (nameof(MaxRunsPerJob), MaxRunsPerJob), (nameof(DefaultRuns), DefaultRuns),
             (nameof(MaxConcurrentJobs), MaxConcurrentJobs), (nameof(MaxQueuedJobs), MaxQueuedJobs), (nameof(MaxJobSeconds), MaxJobSeconds),
-            (nameof(MaxCompareScenarios), MaxCompareScenarios), (nameof(Threads), Threads),
+            (nameof(MaxCompareScenarios), MaxCompareScenarios), (nameof(Threads), Threads), (nameof(MaxExploreSamples), MaxExploreSamples),
         ];
         foreach (var (name, value) in positives)
         {
@@ -68,6 +74,11 @@ public sealed class BallastWebOptions
             {
                 return (name, "must be a positive number");
             }
+        }
+
+        if (!double.IsFinite(OptimiserTimeLimitSeconds) || OptimiserTimeLimitSeconds <= 0)
+        {
+            return (nameof(OptimiserTimeLimitSeconds), "must be a positive number");
         }
 
         if (MaxCompareScenarios < 2)

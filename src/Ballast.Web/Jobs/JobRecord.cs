@@ -31,16 +31,27 @@ public enum JobKind
 
     /// <summary>Two or more scenarios with common random numbers, side by side.</summary>
     Compare,
+
+    /// <summary>A designed experiment over one scenario's uncertain parameters into a DuckDB results store.</summary>
+    Explore,
 }
 
 /// <summary>One scenario inside a job: its name and its YAML text (already validated when the job was accepted).</summary>
 public sealed record JobScenario(string Name, string Yaml);
 
 /// <summary>The work a job was asked to do; stored as JSON so a restarted server can run queued jobs.</summary>
-/// <param name="Scenarios">One scenario (run) or several (compare).</param>
-/// <param name="Runs">Ensemble size per scenario.</param>
+/// <param name="Scenarios">One scenario (run, explore) or several (compare).</param>
+/// <param name="Runs">Ensemble size per scenario (explore: the design's rows).</param>
 /// <param name="Seed">Master seed (the same for every scenario: common random numbers).</param>
-public sealed record JobSpec(IReadOnlyList<JobScenario> Scenarios, int Runs, ulong Seed);
+/// <param name="Explore">The design of an explore job; null for runs and comparisons.</param>
+public sealed record JobSpec(IReadOnlyList<JobScenario> Scenarios, int Runs, ulong Seed, ExploreSpec? Explore = null);
+
+/// <summary>The design of an explore job.</summary>
+/// <param name="Design">Design name: lhs, sobol, morris, factorial, montecarlo.</param>
+/// <param name="Samples">Runs, base samples (Sobol) or trajectories (Morris), as for <c>ballast explore --samples</c>.</param>
+/// <param name="Levels">Morris grid levels or factorial levels per dimension (0: the design's default).</param>
+/// <param name="SecondOrder">Sobol: add the rows for second-order indices.</param>
+public sealed record ExploreSpec(string Design, int Samples, int Levels, bool SecondOrder);
 
 /// <summary>A job as stored and reported.</summary>
 /// <param name="Id">32 lower-case hex digits.</param>

@@ -35,7 +35,7 @@ public static partial class JobResults
     }
 
     /// <summary>The results folder of each scenario of a job.</summary>
-    public static IReadOnlyList<string> Folders(JobRecord job, string folder) => job.Kind == JobKind.Run
+    public static IReadOnlyList<string> Folders(JobRecord job, string folder) => job.Kind != JobKind.Compare
         ? [folder]
         : job.Spec.Scenarios.Select((s, i) => Path.Combine(folder, ScenarioJobExecutor.CompareFolder(i, s.Name))).ToList();
 

@@ -6,7 +6,8 @@ namespace Ballast.Web.Jobs;
 /// <summary>
 /// Executes jobs with the application service the CLI uses (<see cref="ScenarioRunner"/>): each scenario is prepared
 /// (loaded, validated, compiled) and run into its own results folder; a comparison runs every scenario with the same
-/// seed (common random numbers) into <c>NN-name/</c> sub-folders.
+/// seed (common random numbers) into <c>NN-name/</c> sub-folders; an exploration runs its design into a results store
+/// (<see cref="ExploreJob"/>).
 /// </summary>
 public sealed class ScenarioJobExecutor(IOptions<BallastWebOptions> options) : IJobExecutor
 {
@@ -19,6 +20,12 @@ public sealed class ScenarioJobExecutor(IOptions<BallastWebOptions> options) : I
             () =>
             {
                 var threads = options.Value.Threads;
+                if (job.Kind == JobKind.Explore)
+                {
+                    ExploreJob.Execute(job, folder, threads, progress, cancellationToken);
+                    return;
+                }
+
                 long before = 0;
                 for (var i = 0; i < job.Spec.Scenarios.Count; i++)
                 {

@@ -10,19 +10,28 @@ using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Sampling;
 using Ballast.Store;
 
-namespace Ballast.Cli.Exploration;
+namespace Ballast.Runs.Exploration;
 
 /// <summary>Turns a scenario file into what an exploration runs: compiled inputs, explored parameters, the model and the store layout.</summary>
-internal static class ExplorationSetup
+public static class ExplorationSetup
 {
     /// <summary>
     /// Loads and compiles a scenario for exploration. Explored parameters are the scenario's uncertain parameters plus
     /// every registry parameter that is uncertain by default (a distribution in data/parameters.csv) and that the
     /// scenario neither overrides nor redefines.
     /// </summary>
-    public static (Scenario Scenario, SimulationModel Model, IReadOnlyList<ExplorationParameter> Parameters, string Hash) Load(string path, ulong seed)
+    public static (Scenario Scenario, SimulationModel Model, IReadOnlyList<ExplorationParameter> Parameters, string Hash) Load(string path, ulong seed) =>
+        Load(ScenarioLoader.Default.LoadFile(path), File.ReadAllBytes(path), seed);
+
+    /// <summary>
+    /// As <see cref="Load(string, ulong)"/> for scenario text a client sent (the web API): <paramref name="label"/> names it
+    /// in messages only and is never opened; the hash is over the text's UTF-8 bytes.
+    /// </summary>
+    public static (Scenario Scenario, SimulationModel Model, IReadOnlyList<ExplorationParameter> Parameters, string Hash) LoadText(string yaml, string label, ulong seed) =>
+        Load(ScenarioLoader.Default.Load(yaml, label), Encoding.UTF8.GetBytes(yaml), seed);
+
+    private static (Scenario Scenario, SimulationModel Model, IReadOnlyList<ExplorationParameter> Parameters, string Hash) Load(Scenario scenario, byte[] bytes, ulong seed)
     {
-        var scenario = ScenarioLoader.Default.LoadFile(path);
         var uncertain = scenario.Parameters.Uncertain.ToList();
         foreach (var p in ParameterRegistryLoader.Default.All)
         {
@@ -34,7 +43,7 @@ internal static class ExplorationSetup
 
         var widened = scenario with { Parameters = scenario.Parameters with { Uncertain = uncertain } };
         var inputs = ScenarioCompiler.Compile(widened).Inputs;
-        var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))[..16].ToLowerInvariant();
+        var hash = Convert.ToHexString(SHA256.HashData(bytes))[..16].ToLowerInvariant();
         return (widened, new SimulationModel(inputs, seed), SimulationModel.ParametersOf(inputs), hash);
     }
 
