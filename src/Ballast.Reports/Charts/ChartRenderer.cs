@@ -112,7 +112,9 @@ public static class ChartRenderer
             hi = Math.Max(hi, refs.Max(r => r.Value));
         }
 
-        (double lo, hi) = spec.YMax is null ? Scale.NiceDomain(0, hi) : (0, hi);
+        // Estimates can dip below zero (a sensitivity index near 0, its interval): the axis then extends below the baseline.
+        double min = Math.Min(0, spec.Series.SelectMany(s => s.Low ?? s.Values).Where(double.IsFinite).DefaultIfEmpty(0).Min());
+        (double lo, hi) = spec.YMax is null ? Scale.NiceDomain(min, hi) : (min, hi);
         var ys = new Scale(lo, hi, y + h - bottom, y + top);
         double plotW = w - left - right;
         int n = Math.Max(1, spec.Categories.Count);
@@ -126,7 +128,7 @@ public static class ChartRenderer
             c.Text(x + left - 5, ys[t] + 3.5, Tick(t), new TextStyle(10, Anchor.End, Axis));
         }
 
-        c.Line(x + left, ys.From, x + w - right, ys.From, Style.Line(Axis, 1));
+        c.Line(x + left, ys[0], x + w - right, ys[0], Style.Line(Axis, 1));
         c.Line(x + left, ys.From, x + left, ys.To, Style.Line(Axis, 1));
         c.Text(x + 13, y + top + ((ys.From - ys.To) / 2), spec.YLabel, new TextStyle(11, Anchor.Middle, Axis, Rotate: -90));
         c.Text(x + left + (plotW / 2), y + h - 6, spec.XLabel, new TextStyle(11, Anchor.Middle, Axis));
@@ -151,7 +153,7 @@ public static class ChartRenderer
                 double v = series.Values[i];
                 string colour = spec.Series.Count == 1 && spec.CategoryColours is { } cc && i < cc.Count && cc[i] is { } o ? o : series.Colour;
                 double bx = x + left + (slot * i) + (slot * 0.1) + (barW * s);
-                c.Rect(bx, ys[Math.Max(0, v)], barW - 1, ys.From - ys[Math.Max(0, v)], Style.Solid(colour, 0.9), $"{series.Name} · {spec.Categories[i]}: {Tick(v)}");
+                c.Rect(bx, ys[Math.Max(0, v)], barW - 1, Math.Abs(ys[0] - ys[v]), Style.Solid(colour, 0.9), $"{series.Name} · {spec.Categories[i]}: {Tick(v)}");
                 if (series.Low is { } low && series.High is { } high && i < low.Count && i < high.Count)
                 {
                     double wx = bx + ((barW - 1) / 2);
