@@ -82,7 +82,7 @@ internal static class AnalysisReports
             var total = new BarSeries("Total order ST", Palette.Orange, [.. t.Rows.Select(r => Cell(r, 3))], [.. t.Rows.Select(r => Cell(r, 3) - Cell(r, 4))], [.. t.Rows.Select(r => Cell(r, 3) + Cell(r, 4))]);
             figure = new Figure("sobol-indices", "Sobol indices with confidence intervals",
                 "Share of the outcome's variance due to each parameter alone (first order) and with all its interactions (total order), parameters by decreasing total order; whiskers are the bootstrap confidence intervals. Estimates slightly below zero are sampling noise around zero.",
-                900, 380, c => ChartRenderer.DrawBarChart(c, 0, 0, 900, 380, new BarChartSpec("Sensitivity index (share of variance)", "Parameter", names, [first, total])),
+                900, 420, c => ChartRenderer.DrawBarChart(c, 0, 0, 900, 420, new BarChartSpec("Sensitivity index (share of variance)", "Parameter", names, [first, total], SlantLabels: true)),
                 Data(t));
         }
         else

@@ -105,7 +105,7 @@ public static class ChartRenderer
     public static void DrawBarChart(ICanvas c, double x, double y, double w, double h, BarChartSpec spec)
     {
         c.BeginGroup("chart bar-chart");
-        double left = 58, right = 10, top = spec.Legend && spec.Series.Count > 1 ? 26 : 12, bottom = 44;
+        double left = 58, right = 10, top = spec.Legend && spec.Series.Count > 1 ? 26 : 12, bottom = spec.SlantLabels ? 96 : 44;
         double hi = spec.YMax ?? Math.Max(1e-9, spec.Series.SelectMany(s => s.High ?? s.Values).DefaultIfEmpty(1).Max());
         if (spec.References is { Count: > 0 } refs)
         {
@@ -133,13 +133,14 @@ public static class ChartRenderer
         c.Text(x + 13, y + top + ((ys.From - ys.To) / 2), spec.YLabel, new TextStyle(11, Anchor.Middle, Axis, Rotate: -90));
         c.Text(x + left + (plotW / 2), y + h - 6, spec.XLabel, new TextStyle(11, Anchor.Middle, Axis));
 
-        int every = Math.Max(1, (int)Math.Ceiling(n / (plotW / 34.0)));
+        int every = spec.SlantLabels ? 1 : Math.Max(1, (int)Math.Ceiling(n / (plotW / 34.0)));
         for (int i = 0; i < spec.Categories.Count; i++)
         {
             double cx = x + left + (slot * (i + 0.5));
             if (i % every == 0 || i == spec.Categories.Count - 1)
             {
-                c.Text(cx, ys.From + 14, spec.Categories[i], new TextStyle(n > 12 ? 9 : 10, Anchor.Middle, Axis));
+                var label = spec.SlantLabels ? new TextStyle(10, Anchor.End, Axis, Rotate: -35) : new TextStyle(n > 12 ? 9 : 10, Anchor.Middle, Axis);
+                c.Text(spec.SlantLabels ? cx + 3 : cx, ys.From + 14, spec.Categories[i], label);
             }
 
             for (int s = 0; s < spec.Series.Count; s++)
