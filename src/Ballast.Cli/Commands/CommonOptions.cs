@@ -24,6 +24,23 @@ public static class CommonOptions
         HelpName = "svg|png",
     };
 
+    /// <summary><c>--out DIR</c> of the analysis commands: also write a self-contained HTML report <c>DIR/FILE</c>.</summary>
+    public static Option<string?> ReportOut(string fileName) => new("--out", "-o")
+    {
+        Description = $"Also write a self-contained HTML report, DIR/{fileName} (charts, tables, sources; no network).",
+        HelpName = "DIR",
+    };
+
+    /// <summary>Writes an analysis report into <paramref name="directory"/> and, in table format, says where.</summary>
+    internal static void WriteReport(CliContext ctx, OutputFormat format, string directory, string fileName, Ballast.Reports.Analysis.AnalysisPage page)
+    {
+        string path = Ballast.Reports.Analysis.AnalysisReportWriter.Write(page, directory, fileName);
+        if (format == OutputFormat.Table)
+        {
+            ctx.Out.WriteLine($"Report: {path}");
+        }
+    }
+
     /// <summary><c>--data FILE.csv</c>: a user panel instead of the embedded data.</summary>
     public static Option<string?> Data() => new("--data")
     {

@@ -21,9 +21,10 @@ public static class DiscoverCommand
         var threshold = new Option<double>("--threshold") { Description = "Density the chosen box should reach.", DefaultValueFactory = _ => 0.8 };
         var mass = new Option<double>("--mass-min") { Description = "Smallest box mass (share of runs).", DefaultValueFactory = _ => 0.05 };
         var format = CommonOptions.Format();
+        var outDir = CommonOptions.ReportOut(Ballast.Reports.Analysis.AnalysisReportWriter.Discovery);
         var cmd = new Command("discover", "Scenario discovery with PRIM: which ranges of the uncertain parameters lead to the condition (peeling trajectory, chosen box, quasi-p-values).")
         {
-            store, where, box, alpha, threshold, mass, format,
+            store, where, box, alpha, threshold, mass, format, outDir,
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
@@ -70,6 +71,14 @@ public static class DiscoverCommand
                 boxTable.Add(r.Name, r.Lower, r.Upper, x[r.Dimension].Min(), x[r.Dimension].Max(), r.QuasiPLower, r.QuasiPUpper);
             }
 
+            boxTable.Notes.Add("Quasi-p-value: one-sided binomial test of the box's density against the box without that restriction (EMA Workbench); below 0.05 the restriction matters.");
+            boxTable.Notes.Add("PRIM: Friedman and Fisher (1999), peeling α = " + p.GetValue(alpha).ToString(CultureInfo.InvariantCulture) + ", with pasting.");
+            if (p.GetValue(outDir) is string dir)
+            {
+                string meta = $"Condition \"{condition.Text}\": {result.Cases} of {result.Points} runs from {Path.GetFileName(results.Path)}; {names.Count} uncertain parameters; peeling α = {p.GetValue(alpha).ToString(CultureInfo.InvariantCulture)}.";
+                CommonOptions.WriteReport(ctx, fmt, dir, Ballast.Reports.Analysis.AnalysisReportWriter.Discovery, AnalysisReports.Discovery(meta, trajectory, boxTable, chosen));
+            }
+
             if (fmt == OutputFormat.Table)
             {
                 trajectory.Notes.Add($"Coverage: share of the runs meeting the condition that fall in the box; density: share of the box's runs that meet it. ▶ marks the box shown below (largest coverage × density with density ≥ {p.GetValue(threshold).ToString("P0", CultureInfo.InvariantCulture)}); --box N inspects another.");
@@ -77,8 +86,6 @@ public static class DiscoverCommand
                 ctx.Out.WriteLine();
             }
 
-            boxTable.Notes.Add("Quasi-p-value: one-sided binomial test of the box's density against the box without that restriction (EMA Workbench); below 0.05 the restriction matters.");
-            boxTable.Notes.Add("PRIM: Friedman and Fisher (1999), peeling α = " + p.GetValue(alpha).ToString(CultureInfo.InvariantCulture) + ", with pasting.");
             boxTable.Write(fmt, ctx.Console, ctx.Out);
             return 0;
         }));

@@ -39,9 +39,10 @@ public static class OptimizeCommand
             DefaultValueFactory = _ => 30,
         };
         var format = CommonOptions.Format();
+        var outDir = CommonOptions.ReportOut(Ballast.Reports.Analysis.AnalysisReportWriter.Optimisation);
         var cmd = new Command("optimize", "Roles and missions: allocate allies' investment over mission areas and theatres to minimise gaps and duplication, and price the federated dividend.")
         {
-            scenario, year, share, priority, programs, timeLimit, format,
+            scenario, year, share, priority, programs, timeLimit, format, outDir,
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
@@ -55,7 +56,16 @@ public static class OptimizeCommand
             var request = ScenarioOptimisation.Request(sc, p.GetValue(year), p.GetValue(share), ParsePriorities(p.GetValue(priority) ?? []), p.GetValue(programs));
             var built = ProblemBuilder.Build(request);
             var dividend = RolesSolver.Dividend(built.Problem, new SolverOptions(limit));
-            Write(Report(sc, request, built, dividend), p.GetValue(format), ctx);
+            var tables = Report(sc, request, built, dividend);
+            if (p.GetValue(outDir) is string dir)
+            {
+                var pr = built.Problem;
+                string basis = request.BudgetSharePercent is double bs ? $"budgets at {bs.ToString("G", CultureInfo.InvariantCulture)} % of GDP" : "budgets at trend spending";
+                string meta = $"Scenario {sc.Name}, {request.Year}, {basis}; {pr.N} countries, {pr.M} mission areas, {pr.T} theatres; programmes {(request.Programmes ? "offered" : "not offered")}.";
+                CommonOptions.WriteReport(ctx, p.GetValue(format), dir, Ballast.Reports.Analysis.AnalysisReportWriter.Optimisation, AnalysisReports.Optimisation(meta, pr.Countries, pr.Missions, pr.Theatres, tables));
+            }
+
+            Write(tables, p.GetValue(format), ctx);
             return 0;
         }));
         return cmd;

@@ -105,14 +105,16 @@ public static class ChartRenderer
     public static void DrawBarChart(ICanvas c, double x, double y, double w, double h, BarChartSpec spec)
     {
         c.BeginGroup("chart bar-chart");
-        double left = 58, right = 10, top = spec.Legend && spec.Series.Count > 1 ? 26 : 12, bottom = 44;
+        double left = 58, right = 10, top = spec.Legend && spec.Series.Count > 1 ? 26 : 12, bottom = spec.SlantLabels ? 96 : 44;
         double hi = spec.YMax ?? Math.Max(1e-9, spec.Series.SelectMany(s => s.High ?? s.Values).DefaultIfEmpty(1).Max());
         if (spec.References is { Count: > 0 } refs)
         {
             hi = Math.Max(hi, refs.Max(r => r.Value));
         }
 
-        (double lo, hi) = spec.YMax is null ? Scale.NiceDomain(0, hi) : (0, hi);
+        // Estimates can dip below zero (a sensitivity index near 0, its interval): the axis then extends below the baseline.
+        double min = Math.Min(0, spec.Series.SelectMany(s => s.Low ?? s.Values).Where(double.IsFinite).DefaultIfEmpty(0).Min());
+        (double lo, hi) = spec.YMax is null ? Scale.NiceDomain(min, hi) : (min, hi);
         var ys = new Scale(lo, hi, y + h - bottom, y + top);
         double plotW = w - left - right;
         int n = Math.Max(1, spec.Categories.Count);
@@ -126,18 +128,19 @@ public static class ChartRenderer
             c.Text(x + left - 5, ys[t] + 3.5, Tick(t), new TextStyle(10, Anchor.End, Axis));
         }
 
-        c.Line(x + left, ys.From, x + w - right, ys.From, Style.Line(Axis, 1));
+        c.Line(x + left, ys[0], x + w - right, ys[0], Style.Line(Axis, 1));
         c.Line(x + left, ys.From, x + left, ys.To, Style.Line(Axis, 1));
         c.Text(x + 13, y + top + ((ys.From - ys.To) / 2), spec.YLabel, new TextStyle(11, Anchor.Middle, Axis, Rotate: -90));
         c.Text(x + left + (plotW / 2), y + h - 6, spec.XLabel, new TextStyle(11, Anchor.Middle, Axis));
 
-        int every = Math.Max(1, (int)Math.Ceiling(n / (plotW / 34.0)));
+        int every = spec.SlantLabels ? 1 : Math.Max(1, (int)Math.Ceiling(n / (plotW / 34.0)));
         for (int i = 0; i < spec.Categories.Count; i++)
         {
             double cx = x + left + (slot * (i + 0.5));
             if (i % every == 0 || i == spec.Categories.Count - 1)
             {
-                c.Text(cx, ys.From + 14, spec.Categories[i], new TextStyle(n > 12 ? 9 : 10, Anchor.Middle, Axis));
+                var label = spec.SlantLabels ? new TextStyle(10, Anchor.End, Axis, Rotate: -35) : new TextStyle(n > 12 ? 9 : 10, Anchor.Middle, Axis);
+                c.Text(spec.SlantLabels ? cx + 3 : cx, ys.From + 14, spec.Categories[i], label);
             }
 
             for (int s = 0; s < spec.Series.Count; s++)
@@ -151,7 +154,7 @@ public static class ChartRenderer
                 double v = series.Values[i];
                 string colour = spec.Series.Count == 1 && spec.CategoryColours is { } cc && i < cc.Count && cc[i] is { } o ? o : series.Colour;
                 double bx = x + left + (slot * i) + (slot * 0.1) + (barW * s);
-                c.Rect(bx, ys[Math.Max(0, v)], barW - 1, ys.From - ys[Math.Max(0, v)], Style.Solid(colour, 0.9), $"{series.Name} · {spec.Categories[i]}: {Tick(v)}");
+                c.Rect(bx, ys[Math.Max(0, v)], barW - 1, Math.Abs(ys[0] - ys[v]), Style.Solid(colour, 0.9), $"{series.Name} · {spec.Categories[i]}: {Tick(v)}");
                 if (series.Low is { } low && series.High is { } high && i < low.Count && i < high.Count)
                 {
                     double wx = bx + ((barW - 1) / 2);

@@ -35,7 +35,7 @@ public sealed record BandChartSpec(
 /// <summary>One series of bars, optionally with whiskers (low–high).</summary>
 public sealed record BarSeries(string Name, string Colour, IReadOnlyList<double> Values, IReadOnlyList<double>? Low = null, IReadOnlyList<double>? High = null);
 
-/// <summary>A (grouped) bar chart; <paramref name="CategoryColours"/> overrides the colour of single-series bars per category.</summary>
+/// <summary>A (grouped) bar chart; <paramref name="CategoryColours"/> overrides the colour of single-series bars per category; <paramref name="SlantLabels"/> turns category labels 35° (long names such as parameter names).</summary>
 public sealed record BarChartSpec(
     string YLabel,
     string XLabel,
@@ -44,4 +44,5 @@ public sealed record BarChartSpec(
     IReadOnlyList<ReferenceLine>? References = null,
     double? YMax = null,
     IReadOnlyList<string?>? CategoryColours = null,
-    bool Legend = true);
+    bool Legend = true,
+    bool SlantLabels = false);
