@@ -394,7 +394,7 @@ public sealed class Simulation
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Logistic(Vector<double> z) =>
-        Vector<double>.One / (Vector<double>.One + Vector.Exp(-Vector.Min(Vector.Max(z, new Vector<double>(-700)), new Vector<double>(700))));
+        Vector<double>.One / (Vector<double>.One + LaneMath.Exp(-Vector.Min(Vector.Max(z, new Vector<double>(-700)), new Vector<double>(700))));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Clamp01(Vector<double> v) => Vector.Min(Vector.Max(v, Vector<double>.Zero), Vector<double>.One);
@@ -573,8 +573,8 @@ public sealed class Simulation
                 S(_thr0, o, thr);
                 S(_thr, o, thr);
                 var spill = SpillIns(i, r0, pv, Posture(i, r0, pv));
-                var alpha = L(_lnM, o) - (pv.BetaY * Vector.Log(L(_y, o))) - (pv.BetaT * Vector.Log(thr + Vector<double>.One))
-                    - (pv.BetaS * Vector.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One));
+                var alpha = L(_lnM, o) - (pv.BetaY * LaneMath.Log(L(_y, o))) - (pv.BetaT * LaneMath.Log(thr + Vector<double>.One))
+                    - (pv.BetaS * LaneMath.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One));
                 S(_alpha, o, alpha);
             }
         }
@@ -629,7 +629,7 @@ public sealed class Simulation
     {
         var raw = (V(_troops[i]) / pv.PostureTroopsScale) + (V(_bases[i]) / pv.PostureBasesScale)
             + (V(_hns[i]) / (pv.TroopCost * pv.PostureTroopsScale));
-        return Vector<double>.One - Vector.Exp(-raw);
+        return Vector<double>.One - LaneMath.Exp(-raw);
     }
 
     /// <summary>Threat T_i = Σ_adversaries w_ij K_j, raised by crises and by hosting.</summary>
@@ -723,7 +723,7 @@ public sealed class Simulation
                 }
             }
 
-            var buildup = Vector.Max(Vector<double>.Zero, Vector.Log(adv / L(_advM0, r0))) + Vector.Max(Vector<double>.Zero, Vector.Log(coal / L(_coalM0, r0)));
+            var buildup = Vector.Max(Vector<double>.Zero, LaneMath.Log(adv / L(_advM0, r0))) + Vector.Max(Vector<double>.Zero, LaneMath.Log(coal / L(_coalM0, r0)));
             var hazard = Logistic(pv.CrisisAlpha0 + (pv.CrisisBuildup * buildup) + (pv.CrisisDeployments * V(launchers)) - (pv.CrisisDialogue * V(dialogue)));
             var keys = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_keys), (nuint)r0);
             var u = CounterRng.Uniform(keys, Counter(t, _a, 2));
@@ -754,7 +754,7 @@ public sealed class Simulation
             var prevK = L(_kCoalPrev, r0);
             var growthK = Vector.ConditionalSelect(
                 Vector.GreaterThan(prevK, Vector<double>.Zero),
-                Vector.Max(Vector<double>.Zero, Vector.Log(Vector.Max(kCoal, V(1e-300)) / prevK)),
+                Vector.Max(Vector<double>.Zero, LaneMath.Log(Vector.Max(kCoal, V(1e-300)) / prevK)),
                 Vector<double>.Zero);
             S(_kCoalPrev, r0, kCoal);
             var support = SupportIndex(pv);
@@ -783,15 +783,15 @@ public sealed class Simulation
                         var share = m / L(_y, o);
                         var pressure = pv.PressureRho * Vector.Max(Vector<double>.Zero, target - share) * q;
                         // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
-                        var lnStar = L(_alpha, o) + (pv.BetaY * Vector.Log(L(_y, o))) + (pv.BetaT * Vector.Log(thr + Vector<double>.One))
-                            + (pv.BetaS * Vector.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One)) + (pv.BetaP * Vector.Log(Vector<double>.One + pressure));
+                        var lnStar = L(_alpha, o) + (pv.BetaY * LaneMath.Log(L(_y, o))) + (pv.BetaT * LaneMath.Log(thr + Vector<double>.One))
+                            + (pv.BetaS * LaneMath.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One)) + (pv.BetaP * LaneMath.Log(Vector<double>.One + pressure));
 
                         // Desired spending never exceeds the highest burden observed in peacetime.
-                        lnStar = Vector.Min(lnStar, Vector.Log(pv.MaxPeacetimeBurden * L(_y, o)));
+                        lnStar = Vector.Min(lnStar, LaneMath.Log(pv.MaxPeacetimeBurden * L(_y, o)));
                         var lnM = L(_lnM, o);
                         var eps = CounterRng.Normal(keys, Counter(t, i, 1));
                         var next = lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps);
-                        S(NextSpending, o, Vector.Exp(next));
+                        S(NextSpending, o, LaneMath.Exp(next));
                         var dup = Logistic(pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(_c, o))));
                         dup = Vector.ConditionalSelect(alignedMask, dup, Vector<double>.One);
                         S(_d, o, dup);
@@ -921,7 +921,7 @@ public sealed class Simulation
                 // Allies and partners are democracies at peace: their burden stays below the peacetime record (§3).
                 var mNext = Vector.Min(Vector.Max(L(NextSpending, o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
                 S(_m, o, mNext);
-                S(_lnM, o, Vector.Log(mNext));
+                S(_lnM, o, LaneMath.Log(mNext));
 
                 if (!ally)
                 {
@@ -950,7 +950,7 @@ public sealed class Simulation
                 var alignedMask = Vector.Equals(state, Vector<double>.Zero);
                 var shortfall = pv.CredibilityReference - c;
                 var dep = V(inp.TradeDependenceAdversary[i]);
-                var threatGrowth = Vector.Max(Vector<double>.Zero, Vector.Log((L(_thr, o) + Vector<double>.One) / (L(_thr0, o) + Vector<double>.One)));
+                var threatGrowth = Vector.Max(Vector<double>.Zero, LaneMath.Log((L(_thr, o) + Vector<double>.One) / (L(_thr0, o) + Vector<double>.One)));
                 var amp = Vector<double>.One + (pv.AlignmentThreat * threatGrowth) + (pv.AlignmentDependence * dep);
                 var a = L(_al, o);
                 var drift = Vector.ConditionalSelect(Vector.GreaterThan(shortfall, Vector<double>.Zero), -shortfall * amp * a, -shortfall * (Vector<double>.One - a));
@@ -1070,7 +1070,7 @@ public sealed class Simulation
                 }
             }
 
-            var posture = Vector<double>.One - Vector.Exp(-postureRaw);
+            var posture = Vector<double>.One - LaneMath.Exp(-postureRaw);
             var lsgUs = L(_lsg, ou);
             var usLsg = Vector<double>.One - ((Vector<double>.One - lsgUs) * (Vector<double>.One - (pv.PostureLsgRelief * posture)));
             var usWeight = theatre * usLsg;
@@ -1209,15 +1209,15 @@ public sealed class Simulation
         for (int m = 0; m < e.Length; m++)
         {
             var wm = weights[m] / wsum;
-            var lnE = Vector.Log(Vector.Max(e[m], tiny));
-            sum += wm * Vector.Exp(rho * lnE);
+            var lnE = LaneMath.Log(Vector.Max(e[m], tiny));
+            sum += wm * LaneMath.Exp(rho * lnE);
             logSum += wm * lnE;
         }
 
         var nearZero = Vector.LessThan(Vector.Abs(rho), new Vector<double>(1e-9));
         var safeRho = Vector.ConditionalSelect(nearZero, Vector<double>.One, rho);
-        var ces = Vector.Exp(Vector.Log(sum) / safeRho);
-        return Vector.ConditionalSelect(nearZero, Vector.Exp(logSum), ces);
+        var ces = LaneMath.Exp(LaneMath.Log(sum) / safeRho);
+        return Vector.ConditionalSelect(nearZero, LaneMath.Exp(logSum), ces);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
