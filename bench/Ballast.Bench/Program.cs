@@ -7,6 +7,12 @@ using Ballast.Engine.Ensembles;
 using Ballast.Testing;
 using BenchmarkDotNet.Running;
 
+// `--lanemath`: per-call cost of the model's vector exp/log/normal against the runtime's (LaneMathQuick.cs).
+if (args.Length > 0 && args[0] == "--lanemath")
+{
+    return LaneMathQuick.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000_000);
+}
+
 // `--exploration`: stopwatch figures for designs, Sobol analysis, PRIM, the store and explore (ExplorationQuick.cs).
 if (args.Length > 0 && args[0] == "--exploration")
 {

@@ -33,6 +33,7 @@ public sealed class Simulation
     private readonly int _us;
     private readonly int _lead;
     private readonly ModelParameters<double> _base;
+    private readonly int[] _uncertainIdx; // slot of each uncertain parameter in ModelParameters, resolved once
     private readonly ModelParameters<double>[] _ps;
     private readonly ModelParameters<Vector<double>>[] _pv;
     private readonly ulong[] _keys;
@@ -117,6 +118,7 @@ public sealed class Simulation
         _allies = [.. Enumerable.Range(0, _a).Where(inputs.IsAlly)];
         _adversaries = [.. Enumerable.Range(0, _a).Where(i => inputs.Roles[i] == CountryRole.Adversary)];
         _base = ParameterBinding.Resolve(inputs.Parameters);
+        _uncertainIdx = [.. inputs.Uncertain.Select(u => ParameterBinding.IndexOf(u.Name, inputs.Parameters))];
         Layout = new IndicatorLayout(inputs.Codes);
         _ps = new ModelParameters<double>[_r];
         _pv = new ModelParameters<Vector<double>>[_chunks];
@@ -230,12 +232,7 @@ public sealed class Simulation
 
         var inp = Inputs;
         var uncertain = inp.Uncertain;
-        var uncertainIdx = new int[uncertain.Length];
-        for (int k = 0; k < uncertain.Length; k++)
-        {
-            uncertainIdx[k] = ParameterBinding.IndexOf(uncertain[k].Name, inp.Parameters);
-        }
-
+        var uncertainIdx = _uncertainIdx;
         for (int r = 0; r < _r; r++)
         {
             long run = r < runIndices.Length ? runIndices[r] : long.MaxValue - r;
@@ -280,9 +277,12 @@ public sealed class Simulation
         }
 
         inp.Links.CopyTo(LinkMatrix);
-        foreach (var lc in inp.LinkChanges.Where(l => l.Year <= inp.StartYear).OrderBy(l => l.Year))
+        if (inp.LinkChanges.Length > 0)
         {
-            SetLinkChange(lc);
+            foreach (var lc in inp.LinkChanges.Where(l => l.Year <= inp.StartYear).OrderBy(l => l.Year))
+            {
+                SetLinkChange(lc);
+            }
         }
 
         _t = 0;
