@@ -4,11 +4,12 @@ using System.Runtime.CompilerServices;
 namespace Ballast.Core.Model;
 
 /// <summary>
-/// Lane-wise exp, log and inverse normal CDF for the model step, cheaper than the runtime's correctly rounded
+/// Lane-wise exp, log and inverse normal CDF for the model step, cheaper than the runtime's sub-ulp
 /// <see cref="Vector.Exp(Vector{double})"/>/<see cref="Vector.Log(Vector{double})"/> and Box–Muller's log + sincos.
-/// Relative error: exp ≤ 1e-14 (Cody–Waite reduction to |r| ≤ ln2/2, degree-11 Taylor polynomial, truncation
-/// 6.3e-15), log ≤ 1e-14 away from x = 1 and ≤ 1e-14 absolute near it (atanh series to s¹⁷ on |s| ≤ 0.172, truncation 1e-15),
-/// inverse normal CDF ≤ 1e-15 (Wichura AS241). Each lane is computed with the same operations whatever the vector width,
+/// Relative error (tested against Math.Exp/Math.Log): exp ≤ 1e-14 on [−708, 708] (Cody–Waite reduction to |r| ≤ ln2/2,
+/// degree-11 Taylor polynomial, truncation 6.3e-15); log ≤ 1e-14 on all positive normal and subnormal x, including near 1
+/// (atanh series to s¹⁷ on |s| ≤ 0.172, truncation 1e-15);
+/// inverse normal CDF about 1e-16 by Wichura's AS241 design, tested to 1e-12 against published quantiles. Each lane is computed with the same operations whatever the vector width,
 /// so results do not depend on the hardware's lane count, thread count or block partition.
 /// </summary>
 public static class LaneMath
