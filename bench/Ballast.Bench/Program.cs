@@ -7,30 +7,38 @@ using Ballast.Engine.Ensembles;
 using Ballast.Testing;
 using BenchmarkDotNet.Running;
 
+// `--lanemath`: per-call cost of the model's vector exp/log/normal against the runtime's (LaneMathQuick.cs).
+if (args.Length > 0 && args[0] == "--lanemath")
+{
+    return LaneMathQuick.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000_000);
+}
+
 // `--exploration`: stopwatch figures for designs, Sobol analysis, PRIM, the store and explore (ExplorationQuick.cs).
 if (args.Length > 0 && args[0] == "--exploration")
 {
     return ExplorationQuick.Run();
 }
 
-// `--measure kernel|ensemble runs`: only that work (after one warm-up block), for instruction counting under
+// `--measure kernel|partial|ensemble runs [block]`: only that work (after one warm-up block), for instruction counting under
 // callgrind (diff two run counts to cancel start-up) and for per-thread CPU time, both independent of machine load.
 if (args.Length > 0 && args[0] == "--measure")
 {
     bool kernelOnly = args[1] == "kernel";
     int runs = int.Parse(args[2], CultureInfo.InvariantCulture);
     var inputs = EnsembleBenchmarks.BaselineInputs();
-    var sim = new Simulation(inputs, 64);
-    long[] idx = [.. Enumerable.Range(0, 64).Select(i => (long)i)];
+    // Optional fourth argument: runs per block (default 64, the engine default).
+    int block = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 64;
+    var sim = new Simulation(inputs, block);
+    long[] idx = [.. Enumerable.Range(0, block).Select(i => (long)i)];
     sim.Reset(idx, 0);
     sim.RunToHorizon();
-    EnsembleRunner.Run(inputs, new EnsembleOptions(64, 1, 1));
+    EnsembleRunner.Run(inputs, new EnsembleOptions(block, 1, 1, BlockSize: block));
     var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     double check = 0;
     if (kernelOnly)
     {
-        for (int b = 0; b < runs / 64; b++)
+        for (int b = 0; b < runs / block; b++)
         {
             sim.Reset(idx, (ulong)b);
             sim.RunToHorizon();
@@ -40,14 +48,14 @@ if (args.Length > 0 && args[0] == "--measure")
     else if (args[1] == "partial")
     {
         // Per-run work only (kernel, counters, sampled trajectories), without the one-off percentiles at the end.
-        var partial = EnsembleRunner.RunPartial(inputs, new EnsembleOptions(runs, 1, 1));
+        var partial = EnsembleRunner.RunPartial(inputs, new EnsembleOptions(runs, 1, 1, BlockSize: block));
         var toResult = Stopwatch.StartNew();
         check = partial.ToResult().Kpis.FinalBalance.P50;
         Console.WriteLine($"percentiles and KPIs (ToResult): {toResult.Elapsed.TotalSeconds:F3} s");
     }
     else
     {
-        check = EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, 1)).Kpis.FinalBalance.P50;
+        check = EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, 1, BlockSize: block)).Kpis.FinalBalance.P50;
     }
 
     double wall = sw.Elapsed.TotalSeconds;

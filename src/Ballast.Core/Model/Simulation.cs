@@ -33,6 +33,7 @@ public sealed class Simulation
     private readonly int _us;
     private readonly int _lead;
     private readonly ModelParameters<double> _base;
+    private readonly int[] _uncertainIdx; // slot of each uncertain parameter in ModelParameters, resolved once
     private readonly ModelParameters<double>[] _ps;
     private readonly ModelParameters<Vector<double>>[] _pv;
     private readonly ulong[] _keys;
@@ -117,6 +118,7 @@ public sealed class Simulation
         _allies = [.. Enumerable.Range(0, _a).Where(inputs.IsAlly)];
         _adversaries = [.. Enumerable.Range(0, _a).Where(i => inputs.Roles[i] == CountryRole.Adversary)];
         _base = ParameterBinding.Resolve(inputs.Parameters);
+        _uncertainIdx = [.. inputs.Uncertain.Select(u => ParameterBinding.IndexOf(u.Name, inputs.Parameters))];
         Layout = new IndicatorLayout(inputs.Codes);
         _ps = new ModelParameters<double>[_r];
         _pv = new ModelParameters<Vector<double>>[_chunks];
@@ -230,12 +232,7 @@ public sealed class Simulation
 
         var inp = Inputs;
         var uncertain = inp.Uncertain;
-        var uncertainIdx = new int[uncertain.Length];
-        for (int k = 0; k < uncertain.Length; k++)
-        {
-            uncertainIdx[k] = ParameterBinding.IndexOf(uncertain[k].Name, inp.Parameters);
-        }
-
+        var uncertainIdx = _uncertainIdx;
         for (int r = 0; r < _r; r++)
         {
             long run = r < runIndices.Length ? runIndices[r] : long.MaxValue - r;
@@ -280,9 +277,12 @@ public sealed class Simulation
         }
 
         inp.Links.CopyTo(LinkMatrix);
-        foreach (var lc in inp.LinkChanges.Where(l => l.Year <= inp.StartYear).OrderBy(l => l.Year))
+        if (inp.LinkChanges.Length > 0)
         {
-            SetLinkChange(lc);
+            foreach (var lc in inp.LinkChanges.Where(l => l.Year <= inp.StartYear).OrderBy(l => l.Year))
+            {
+                SetLinkChange(lc);
+            }
         }
 
         _t = 0;
@@ -394,7 +394,7 @@ public sealed class Simulation
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Logistic(Vector<double> z) =>
-        Vector<double>.One / (Vector<double>.One + Vector.Exp(-Vector.Min(Vector.Max(z, new Vector<double>(-700)), new Vector<double>(700))));
+        Vector<double>.One / (Vector<double>.One + LaneMath.Exp(-Vector.Min(Vector.Max(z, new Vector<double>(-700)), new Vector<double>(700))));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Clamp01(Vector<double> v) => Vector.Min(Vector.Max(v, Vector<double>.Zero), Vector<double>.One);
@@ -580,8 +580,8 @@ public sealed class Simulation
                     Vector.GreaterThan(pv.Lambda, Vector<double>.Zero),
                     pv.BetaY * V(Math.Log(1 + Math.Max(0, inp.TrendGrowth[i]))) / Vector.Max(pv.Lambda, V(1e-12)),
                     Vector<double>.Zero);
-                var alpha = L(_lnM, o) + lag - (pv.BetaY * Vector.Log(L(_y, o))) - (pv.BetaT * Vector.Log(thr + Vector<double>.One))
-                    - (pv.BetaS * Vector.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One));
+                var alpha = L(_lnM, o) + lag - (pv.BetaY * LaneMath.Log(L(_y, o))) - (pv.BetaT * LaneMath.Log(thr + Vector<double>.One))
+                    - (pv.BetaS * LaneMath.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One));
                 S(_alpha, o, alpha);
             }
         }
@@ -636,7 +636,7 @@ public sealed class Simulation
     {
         var raw = (V(_troops[i]) / pv.PostureTroopsScale) + (V(_bases[i]) / pv.PostureBasesScale)
             + (V(_hns[i]) / (pv.TroopCost * pv.PostureTroopsScale));
-        return Vector<double>.One - Vector.Exp(-raw);
+        return Vector<double>.One - LaneMath.Exp(-raw);
     }
 
     /// <summary>Threat T_i = Σ_adversaries w_ij K_j, raised by crises and by hosting.</summary>
@@ -730,7 +730,7 @@ public sealed class Simulation
                 }
             }
 
-            var buildup = Vector.Max(Vector<double>.Zero, Vector.Log(adv / L(_advM0, r0))) + Vector.Max(Vector<double>.Zero, Vector.Log(coal / L(_coalM0, r0)));
+            var buildup = Vector.Max(Vector<double>.Zero, LaneMath.Log(adv / L(_advM0, r0))) + Vector.Max(Vector<double>.Zero, LaneMath.Log(coal / L(_coalM0, r0)));
             var hazard = Logistic(pv.CrisisAlpha0 + (pv.CrisisBuildup * buildup) + (pv.CrisisDeployments * V(launchers)) - (pv.CrisisDialogue * V(dialogue)));
             var keys = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_keys), (nuint)r0);
             var u = CounterRng.Uniform(keys, Counter(t, _a, 2));
@@ -761,7 +761,7 @@ public sealed class Simulation
             var prevK = L(_kCoalPrev, r0);
             var growthK = Vector.ConditionalSelect(
                 Vector.GreaterThan(prevK, Vector<double>.Zero),
-                Vector.Max(Vector<double>.Zero, Vector.Log(Vector.Max(kCoal, V(1e-300)) / prevK)),
+                Vector.Max(Vector<double>.Zero, LaneMath.Log(Vector.Max(kCoal, V(1e-300)) / prevK)),
                 Vector<double>.Zero);
             S(_kCoalPrev, r0, kCoal);
             var support = SupportIndex(pv);
@@ -790,15 +790,15 @@ public sealed class Simulation
                         var share = m / L(_y, o);
                         var pressure = pv.PressureRho * Vector.Max(Vector<double>.Zero, target - share) * q;
                         // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
-                        var lnStar = L(_alpha, o) + (pv.BetaY * Vector.Log(L(_y, o))) + (pv.BetaT * Vector.Log(thr + Vector<double>.One))
-                            + (pv.BetaS * Vector.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One)) + (pv.BetaP * Vector.Log(Vector<double>.One + pressure));
+                        var lnStar = L(_alpha, o) + (pv.BetaY * LaneMath.Log(L(_y, o))) + (pv.BetaT * LaneMath.Log(thr + Vector<double>.One))
+                            + (pv.BetaS * LaneMath.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One)) + (pv.BetaP * LaneMath.Log(Vector<double>.One + pressure));
 
                         // Desired spending never exceeds the highest burden observed in peacetime.
-                        lnStar = Vector.Min(lnStar, Vector.Log(pv.MaxPeacetimeBurden * L(_y, o)));
+                        lnStar = Vector.Min(lnStar, LaneMath.Log(pv.MaxPeacetimeBurden * L(_y, o)));
                         var lnM = L(_lnM, o);
                         var eps = CounterRng.Normal(keys, Counter(t, i, 1));
                         var next = lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps);
-                        S(NextSpending, o, Vector.Exp(next));
+                        S(NextSpending, o, LaneMath.Exp(next));
                         var dup = Logistic(pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(_c, o))));
                         dup = Vector.ConditionalSelect(alignedMask, dup, Vector<double>.One);
                         S(_d, o, dup);
@@ -928,7 +928,7 @@ public sealed class Simulation
                 // Allies and partners are democracies at peace: their burden stays below the peacetime record (§3).
                 var mNext = Vector.Min(Vector.Max(L(NextSpending, o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
                 S(_m, o, mNext);
-                S(_lnM, o, Vector.Log(mNext));
+                S(_lnM, o, LaneMath.Log(mNext));
 
                 if (!ally)
                 {
@@ -957,7 +957,7 @@ public sealed class Simulation
                 var alignedMask = Vector.Equals(state, Vector<double>.Zero);
                 var shortfall = pv.CredibilityReference - c;
                 var dep = V(inp.TradeDependenceAdversary[i]);
-                var threatGrowth = Vector.Max(Vector<double>.Zero, Vector.Log((L(_thr, o) + Vector<double>.One) / (L(_thr0, o) + Vector<double>.One)));
+                var threatGrowth = Vector.Max(Vector<double>.Zero, LaneMath.Log((L(_thr, o) + Vector<double>.One) / (L(_thr0, o) + Vector<double>.One)));
                 var amp = Vector<double>.One + (pv.AlignmentThreat * threatGrowth) + (pv.AlignmentDependence * dep);
                 var a = L(_al, o);
                 var drift = Vector.ConditionalSelect(Vector.GreaterThan(shortfall, Vector<double>.Zero), -shortfall * amp * a, -shortfall * (Vector<double>.One - a));
@@ -1077,7 +1077,7 @@ public sealed class Simulation
                 }
             }
 
-            var posture = Vector<double>.One - Vector.Exp(-postureRaw);
+            var posture = Vector<double>.One - LaneMath.Exp(-postureRaw);
             var lsgUs = L(_lsg, ou);
             var usLsg = Vector<double>.One - ((Vector<double>.One - lsgUs) * (Vector<double>.One - (pv.PostureLsgRelief * posture)));
             var usWeight = theatre * usLsg;
@@ -1216,15 +1216,15 @@ public sealed class Simulation
         for (int m = 0; m < e.Length; m++)
         {
             var wm = weights[m] / wsum;
-            var lnE = Vector.Log(Vector.Max(e[m], tiny));
-            sum += wm * Vector.Exp(rho * lnE);
+            var lnE = LaneMath.Log(Vector.Max(e[m], tiny));
+            sum += wm * LaneMath.Exp(rho * lnE);
             logSum += wm * lnE;
         }
 
         var nearZero = Vector.LessThan(Vector.Abs(rho), new Vector<double>(1e-9));
         var safeRho = Vector.ConditionalSelect(nearZero, Vector<double>.One, rho);
-        var ces = Vector.Exp(Vector.Log(sum) / safeRho);
-        return Vector.ConditionalSelect(nearZero, Vector.Exp(logSum), ces);
+        var ces = LaneMath.Exp(LaneMath.Log(sum) / safeRho);
+        return Vector.ConditionalSelect(nearZero, LaneMath.Exp(logSum), ces);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

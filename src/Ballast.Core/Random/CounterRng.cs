@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Ballast.Core.Model;
 
 namespace Ballast.Core.Random;
 
@@ -38,19 +39,17 @@ public static class CounterRng
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Uniform(ulong key, ulong counter) => ((Bits(key, counter) >> 11) + 0.5) * TwoPow53Inv;
 
-    /// <summary>Bit that separates the second uniform of a normal draw from the ordinary counter space.</summary>
+    /// <summary>
+    /// Bit that set aside the second uniform of a Box–Muller normal in earlier versions. Normals now use one uniform
+    /// (the inverse CDF), so counters with this bit are not drawn; it stays reserved so old and new counter spaces never overlap.
+    /// </summary>
     public const ulong NormalTag = 1UL << 63;
 
     /// <summary>
-    /// A standard normal (Box–Muller, cosine branch) from the uniforms at <paramref name="counter"/> and
-    /// <paramref name="counter"/> | <see cref="NormalTag"/>. A counter is used either for a uniform or for a normal, never both.
+    /// A standard normal Φ⁻¹(u) of the uniform at <paramref name="counter"/> (<see cref="LaneMath.NormalQuantile"/>,
+    /// Wichura's AS241); identical bits to a lane of the vector form. A counter is used either for a uniform or for a normal, never both.
     /// </summary>
-    public static double Normal(ulong key, ulong counter)
-    {
-        double u1 = Uniform(key, counter);
-        double u2 = Uniform(key, counter | NormalTag);
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
+    public static double Normal(ulong key, ulong counter) => LaneMath.NormalQuantile(new Vector<double>(Uniform(key, counter)))[0];
 
     /// <summary>Lane-wise raw values at one counter for a vector of stream keys.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -67,13 +66,7 @@ public static class CounterRng
     public static Vector<double> Uniform(Vector<ulong> keys, ulong counter) =>
         (Vector.ConvertToDouble(Bits(keys, counter) >>> 11) + new Vector<double>(0.5)) * new Vector<double>(TwoPow53Inv);
 
-    /// <summary>Lane-wise standard normals (Box–Muller); same counters as the scalar <see cref="Normal(ulong, ulong)"/>.</summary>
+    /// <summary>Lane-wise standard normals (inverse CDF of one uniform); same counters and bits as the scalar <see cref="Normal(ulong, ulong)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<double> Normal(Vector<ulong> keys, ulong counter)
-    {
-        var u1 = Uniform(keys, counter);
-        var u2 = Uniform(keys, counter | NormalTag);
-        var (_, cos) = Vector.SinCos(u2 * new Vector<double>(2 * Math.PI));
-        return Vector.SquareRoot(new Vector<double>(-2) * Vector.Log(u1)) * cos;
-    }
+    public static Vector<double> Normal(Vector<ulong> keys, ulong counter) => LaneMath.NormalQuantile(Uniform(keys, counter));
 }
