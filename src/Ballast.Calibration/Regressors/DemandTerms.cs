@@ -9,16 +9,11 @@ namespace Ballast.Calibration.Regressors;
 public static class DemandTerms
 {
     /// <summary>Mean Earth radius (IUGG), km.</summary>
-    public const double EarthRadiusKm = 6371.0088;
+    public const double EarthRadiusKm = Ballast.Core.Facts.GreatCircle.EarthRadiusKm;
 
     /// <summary>Great-circle (haversine) distance in km between two points given in decimal degrees.</summary>
-    public static double GreatCircleKm(double lat1, double lng1, double lat2, double lng2)
-    {
-        const double rad = Math.PI / 180;
-        double dLat = (lat2 - lat1) * rad, dLng = (lng2 - lng1) * rad;
-        double h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(lat1 * rad) * Math.Cos(lat2 * rad) * Math.Sin(dLng / 2) * Math.Sin(dLng / 2));
-        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
+    public static double GreatCircleKm(double lat1, double lng1, double lat2, double lng2) =>
+        Ballast.Core.Facts.GreatCircle.DistanceKm(new(lat1, lng1), new(lat2, lng2));
 
     /// <summary>Proximity weight of an adversary at <paramref name="distanceKm"/>: <c>exp(−d/L)</c> (1 next door, 1/e at L).</summary>
     public static double ProximityWeight(double distanceKm, double scaleKm) => Math.Exp(-distanceKm / scaleKm);

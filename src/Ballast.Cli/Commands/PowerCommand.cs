@@ -101,22 +101,8 @@ public static class PowerCommand
         return (table, balance, notes);
     }
 
-    private static double? CapitalStock(CountryPanel panel, string iso3, int year)
-    {
-        var series = new List<double>();
-        for (var t = CapitalStockStartYear; t <= year; t++)
-        {
-            if (panel.Value(iso3, t, Series.MilexConstantUsd) is not double m)
-            {
-                return null;
-            }
-
-            series.Add(m);
-        }
-
-        // Element i is the stock at the end of year i: include year's own spending.
-        return PowerMeasures.CapitalStock(series)[^1];
-    }
+    private static double? CapitalStock(CountryPanel panel, string iso3, int year) =>
+        PowerMeasures.CapitalStock(panel, iso3, CapitalStockStartYear, year);
 
     private static string Name(PowerMeasure m) => m switch
     {

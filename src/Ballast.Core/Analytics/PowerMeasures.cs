@@ -58,7 +58,7 @@ public enum PowerMeasure
 /// <summary>One country's figures under each power measure (any may be missing), in consistent units across countries.</summary>
 /// <param name="Iso3">Country.</param>
 /// <param name="MilitaryExpenditure">Military expenditure.</param>
-/// <param name="CapitalStock">Military capital stock (see <see cref="PowerMeasures.CapitalStock"/>).</param>
+/// <param name="CapitalStock">Military capital stock (see <see cref="PowerMeasures.CapitalStock(IReadOnlyList{double}, double, double)"/>).</param>
 /// <param name="Cinc">CINC share.</param>
 /// <param name="Gdp">GDP.</param>
 /// <param name="Population">Population (persons).</param>
@@ -119,6 +119,31 @@ public static class PowerMeasures
         }
 
         return spending / (growth + depreciation);
+    }
+
+    /// <summary>
+    /// A country's capital stock at the end of <paramref name="year"/> by perpetual inventory over the panel's constant-dollar
+    /// spending from <paramref name="fromYear"/> (starting at the steady state), or null when any year in between is missing.
+    /// </summary>
+    /// <param name="panel">The country-year panel.</param>
+    /// <param name="iso3">Country.</param>
+    /// <param name="fromYear">First year of the inventory.</param>
+    /// <param name="year">Year whose end-of-year stock is returned.</param>
+    /// <returns>The stock, constant dollars, or null.</returns>
+    public static double? CapitalStock(Panel.CountryPanel panel, string iso3, int fromYear, int year)
+    {
+        var series = new List<double>();
+        for (var t = fromYear; t <= year; t++)
+        {
+            if (panel.Value(iso3, t, Panel.Series.MilexConstantUsd) is not double m)
+            {
+                return null;
+            }
+
+            series.Add(m);
+        }
+
+        return series.Count == 0 ? null : CapitalStock(series)[^1];
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Reflection;
 using Ballast.Core;
+using Ballast.Data.Embedded;
 
 namespace Ballast.Data.Facts;
 
@@ -27,109 +27,14 @@ internal sealed class CsvTable
 
     public List<CsvRow> Rows { get; }
 
-    /// <summary>Reads an embedded data file (resource <c>Ballast.Data.&lt;name&gt;</c>).</summary>
-    public static CsvTable Embedded(string fileName)
-    {
-        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Ballast.Data." + fileName)
-            ?? throw new BallastInputException($"embedded data file '{fileName}' is missing from the build", fileName);
-        using var r = new StreamReader(s);
-        return Parse(r, "data/" + fileName);
-    }
+    /// <summary>Reads an embedded data file (resource <c>Ballast.Data.&lt;name&gt;</c>), named <c>data/&lt;name&gt;</c> in errors.</summary>
+    public static CsvTable Embedded(string fileName) => From(EmbeddedData.Csv(fileName));
 
-    public static CsvTable Parse(TextReader reader, string file)
-    {
-        string[]? header = null;
-        var rows = new List<CsvRow>();
-        var lineNo = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNo++;
-            var startLine = lineNo;
-            var fields = new List<string>();
-            var sb = new System.Text.StringBuilder();
-            var inQuotes = false;
-            var i = 0;
-            while (true)
-            {
-                if (i >= line.Length)
-                {
-                    if (inQuotes)
-                    {
-                        var next = reader.ReadLine() ?? throw new BallastInputException("unterminated quoted field", file, startLine);
-                        lineNo++;
-                        sb.Append('\n');
-                        line = next;
-                        i = 0;
-                        continue;
-                    }
+    /// <summary>Parses CSV text with the project's one CSV reader (<see cref="Csv.CsvTable"/>) and keeps this loader's typed accessors.</summary>
+    public static CsvTable Parse(TextReader reader, string file) => From(Csv.CsvTable.Parse(file, reader));
 
-                    fields.Add(sb.ToString());
-                    break;
-                }
-
-                var ch = line[i];
-                if (inQuotes)
-                {
-                    if (ch == '"')
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == '"')
-                        {
-                            sb.Append('"');
-                            i++;
-                        }
-                        else
-                        {
-                            inQuotes = false;
-                        }
-                    }
-                    else
-                    {
-                        sb.Append(ch);
-                    }
-                }
-                else if (ch == '"')
-                {
-                    inQuotes = true;
-                }
-                else if (ch == ',')
-                {
-                    fields.Add(sb.ToString());
-                    sb.Clear();
-                }
-                else
-                {
-                    sb.Append(ch);
-                }
-
-                i++;
-            }
-
-            if (header is null)
-            {
-                header = fields.Select(f => f.Trim().TrimStart('\uFEFF')).ToArray();
-                continue;
-            }
-
-            if (fields.Count == 1 && fields[0].Length == 0)
-            {
-                continue;
-            }
-
-            if (fields.Count != header.Length)
-            {
-                throw new BallastInputException($"expected {header.Length} fields, found {fields.Count}", file, startLine);
-            }
-
-            rows.Add(new CsvRow(fields.ToArray(), startLine));
-        }
-
-        if (header is null)
-        {
-            throw new BallastInputException("the file is empty (no header row)", file);
-        }
-
-        return new CsvTable(file, header, rows);
-    }
+    private static CsvTable From(Csv.CsvTable t) =>
+        new(t.Name, [.. t.Header], t.Records.Select(r => new CsvRow(Enumerable.Range(0, t.Header.Count).Select(i => r[i]).ToArray(), r.Line)).ToList());
 
     public void Require(params string[] columns)
     {

@@ -7,20 +7,16 @@ public readonly record struct GeoPoint(double Lat, double Lon);
 public static class GreatCircle
 {
     /// <summary>Mean Earth radius in km (IUGG mean radius R1 = 6371.0088 km); the sphere's error against the ellipsoid is under 0.5 %.</summary>
-    public const double EarthRadiusKm = 6371.0088;
+    public const double EarthRadiusKm = Ballast.Core.Facts.GreatCircle.EarthRadiusKm;
 
     /// <summary>Half the Earth's circumference: the largest range a ring can have (its ring is the antipode).</summary>
     public const double MaxRangeKm = Math.PI * EarthRadiusKm;
 
     private const double Deg = Math.PI / 180;
 
-    /// <summary>Great-circle distance in km (haversine, stable for small and near-antipodal distances).</summary>
-    public static double DistanceKm(GeoPoint a, GeoPoint b)
-    {
-        double dLat = (b.Lat - a.Lat) * Deg, dLon = (b.Lon - a.Lon) * Deg;
-        double h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(a.Lat * Deg) * Math.Cos(b.Lat * Deg) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
+    /// <summary>Great-circle distance in km (haversine; the model's own <see cref="Ballast.Core.Facts.GreatCircle.DistanceKm"/>).</summary>
+    public static double DistanceKm(GeoPoint a, GeoPoint b) =>
+        Ballast.Core.Facts.GreatCircle.DistanceKm(new(a.Lat, a.Lon), new(b.Lat, b.Lon));
 
     /// <summary>The point reached going <paramref name="distanceKm"/> from <paramref name="from"/> on initial bearing <paramref name="bearingDeg"/> (clockwise from north).</summary>
     public static GeoPoint Destination(GeoPoint from, double bearingDeg, double distanceKm)

@@ -267,21 +267,7 @@ public static class DataQueries
         return new PowerResponse(y, rows, balance, notes, [PanelBuilder.Citation, "CINC: Correlates of War National Material Capabilities v7.0 (Singer, Bremer and Stuckey 1972; Singer 1987), recomputed from its components."]);
     }
 
-    private static double? CapitalStock(string iso3, int year)
-    {
-        var series = new List<double>();
-        for (var t = CapitalStockStartYear; t <= year; t++)
-        {
-            if (Panel.Value(iso3, t, Series.MilexConstantUsd) is not double m)
-            {
-                return null;
-            }
-
-            series.Add(m);
-        }
-
-        return PowerMeasures.CapitalStock(series)[^1];
-    }
+    private static double? CapitalStock(string iso3, int year) => PowerMeasures.CapitalStock(Panel, iso3, CapitalStockStartYear, year);
 
     /// <summary>The alliance network of a year and its metrics.</summary>
     public static NetworkResponse Network(int? year, string? countries, string? group)

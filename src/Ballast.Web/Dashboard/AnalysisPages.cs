@@ -69,8 +69,8 @@ internal static class AnalysisPages
             <form class="controls" method="get" action="/optimise">
             """);
         sb.Append("<label>Scenario <select name=\"scenario\">").Append(Options(ScenarioCatalog.Names, scenario.Length == 0 ? "baseline" : scenario)).Append("</select></label>");
-        sb.Append("<label>Year <input type=\"number\" name=\"year\" min=\"1950\" max=\"2100\" value=\"").Append(E(year)).Append("\" placeholder=\"horizon\" aria-describedby=\"year-help\"></label><span id=\"year-help\" class=\"muted\">blank: the scenario's horizon</span>");
-        sb.Append("<label>Budget share (% of GDP) <input type=\"number\" name=\"budgetShare\" min=\"0.1\" max=\"100\" step=\"0.1\" inputmode=\"decimal\" value=\"").Append(E(share)).Append("\" placeholder=\"trend\" aria-describedby=\"share-help\"></label><span id=\"share-help\" class=\"muted\">blank: each country's spending on its trend</span>");
+        sb.Append("<label>Year <input type=\"number\" name=\"year\" min=\"1950\" max=\"2100\" value=\"").Append(E(year)).Append("\" aria-describedby=\"year-help\"></label><span id=\"year-help\" class=\"muted\">blank: the scenario's horizon</span>");
+        sb.Append("<label>Budget share (% of GDP) <input type=\"number\" name=\"budgetShare\" min=\"0.1\" max=\"100\" step=\"0.1\" inputmode=\"decimal\" value=\"").Append(E(share)).Append("\" aria-describedby=\"share-help\"></label><span id=\"share-help\" class=\"muted\">blank: each country's spending on its trend</span>");
         sb.Append("<label><input type=\"checkbox\" name=\"programmes\" value=\"true\"").Append(programmes ? " checked" : string.Empty).Append("> Offer co-development programmes (slower: a mixed-integer programme)</label>");
         sb.Append("<button type=\"submit\">Optimise</button></form>\n");
         if (scenario.Length == 0)
@@ -142,7 +142,7 @@ internal static class AnalysisPages
         sb.Append("<label>Design <select id=\"explore-design\" name=\"design\"><option value=\"sobol\">Sobol (Saltelli): N(D+2) runs</option><option value=\"morris\">Morris: r(D+1) runs</option></select></label>");
         sb.Append($"<label>Samples <input type=\"number\" id=\"explore-samples\" name=\"samples\" min=\"1\" max=\"{o.MaxExploreSamples}\" value=\"{Math.Min(8, o.MaxExploreSamples)}\" aria-describedby=\"samples-help\"></label>");
         sb.Append($"<span id=\"samples-help\" class=\"muted\">base samples (Sobol) or trajectories (Morris); at most {o.MaxExploreSamples} here</span>");
-        sb.Append("<label>Seed <input type=\"number\" id=\"explore-seed\" name=\"seed\" min=\"0\" placeholder=\"scenario's\"></label>");
+        sb.Append("<label>Seed <input type=\"number\" id=\"explore-seed\" name=\"seed\" min=\"0\" aria-describedby=\"explore-seed-help\"></label><span id=\"explore-seed-help\" class=\"muted\">blank: the scenario's seed</span>");
         sb.Append("<button type=\"submit\" id=\"explore-run\">Start the exploration</button></form>");
         sb.Append("<p id=\"explore-status\" role=\"status\" aria-live=\"polite\"></p>\n");
 

@@ -151,7 +151,7 @@ internal static class Pages
         <section aria-labelledby="run-h"><h2 id="run-h">4. Run the ensemble</h2>
           <form class="controls" onsubmit="return false">
             <label>Runs <input type="number" id="runs" min="1" value="200"></label>
-            <label>Seed <input type="number" id="seed" min="0" placeholder="scenario's"></label>
+            <label>Seed <input type="number" id="seed" min="0" aria-describedby="seed-help"></label><span id="seed-help" class="muted">blank: the scenario's seed</span>
             <button type="button" id="run">Run</button> <button type="button" id="cancel" disabled>Cancel</button>
           </form>
           <div class="progress"><progress id="progress" max="1" value="0" aria-label="Ensemble progress"></progress> <span id="run-status" role="status" aria-live="polite"></span></div>
@@ -168,7 +168,7 @@ internal static class Pages
         <form id="compare-form" class="controls" onsubmit="return false">
           <fieldset id="compare-pick"><legend>Scenarios</legend></fieldset>
           <label>Runs per scenario <input type="number" id="runs" min="1" value="200"></label>
-          <label>Seed <input type="number" id="seed" min="0" placeholder="first scenario's"></label>
+          <label>Seed <input type="number" id="seed" min="0" aria-describedby="seed-help"></label><span id="seed-help" class="muted">blank: the first scenario's seed</span>
           <button type="button" id="compare-run">Compare</button>
         </form>
         <div class="progress"><progress id="progress" max="1" value="0" aria-label="Comparison progress"></progress> <span id="run-status" role="status" aria-live="polite"></span></div>
