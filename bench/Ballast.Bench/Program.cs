@@ -36,7 +36,16 @@ if (args.Length > 0 && args[0] == "--measure")
     var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     double check = 0;
-    if (kernelOnly)
+    if (args[1] == "reset")
+    {
+        // Block set-up only (parameter draws, packing, initial state, first record).
+        for (int b = 0; b < runs / block; b++)
+        {
+            sim.Reset(idx, (ulong)b);
+            check += sim.Indicator(0, 0, 0);
+        }
+    }
+    else if (kernelOnly)
     {
         for (int b = 0; b < runs / block; b++)
         {
