@@ -65,7 +65,7 @@ public sealed record ForecastMetrics(string Scope, int N, double ModelMae, doubl
 /// <param name="ByHorizon">Metrics per horizon (pooled over countries).</param>
 /// <param name="ByCountry">Metrics per country (pooled over horizons).</param>
 /// <param name="Pooled">Metrics over everything.</param>
-/// <param name="Notes">Countries left out and why, and the trend growth the start uses.</param>
+/// <param name="Notes">Countries left out and why, and those whose trend growth fell back to the mean of the others.</param>
 /// <param name="TrendGrowth">Trend GDP growth g_i of each forecast country (fraction per year) that places its start year on the balanced-growth path.</param>
 public sealed record BacktestResult(IReadOnlyList<ShareForecast> Forecasts, IReadOnlyList<ForecastMetrics> ByHorizon, IReadOnlyList<ForecastMetrics> ByCountry, ForecastMetrics Pooled, IReadOnlyList<string> Notes, IReadOnlyDictionary<string, double> TrendGrowth);
 
