@@ -81,7 +81,7 @@ public sealed class ComputeThrottleTests
         Assert.False(waiting.IsCompleted);
         var refused = await c.PostJson("/api/optimise", Lp);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal("2", refused.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)); // the default
+        Assert.Equal("1", refused.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)); // the default
         held.Dispose();
         var served = await (await waiting).Json();
         Assert.Equal(2030, served.GetProperty("year").GetInt32());

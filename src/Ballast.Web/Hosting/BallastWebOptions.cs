@@ -61,7 +61,7 @@ public sealed class BallastWebOptions
     public int MaxQueuedCompute { get; set; } = 2 * Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Seconds a refused compute request is told to wait (the <c>Retry-After</c> header of the 429).</summary>
-    public int ComputeRetryAfterSeconds { get; set; } = 2;
+    public int ComputeRetryAfterSeconds { get; set; } = 1;
 
     /// <summary>Alliance-network answers kept in memory, one per distinct query (0: no cache).</summary>
     public int NetworkCacheEntries { get; set; } = 512;
