@@ -140,6 +140,10 @@ public sealed class Simulation
     private readonly int[] _netTo;
     private readonly double[] _netStrength;
     private readonly double[] _postureBase; // 1 − exp(−raw posture) of year t, set in Decide and reused in Apply
+    private readonly double[] _postureBaseFixed; // the same per actor for the whole block when its parameters are not uncertain
+    private readonly bool _postureFixed;
+    private readonly double[] _spillT;    // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
+    private readonly double[] _pressureT;
     private double _hnsTotal;
     private double _launchersTotal;
     private double _scheduledCrisis;
@@ -319,6 +323,12 @@ public sealed class Simulation
         _netTo = new int[_allies.Length * _allies.Length];
         _netStrength = new double[_allies.Length * _allies.Length];
         _postureBase = new double[ar];
+        _postureBaseFixed = new double[_a];
+        _postureFixed = !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.PostureTroopsScale)))
+            && !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.PostureBasesScale)))
+            && !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.TroopCost)));
+        _spillT = new double[Math.Max(1, _allies.Length) * w];
+        _pressureT = new double[Math.Max(1, _allies.Length) * w];
         LinkMatrix = new double[_a * _a];
         Launchers = new double[_a];
         NextSpending = new double[ar];
@@ -723,6 +733,13 @@ public sealed class Simulation
         }
 
         _scheduledCrisis = scheduled;
+        if (_postureFixed)
+        {
+            for (int i = 0; i < _a; i++)
+            {
+                _postureBaseFixed[i] = PostureBase(i, _baseLanes)[0];
+            }
+        }
         for (int r = 0; r < _r; r++)
         {
             int path = _path[r];
@@ -1009,10 +1026,16 @@ public sealed class Simulation
     }
 
     /// <summary>Behavioural decisions: next year's budgets (demand with partial adjustment) and this year's mixes (duplication).</summary>
+    /// <remarks>
+    /// The allies' equations run in three passes (beliefs and spill-ins; demand; duplication and mix) rather than one pass per
+    /// ally: each pass is a short body whose iterations are independent, so the processor overlaps the exp/log latency chains
+    /// of several allies. The arithmetic is the same, term for term.
+    /// </remarks>
     private void Decide(int t, int ch)
     {
         int r0 = ch * W;
         int rr = _r;
+        int w = W;
         ref var pv = ref _pv[ch];
         ref double kR = ref D(_k);
         ref double stateR = ref D(_state);
@@ -1022,6 +1045,11 @@ public sealed class Simulation
         ref double execR = ref D(_exec);
         ref double nextR = ref D(NextSpending);
         ref double nextMixR = ref D(NextMix);
+        ref double thrR = ref D(_thr);
+        ref double qR = ref D(_q);
+        ref double cR = ref D(_c);
+        ref double spillT = ref D(_spillT);
+        ref double pressureT = ref D(_pressureT);
         var keys = Keys(_keys, r0);
         var theatre = TheatreShare(_theatreShare[t], r0, pv);
         var kCoal = Vector<double>.Zero;
@@ -1038,6 +1066,29 @@ public sealed class Simulation
             Vector.Max(Vector<double>.Zero, LaneMath.Log(Vector.Max(kCoal, V(1e-300)) / prevK)),
             Vector<double>.Zero);
         S(ref D(_kCoalPrev), r0, kCoal);
+
+        // Actors without a demand equation: the lead adversary grows at g_C plus its Richardson reaction, the patron and the rest on trend.
+        for (int i = 0; i < _a; i++)
+        {
+            if (_isAlly[i])
+            {
+                continue;
+            }
+
+            int o = (i * rr) + r0;
+            var m = L(ref mR, o);
+            if (_role[i] == CountryRole.Adversary)
+            {
+                var growth = i == _lead ? pv.GC : V(_trend[i]);
+                S(ref nextR, o, m * (Vector<double>.One + growth + (pv.AdversaryReaction * growthK)));
+            }
+            else
+            {
+                S(ref nextR, o, m * (Vector<double>.One + V(_trend[i])));
+            }
+        }
+
+        // Pass 1: posture, threat, spill-ins, the belief q that threats are executed, and the pressure it transmits.
         var support = SupportIndex(pv);
         var harsh = L(ref D(_stHarsh), r0);
         var target = L(ref D(_stTarget), r0);
@@ -1045,64 +1096,56 @@ public sealed class Simulation
         var crisisFactor = Vector<double>.One + (pv.CrisisThreat * L(ref D(_crisis), r0));
         var qBase = pv.QIntercept + (pv.QHarshness * harsh) - (pv.QSupport * support);
         var qExecuted = pv.QExecuted * execAny;
-        var maxBurden = pv.MaxPeacetimeBurden;
-        int x = 0;
-        for (int i = 0; i < _a; i++)
+        for (int x = 0; x < _allies.Length; x++)
         {
+            int i = _allies[x];
             int o = (i * rr) + r0;
-            var m = L(ref mR, o);
-            switch (_role[i])
+            var postureBase = _postureFixed ? V(_postureBaseFixed[i]) : PostureBase(i, pv);
+            S(ref D(_postureBase), o, postureBase);
+            var posture = postureBase * (Vector<double>.One - L(ref execR, o));
+            var thr = Threat(i, r0, pv, crisisFactor);
+            S(ref thrR, o, thr);
+            S(ref spillT, x * w, SpillIns(x, i, r0, pv, theatre, posture));
+            var q = Logistic(qBase - (pv.QPosture * posture) + qExecuted);
+            q = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), q, Vector<double>.Zero);
+            S(ref qR, o, q);
+            var share = L(ref mR, o) / L(ref yR, o);
+            S(ref pressureT, x * w, pv.PressureRho * Vector.Max(Vector<double>.Zero, target - share) * q);
+        }
+
+        // Pass 2: desired spending and partial adjustment toward it.
+        var maxBurden = pv.MaxPeacetimeBurden;
+        for (int x = 0; x < _allies.Length; x++)
+        {
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            var y = L(ref yR, o);
+            // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
+            var lnStar = L(ref D(_alpha), o) + (pv.BetaY * LaneMath.Log(y)) + (pv.BetaT * LaneMath.Log(L(ref thrR, o) + Vector<double>.One))
+                + (pv.BetaS * LaneMath.Log((L(ref spillT, x * w) * V(_invM0[i])) + Vector<double>.One)) + (pv.BetaP * LaneMath.Log(Vector<double>.One + L(ref pressureT, x * w)));
+
+            // Desired spending never exceeds the highest burden observed in peacetime.
+            lnStar = Vector.Min(lnStar, LaneMath.Log(maxBurden * y));
+            var lnM = L(ref lnMR, o);
+            var eps = CounterRng.Normal(keys, Counter(t, i, 1));
+            var next = lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps);
+            S(ref nextR, o, LaneMath.Exp(next));
+        }
+
+        // Pass 3: duplication (autonomous share of the mix) and this year's mix.
+        for (int x = 0; x < _allies.Length; x++)
+        {
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            var dup = Logistic(pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(ref cR, o))));
+            dup = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), dup, Vector<double>.One);
+            S(ref D(_d), o, dup);
+            var notDup = Vector<double>.One - dup;
+            for (int mm = 0; mm < Mis; mm++)
             {
-                case CountryRole.TreatyAlly or CountryRole.Partner:
-                {
-                    var postureBase = PostureBase(i, pv);
-                    S(ref D(_postureBase), o, postureBase);
-                    var posture = postureBase * (Vector<double>.One - L(ref execR, o));
-                    var thr = Threat(i, r0, pv, crisisFactor);
-                    S(ref D(_thr), o, thr);
-                    var spill = SpillIns(x++, i, r0, pv, theatre, posture);
-                    var alignedMask = Vector.Equals(L(ref stateR, o), Vector<double>.Zero);
-                    var q = Logistic(qBase - (pv.QPosture * posture) + qExecuted);
-                    q = Vector.ConditionalSelect(alignedMask, q, Vector<double>.Zero);
-                    S(ref D(_q), o, q);
-                    var y = L(ref yR, o);
-                    var share = m / y;
-                    var pressure = pv.PressureRho * Vector.Max(Vector<double>.Zero, target - share) * q;
-                    // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
-                    var lnStar = L(ref D(_alpha), o) + (pv.BetaY * LaneMath.Log(y)) + (pv.BetaT * LaneMath.Log(thr + Vector<double>.One))
-                        + (pv.BetaS * LaneMath.Log((spill * V(_invM0[i])) + Vector<double>.One)) + (pv.BetaP * LaneMath.Log(Vector<double>.One + pressure));
-
-                    // Desired spending never exceeds the highest burden observed in peacetime.
-                    lnStar = Vector.Min(lnStar, LaneMath.Log(maxBurden * y));
-                    var lnM = L(ref lnMR, o);
-                    var eps = CounterRng.Normal(keys, Counter(t, i, 1));
-                    var next = lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps);
-                    S(ref nextR, o, LaneMath.Exp(next));
-                    var dup = Logistic(pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(ref D(_c), o))));
-                    dup = Vector.ConditionalSelect(alignedMask, dup, Vector<double>.One);
-                    S(ref D(_d), o, dup);
-                    var notDup = Vector<double>.One - dup;
-                    for (int mm = 0; mm < Mis; mm++)
-                    {
-                        int im = (i * Mis) + mm;
-                        var mix = (notDup * V(_compMix[im])) + (dup * V(_autoMix[im]));
-                        S(ref nextMixR, (im * rr) + r0, mix);
-                    }
-
-                    break;
-                }
-
-                case CountryRole.Adversary:
-                {
-                    var growth = i == _lead ? pv.GC : V(_trend[i]);
-                    S(ref nextR, o, m * (Vector<double>.One + growth + (pv.AdversaryReaction * growthK)));
-                    break;
-                }
-
-                default:
-                    // The patron and any other actor follow their trend.
-                    S(ref nextR, o, m * (Vector<double>.One + V(_trend[i])));
-                    break;
+                int im = (i * Mis) + mm;
+                var mix = (notDup * V(_compMix[im])) + (dup * V(_autoMix[im]));
+                S(ref nextMixR, (im * rr) + r0, mix);
             }
         }
     }
@@ -1134,6 +1177,7 @@ public sealed class Simulation
     }
 
     /// <summary>State transition of lane group <paramref name="ch"/> from year index t to t+1.</summary>
+    /// <remarks>In passes over the actors (economy and capability; credibility; distancing; hedging and interoperability), for the same reason as <see cref="Decide"/>.</remarks>
     private void Apply(int t, int ch)
     {
         int r0 = ch * W;
@@ -1158,28 +1202,21 @@ public sealed class Simulation
         var sqrtCommon = Vector.SquareRoot(Clamp01(pv.ShockCorrelation));
         var sqrtIdio = Vector.SquareRoot(Vector<double>.One - Clamp01(pv.ShockCorrelation));
         var crisis = L(ref D(_crisis), r0);
-        var support = SupportIndex(pv);
-        var harsh = L(ref D(_stHarsh), r0);
-        var kind = L(ref D(_stKind), r0);
-        var stanceTerm = Vector.ConditionalSelect(Vector.Equals(kind, V((double)StanceKind.Reassure)), pv.CReassure,
-            Vector.ConditionalSelect(Vector.Equals(kind, V((double)StanceKind.Conditional)), pv.CConditional, pv.CDisengage));
-        var execAny = L(ref D(_execAny), r0);
-        var eta = Clamp01(pv.Eta + (pv.CrisisEtaBoost * crisis));
         var keep = Vector<double>.One - pv.Delta;
         var commonShock = sqrtCommon * zCommon;
+
+        // Pass 1 (every actor): 1. economy with (regionally correlated) shocks, scheduled shocks and coercion of hosts in
+        // crises; 2. capability by perpetual inventory with industrial-capacity absorption and φ gains/losses; next budget.
         for (int i = 0; i < _a; i++)
         {
             int o = (i * rr) + r0;
             bool ally = _isAlly[i];
-
-            // 1. Economy with (regionally correlated) shocks, scheduled shocks and coercion of hosts in crises.
             var z = commonShock + (sqrtIdio * CounterRng.Normal(keys, Counter(t, i, 0)));
             var coercion = Launchers[i] > 0 ? pv.CoercionGdpShock * V(_depAdv[i]) * crisis : Vector<double>.Zero;
             var growth = V(_trend[i] + _gdpShock[i]) + (pv.GdpVolatility * z) - coercion;
             var y = L(ref yR, o);
             var yNext = y * Vector.Max(V(0.01), Vector<double>.One + growth);
 
-            // 2. Capability by perpetual inventory with industrial-capacity absorption and φ gains/losses.
             var m = L(ref mR, o);
             var cap = L(ref capR, o);
             var backlog = L(ref backlogR, o);
@@ -1212,13 +1249,19 @@ public sealed class Simulation
             var mNext = Vector.Min(Vector.Max(L(ref D(NextSpending), o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
             S(ref mR, o, mNext);
             S(ref D(_lnM), o, LaneMath.Log(mNext));
+        }
 
-            if (!ally)
-            {
-                continue;
-            }
-
-            // 5. Credibility.
+        // Pass 2 (allies): 5. credibility.
+        var support = SupportIndex(pv);
+        var harsh = L(ref D(_stHarsh), r0);
+        var kind = L(ref D(_stKind), r0);
+        var stanceTerm = Vector.ConditionalSelect(Vector.Equals(kind, V((double)StanceKind.Reassure)), pv.CReassure,
+            Vector.ConditionalSelect(Vector.Equals(kind, V((double)StanceKind.Conditional)), pv.CConditional, pv.CDisengage));
+        var execAny = L(ref D(_execAny), r0);
+        var eta = Clamp01(pv.Eta + (pv.CrisisEtaBoost * crisis));
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
             var exec = L(ref execR, o);
             var posture = L(ref D(_postureBase), o) * (Vector<double>.One - exec);
             var treaty = _treaty[i] switch
@@ -1232,10 +1275,14 @@ public sealed class Simulation
                 + (pv.CExecuted * exec) + (pv.CExecutedOther * execAny * (Vector<double>.One - exec))
                 + (pv.CCostSharing * V(_cs[i])) + (pv.CSupport * support));
             var c = L(ref cR, o);
-            c = Clamp01(c + (eta * (cBar - c)));
-            S(ref cR, o, c);
+            S(ref cR, o, Clamp01(c + (eta * (cBar - c))));
+        }
 
-            // 6. Distancing: alignment drift and the realignment hazard.
+        // Pass 3 (allies): 6. distancing, the alignment drift and the realignment hazard.
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
+            var c = L(ref cR, o);
             var state = L(ref stateR, o);
             var alignedMask = Vector.Equals(state, Vector<double>.Zero);
             var shortfall = pv.CredibilityReference - c;
@@ -1262,10 +1309,16 @@ public sealed class Simulation
 
             a = Vector.ConditionalSelect(Vector.Equals(state, V((double)AlignmentState.Bandwagoning)), Vector<double>.Zero, a);
             S(ref alR, o, a);
+        }
 
-            // 7. Nuclear hedging.
+        // Pass 4 (allies): 7. nuclear hedging; 8. interoperability: exercises (with alignment), links, joint programmes,
+        // eroded by national champions.
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
             if (_warheads[i] <= 0)
             {
+                var shortfall = pv.CredibilityReference - L(ref cR, o);
                 var hTarget = Logistic(pv.Theta0 + (pv.Theta1 * shortfall) + (pv.Theta2 * L(ref D(_nt), o)));
                 var h = L(ref D(_h), o);
                 h = Clamp01(h + (pv.HedgingRate * (hTarget - h)));
@@ -1275,11 +1328,9 @@ public sealed class Simulation
                 S(ref D(_hedgeYear), o, Vector.ConditionalSelect(crossed, V(nextYear), hedgeYear));
             }
 
-            // 8. Interoperability: exercises (with alignment), links, joint programmes; national champions erode it.
             var io = L(ref D(_io), o);
-            var gain = (pv.InteropRate * a) + (pv.InteropLinks * V(_linkSum[i])) + V(_ioGain[i]);
-            io = Clamp01(io + (gain * (Vector<double>.One - io)) - (pv.InteropDecay * L(ref dR, o) * io));
-            S(ref D(_io), o, io);
+            var gain = (pv.InteropRate * L(ref alR, o)) + (pv.InteropLinks * V(_linkSum[i])) + V(_ioGain[i]);
+            S(ref D(_io), o, Clamp01(io + (gain * (Vector<double>.One - io)) - (pv.InteropDecay * L(ref dR, o) * io)));
         }
 
         // 9. Richardson missile pair (sub-stepped Euler), with hosted deployments feeding the coalition's build-up.
