@@ -621,10 +621,10 @@ public sealed class Simulation
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Logistic(Vector<double> z) =>
-        Vector<double>.One / (Vector<double>.One + LaneMath.Exp(-Vector.Min(Vector.Max(z, new Vector<double>(-700)), new Vector<double>(700))));
+        Vector<double>.One / (Vector<double>.One + LaneMath.Exp(-Vector.MinNative(Vector.MaxNative(z, new Vector<double>(-700)), new Vector<double>(700))));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Clamp01(Vector<double> v) => Vector.Min(Vector.Max(v, Vector<double>.Zero), Vector<double>.One);
+    private static Vector<double> Clamp01(Vector<double> v) => Vector.MinNative(Vector.MaxNative(v, Vector<double>.Zero), Vector<double>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> V(double s) => new(s);
@@ -1248,7 +1248,11 @@ public sealed class Simulation
             // Allies and partners are democracies at peace: their burden stays below the peacetime record (§3).
             var mNext = Vector.Min(Vector.Max(L(ref D(NextSpending), o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
             S(ref mR, o, mNext);
-            S(ref D(_lnM), o, LaneMath.Log(mNext));
+            if (ally)
+            {
+                // Only the demand equation reads log spending.
+                S(ref D(_lnM), o, LaneMath.Log(mNext));
+            }
         }
 
         // Pass 2 (allies): 5. credibility.
@@ -1536,7 +1540,7 @@ public sealed class Simulation
         var nearZero = Vector.LessThan(Vector.Abs(rho), new Vector<double>(1e-9));
         var safeRho = Vector.ConditionalSelect(nearZero, Vector<double>.One, rho);
         var ces = LaneMath.Exp(LaneMath.Log(sum) / safeRho);
-        return Vector.ConditionalSelect(nearZero, LaneMath.Exp(logSum), ces);
+        return nearZero == Vector<long>.Zero ? ces : Vector.ConditionalSelect(nearZero, LaneMath.Exp(logSum), ces);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
