@@ -99,7 +99,8 @@ public sealed class Simulation
     private readonly double[] _q;
     private readonly double[] _d;
     private readonly double[] _thr;
-    private readonly double[] _thr0;
+    private readonly double[] _lnThr;  // ln(1 + T_i) of the year being decided (demand and the threat-growth term of distancing)
+    private readonly double[] _lnThr0; // ln(1 + T_i) at the start
     private readonly double[] _alpha;
     private readonly double[] _cap;
     private readonly double[] _backlog;
@@ -287,7 +288,8 @@ public sealed class Simulation
         _q = new double[ar];
         _d = new double[ar];
         _thr = new double[ar];
-        _thr0 = new double[ar];
+        _lnThr = new double[ar];
+        _lnThr0 = new double[ar];
         _alpha = new double[ar];
         _cap = new double[ar];
         _backlog = new double[ar];
@@ -897,7 +899,6 @@ public sealed class Simulation
             int i = _allies[x];
             int o = (i * rr) + r0;
             var thr = Threat(i, r0, pv, crisisFactor);
-            S(ref D(_thr0), o, thr);
             S(ref D(_thr), o, thr);
             var spill = SpillIns(x, i, r0, pv, theatre, Posture(i, r0, pv));
             // Balanced growth: with partial adjustment, spending that keeps pace with trend GDP (elasticity β_Y) sits
@@ -907,7 +908,9 @@ public sealed class Simulation
                 Vector.GreaterThan(pv.Lambda, Vector<double>.Zero),
                 pv.BetaY * V(_lagLog[i]) / Vector.Max(pv.Lambda, V(1e-12)),
                 Vector<double>.Zero);
-            var alpha = L(ref D(_lnM), o) + lag - (pv.BetaY * LaneMath.Log(L(ref D(_y), o))) - (pv.BetaT * LaneMath.Log(thr + Vector<double>.One))
+            var lnThr = LaneMath.Log(thr + Vector<double>.One);
+            S(ref D(_lnThr0), o, lnThr);
+            var alpha = L(ref D(_lnM), o) + lag - (pv.BetaY * LaneMath.Log(L(ref D(_y), o))) - (pv.BetaT * lnThr)
                 - (pv.BetaS * LaneMath.Log((spill * V(_invM0[i])) + Vector<double>.One));
             S(ref D(_alpha), o, alpha);
         }
@@ -1117,18 +1120,20 @@ public sealed class Simulation
         }
 
         // Pass 2: desired spending and partial adjustment toward it.
-        var maxBurden = pv.MaxPeacetimeBurden;
+        var lnMaxBurden = LaneMath.Log(pv.MaxPeacetimeBurden);
         for (int x = 0; x < _allies.Length; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
-            var y = L(ref yR, o);
+            var lnY = LaneMath.Log(L(ref yR, o));
+            var lnThr = LaneMath.Log(L(ref thrR, o) + Vector<double>.One);
+            S(ref D(_lnThr), o, lnThr);
             // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
-            var lnStar = L(ref D(_alpha), o) + (pv.BetaY * LaneMath.Log(y)) + (pv.BetaT * LaneMath.Log(L(ref thrR, o) + Vector<double>.One))
+            var lnStar = L(ref D(_alpha), o) + (pv.BetaY * lnY) + (pv.BetaT * lnThr)
                 + (pv.BetaS * LaneMath.Log((L(ref spillT, x * w) * V(_invM0[i])) + Vector<double>.One)) + (pv.BetaP * LaneMath.Log(Vector<double>.One + L(ref pressureT, x * w)));
 
             // Desired spending never exceeds the highest burden observed in peacetime.
-            lnStar = Vector.Min(lnStar, LaneMath.Log(maxBurden * y));
+            lnStar = Vector.Min(lnStar, lnMaxBurden + lnY);
             var lnM = L(ref lnMR, o);
             var eps = CounterRng.Normal(keys, Counter(t, i, 1));
             var next = lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps);
@@ -1296,7 +1301,7 @@ public sealed class Simulation
             var alignedMask = Vector.Equals(state, Vector<double>.Zero);
             var shortfall = pv.CredibilityReference - c;
             var dep = V(_depAdv[i]);
-            var threatGrowth = Vector.Max(Vector<double>.Zero, LaneMath.Log((L(ref D(_thr), o) + Vector<double>.One) / (L(ref D(_thr0), o) + Vector<double>.One)));
+            var threatGrowth = Vector.Max(Vector<double>.Zero, L(ref D(_lnThr), o) - L(ref D(_lnThr0), o));
             var amp = Vector<double>.One + (pv.AlignmentThreat * threatGrowth) + (pv.AlignmentDependence * dep);
             var a = L(ref alR, o);
             var drift = Vector.ConditionalSelect(Vector.GreaterThan(shortfall, Vector<double>.Zero), -shortfall * amp * a, -shortfall * (Vector<double>.One - a));
