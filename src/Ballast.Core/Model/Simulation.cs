@@ -143,6 +143,8 @@ public sealed class Simulation
     private readonly double[] _postureBase; // 1 − exp(−raw posture) of year t, set in Decide and reused in Apply
     private readonly double[] _postureBaseFixed; // the same per actor for the whole block when its parameters are not uncertain
     private readonly bool _postureFixed;
+    private readonly Vector<double>[] _cesWeight; // [ch * 7 + m], per block
+    private readonly Vector<double>[] _cesScale;
     private readonly double[] _spillT;    // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
     private readonly double[] _pressureT;
     private double _hnsTotal;
@@ -329,6 +331,8 @@ public sealed class Simulation
         _postureFixed = !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.PostureTroopsScale)))
             && !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.PostureBasesScale)))
             && !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.TroopCost)));
+        _cesWeight = new Vector<double>[_chunks * Mis];
+        _cesScale = new Vector<double>[_chunks * Mis];
         _spillT = new double[Math.Max(1, _allies.Length) * w];
         _pressureT = new double[Math.Max(1, _allies.Length) * w];
         LinkMatrix = new double[_a * _a];
@@ -458,6 +462,7 @@ public sealed class Simulation
         RefreshLinks();
         for (int ch = 0; ch < _chunks; ch++)
         {
+            CesWeights(ch);
             InitialState(ch);
         }
     }
@@ -1473,8 +1478,8 @@ public sealed class Simulation
             mAdv += L(ref mR, o);
         }
 
-        var eC = Ces(eCoal, pv);
-        var eA = Ces(eAdv, pv);
+        var eC = Ces(eCoal, ch, pv.CesRho);
+        var eA = Ces(eAdv, ch, pv.CesRho);
         var balance = eC / eA;
         for (int mm = 0; mm < Mis; mm++)
         {
@@ -1508,10 +1513,24 @@ public sealed class Simulation
     /// <summary>
     /// CES aggregate (Σ ω̂_m (E_m/ω̂_m)^ρ)^(1/ρ) with normalised weights ω̂: each mission's stock is taken per unit of its weight,
     /// so a force whose stock K is spread exactly by the weights scores K (capability-equivalent dollars); Cobb–Douglas at ρ = 0,
-    /// the plain total Σ E_m at ρ = 1.
+    /// the plain total Σ E_m at ρ = 1. The weights' normalisation is per lane group and computed once per block (<see cref="CesWeights"/>).
     /// </summary>
-    private static Vector<double> Ces(ReadOnlySpan<Vector<double>> e, in ModelParameters<Vector<double>> pv)
+    private Vector<double> Ces(ReadOnlySpan<Vector<double>> e, int ch, Vector<double> rho)
     {
+        Span<Vector<double>> perWeight = stackalloc Vector<double>[Mis];
+        var scale = _cesScale.AsSpan(ch * Mis, Mis);
+        for (int m = 0; m < Mis; m++)
+        {
+            perWeight[m] = e[m] * scale[m];
+        }
+
+        return CesNormalised(perWeight, _cesWeight.AsSpan(ch * Mis, Mis), rho);
+    }
+
+    /// <summary>The mission weights of a lane group normalised to sum 1, and their inverses ω_sum/ω_m, for <see cref="Ces"/>.</summary>
+    private void CesWeights(int ch)
+    {
+        ref var pv = ref _pv[ch];
         Span<Vector<double>> wts = [pv.WeightMaritime, pv.WeightAir, pv.WeightLongRangeStrike, pv.WeightMissileDefence, pv.WeightIsrSpace, pv.WeightCyberEw, pv.WeightLand];
         var wsum = Vector<double>.Zero;
         foreach (var w in wts)
@@ -1519,13 +1538,11 @@ public sealed class Simulation
             wsum += w;
         }
 
-        Span<Vector<double>> perWeight = stackalloc Vector<double>[Mis];
         for (int m = 0; m < Mis; m++)
         {
-            perWeight[m] = e[m] * wsum / wts[m];
+            _cesWeight[(ch * Mis) + m] = wts[m] / wsum;
+            _cesScale[(ch * Mis) + m] = wsum / wts[m];
         }
-
-        return CesCore(perWeight, wts, pv.CesRho);
     }
 
     /// <summary>CES aggregate of per-mission values with weights (normalised to sum 1) and exponent ρ, lane-wise.</summary>
@@ -1537,12 +1554,24 @@ public sealed class Simulation
             wsum += w;
         }
 
+        Span<Vector<double>> normalised = stackalloc Vector<double>[weights.Length];
+        for (int m = 0; m < weights.Length; m++)
+        {
+            normalised[m] = weights[m] / wsum;
+        }
+
+        return CesNormalised(e, normalised, rho);
+    }
+
+    /// <summary>(Σ w_m E_m^ρ)^(1/ρ) with weights already summing to 1; the weighted geometric mean when |ρ| &lt; 1e-9.</summary>
+    private static Vector<double> CesNormalised(ReadOnlySpan<Vector<double>> e, ReadOnlySpan<Vector<double>> weights, Vector<double> rho)
+    {
         var sum = Vector<double>.Zero;
         var logSum = Vector<double>.Zero;
         var tiny = new Vector<double>(1e-9);
         for (int m = 0; m < e.Length; m++)
         {
-            var wm = weights[m] / wsum;
+            var wm = weights[m];
             var lnE = LaneMath.Log(Vector.Max(e[m], tiny));
             sum += wm * LaneMath.Exp(rho * lnE);
             logSum += wm * lnE;
