@@ -148,6 +148,19 @@ public sealed class Simulation
     private readonly double[] _spillT;    // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
     private readonly double[] _pressureT;
     private double _hnsTotal;
+    private readonly double[] _schedLaunchers;   // per year: [t * A + i]
+    private readonly double[] _schedPhiGain;     // [(t * A + i) * 7 + m]
+    private readonly double[] _schedIoGain;
+    private readonly double[] _schedGdpShock;
+    private readonly double[] _schedTroops;
+    private readonly double[] _schedBases;
+    private readonly double[] _schedHns;
+    private readonly double[] _schedCostSharing;
+    private readonly double[] _schedPostureBase;
+    private readonly double[] _schedLaunchersTotal; // [t]
+    private readonly double[] _schedHnsTotal;
+    private readonly double[] _schedCrisis;
+    private bool _linksChanged;
     private double _launchersTotal;
     private double _scheduledCrisis;
 
@@ -344,6 +357,20 @@ public sealed class Simulation
         _hedgeYear = new double[ar];
         _execYear = new double[ar];
         _targetYear = new double[_nTargets * ar];
+        int at = (_steps + 1) * _a;
+        _schedLaunchers = new double[at];
+        _schedPhiGain = new double[at * Mis];
+        _schedIoGain = new double[at];
+        _schedGdpShock = new double[at];
+        _schedTroops = new double[at];
+        _schedBases = new double[at];
+        _schedHns = new double[at];
+        _schedCostSharing = new double[at];
+        _schedPostureBase = new double[at];
+        _schedLaunchersTotal = new double[_steps + 1];
+        _schedHnsTotal = new double[_steps + 1];
+        _schedCrisis = new double[_steps + 1];
+        BuildSchedules();
         _decisions = new YearDecisions(this);
     }
 
@@ -491,7 +518,10 @@ public sealed class Simulation
         if (t > 0)
         {
             ApplySchedules(t);
-            RefreshLinks();
+            if (_linksChanged)
+            {
+                RefreshLinks();
+            }
         }
 
         if (decisionOverride is null)
@@ -662,6 +692,7 @@ public sealed class Simulation
 
     private void SetLinkChange(LinkChange lc)
     {
+        _linksChanged = true;
         LinkMatrix[(lc.From * _a) + lc.To] = lc.Strength;
         LinkMatrix[(lc.To * _a) + lc.From] = lc.Strength;
     }
@@ -682,71 +713,20 @@ public sealed class Simulation
             }
         }
 
-        Array.Clear(Launchers);
-        foreach (var dep in inp.MissileDeployments)
-        {
-            if (dep.Year <= year)
-            {
-                Launchers[dep.Host] += dep.Launchers;
-            }
-        }
-
-        SumLaunchers();
-        Array.Clear(_phiGain);
-        Array.Clear(_ioGain);
-        foreach (var prog in inp.Programmes)
-        {
-            if (prog.Year <= year)
-            {
-                foreach (int i in prog.Members)
-                {
-                    _phiGain[(i * Mis) + (int)prog.Mission] += prog.PhiGain;
-                    _ioGain[i] += prog.InteroperabilityGain;
-                }
-            }
-        }
-
-        Array.Clear(_gdpShock);
-        foreach (var sh in inp.Shocks)
-        {
-            if (sh.Year == year)
-            {
-                foreach (int i in sh.Actors)
-                {
-                    _gdpShock[i] += sh.GdpChange;
-                }
-            }
-        }
-
-        double hns = 0;
-        for (int i = 0; i < _a; i++)
-        {
-            int o = (t * _a) + i;
-            _troops[i] = inp.Troops[o];
-            _bases[i] = inp.Bases[o];
-            _hns[i] = inp.HostNationSupport[o];
-            _cs[i] = inp.CostSharing[o];
-            hns += _hns[i];
-        }
-
-        _hnsTotal = hns;
-        double scheduled = 0;
-        foreach (var c in inp.Crises)
-        {
-            if (c.Year == year)
-            {
-                scheduled = Math.Max(scheduled, c.Intensity);
-            }
-        }
-
-        _scheduledCrisis = scheduled;
-        if (_postureFixed)
-        {
-            for (int i = 0; i < _a; i++)
-            {
-                _postureBaseFixed[i] = PostureBase(i, _baseLanes)[0];
-            }
-        }
+        // The year's tables were built once (BuildSchedules); the override may have changed last year's hosting.
+        int a = _a;
+        Array.Copy(_schedLaunchers, t * a, Launchers, 0, a);
+        Array.Copy(_schedPhiGain, t * a * Mis, _phiGain, 0, a * Mis);
+        Array.Copy(_schedIoGain, t * a, _ioGain, 0, a);
+        Array.Copy(_schedGdpShock, t * a, _gdpShock, 0, a);
+        Array.Copy(_schedTroops, t * a, _troops, 0, a);
+        Array.Copy(_schedBases, t * a, _bases, 0, a);
+        Array.Copy(_schedHns, t * a, _hns, 0, a);
+        Array.Copy(_schedCostSharing, t * a, _cs, 0, a);
+        Array.Copy(_schedPostureBase, t * a, _postureBaseFixed, 0, a);
+        _launchersTotal = _schedLaunchersTotal[t];
+        _hnsTotal = _schedHnsTotal[t];
+        _scheduledCrisis = _schedCrisis[t];
         for (int r = 0; r < _r; r++)
         {
             int path = _path[r];
@@ -754,6 +734,85 @@ public sealed class Simulation
             _stTarget[r] = _pathTarget[path][t];
             _stDeadline[r] = _pathDeadline[path][t];
             _stHarsh[r] = _pathHarsh[path][t];
+        }
+    }
+
+    /// <summary>
+    /// The scheduled inputs of every year, computed once: hosted launchers, programme gains, GDP shocks, posture,
+    /// host-nation support, cost sharing, the strongest scheduled crisis, and (when its parameters are fixed) the posture term.
+    /// </summary>
+    private void BuildSchedules()
+    {
+        var inp = Inputs;
+        int a = _a;
+        for (int t = 0; t <= _steps; t++)
+        {
+            int year = inp.StartYear + t;
+            int o = t * a;
+            foreach (var dep in inp.MissileDeployments)
+            {
+                if (dep.Year <= year)
+                {
+                    _schedLaunchers[o + dep.Host] += dep.Launchers;
+                }
+            }
+
+            foreach (var prog in inp.Programmes)
+            {
+                if (prog.Year <= year)
+                {
+                    foreach (int i in prog.Members)
+                    {
+                        _schedPhiGain[(o * Mis) + (i * Mis) + (int)prog.Mission] += prog.PhiGain;
+                        _schedIoGain[o + i] += prog.InteroperabilityGain;
+                    }
+                }
+            }
+
+            foreach (var sh in inp.Shocks)
+            {
+                if (sh.Year == year)
+                {
+                    foreach (int i in sh.Actors)
+                    {
+                        _schedGdpShock[o + i] += sh.GdpChange;
+                    }
+                }
+            }
+
+            double launchers = 0;
+            double hns = 0;
+            for (int i = 0; i < a; i++)
+            {
+                _schedTroops[o + i] = inp.Troops[o + i];
+                _schedBases[o + i] = inp.Bases[o + i];
+                _schedHns[o + i] = inp.HostNationSupport[o + i];
+                _schedCostSharing[o + i] = inp.CostSharing[o + i];
+                launchers += _schedLaunchers[o + i];
+                hns += _schedHns[o + i];
+            }
+
+            _schedLaunchersTotal[t] = launchers;
+            _schedHnsTotal[t] = hns;
+            double scheduled = 0;
+            foreach (var c in inp.Crises)
+            {
+                if (c.Year == year)
+                {
+                    scheduled = Math.Max(scheduled, c.Intensity);
+                }
+            }
+
+            _schedCrisis[t] = scheduled;
+            if (_postureFixed)
+            {
+                for (int i = 0; i < a; i++)
+                {
+                    var raw = (V(_schedTroops[o + i]) / _baseLanes.PostureTroopsScale) + (V(_schedBases[o + i]) / _baseLanes.PostureBasesScale)
+                        + (V(_schedHns[o + i]) / (_baseLanes.TroopCost * _baseLanes.PostureTroopsScale));
+                    _schedPostureBase[o + i] = (Vector<double>.One - LaneMath.Exp(-raw))[0];
+                }
+            }
         }
     }
 
@@ -771,6 +830,7 @@ public sealed class Simulation
     /// <summary>Link sums and the list of positive ally-to-ally links, from the current link matrix.</summary>
     private void RefreshLinks()
     {
+        _linksChanged = false;
         for (int i = 0; i < _a; i++)
         {
             double s = 0;
