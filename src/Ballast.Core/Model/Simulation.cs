@@ -165,7 +165,8 @@ public sealed class Simulation
     private double _scheduledCrisis;
 
     // Records and run summaries.
-    private readonly double[] _rec; // [(ind * (T+1) + t) * R + r]
+    private readonly double[] _rec; // [(t * indicators + ind) * R + r]
+    private readonly int _indicators;
     private readonly double[] _realignYear;
     private readonly double[] _hedgeYear;
     private readonly double[] _execYear;
@@ -273,7 +274,8 @@ public sealed class Simulation
             _pathHarsh[s] = [.. years.Select(y => y.Harshness)];
         }
 
-        int span = (_steps + 1) * _r;
+        _indicators = Layout.Count;
+        int span = _r; // records are year-major: [(t * indicators + ind) * R + r], so a year's writes are one contiguous slice
         _recActor = new int[IndicatorLayout.ActorKinds * _a];
         for (int kind = 0; kind < IndicatorLayout.ActorKinds; kind++)
         {
@@ -562,11 +564,11 @@ public sealed class Simulation
     }
 
     /// <summary>A recorded indicator value (flat index from <see cref="Layout"/>) at a year index for a lane.</summary>
-    public double Indicator(int indicator, int yearIndex, int lane) => _rec[(((indicator * (_steps + 1)) + yearIndex) * _r) + lane];
+    public double Indicator(int indicator, int yearIndex, int lane) => _rec[(((yearIndex * _indicators) + indicator) * _r) + lane];
 
     /// <summary>A recorded indicator at a year index for every lane of the block.</summary>
     public ReadOnlySpan<double> IndicatorLanes(int indicator, int yearIndex) =>
-        _rec.AsSpan(((indicator * (_steps + 1)) + yearIndex) * _r, _r);
+        _rec.AsSpan(((yearIndex * _indicators) + indicator) * _r, _r);
 
     /// <summary>Run index simulated by a lane.</summary>
     public long RunIndexOf(int lane) => _runIndex[lane];
@@ -1438,7 +1440,7 @@ public sealed class Simulation
         int rr = _r;
         int year = Inputs.StartYear + t;
         int nAdv = _adversaries.Length;
-        int step = t * rr;
+        int step = t * _indicators * rr;
         ref var pv = ref _pv[ch];
         ref double rec = ref D(_rec);
         ref double kMisR = ref D(_kMis);
@@ -1654,7 +1656,7 @@ public sealed class Simulation
         int rr = _r;
         int a = _a;
         int year = Inputs.StartYear + t;
-        int at = (t * rr) + r0;
+        int at = (t * _indicators * rr) + r0;
         ref double rec = ref D(_rec);
         ref double targetYear = ref D(_targetYear);
         var targets = Inputs.TargetShares;
