@@ -191,7 +191,7 @@ public static class EnsembleRunner
                 Partial.AddLane(_sim, lane);
                 if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Partial.Threshold)
                 {
-                    offered.Add((lane, new float[n * years]));
+                    offered.Add((lane, Partial.RentTrajectory(n * years)));
                 }
             }
 
