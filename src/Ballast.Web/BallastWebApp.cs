@@ -6,6 +6,7 @@ using Ballast.Web.Hosting;
 using Ballast.Web.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Ballast.Web;
 
@@ -70,6 +71,13 @@ public static class BallastWebApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IJobExecutor, ScenarioJobExecutor>();
         services.AddSingleton<JobQueue>();
+        services.AddSingleton(sp => new NetworkCache(sp.GetRequiredService<IOptions<BallastWebOptions>>().Value.NetworkCacheEntries));
+        services.AddSingleton<ComputeThrottle>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy<string, ComputeThrottle.ComputePolicy>(ComputeThrottle.Policy);
+        });
         services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems.ExceptionHandler>();
@@ -96,6 +104,7 @@ public static class BallastWebApp
         app.UseStatusCodePages();
         app.Use(Guards.ApiKey);
         app.Use(Guards.RequestSize);
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         DataEndpoints.Map(app);
         ScenarioEndpoints.Map(app);

@@ -47,6 +47,16 @@ public class CliTests
     }
 
     [Fact]
+    public void Rest_point_intercepts_are_no_longer_offered()
+    {
+        // The back-test starts on the balanced-growth path like the engine; the old "equilibrium" (rest-point) start is gone.
+        var (code, _, err) = Run("backtest", "--fit-until", "2014", "--intercepts", "equilibrium");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown intercept rule; allowed: balanced-growth, fitted", err, StringComparison.Ordinal);
+        Assert.Contains("--intercepts", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Calibrate_on_an_actor_set_reports_estimates_as_csv()
     {
         var (code, output, _) = Run("calibrate", "--group", "euro-atlantic", "--fit-until", "2014", "--format", "csv");

@@ -1,15 +1,20 @@
 using Ballast.Calibration.Estimation;
 using Ballast.Calibration.Regressors;
 using Ballast.Core;
+using Ballast.Core.Model;
 using Ballast.Core.Random;
+using Ballast.Data.Scenarios;
 
 namespace Ballast.Calibration.Backtest;
 
 /// <summary>How a forecast sets the country intercepts α_i of desired spending.</summary>
 public enum InterceptRule
 {
-    /// <summary>As the engine does: α_i makes the last observed year an equilibrium (ln M* = ln M).</summary>
-    Equilibrium,
+    /// <summary>
+    /// As the engine does (<see cref="Core.Model.BalancedGrowth"/>): α_i puts the last fitted year on the balanced-growth
+    /// path, <c>ln M* − ln M = β_Y ln(1+g_i)/λ</c> with g_i the country's trend GDP growth up to that year.
+    /// </summary>
+    BalancedGrowth,
 
     /// <summary>The fixed effects estimated by the calibration.</summary>
     Fitted,
@@ -60,13 +65,15 @@ public sealed record ForecastMetrics(string Scope, int N, double ModelMae, doubl
 /// <param name="ByHorizon">Metrics per horizon (pooled over countries).</param>
 /// <param name="ByCountry">Metrics per country (pooled over horizons).</param>
 /// <param name="Pooled">Metrics over everything.</param>
-/// <param name="Notes">Countries left out and why.</param>
-public sealed record BacktestResult(IReadOnlyList<ShareForecast> Forecasts, IReadOnlyList<ForecastMetrics> ByHorizon, IReadOnlyList<ForecastMetrics> ByCountry, ForecastMetrics Pooled, IReadOnlyList<string> Notes);
+/// <param name="Notes">Countries left out and why, and those whose trend growth fell back to the mean of the others.</param>
+/// <param name="TrendGrowth">Trend GDP growth g_i of each forecast country (fraction per year) that places its start year on the balanced-growth path.</param>
+public sealed record BacktestResult(IReadOnlyList<ShareForecast> Forecasts, IReadOnlyList<ForecastMetrics> ByHorizon, IReadOnlyList<ForecastMetrics> ByCountry, ForecastMetrics Pooled, IReadOnlyList<string> Notes, IReadOnlyDictionary<string, double> TrendGrowth);
 
 /// <summary>
 /// Out-of-sample evaluation of the calibrated demand equation: from the last fitted year, each country's spending
 /// follows the engine's equation <c>ln M(t+1) = ln M + λ(ln M* − ln M) + σ_M ε</c> dynamically (its own forecast feeds the next
-/// year) with realised GDP, threat and spill-ins; an ensemble that draws the coefficients from their estimated
+/// year) with realised GDP, threat and spill-ins, starting (like the engine) on the balanced-growth path of the country's
+/// trend GDP growth; an ensemble that draws the coefficients from their estimated
 /// sampling distribution and the shocks from N(0, σ_M²) gives the 90 % interval.
 /// </summary>
 public static class Backtester
@@ -88,6 +95,7 @@ public static class Backtester
         var draws = DrawCoefficients(estimate, runs, seed);
         var forecasts = new List<ShareForecast>();
         var byKey = panel.Observations.ToDictionary(o => (o.Iso3, o.Year));
+        var trend = TrendGrowth(panel, countries, fitUntil, intercepts == InterceptRule.BalancedGrowth ? notes : []); // fitted intercepts need no trend
         for (int ci = 0; ci < countries.Count; ci++)
         {
             var iso3 = countries[ci];
@@ -122,13 +130,14 @@ public static class Backtester
                 continue;
             }
 
-            var point = Simulate(estimate, estimate.ReducedForm, iso3, start, path, usable, intercepts, key: 0, shocks: false, sigma: estimate.SigmaM);
+            double g = trend[iso3];
+            var point = Simulate(estimate, estimate.ReducedForm, iso3, start, g, path, usable, intercepts, key: 0, shocks: false, sigma: estimate.SigmaM);
             var ensemble = new double[runs][];
             for (int r = 0; r < runs; r++)
             {
                 // One stream per (seed, run, country), so adding a country never changes another's draws.
                 ulong key = CounterRng.RunKey(seed, ((long)r * 1_000_003) + ci);
-                ensemble[r] = Simulate(estimate, draws[r], iso3, start, path, usable, intercepts, key, shocks: true, sigma: estimate.SigmaM);
+                ensemble[r] = Simulate(estimate, draws[r], iso3, start, g, path, usable, intercepts, key, shocks: true, sigma: estimate.SigmaM);
             }
 
             for (int h = 1; h <= usable; h++)
@@ -157,7 +166,47 @@ public static class Backtester
         var byHorizon = forecasts.GroupBy(f => f.Horizon).OrderBy(g => g.Key)
             .Select(g => ForecastMetrics.Of("h=" + g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.ToList())).ToList();
         var byCountry = forecasts.GroupBy(f => f.Iso3).Select(g => ForecastMetrics.Of(g.Key, g.ToList())).ToList();
-        return new BacktestResult(forecasts, byHorizon, byCountry, ForecastMetrics.Of("pooled", forecasts), notes);
+        var forecast = forecasts.Select(f => f.Iso3).ToHashSet(StringComparer.Ordinal);
+        var used = trend.Where(t => forecast.Contains(t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        return new BacktestResult(forecasts, byHorizon, byCountry, ForecastMetrics.Of("pooled", forecasts), notes, used);
+    }
+
+    /// <summary>
+    /// Trend GDP growth of each country at <paramref name="fitUntil"/> as the engine's scenario compiler measures it: compound
+    /// growth over the <see cref="ScenarioCompiler.GrowthWindowYears"/> years ending there, from the last panel year at or
+    /// before the window start. A country without such a year gets the mean of the others (0 if none has one), with a note.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, double> TrendGrowth(DemandPanel panel, IReadOnlyList<string> countries, int fitUntil, List<string> notes)
+    {
+        var known = new Dictionary<string, double>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var iso3 in countries.Distinct())
+        {
+            var end = panel.Find(iso3, fitUntil);
+            var start = panel.Observations.Where(o => o.Iso3 == iso3 && o.Year <= fitUntil - ScenarioCompiler.GrowthWindowYears).MaxBy(o => o.Year);
+            if (end is null)
+            {
+                continue; // not forecast: the caller notes it
+            }
+
+            if (start is null)
+            {
+                missing.Add(iso3);
+                continue;
+            }
+
+            known[iso3] = BalancedGrowth.TrendGrowth(start.LnY, start.Year, end.LnY, end.Year);
+        }
+
+        double mean = known.Count > 0 ? known.Values.Average() : 0;
+        var all = new Dictionary<string, double>(known, StringComparer.Ordinal);
+        foreach (var iso3 in missing)
+        {
+            notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{iso3}: no GDP in {fitUntil - ScenarioCompiler.GrowthWindowYears} or before; trend growth set to the mean of the others ({mean:P2}), as the engine does."));
+            all[iso3] = mean;
+        }
+
+        return all;
     }
 
     /// <summary>The type-7 (linear interpolation) quantile of a sorted sample.</summary>
@@ -170,13 +219,13 @@ public static class Backtester
     }
 
     // The dynamic forecast: the engine's demand step applied year after year with the forecast feeding back.
-    private static double[] Simulate(DemandEstimate e, double[] b, string iso3, DemandObservation start, List<DemandObservation> path, int steps, InterceptRule rule, ulong key, bool shocks, double sigma)
+    private static double[] Simulate(DemandEstimate e, double[] b, string iso3, DemandObservation start, double trendGrowth, List<DemandObservation> path, int steps, InterceptRule rule, ulong key, bool shocks, double sigma)
     {
         double lambda = Math.Clamp(1 - b[0], 1e-6, 1);
         var c = new DemandCoefficients(b[1] / lambda, b[2] / lambda, b[3] / lambda, 0, lambda, sigma);
         double alpha = rule == InterceptRule.Fitted
             ? e.ReducedIntercept(iso3, b) / lambda
-            : start.LnM - DemandTerms.DesiredLogSpending(c, 0, start.LnY, start.LnT, start.LnS, 0);
+            : BalancedGrowth.Intercept(start.LnM, DemandTerms.DesiredLogSpending(c, 0, start.LnY, start.LnT, start.LnS, 0), c.BetaY, c.Lambda, trendGrowth);
         var result = new double[steps];
         double lnM = start.LnM;
         for (int h = 0; h < steps; h++)

@@ -30,8 +30,8 @@ public static class BacktestCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the ensemble (default 1).", DefaultValueFactory = _ => 1UL };
         var intercepts = new Option<string>("--intercepts")
         {
-            Description = "Country intercepts: equilibrium (as the engine: the last fitted year is an equilibrium; default) or fitted (the estimated fixed effects).",
-            DefaultValueFactory = _ => "equilibrium",
+            Description = "Country intercepts: balanced-growth (as the engine: the last fitted year lies on the balanced-growth path of the country's trend GDP growth; default) or fitted (the estimated fixed effects).",
+            DefaultValueFactory = _ => "balanced-growth",
         };
         var spending = CalibrateCommand.SpendingOption();
         var correction = CalibrateCommand.CorrectionOption();
@@ -46,9 +46,9 @@ public static class BacktestCommand
             var series = CalibrateCommand.ParseSpending(p.GetValue(spending));
             var rule = p.GetValue(intercepts)?.Trim().ToLowerInvariant() switch
             {
-                "equilibrium" => InterceptRule.Equilibrium,
+                "balanced-growth" => InterceptRule.BalancedGrowth,
                 "fitted" => InterceptRule.Fitted,
-                var other => throw new BallastInputException("unknown intercept rule; allowed: equilibrium, fitted", field: "--intercepts", value: other),
+                var other => throw new BallastInputException("unknown intercept rule; allowed: balanced-growth, fitted", field: "--intercepts", value: other),
             };
             var target = CalibrateCommand.Countries(p.GetValue(countries), p.GetValue(group) ?? (p.GetValue(countries) is null ? "indo-pacific" : null), fitUntil);
             var (pool, data, settings) = CalibrateCommand.Inputs(null, p.GetValue(fitGroup), fitUntil, series);
@@ -59,7 +59,12 @@ public static class BacktestCommand
             var result = Backtester.Run(panel, estimate, allies, fitUntil, p.GetValue(horizon), p.GetValue(runs), p.GetValue(seed), rule);
             var table = Table(result, fitUntil);
             table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Fitted {estimate.FromYear}–{estimate.UntilYear} on {estimate.N} country-years of {estimate.Countries.Count} countries: β_Y = {estimate.BetaY.Value:0.###} ± {estimate.BetaY.StdError:0.###}, β_T = {estimate.BetaT.Value:0.###} ± {estimate.BetaT.StdError:0.###}, β_S = {estimate.BetaS.Value:0.###} ± {estimate.BetaS.StdError:0.###}, λ = {estimate.Lambda.Value:0.###} ± {estimate.Lambda.StdError:0.###}, σ_M = {estimate.SigmaM:0.###}, within R² = {estimate.WithinRSquared:0.###}."));
-            table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Model: the engine's demand equation, dynamic from {fitUntil} with realised GDP, threat and spill-ins, intercepts {(rule == InterceptRule.Equilibrium ? "making " + fitUntil + " an equilibrium (as the engine)" : "from the fitted fixed effects")}; 90 % interval from {p.GetValue(runs)} runs drawing coefficients and shocks (seed {p.GetValue(seed)})."));
+            table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Model: the engine's demand equation, dynamic from {fitUntil} with realised GDP, threat and spill-ins, intercepts {(rule == InterceptRule.BalancedGrowth ? "placing " + fitUntil + " on the balanced-growth path of trend GDP growth over the " + Ballast.Data.Scenarios.ScenarioCompiler.GrowthWindowYears + " years before it, ln M* − ln M = β_Y ln(1+g)/λ (as the engine)" : "from the fitted fixed effects")}; 90 % interval from {p.GetValue(runs)} runs drawing coefficients and shocks (seed {p.GetValue(seed)})."));
+            if (rule == InterceptRule.BalancedGrowth)
+            {
+                table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Trend GDP growth g per year to {fitUntil}: {string.Join(", ", allies.Where(result.TrendGrowth.ContainsKey).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c} {result.TrendGrowth[c]:0.0 %}")))}."));
+            }
+
             table.Notes.Add("Naive forecasts: last value = real spending carried forward (its share falls as GDP grows); constant share = the last share of GDP carried forward. Errors in percentage points of GDP.");
             table.Notes.AddRange(result.Notes);
             table.Sources.Add(PanelBuilder.Citation);

@@ -19,9 +19,11 @@ public static class ServeCommand
         var apiKey = new Option<string?>("--api-key") { Description = $"API key clients must send in X-Api-Key (default: ${BallastWebOptions.ApiKeyVariable})." };
         var maxRuns = new Option<int?>("--max-runs") { Description = "Most runs one job may ask for (default 20000)." };
         var maxJobs = new Option<int?>("--max-jobs") { Description = "Jobs executed at the same time (default 1)." };
+        var maxCompute = new Option<int?>("--max-compute") { Description = "Optimiser, sensitivity and discovery requests computed at the same time (default: one per core)." };
+        var computeQueue = new Option<int?>("--compute-queue") { Description = "Such requests waiting for a slot before further ones get 429 (default: two per core; 0 refuses at once)." };
         var cmd = new Command("serve", "Start the web dashboard and HTTP API (burden explorer, alliance network, scenario workbench, comparison; OpenAPI at /openapi/v1.json).")
         {
-            port, urls, store, apiKey, maxRuns, maxJobs,
+            port, urls, store, apiKey, maxRuns, maxJobs, maxCompute, computeQueue,
         };
         cmd.SetAction((p, ct) => Task.FromResult(BallastCli.Guard(ctx, () =>
         {
@@ -35,6 +37,16 @@ public static class ServeCommand
                 throw new BallastInputException("a port is between 1 and 65535", field: "--port", value: bad.ToString(CultureInfo.InvariantCulture));
             }
 
+            if (p.GetValue(maxCompute) is int mc && mc < 1)
+            {
+                throw new BallastInputException("must be at least 1", field: "--max-compute", value: mc.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (p.GetValue(computeQueue) is int cq && cq < 0)
+            {
+                throw new BallastInputException("must be 0 or more", field: "--compute-queue", value: cq.ToString(CultureInfo.InvariantCulture));
+            }
+
             var address = p.GetValue(urls) ?? (p.GetValue(port) is int n ? $"http://127.0.0.1:{n}" : BallastWebOptions.DefaultUrls);
             var app = BallastWebApp.Build([], o =>
             {
@@ -43,6 +55,8 @@ public static class ServeCommand
                 o.ApiKey = p.GetValue(apiKey) ?? o.ApiKey;
                 o.MaxRunsPerJob = p.GetValue(maxRuns) ?? o.MaxRunsPerJob;
                 o.MaxConcurrentJobs = p.GetValue(maxJobs) ?? o.MaxConcurrentJobs;
+                o.MaxConcurrentCompute = p.GetValue(maxCompute) ?? o.MaxConcurrentCompute;
+                o.MaxQueuedCompute = p.GetValue(computeQueue) ?? o.MaxQueuedCompute;
             });
             ctx.Err.WriteLine($"Ballast dashboard on {address} (store: {Path.GetFullPath(p.GetValue(store) ?? "ballast-store")}); Ctrl-C stops.");
             using var stop = ct.Register(() => app.Lifetime.StopApplication()); // Ctrl-C stops cleanly

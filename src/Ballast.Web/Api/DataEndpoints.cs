@@ -20,8 +20,8 @@ internal static class DataEndpoints
             .WithName("exploitation").WithSummary("Olson–Zeckhauser exploitation test: Spearman and Kendall rank correlations of GDP and burden, with p-values.");
         g.MapGet("/power", (int? year) => DataQueries.Power(year))
             .WithName("power").WithSummary("Power measures of the default set (spending, capital stock, CINC, GDP×GDP per capita) and the balance under each.");
-        g.MapGet("/network", (int? year, string? countries, string? group) => DataQueries.Network(year, countries, group))
-            .WithName("network").WithSummary("The alliance network of a year (ATOP pacts and groupings): nodes, edges and hub-and-spokes vs networked metrics.");
+        g.MapGet("/network", (int? year, string? countries, string? group, NetworkCache cache) => cache.Network(year, countries, group))
+            .WithName("network").WithSummary("The alliance network of a year (ATOP pacts and groupings): nodes, edges and hub-and-spokes vs networked metrics. Answers are cached per year and selection.");
 
         var f = app.MapGroup("/api/figures").WithTags("Figures");
         f.MapGet("/shares.svg", (string? countries, string? group, int? from, int? to, string? targets, int? year) =>
@@ -30,11 +30,11 @@ internal static class DataEndpoints
         f.MapGet("/shares.csv", (string? countries, string? group, int? from, int? to, string? targets, int? year) =>
                 Csv.Result(DataFigures.Shares(countries, group, from, to, targets, year).Table, "shares.csv"))
             .WithName("sharesCsv").WithSummary("The data behind the shares chart as CSV.");
-        f.MapGet("/network.svg", (string? years, string? countries, string? group) =>
-                Results.Text(DataFigures.Networks(years, countries, group).ToSvg("network"), "image/svg+xml"))
+        f.MapGet("/network.svg", (string? years, string? countries, string? group, NetworkCache cache) =>
+                Results.Text(DataFigures.Networks(years, countries, group, cache.Build).ToSvg("network"), "image/svg+xml"))
             .WithName("networkFigure").WithSummary("Alliance network snapshots side by side (comma-separated years, default 1990,2005,2024) as SVG.");
-        f.MapGet("/network.csv", (string? years, string? countries, string? group) =>
-                Csv.Result(DataFigures.Networks(years, countries, group).Table, "network.csv"))
+        f.MapGet("/network.csv", (string? years, string? countries, string? group, NetworkCache cache) =>
+                Csv.Result(DataFigures.Networks(years, countries, group, cache.Build).Table, "network.csv"))
             .WithName("networkCsv").WithSummary("The data behind the network figure (edges per year) as CSV.");
     }
 }

@@ -269,12 +269,28 @@ public static class DataQueries
 
     private static double? CapitalStock(string iso3, int year) => PowerMeasures.CapitalStock(Panel, iso3, CapitalStockStartYear, year);
 
-    /// <summary>The alliance network of a year and its metrics.</summary>
+    /// <summary>The alliance network of a year and its metrics (computed afresh; the API serves it through <see cref="NetworkCache"/>).</summary>
     public static NetworkResponse Network(int? year, string? countries, string? group)
+    {
+        var (y, nodes) = NetworkQuery(year, countries, group);
+        return Network(y, BuildNetwork(y, nodes));
+    }
+
+    /// <summary>
+    /// What decides a network answer: the year (default 2024) and the countries, in order, that the selection resolves to
+    /// (codes or names, a group as of the year, or the Indo-Pacific set). Throws on a bad year or selection.
+    /// </summary>
+    public static (int Year, IReadOnlyList<string> Nodes) NetworkQuery(int? year, string? countries, string? group)
     {
         var y = year ?? 2024;
         CheckYear(y, 1816, 2100);
-        var (network, summary) = BuildNetwork(y, Selection(countries, group, y, IndoPacific));
+        return (y, Selection(countries, group, y, IndoPacific));
+    }
+
+    /// <summary>The answer for a network built by <see cref="BuildNetwork"/> for the year.</summary>
+    public static NetworkResponse Network(int y, (AllianceNetwork Network, NetworkSummary Summary) built)
+    {
+        var (network, summary) = built;
         var roles = CountryData.IndoPacific.Actors.ToDictionary(a => a.Iso3, a => CountryData.RoleName(a.Role));
         var degrees = summary.Degrees.ToDictionary(d => d.Key, d => d.Value);
         return new NetworkResponse(

@@ -59,6 +59,7 @@ internal static class ExploreEndpoints
                     var s = Sensitivity(id, results, outcome, year, method, fillMissing, resamples, confidence, secondOrder ?? false);
                     return Format(format) ? Csv.Result(SensitivityTable(s), $"sensitivity-{s.Outcome}.csv") : Results.Ok(s);
                 }))
+            .RequireRateLimiting(ComputeThrottle.Policy)
             .WithName("jobSensitivity").WithSummary("Sobol first/total-order indices with bootstrap intervals (Sobol design) or Morris μ*, μ, σ (Morris design) of one outcome of a finished explore job; format=csv for the table as CSV.");
         g.MapGet("/jobs/{id}/discover", (string id, string? where, double? alpha, double? threshold, double? massMin, int? box, string? format, JobQueue queue, JobStore store) =>
                 Explored(queue, store, id, results =>
@@ -66,6 +67,7 @@ internal static class ExploreEndpoints
                     var d = Discover(id, results, where, alpha, threshold, massMin, box);
                     return Format(format) ? Csv.Result(BoxTable(d), "prim-box.csv") : Results.Ok(d);
                 }))
+            .RequireRateLimiting(ComputeThrottle.Policy)
             .WithName("jobDiscover").WithSummary("Scenario discovery with PRIM on a finished explore job: which ranges of the uncertain parameters lead to the condition on outcomes (peeling trajectory, chosen box, quasi-p-values); format=csv for the box as CSV.");
     }
 

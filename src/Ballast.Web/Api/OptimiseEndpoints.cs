@@ -83,6 +83,7 @@ internal static class OptimiseEndpoints
     {
         var g = app.MapGroup("/api").WithTags("Optimiser");
         g.MapPost("/optimise", (OptimiserRequest? body, IOptions<BallastWebOptions> options) => Run(ScenarioEndpoints.Require(body), options.Value))
+            .RequireRateLimiting(ComputeThrottle.Policy)
             .WithName("optimise").WithSummary("Roles and missions: allocates allies' investment over mission areas and theatres, federated and autonomous, and prices the federated dividend (solver time limit: OptimiserTimeLimitSeconds).");
         g.MapGet("/optimise/{table}", (string table, string? scenario, int? year, double? budgetShare, bool? programmes, IOptions<BallastWebOptions> options) =>
             {
@@ -95,6 +96,7 @@ internal static class OptimiseEndpoints
                 var r = Run(new OptimiserRequest(scenario ?? throw new BallastInputException("is required (an example name)", field: "scenario"), null, null, year, budgetShare, null, programmes), options.Value);
                 return Csv.Result(Table(r, name), $"optimiser-{name}-{r.Scenario}-{r.Year}.csv");
             })
+            .RequireRateLimiting(ComputeThrottle.Policy)
             .WithName("optimiseTable").WithSummary("One of the optimiser's tables for an example scenario as CSV: allocation.csv, coverage.csv, countries.csv, programmes.csv or dividend.csv.");
     }
 

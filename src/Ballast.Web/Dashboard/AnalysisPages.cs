@@ -18,7 +18,8 @@ internal static class AnalysisPages
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/optimise", (HttpRequest http, IOptions<BallastWebOptions> options) => Pages.Page("optimise", "Roles and missions optimiser", Optimise(http.Query, options.Value))).ExcludeFromDescription();
+        app.MapGet("/optimise", (HttpRequest http, IOptions<BallastWebOptions> options) => Pages.Page("optimise", "Roles and missions optimiser", Optimise(http.Query, options.Value)))
+            .RequireRateLimiting(ComputeThrottle.Policy).WithMetadata(new ComputeThrottle.ComputesWith("scenario")).ExcludeFromDescription();
         app.MapGet("/explore", (HttpRequest http, JobQueue queue, JobStore store, IOptions<BallastWebOptions> options) => Pages.Page("explore", "Exploration under deep uncertainty", Explore(http.Query, queue, store, options.Value))).ExcludeFromDescription();
     }
 

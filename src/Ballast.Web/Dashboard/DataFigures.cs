@@ -57,14 +57,19 @@ public static class DataFigures
     }
 
     /// <summary>Alliance network snapshots for several years, side by side (hub-and-spokes → networked).</summary>
-    public static Figure Networks(string? years, string? countries, string? group)
+    /// <param name="years">Comma-separated years (default 1990, 2005, 2024).</param>
+    /// <param name="countries">Countries to show (codes or names), or null.</param>
+    /// <param name="group">A group as of each year, or null (both null: the Indo-Pacific set).</param>
+    /// <param name="build">Builds a year's network among the countries (the server's <see cref="NetworkCache.Build"/>); default <see cref="DataQueries.BuildNetwork"/>.</param>
+    public static Figure Networks(string? years, string? countries, string? group, Func<int, IReadOnlyList<string>, (AllianceNetwork Network, NetworkSummary Summary)>? build = null)
     {
+        build ??= DataQueries.BuildNetwork;
         var list = ParseYears(years);
         var snapshots = new List<NetworkSnapshot>();
         foreach (var y in list)
         {
             var nodes = DataQueries.Selection(countries, group, y, () => CountryData.IndoPacific.Actors.Select(a => a.Iso3).ToList());
-            var (network, summary) = DataQueries.BuildNetwork(y, nodes);
+            var (network, summary) = build(y, nodes);
             var roles = CountryData.IndoPacific.Actors.ToDictionary(a => a.Iso3, a => a.Role);
             var spendingYear = Math.Min(y, DataQueries.LastShareYear);
             snapshots.Add(new NetworkSnapshot(

@@ -51,6 +51,21 @@ public sealed class BallastWebOptions
     /// <summary>Time limit of each optimiser solve in seconds (a MIP stopped by it reports its best allocation and gap).</summary>
     public double OptimiserTimeLimitSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Synchronous compute requests (optimiser solves, sensitivity and discovery on a job's results) served at the same
+    /// time; default one per core, since each keeps a core busy for its whole request.
+    /// </summary>
+    public int MaxConcurrentCompute { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Compute requests waiting for a slot before further ones are refused with 429 (0: refuse at once when busy).</summary>
+    public int MaxQueuedCompute { get; set; } = 2 * Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Seconds a refused compute request is told to wait (the <c>Retry-After</c> header of the 429).</summary>
+    public int ComputeRetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>Alliance-network answers kept in memory, one per distinct query (0: no cache).</summary>
+    public int NetworkCacheEntries { get; set; } = 512;
+
     /// <summary>Worker threads per ensemble (results do not depend on it).</summary>
     public int Threads { get; set; } = Math.Max(1, Environment.ProcessorCount);
 
@@ -67,12 +82,21 @@ public sealed class BallastWebOptions
             (nameof(MaxRequestBytes), MaxRequestBytes), (nameof(MaxRunsPerJob), MaxRunsPerJob), (nameof(DefaultRuns), DefaultRuns),
             (nameof(MaxConcurrentJobs), MaxConcurrentJobs), (nameof(MaxQueuedJobs), MaxQueuedJobs), (nameof(MaxJobSeconds), MaxJobSeconds),
             (nameof(MaxCompareScenarios), MaxCompareScenarios), (nameof(Threads), Threads), (nameof(MaxExploreSamples), MaxExploreSamples),
+            (nameof(MaxConcurrentCompute), MaxConcurrentCompute), (nameof(ComputeRetryAfterSeconds), ComputeRetryAfterSeconds),
         ];
         foreach (var (name, value) in positives)
         {
             if (value <= 0)
             {
                 return (name, "must be a positive number");
+            }
+        }
+
+        foreach (var (name, value) in new[] { (nameof(MaxQueuedCompute), MaxQueuedCompute), (nameof(NetworkCacheEntries), NetworkCacheEntries) })
+        {
+            if (value < 0)
+            {
+                return (name, "must be 0 or a positive number");
             }
         }
 
