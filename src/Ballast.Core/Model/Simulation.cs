@@ -970,10 +970,10 @@ public sealed class Simulation
             var spill = SpillIns(x, i, r0, pv, theatre, Posture(i, r0, pv));
             // Balanced growth: with partial adjustment, spending that keeps pace with trend GDP (elasticity β_Y) sits
             // β_Y·ln(1+g)/λ below its desired level, so the start year is placed on that path rather than at rest.
-            // (λ = 0 freezes spending: no path to be on, so no lag.)
+            // (λ = 0 freezes spending: no path to be on, so no lag.) Lane-wise BalancedGrowth.DemandLag, which the back-test uses.
             var lag = Vector.ConditionalSelect(
                 Vector.GreaterThan(pv.Lambda, Vector<double>.Zero),
-                pv.BetaY * V(_lagLog[i]) / Vector.Max(pv.Lambda, V(1e-12)),
+                pv.BetaY * V(_lagLog[i]) / Vector.Max(pv.Lambda, V(BalancedGrowth.MinLambda)),
                 Vector<double>.Zero);
             var lnThr = LaneMath.Log(thr + Vector<double>.One);
             S(ref D(_lnThr0), o, lnThr);
