@@ -4,7 +4,6 @@ using Ballast.Bench;
 using Ballast.Core.Model;
 using Ballast.Data.Parameters;
 using Ballast.Engine.Ensembles;
-using Ballast.Testing;
 using BenchmarkDotNet.Running;
 
 // `--lanemath`: per-call cost of the model's vector exp/log/normal against the runtime's (LaneMathQuick.cs).
@@ -26,8 +25,8 @@ if (args.Length > 0 && args[0] == "--measure")
     bool kernelOnly = args[1] == "kernel";
     int runs = int.Parse(args[2], CultureInfo.InvariantCulture);
     var inputs = EnsembleBenchmarks.BaselineInputs();
-    // Optional fourth argument: runs per block (default 64, the engine default).
-    int block = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 64;
+    // Optional fourth argument: runs per block (default: the engine default).
+    int block = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : EnsembleBenchmarks.Block;
     var sim = new Simulation(inputs, block);
     long[] idx = [.. Enumerable.Range(0, block).Select(i => (long)i)];
     sim.Reset(idx, 0);
@@ -42,7 +41,7 @@ if (args.Length > 0 && args[0] == "--measure")
         for (int b = 0; b < runs / block; b++)
         {
             sim.Reset(idx, (ulong)b);
-            check += sim.Indicator(0, 0, 0);
+            check += sim.Indicator(sim.Layout.Of(CoalitionIndicator.Balance), 0, 0);
         }
     }
     else if (kernelOnly)
@@ -51,7 +50,7 @@ if (args.Length > 0 && args[0] == "--measure")
         {
             sim.Reset(idx, (ulong)b);
             sim.RunToHorizon();
-            check += sim.Indicator(0, inputs.Steps, 0);
+            check += EnsembleBenchmarks.Check(sim);
         }
     }
     else if (args[1] == "partial")
@@ -83,9 +82,10 @@ if (args.Length > 0 && args[0] == "--quick")
     EnsembleRunner.Run(inputs, new EnsembleOptions(Math.Min(runs, 512), 1, threads));
 
     // Kernel only: one simulation block stepped to the horizon, no statistics.
-    var sim = new Simulation(inputs, 64);
-    long[] idx = [.. Enumerable.Range(0, 64).Select(i => (long)i)];
-    int blocks = Math.Max(1, runs / 64);
+    int block = EnsembleBenchmarks.Block;
+    var sim = new Simulation(inputs, block);
+    long[] idx = [.. Enumerable.Range(0, block).Select(i => (long)i)];
+    int blocks = Math.Max(1, runs / block);
     var sw = Stopwatch.StartNew();
     for (int b = 0; b < blocks; b++)
     {
@@ -104,8 +104,8 @@ if (args.Length > 0 && args[0] == "--quick")
     }
 
     Console.WriteLine($"load     : scalar Math.Exp {probe.Elapsed.TotalSeconds * 100:F1} ns (about 4-5 ns when the core is idle; {Environment.ProcessorCount} cores) [{acc:E1}]");
-    double cy = (double)blocks * 64 * inputs.ActorCount * inputs.Steps;
-    Console.WriteLine($"kernel   : {blocks * 64} runs, {inputs.ActorCount} actors x {inputs.Steps} years in {kernel:F3} s = {cy / kernel / 1e6:F1} M country-years/s (1 core), {blocks * 64 / kernel:F0} runs/s");
+    double cy = (double)blocks * block * inputs.ActorCount * inputs.Steps;
+    Console.WriteLine($"kernel   : {blocks * block} runs, {inputs.ActorCount} actors x {inputs.Steps} years in {kernel:F3} s = {cy / kernel / 1e6:F1} M country-years/s (1 core, {System.Numerics.Vector<double>.Count} lanes), {blocks * block / kernel:F0} runs/s");
 
     sw.Restart();
     var result = EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, threads));

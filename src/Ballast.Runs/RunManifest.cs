@@ -30,6 +30,12 @@ public sealed record RunManifest(
     IReadOnlyList<ManifestParameter> Parameters,
     DateTimeOffset CreatedUtc)
 {
+    /// <summary>
+    /// Runs simulated together per vector (<see cref="System.Numerics.Vector{T}.Count"/> of double: 4 with AVX2, 8 with
+    /// AVX-512 when <c>DOTNET_MaxVectorTBitWidth=512</c>). Lanes never interact, so results do not depend on it; recorded for speed figures.
+    /// </summary>
+    public int VectorLanes { get; init; } = System.Numerics.Vector<double>.Count;
+
     /// <summary>JSON options used for every results file (camel case, indented).</summary>
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -8,7 +8,7 @@ namespace Ballast.Runs;
 /// Streams per-run summary rows to a CSV as runs finish (in run-index order), so an ensemble of any size is
 /// written without holding its runs in memory.
 /// </summary>
-public sealed class RunSummaryCsv : IDisposable
+public sealed class RunSummaryCsv : IRunRowWriter, IDisposable
 {
     private readonly StreamWriter _writer;
     private readonly IReadOnlyList<string> _codes;
@@ -50,8 +50,28 @@ public sealed class RunSummaryCsv : IDisposable
     /// <summary>Appends one run.</summary>
     public void Write(RunSummary s)
     {
-        var b = _line;
-        b.Clear();
+        _line.Clear();
+        Append(_line, s);
+        _writer.Write(_line);
+    }
+
+    /// <summary>Formats a block of runs as CSV lines (thread-safe: touches no shared state).</summary>
+    public object Prepare(IReadOnlyList<RunSummary> runs)
+    {
+        var b = new StringBuilder(runs.Count * 1024);
+        foreach (var s in runs)
+        {
+            Append(b, s);
+        }
+
+        return b.ToString();
+    }
+
+    /// <summary>Appends a block formatted by <see cref="Prepare"/>.</summary>
+    public void Write(object prepared) => _writer.Write((string)prepared);
+
+    private void Append(StringBuilder b, RunSummary s)
+    {
         b.Append(s.RunIndex.ToString(CultureInfo.InvariantCulture)).Append(',')
             .Append(s.StancePath.ToString(CultureInfo.InvariantCulture)).Append(',');
         Year(b, s.CrossoverYear);
@@ -82,7 +102,7 @@ public sealed class RunSummaryCsv : IDisposable
             }
         }
 
-        _writer.WriteLine(b);
+        b.Append('\n');
     }
 
     private static void Num(StringBuilder b, double v)

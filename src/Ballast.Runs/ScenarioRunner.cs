@@ -41,12 +41,8 @@ public static class ScenarioRunner
         try
         {
             // Summary rows are only built when something consumes them (the engine counts KPIs straight from the lanes).
-            Action<RunSummary>? runSink = csv is null && sink is null ? null : s =>
-            {
-                csv?.Write(s);
-                sink?.Invoke(s);
-            };
-            var observers = new EnsembleObservers(RunSink: runSink, Progress: progress);
+            // runs.csv lines are formatted on the worker threads and appended in run order.
+            var observers = new EnsembleObservers(RunSink: sink, Progress: progress, RowWriter: csv);
             var result = EnsembleRunner.Run(prepared.Inputs, options, observers, cancellationToken);
             if (csv is not null)
             {

@@ -119,11 +119,13 @@ public static class RobustCommand
             var nOut = model.Outcomes.Count;
             var nYear = model.Years.Count * model.YearlyIndicators.Count;
             var result = new double[futures];
-            var blocks = (futures + 63) / 64;
+            // Futures go to the workers in blocks of the model's own size (a worker's simulation holds exactly that many runs).
+            var block = Math.Max(1, model.CreateWorker().BlockSize);
+            var blocks = (futures + block - 1) / block;
             Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel }, () => model.CreateWorker(), (b, _, worker) =>
             {
-                var first = b * 64;
-                var count = Math.Min(64, futures - first);
+                var first = b * block;
+                var count = Math.Min(block, futures - first);
                 var runs = Enumerable.Range(first, count).ToArray();
                 var values = new double[count * columns.Length];
                 for (var k = 0; k < count; k++)

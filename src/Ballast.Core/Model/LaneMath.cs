@@ -21,6 +21,7 @@ public static class LaneMath
     private const long MagicBits = 0x4338000000000000L;
 
     /// <summary>e^x lane-wise; overflows to +∞, underflows to 0 (through subnormals) and propagates NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Exp(Vector<double> x)
     {
         // Beyond |x| = 708 the scale 2^n leaves the normal range: rare, handled apart.
@@ -81,6 +82,7 @@ public static class LaneMath
     private const long TwoPow52Bits = 0x4330000000000000L;
 
     /// <summary>Natural log lane-wise; log 0 = −∞, log of a negative or NaN = NaN, log +∞ = +∞, subnormals exact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Log(Vector<double> x)
     {
         // Positive normal finite lanes only on the fast path (NaN fails the first comparison).
@@ -135,6 +137,7 @@ public static class LaneMath
     /// The standard normal quantile Φ⁻¹(p) lane-wise for p in (0,1) (Wichura's AS241, relative error about 1e-16):
     /// one rational function for |p − ½| ≤ 0.425, a log, a square root and another rational function in the tails.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> NormalQuantile(Vector<double> p)
     {
         var q = p - new Vector<double>(0.5);

@@ -15,6 +15,13 @@ namespace Ballast.Core.Model;
 /// (<see cref="CounterRng"/>) keyed by (seed, run index), so a run's numbers do not depend on the block it is in.
 /// See docs/model.md for every equation.
 /// </summary>
+/// <remarks>
+/// A year is computed one lane group (<see cref="Vector{T}.Count"/> runs) at a time through all its phases (crises,
+/// decisions, threats, transition, aggregates, records), so a group's state stays in the first-level cache; lanes never
+/// interact, so this gives the same numbers as phase by phase over the block. With a decision override the decisions of
+/// the whole block are made first, handed to the override, and then applied. Everything that does not depend on the lane
+/// (actor constants, record offsets, schedules, fixed parameters) is computed once per simulation or per year, not per run.
+/// </remarks>
 public sealed class Simulation
 {
     private const int Mis = MissionAreas.Count;
@@ -22,6 +29,11 @@ public sealed class Simulation
 
     // Effectiveness is recorded in US$ bn (capability is constant 2023 dollars at φ = 1).
     private const double PerBn = 1e-9;
+
+    private static readonly int W = Vector<double>.Count;
+    private static readonly int LsgDistanceSlot = Slot(nameof(ModelParameters<double>.LsgDistanceKm));
+    private static readonly int ThreatDistanceSlot = Slot(nameof(ModelParameters<double>.ThreatDistanceKm));
+    private static readonly int NuclearThreatSlot = Slot(nameof(ModelParameters<double>.NuclearThreatWarheads));
 
     private readonly int _a;
     private readonly int _r;
@@ -33,13 +45,46 @@ public sealed class Simulation
     private readonly int _us;
     private readonly int _lead;
     private readonly ModelParameters<double> _base;
+    private readonly ModelParameters<Vector<double>> _baseLanes; // every lane at the registry value
     private readonly int[] _uncertainIdx; // slot of each uncertain parameter in ModelParameters, resolved once
-    private readonly ModelParameters<double>[] _ps;
     private readonly ModelParameters<Vector<double>>[] _pv;
     private readonly ulong[] _keys;
+    private readonly ulong[] _setupKeys;
     private readonly long[] _runIndex;
     private readonly int[] _path;
     private readonly YearDecisions _decisions;
+
+    // Actor constants copied out of the inputs once (plain arrays: no interface or bounds-check overhead in the step).
+    private readonly CountryRole[] _role;
+    private readonly bool[] _isAlly;
+    private readonly TreatyType[] _treaty;
+    private readonly double[] _trend;
+    private readonly double[] _invM0;       // 1 / start-year spending (spill-ins in years of the ally's own budget)
+    private readonly double[] _phiIn;       // NaN = the registry's φ
+    private readonly double[] _depAdv;
+    private readonly double[] _warheads;
+    private readonly double[] _compMix;     // [i * 7 + m]
+    private readonly double[] _autoMix;
+    private readonly double[] _theatreShare;
+    private readonly double[] _y0;
+    private readonly double[] _m0;
+    private readonly double[] _lnM0;
+    private readonly double[] _lagLog;      // ln(1 + max(0, g_i)) of the balanced-growth start
+    private readonly double[] _lsg0;        // e^(−d/D) with the registry's D, when D is not uncertain
+    private readonly double[] _prox0;       // [i * nAdv + k], likewise
+    private readonly double[] _nt0;
+    private readonly double _xMis0;
+    private readonly double _yMis0;
+    private readonly double _advM00;
+    private readonly double _coalM00;
+    private readonly bool _lsgFixed;
+    private readonly bool _proxFixed;
+    private readonly double[][] _pathKind;  // stance paths as plain arrays [path][t]
+    private readonly double[][] _pathTarget;
+    private readonly double[][] _pathDeadline;
+    private readonly double[][] _pathHarsh;
+    private readonly int[] _recActor;       // record offset of (kind, actor): [kind * A + i]
+    private readonly int[] _recCoal;        // record offset of a coalition indicator
 
     // State, [i * R + r] unless noted.
     private readonly double[] _y;
@@ -54,7 +99,8 @@ public sealed class Simulation
     private readonly double[] _q;
     private readonly double[] _d;
     private readonly double[] _thr;
-    private readonly double[] _thr0;
+    private readonly double[] _lnThr;  // ln(1 + T_i) of the year being decided (demand and the threat-growth term of distancing)
+    private readonly double[] _lnThr0; // ln(1 + T_i) at the start
     private readonly double[] _alpha;
     private readonly double[] _cap;
     private readonly double[] _backlog;
@@ -81,7 +127,6 @@ public sealed class Simulation
     private readonly double[] _stTarget;
     private readonly double[] _stDeadline;
     private readonly double[] _stHarsh;
-    private readonly double[] _postureSum;
 
     // Shared by the block (schedules).
     private readonly double[] _phiGain;   // [i * 7 + m]
@@ -92,10 +137,36 @@ public sealed class Simulation
     private readonly double[] _cs;
     private readonly double[] _gdpShock;
     private readonly double[] _linkSum;   // Σ_j ℓ_ij, refreshed after the decisions (links may be overridden)
+    private readonly int[] _netStart;     // positive ally-to-ally links of ally index a: [_netStart[a], _netStart[a + 1])
+    private readonly int[] _netTo;
+    private readonly double[] _netStrength;
     private readonly double[] _postureBase; // 1 − exp(−raw posture) of year t, set in Decide and reused in Apply
+    private readonly double[] _postureBaseFixed; // the same per actor for the whole block when its parameters are not uncertain
+    private readonly bool _postureFixed;
+    private readonly Vector<double>[] _cesWeight; // [ch * 7 + m], per block
+    private readonly Vector<double>[] _cesScale;
+    private readonly double[] _spillT;    // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
+    private readonly double[] _pressureT;
+    private double _hnsTotal;
+    private readonly double[] _schedLaunchers;   // per year: [t * A + i]
+    private readonly double[] _schedPhiGain;     // [(t * A + i) * 7 + m]
+    private readonly double[] _schedIoGain;
+    private readonly double[] _schedGdpShock;
+    private readonly double[] _schedTroops;
+    private readonly double[] _schedBases;
+    private readonly double[] _schedHns;
+    private readonly double[] _schedCostSharing;
+    private readonly double[] _schedPostureBase;
+    private readonly double[] _schedLaunchersTotal; // [t]
+    private readonly double[] _schedHnsTotal;
+    private readonly double[] _schedCrisis;
+    private bool _linksChanged;
+    private double _launchersTotal;
+    private double _scheduledCrisis;
 
     // Records and run summaries.
-    private readonly double[] _rec; // [(ind * (T+1) + t) * R + r]
+    private readonly double[] _rec; // [(t * indicators + ind) * R + r]
+    private readonly int _indicators;
     private readonly double[] _realignYear;
     private readonly double[] _hedgeYear;
     private readonly double[] _execYear;
@@ -107,7 +178,7 @@ public sealed class Simulation
     public Simulation(ModelInputs inputs, int blockSize)
     {
         Inputs = inputs;
-        int w = Vector<double>.Count;
+        int w = W;
         _r = Math.Max(w, (blockSize + w - 1) / w * w);
         _chunks = _r / w;
         _a = inputs.ActorCount;
@@ -118,13 +189,108 @@ public sealed class Simulation
         _allies = [.. Enumerable.Range(0, _a).Where(inputs.IsAlly)];
         _adversaries = [.. Enumerable.Range(0, _a).Where(i => inputs.Roles[i] == CountryRole.Adversary)];
         _base = ParameterBinding.Resolve(inputs.Parameters);
+        _baseLanes = Broadcast(_base);
         _uncertainIdx = [.. inputs.Uncertain.Select(u => ParameterBinding.IndexOf(u.Name, inputs.Parameters))];
         Layout = new IndicatorLayout(inputs.Codes);
-        _ps = new ModelParameters<double>[_r];
         _pv = new ModelParameters<Vector<double>>[_chunks];
         _keys = new ulong[_r];
+        _setupKeys = new ulong[_r];
         _runIndex = new long[_r];
         _path = new int[_r];
+
+        _role = [.. inputs.Roles];
+        _isAlly = [.. Enumerable.Range(0, _a).Select(inputs.IsAlly)];
+        _treaty = [.. inputs.Treaty];
+        _trend = [.. inputs.TrendGrowth];
+        _invM0 = [.. inputs.MilitaryExpenditure.Select(m => 1 / m)];
+        _phiIn = [.. inputs.Phi];
+        _depAdv = [.. inputs.TradeDependenceAdversary];
+        _warheads = [.. inputs.NuclearWarheads];
+        _compMix = [.. inputs.ComplementaryMix];
+        _autoMix = [.. inputs.AutonomousMix];
+        _theatreShare = [.. inputs.TheatreShare];
+        _m0 = [.. inputs.MilitaryExpenditure];
+        _y0 = [.. Enumerable.Range(0, _a).Select(i => double.IsNaN(inputs.Share[i]) ? inputs.Gdp[i] : inputs.MilitaryExpenditure[i] / inputs.Share[i])];
+        _lnM0 = [.. _m0.Select(m => Math.Log(m))];
+        _lagLog = [.. _trend.Select(g => Math.Log(1 + Math.Max(0, g)))];
+        int nAdv = _adversaries.Length;
+        _lsgFixed = !_uncertainIdx.Contains(LsgDistanceSlot);
+        _proxFixed = !_uncertainIdx.Contains(ThreatDistanceSlot) && !_uncertainIdx.Contains(NuclearThreatSlot);
+        _lsg0 = new double[_a];
+        _prox0 = new double[_a * Math.Max(1, nAdv)];
+        _nt0 = new double[_a];
+        for (int i = 0; i < _a; i++)
+        {
+            _lsg0[i] = Math.Exp(-Distance(i, _lead) / _base.LsgDistanceKm);
+            double nt = 0;
+            for (int k = 0; k < nAdv; k++)
+            {
+                int j = _adversaries[k];
+                double prox = j == i ? 0 : Math.Exp(-Distance(i, j) / _base.ThreatDistanceKm);
+                _prox0[(i * nAdv) + k] = prox;
+                nt += prox * inputs.NuclearWarheads[j] / _base.NuclearThreatWarheads;
+            }
+
+            _nt0[i] = nt;
+        }
+
+        // Start-year totals in actor order (the same sums, in the same order, as a per-run loop would make).
+        double xMis = 0;
+        double yMis = 0;
+        double advM = 0;
+        double coalM = 0;
+        for (int i = 0; i < _a; i++)
+        {
+            if (_role[i] == CountryRole.Adversary)
+            {
+                yMis += inputs.MissileInventory[i];
+                advM += _m0[i];
+            }
+            else
+            {
+                xMis += inputs.MissileInventory[i];
+                if (_isAlly[i] || i == _us)
+                {
+                    coalM += _m0[i];
+                }
+            }
+        }
+
+        _xMis0 = xMis;
+        _yMis0 = yMis;
+        _advM00 = advM;
+        _coalM00 = coalM;
+        int paths = inputs.StancePaths.Length;
+        _pathKind = new double[paths][];
+        _pathTarget = new double[paths][];
+        _pathDeadline = new double[paths][];
+        _pathHarsh = new double[paths][];
+        for (int s = 0; s < paths; s++)
+        {
+            var years = inputs.StancePaths[s].Years;
+            _pathKind[s] = [.. years.Select(y => (double)(int)y.Kind)];
+            _pathTarget[s] = [.. years.Select(y => y.TargetShare)];
+            _pathDeadline[s] = [.. years.Select(y => (double)y.DeadlineYear)];
+            _pathHarsh[s] = [.. years.Select(y => y.Harshness)];
+        }
+
+        _indicators = Layout.Count;
+        int span = _r; // records are year-major: [(t * indicators + ind) * R + r], so a year's writes are one contiguous slice
+        _recActor = new int[IndicatorLayout.ActorKinds * _a];
+        for (int kind = 0; kind < IndicatorLayout.ActorKinds; kind++)
+        {
+            for (int i = 0; i < _a; i++)
+            {
+                _recActor[(kind * _a) + i] = Layout.Of((ActorIndicator)kind, i) * span;
+            }
+        }
+
+        _recCoal = new int[IndicatorLayout.CoalitionKinds];
+        for (int kind = 0; kind < _recCoal.Length; kind++)
+        {
+            _recCoal[kind] = Layout.Of((CoalitionIndicator)kind) * span;
+        }
+
         int ar = _a * _r;
         _y = new double[ar];
         _m = new double[ar];
@@ -139,7 +305,8 @@ public sealed class Simulation
         _q = new double[ar];
         _d = new double[ar];
         _thr = new double[ar];
-        _thr0 = new double[ar];
+        _lnThr = new double[ar];
+        _lnThr0 = new double[ar];
         _alpha = new double[ar];
         _cap = new double[ar];
         _backlog = new double[ar];
@@ -150,7 +317,7 @@ public sealed class Simulation
         _exec = new double[ar];
         _lsg = new double[ar];
         _nt = new double[ar];
-        _wT = new double[ar * Math.Max(1, _adversaries.Length)];
+        _wT = new double[ar * Math.Max(1, nAdv)];
         _xMis = new double[_r];
         _yMis = new double[_r];
         _kCoalPrev = new double[_r];
@@ -163,7 +330,6 @@ public sealed class Simulation
         _stTarget = new double[_r];
         _stDeadline = new double[_r];
         _stHarsh = new double[_r];
-        _postureSum = new double[_r];
         _phiGain = new double[_a * Mis];
         _ioGain = new double[_a];
         _troops = new double[_a];
@@ -172,7 +338,18 @@ public sealed class Simulation
         _cs = new double[_a];
         _gdpShock = new double[_a];
         _linkSum = new double[_a];
+        _netStart = new int[_allies.Length + 1];
+        _netTo = new int[_allies.Length * _allies.Length];
+        _netStrength = new double[_allies.Length * _allies.Length];
         _postureBase = new double[ar];
+        _postureBaseFixed = new double[_a];
+        _postureFixed = !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.PostureTroopsScale)))
+            && !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.PostureBasesScale)))
+            && !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.TroopCost)));
+        _cesWeight = new Vector<double>[_chunks * Mis];
+        _cesScale = new Vector<double>[_chunks * Mis];
+        _spillT = new double[Math.Max(1, _allies.Length) * w];
+        _pressureT = new double[Math.Max(1, _allies.Length) * w];
         LinkMatrix = new double[_a * _a];
         Launchers = new double[_a];
         NextSpending = new double[ar];
@@ -182,6 +359,20 @@ public sealed class Simulation
         _hedgeYear = new double[ar];
         _execYear = new double[ar];
         _targetYear = new double[_nTargets * ar];
+        int at = (_steps + 1) * _a;
+        _schedLaunchers = new double[at];
+        _schedPhiGain = new double[at * Mis];
+        _schedIoGain = new double[at];
+        _schedGdpShock = new double[at];
+        _schedTroops = new double[at];
+        _schedBases = new double[at];
+        _schedHns = new double[at];
+        _schedCostSharing = new double[at];
+        _schedPostureBase = new double[at];
+        _schedLaunchersTotal = new double[_steps + 1];
+        _schedHnsTotal = new double[_steps + 1];
+        _schedCrisis = new double[_steps + 1];
+        BuildSchedules();
         _decisions = new YearDecisions(this);
     }
 
@@ -232,29 +423,19 @@ public sealed class Simulation
 
         var inp = Inputs;
         var uncertain = inp.Uncertain;
-        var uncertainIdx = _uncertainIdx;
+        bool designed = !uncertainValues.IsEmpty;
+        if (designed && runIndices.Length > 0 && uncertainValues.Length < runIndices.Length * uncertain.Length)
+        {
+            throw new ArgumentException("one value per uncertain parameter and run", nameof(uncertainValues));
+        }
+
         for (int r = 0; r < _r; r++)
         {
             long run = r < runIndices.Length ? runIndices[r] : long.MaxValue - r;
             _runIndex[r] = run;
             _keys[r] = CounterRng.RunKey(seed, run);
             ulong setup = CounterRng.Mix(_keys[r] ^ SetupTag);
-            var p = _base;
-            var span = ParameterBinding.AsSpan(ref p);
-            bool given = !uncertainValues.IsEmpty && r < runIndices.Length;
-            if (given && uncertainValues.Length < runIndices.Length * uncertain.Length)
-            {
-                throw new ArgumentException("one value per uncertain parameter and run", nameof(uncertainValues));
-            }
-
-            for (int k = 0; k < uncertain.Length; k++)
-            {
-                span[uncertainIdx[k]] = given
-                    ? uncertainValues[(r * uncertain.Length) + k]
-                    : uncertain[k].Distribution.Sample(CounterRng.Uniform(setup, (ulong)(2 * k)), CounterRng.Normal(setup, (ulong)((2 * k) + 1)));
-            }
-
-            _ps[r] = p;
+            _setupKeys[r] = setup;
             double u = CounterRng.Uniform(setup, 1UL << 40);
             double cum = 0;
             int path = inp.StancePaths.Length - 1;
@@ -271,9 +452,29 @@ public sealed class Simulation
             _path[r] = path;
         }
 
+        // Uncertain parameters straight into their lanes: the uniform and the normal of every draw for a lane group at once
+        // (the vector normal has the scalar one's bits), then each lane's value from its distribution.
+        int w = W;
         for (int ch = 0; ch < _chunks; ch++)
         {
-            _pv[ch] = ParameterBinding.Pack(_ps.AsSpan(ch * Vector<double>.Count, Vector<double>.Count));
+            int r0 = ch * w;
+            _pv[ch] = _baseLanes;
+            ref double lanes = ref Unsafe.As<ModelParameters<Vector<double>>, double>(ref _pv[ch]);
+            var setupKeys = Keys(_setupKeys, r0);
+            for (int k = 0; k < uncertain.Length; k++)
+            {
+                ref double slot = ref Unsafe.Add(ref lanes, _uncertainIdx[k] * w);
+                var u = CounterRng.Uniform(setupKeys, (ulong)(2 * k));
+                var z = CounterRng.Normal(setupKeys, (ulong)((2 * k) + 1));
+                var distribution = uncertain[k].Distribution;
+                for (int l = 0; l < w; l++)
+                {
+                    int r = r0 + l;
+                    Unsafe.Add(ref slot, l) = designed && r < runIndices.Length
+                        ? uncertainValues[(r * uncertain.Length) + k]
+                        : distribution.Sample(u[l], z[l]);
+                }
+            }
         }
 
         inp.Links.CopyTo(LinkMatrix);
@@ -287,8 +488,12 @@ public sealed class Simulation
 
         _t = 0;
         ApplySchedules(0);
-        InitialState();
-        Record(0);
+        RefreshLinks();
+        for (int ch = 0; ch < _chunks; ch++)
+        {
+            CesWeights(ch);
+            InitialState(ch);
+        }
     }
 
     /// <summary>Runs every remaining year.</summary>
@@ -315,24 +520,55 @@ public sealed class Simulation
         if (t > 0)
         {
             ApplySchedules(t);
+            if (_linksChanged)
+            {
+                RefreshLinks();
+            }
         }
 
-        Crises(t);
-        Decide(t);
-        decisionOverride?.Decide(_decisions);
-        ExecuteThreats(t);
-        Apply(t);
+        if (decisionOverride is null)
+        {
+            for (int ch = 0; ch < _chunks; ch++)
+            {
+                Crises(t, ch);
+                Decide(t, ch);
+                ExecuteThreats(t, ch);
+                Apply(t, ch);
+                Aggregate(t + 1, ch);
+                Record(t + 1, ch);
+            }
+        }
+        else
+        {
+            for (int ch = 0; ch < _chunks; ch++)
+            {
+                Crises(t, ch);
+                Decide(t, ch);
+            }
+
+            decisionOverride.Decide(_decisions);
+
+            // The override may have changed links, hosting or stances: refresh what depends on them before applying.
+            RefreshLinks();
+            SumLaunchers();
+            for (int ch = 0; ch < _chunks; ch++)
+            {
+                ExecuteThreats(t, ch);
+                Apply(t, ch);
+                Aggregate(t + 1, ch);
+                Record(t + 1, ch);
+            }
+        }
+
         _t = t + 1;
-        Aggregate(_t);
-        Record(_t);
     }
 
     /// <summary>A recorded indicator value (flat index from <see cref="Layout"/>) at a year index for a lane.</summary>
-    public double Indicator(int indicator, int yearIndex, int lane) => _rec[(((indicator * (_steps + 1)) + yearIndex) * _r) + lane];
+    public double Indicator(int indicator, int yearIndex, int lane) => _rec[(((yearIndex * _indicators) + indicator) * _r) + lane];
 
     /// <summary>A recorded indicator at a year index for every lane of the block.</summary>
     public ReadOnlySpan<double> IndicatorLanes(int indicator, int yearIndex) =>
-        _rec.AsSpan(((indicator * (_steps + 1)) + yearIndex) * _r, _r);
+        _rec.AsSpan(((yearIndex * _indicators) + indicator) * _r, _r);
 
     /// <summary>Run index simulated by a lane.</summary>
     public long RunIndexOf(int lane) => _runIndex[lane];
@@ -341,7 +577,18 @@ public sealed class Simulation
     public int StancePathOf(int lane) => _path[lane];
 
     /// <summary>The parameter values a lane drew.</summary>
-    public ModelParameters<double> ParametersOf(int lane) => _ps[lane];
+    public ModelParameters<double> ParametersOf(int lane)
+    {
+        var p = _base;
+        var scalar = ParameterBinding.AsSpan(ref p);
+        var lanes = ParameterBinding.AsSpan(ref _pv[lane / W]);
+        for (int f = 0; f < scalar.Length; f++)
+        {
+            scalar[f] = lanes[f][lane % W];
+        }
+
+        return p;
+    }
 
     /// <summary>First year with balance ratio below 1 for a lane, or null.</summary>
     public int? CrossoverYear(int lane) => ToYear(_crossover[lane]);
@@ -382,32 +629,72 @@ public sealed class Simulation
         _stHarsh[lane] = s.Harshness;
     }
 
+    private static int Slot(string fieldName) => ParameterBinding.IndexOf(ParameterBinding.ToRegistryName(fieldName));
+
+    private static ModelParameters<Vector<double>> Broadcast(ModelParameters<double> p)
+    {
+        var result = default(ModelParameters<Vector<double>>);
+        var dst = ParameterBinding.AsSpan(ref result);
+        var src = ParameterBinding.AsSpan(ref p);
+        for (int f = 0; f < dst.Length; f++)
+        {
+            dst[f] = new Vector<double>(src[f]);
+        }
+
+        return result;
+    }
+
     private static int? ToYear(double v) => double.IsNaN(v) ? null : (int)v;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> L(double[] a, int offset) =>
-        Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)offset);
+    private static ref double D(double[] a) => ref MemoryMarshal.GetArrayDataReference(a);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void S(double[] a, int offset, Vector<double> v) =>
-        v.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)offset);
+    private static Vector<double> L(ref double a, int offset) => Vector.LoadUnsafe(ref a, (nuint)(uint)offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void S(ref double a, int offset, Vector<double> v) => v.StoreUnsafe(ref a, (nuint)(uint)offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<ulong> Keys(ulong[] keys, int r0) => Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(keys), (nuint)(uint)r0);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Logistic(Vector<double> z) =>
-        Vector<double>.One / (Vector<double>.One + LaneMath.Exp(-Vector.Min(Vector.Max(z, new Vector<double>(-700)), new Vector<double>(700))));
+        Vector<double>.One / (Vector<double>.One + LaneMath.Exp(-Vector.MinNative(Vector.MaxNative(z, new Vector<double>(-700)), new Vector<double>(700))));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Clamp01(Vector<double> v) => Vector.Min(Vector.Max(v, Vector<double>.Zero), Vector<double>.One);
+    private static Vector<double> Clamp01(Vector<double> v) => Vector.MinNative(Vector.MaxNative(v, Vector<double>.Zero), Vector<double>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> V(double s) => new(s);
 
-    private static double LogisticScalar(double z) => 1 / (1 + Math.Exp(-z));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> AlignedOne(Vector<double> state) =>
+        Vector.ConditionalSelect(Vector.Equals(state, Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
+
+    /// <summary>e^x of each lane with <see cref="Math.Exp"/> (one call when the lanes agree): set-up values the scalar model computed so.</summary>
+    private static Vector<double> ExpLanes(Vector<double> x)
+    {
+        double x0 = x[0];
+        if (Vector.EqualsAll(x, new Vector<double>(x0)))
+        {
+            return new Vector<double>(Math.Exp(x0));
+        }
+
+        Span<double> lanes = stackalloc double[Vector<double>.Count];
+        for (int l = 0; l < lanes.Length; l++)
+        {
+            lanes[l] = Math.Exp(x[l]);
+        }
+
+        return new Vector<double>(lanes);
+    }
 
     private ulong Counter(int t, int actor, int stream) => (ulong)((((long)t * (_a + 1)) + actor) * 16) + (ulong)stream;
 
     private void SetLinkChange(LinkChange lc)
     {
+        _linksChanged = true;
         LinkMatrix[(lc.From * _a) + lc.To] = lc.Strength;
         LinkMatrix[(lc.To * _a) + lc.From] = lc.Strength;
     }
@@ -428,208 +715,293 @@ public sealed class Simulation
             }
         }
 
-        Array.Clear(Launchers);
-        foreach (var dep in inp.MissileDeployments)
-        {
-            if (dep.Year <= year)
-            {
-                Launchers[dep.Host] += dep.Launchers;
-            }
-        }
-
-        Array.Clear(_phiGain);
-        Array.Clear(_ioGain);
-        foreach (var prog in inp.Programmes)
-        {
-            if (prog.Year <= year)
-            {
-                foreach (int i in prog.Members)
-                {
-                    _phiGain[(i * Mis) + (int)prog.Mission] += prog.PhiGain;
-                    _ioGain[i] += prog.InteroperabilityGain;
-                }
-            }
-        }
-
-        Array.Clear(_gdpShock);
-        foreach (var sh in inp.Shocks)
-        {
-            if (sh.Year == year)
-            {
-                foreach (int i in sh.Actors)
-                {
-                    _gdpShock[i] += sh.GdpChange;
-                }
-            }
-        }
-
-        for (int i = 0; i < _a; i++)
-        {
-            int o = (t * _a) + i;
-            _troops[i] = inp.Troops[o];
-            _bases[i] = inp.Bases[o];
-            _hns[i] = inp.HostNationSupport[o];
-            _cs[i] = inp.CostSharing[o];
-        }
-
+        // The year's tables were built once (BuildSchedules); the override may have changed last year's hosting.
+        int a = _a;
+        Array.Copy(_schedLaunchers, t * a, Launchers, 0, a);
+        Array.Copy(_schedPhiGain, t * a * Mis, _phiGain, 0, a * Mis);
+        Array.Copy(_schedIoGain, t * a, _ioGain, 0, a);
+        Array.Copy(_schedGdpShock, t * a, _gdpShock, 0, a);
+        Array.Copy(_schedTroops, t * a, _troops, 0, a);
+        Array.Copy(_schedBases, t * a, _bases, 0, a);
+        Array.Copy(_schedHns, t * a, _hns, 0, a);
+        Array.Copy(_schedCostSharing, t * a, _cs, 0, a);
+        Array.Copy(_schedPostureBase, t * a, _postureBaseFixed, 0, a);
+        _launchersTotal = _schedLaunchersTotal[t];
+        _hnsTotal = _schedHnsTotal[t];
+        _scheduledCrisis = _schedCrisis[t];
         for (int r = 0; r < _r; r++)
         {
-            SetStance(r, inp.StancePaths[_path[r]].Years[t]);
+            int path = _path[r];
+            _stKind[r] = _pathKind[path][t];
+            _stTarget[r] = _pathTarget[path][t];
+            _stDeadline[r] = _pathDeadline[path][t];
+            _stHarsh[r] = _pathHarsh[path][t];
         }
     }
 
-    private void InitialState()
+    /// <summary>
+    /// The scheduled inputs of every year, computed once: hosted launchers, programme gains, GDP shocks, posture,
+    /// host-nation support, cost sharing, the strongest scheduled crisis, and (when its parameters are fixed) the posture term.
+    /// </summary>
+    private void BuildSchedules()
     {
         var inp = Inputs;
-        int nAdv = _adversaries.Length;
-        var prox = new double[nAdv];
-        for (int r = 0; r < _r; r++)
+        int a = _a;
+        for (int t = 0; t <= _steps; t++)
         {
-            ref var p = ref _ps[r];
-            _xMis[r] = 0;
-            _yMis[r] = 0;
-            _crisis[r] = 0;
-            _execAny[r] = 0;
-            _crossover[r] = double.NaN;
-            for (int i = 0; i < _a; i++)
+            int year = inp.StartYear + t;
+            int o = t * a;
+            foreach (var dep in inp.MissileDeployments)
             {
-                int o = (i * _r) + r;
-                double share = inp.Share[i];
-                double m = inp.MilitaryExpenditure[i];
-                double y = double.IsNaN(share) ? inp.Gdp[i] : m / share;
-                bool ally = inp.IsAlly(i);
-                bool usa = i == _us;
-                _y[o] = y;
-                _m[o] = m;
-                _lnM[o] = Math.Log(m);
-                NextSpending[o] = m;
-                double phi = double.IsNaN(inp.Phi[i]) ? p.PhiDefault : inp.Phi[i];
-                double k0 = double.IsNaN(inp.CapabilityStock[i]) ? phi * m / (p.Delta + Math.Max(0, inp.TrendGrowth[i])) : inp.CapabilityStock[i];
-                _c[o] = usa ? 1 : ally ? Or(inp.InitialCredibility[i], p.InitialCredibility) : 0;
-                _al[o] = usa ? 1 : ally ? Or(inp.InitialAlignment[i], p.InitialAlignment) : 0;
-                _io[o] = usa ? 1 : ally ? Or(inp.InitialInteroperability[i], p.InitialInteroperability) : 0;
-                _h[o] = ally && inp.NuclearWarheads[i] <= 0 ? Or(inp.InitialHedging[i], p.InitialHedging) : 0;
-                double dup = ally ? LogisticScalar(p.DuplicationBias + (p.Gamma * (p.CredibilityReference - _c[o]))) : 1;
-                _d[o] = dup;
-                _k[o] = k0;
-                for (int mm = 0; mm < Mis; mm++)
+                if (dep.Year <= year)
                 {
-                    int im = (i * Mis) + mm;
-                    double x = ally ? ((1 - dup) * inp.ComplementaryMix[im]) + (dup * inp.AutonomousMix[im])
-                        : usa ? inp.ComplementaryMix[im] : inp.AutonomousMix[im];
-                    _mix[(im * _r) + r] = x;
-                    NextMix[(im * _r) + r] = x;
-                    _kMis[(im * _r) + r] = k0 * x;
+                    _schedLaunchers[o + dep.Host] += dep.Launchers;
+                }
+            }
+
+            foreach (var prog in inp.Programmes)
+            {
+                if (prog.Year <= year)
+                {
+                    foreach (int i in prog.Members)
+                    {
+                        _schedPhiGain[(o * Mis) + (i * Mis) + (int)prog.Mission] += prog.PhiGain;
+                        _schedIoGain[o + i] += prog.InteroperabilityGain;
+                    }
+                }
+            }
+
+            foreach (var sh in inp.Shocks)
+            {
+                if (sh.Year == year)
+                {
+                    foreach (int i in sh.Actors)
+                    {
+                        _schedGdpShock[o + i] += sh.GdpChange;
+                    }
+                }
+            }
+
+            double launchers = 0;
+            double hns = 0;
+            for (int i = 0; i < a; i++)
+            {
+                _schedTroops[o + i] = inp.Troops[o + i];
+                _schedBases[o + i] = inp.Bases[o + i];
+                _schedHns[o + i] = inp.HostNationSupport[o + i];
+                _schedCostSharing[o + i] = inp.CostSharing[o + i];
+                launchers += _schedLaunchers[o + i];
+                hns += _schedHns[o + i];
+            }
+
+            _schedLaunchersTotal[t] = launchers;
+            _schedHnsTotal[t] = hns;
+            double scheduled = 0;
+            foreach (var c in inp.Crises)
+            {
+                if (c.Year == year)
+                {
+                    scheduled = Math.Max(scheduled, c.Intensity);
+                }
+            }
+
+            _schedCrisis[t] = scheduled;
+            if (_postureFixed)
+            {
+                for (int i = 0; i < a; i++)
+                {
+                    var raw = (V(_schedTroops[o + i]) / _baseLanes.PostureTroopsScale) + (V(_schedBases[o + i]) / _baseLanes.PostureBasesScale)
+                        + (V(_schedHns[o + i]) / (_baseLanes.TroopCost * _baseLanes.PostureTroopsScale));
+                    _schedPostureBase[o + i] = (Vector<double>.One - LaneMath.Exp(-raw))[0];
+                }
+            }
+        }
+    }
+
+    private void SumLaunchers()
+    {
+        double launchers = 0;
+        for (int i = 0; i < _a; i++)
+        {
+            launchers += Launchers[i];
+        }
+
+        _launchersTotal = launchers;
+    }
+
+    /// <summary>Link sums and the list of positive ally-to-ally links, from the current link matrix.</summary>
+    private void RefreshLinks()
+    {
+        _linksChanged = false;
+        for (int i = 0; i < _a; i++)
+        {
+            double s = 0;
+            int row = i * _a;
+            for (int j = 0; j < _a; j++)
+            {
+                s += LinkMatrix[row + j];
+            }
+
+            _linkSum[i] = s;
+        }
+
+        int n = 0;
+        for (int x = 0; x < _allies.Length; x++)
+        {
+            _netStart[x] = n;
+            int row = _allies[x] * _a;
+            foreach (int j in _allies)
+            {
+                double l = LinkMatrix[row + j];
+                if (l > 0)
+                {
+                    _netTo[n] = j;
+                    _netStrength[n] = l;
+                    n++;
+                }
+            }
+        }
+
+        _netStart[_allies.Length] = n;
+    }
+
+    /// <summary>The initial state of lane group <paramref name="ch"/> (the data's last year), and its year-0 aggregates and records.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void InitialState(int ch)
+    {
+        var inp = Inputs;
+        int w = W;
+        int r0 = ch * w;
+        int rr = _r;
+        int nAdv = _adversaries.Length;
+        ref var pv = ref _pv[ch];
+        var zero = Vector<double>.Zero;
+        var nan = V(double.NaN);
+        S(ref D(_xMis), r0, V(_xMis0));
+        S(ref D(_yMis), r0, V(_yMis0));
+        S(ref D(_crisis), r0, zero);
+        S(ref D(_execAny), r0, zero);
+        S(ref D(_crossover), r0, nan);
+        S(ref D(_advM0), r0, V(_advM00));
+        S(ref D(_coalM0), r0, V(_coalM00));
+        for (int i = 0; i < _a; i++)
+        {
+            int o = (i * rr) + r0;
+            double m = _m0[i];
+            bool ally = _isAlly[i];
+            bool usa = i == _us;
+            S(ref D(_y), o, V(_y0[i]));
+            S(ref D(_m), o, V(m));
+            S(ref D(_lnM), o, V(_lnM0[i]));
+            S(ref D(NextSpending), o, V(m));
+            var phi = double.IsNaN(_phiIn[i]) ? pv.PhiDefault : V(_phiIn[i]);
+            var k0 = double.IsNaN(inp.CapabilityStock[i]) ? phi * V(m) / (pv.Delta + V(Math.Max(0, _trend[i]))) : V(inp.CapabilityStock[i]);
+            var c = usa ? Vector<double>.One : ally ? Or(inp.InitialCredibility[i], pv.InitialCredibility) : zero;
+            S(ref D(_c), o, c);
+            S(ref D(_al), o, usa ? Vector<double>.One : ally ? Or(inp.InitialAlignment[i], pv.InitialAlignment) : zero);
+            S(ref D(_io), o, usa ? Vector<double>.One : ally ? Or(inp.InitialInteroperability[i], pv.InitialInteroperability) : zero);
+            S(ref D(_h), o, ally && _warheads[i] <= 0 ? Or(inp.InitialHedging[i], pv.InitialHedging) : zero);
+
+            // The scalar logistic of the set-up (Math.Exp per lane), as the model has always started.
+            var dup = ally ? Vector<double>.One / (Vector<double>.One + ExpLanes(-(pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - c))))) : Vector<double>.One;
+            S(ref D(_d), o, dup);
+            S(ref D(_k), o, k0);
+            for (int mm = 0; mm < Mis; mm++)
+            {
+                int im = (i * Mis) + mm;
+                var x = ally ? ((Vector<double>.One - dup) * V(_compMix[im])) + (dup * V(_autoMix[im]))
+                    : usa ? V(_compMix[im]) : V(_autoMix[im]);
+                S(ref D(_mix), (im * rr) + r0, x);
+                S(ref D(NextMix), (im * rr) + r0, x);
+                S(ref D(_kMis), (im * rr) + r0, k0 * x);
+            }
+
+            S(ref D(_cap), o, V(m) * (Vector<double>.One + pv.IndustrialHeadroom));
+            S(ref D(_backlog), o, zero);
+            S(ref D(_cumSpend), o, zero);
+            S(ref D(_cumAbsorbed), o, zero);
+            S(ref D(_cumWaste), o, zero);
+            S(ref D(_state), o, zero);
+            S(ref D(_exec), o, zero);
+            S(ref D(_q), o, zero);
+            S(ref D(_realignYear), o, nan);
+            S(ref D(_hedgeYear), o, nan);
+            S(ref D(_execYear), o, nan);
+            for (int k = 0; k < _nTargets; k++)
+            {
+                S(ref D(_targetYear), (((k * _a) + i) * rr) + r0, nan);
+            }
+
+            S(ref D(_lsg), o, _lsgFixed ? V(_lsg0[i]) : ExpLanes(-V(Distance(i, _lead)) / pv.LsgDistanceKm));
+            if (_proxFixed)
+            {
+                for (int k = 0; k < nAdv; k++)
+                {
+                    S(ref D(_wT), (((i * nAdv) + k) * rr) + r0, V(_prox0[(i * nAdv) + k]));
                 }
 
-                _cap[o] = m * (1 + p.IndustrialHeadroom);
-                _backlog[o] = 0;
-                _cumSpend[o] = 0;
-                _cumAbsorbed[o] = 0;
-                _cumWaste[o] = 0;
-                _state[o] = 0;
-                _exec[o] = 0;
-                _q[o] = 0;
-                _realignYear[o] = double.NaN;
-                _hedgeYear[o] = double.NaN;
-                _execYear[o] = double.NaN;
-                for (int k = 0; k < _nTargets; k++)
-                {
-                    _targetYear[(((k * _a) + i) * _r) + r] = double.NaN;
-                }
-
-                _lsg[o] = Math.Exp(-Distance(i, _lead) / p.LsgDistanceKm);
-                double nt = 0;
+                S(ref D(_nt), o, V(_nt0[i]));
+            }
+            else
+            {
+                var nt = zero;
                 for (int k = 0; k < nAdv; k++)
                 {
                     int j = _adversaries[k];
-                    prox[k] = j == i ? 0 : Math.Exp(-Distance(i, j) / p.ThreatDistanceKm);
-                    _wT[(((i * nAdv) + k) * _r) + r] = prox[k];
-                    nt += prox[k] * inp.NuclearWarheads[j] / p.NuclearThreatWarheads;
+                    var prox = j == i ? zero : ExpLanes(-V(Distance(i, j)) / pv.ThreatDistanceKm);
+                    S(ref D(_wT), (((i * nAdv) + k) * rr) + r0, prox);
+                    nt += prox * V(_warheads[j]) / pv.NuclearThreatWarheads;
                 }
 
-                _nt[o] = nt;
-                if (inp.Roles[i] == CountryRole.Adversary)
-                {
-                    _yMis[r] += inp.MissileInventory[i];
-                }
-                else
-                {
-                    _xMis[r] += inp.MissileInventory[i];
-                }
+                S(ref D(_nt), o, nt);
             }
         }
 
         // Threat, spill-ins and the demand intercept α_i that puts the start year on the balanced-growth path.
-        for (int ch = 0; ch < _chunks; ch++)
+        double theatreShare = _theatreShare[0];
+        var theatre = TheatreShare(theatreShare, r0, pv);
+        var crisisFactor = Vector<double>.One + (pv.CrisisThreat * L(ref D(_crisis), r0));
+        for (int x = 0; x < _allies.Length; x++)
         {
-            int r0 = ch * Vector<double>.Count;
-            ref var pv = ref _pv[ch];
-            for (int idx = 0; idx < _allies.Length; idx++)
-            {
-                int i = _allies[idx];
-                int o = (i * _r) + r0;
-                var thr = Threat(i, r0, pv);
-                S(_thr0, o, thr);
-                S(_thr, o, thr);
-                var spill = SpillIns(i, r0, pv, Posture(i, r0, pv));
-                // Balanced growth: with partial adjustment, spending that keeps pace with trend GDP (elasticity β_Y) sits
-                // β_Y·ln(1+g)/λ below its desired level, so the start year is placed on that path rather than at rest.
-                // (λ = 0 freezes spending: no path to be on, so no lag.)
-                var lag = Vector.ConditionalSelect(
-                    Vector.GreaterThan(pv.Lambda, Vector<double>.Zero),
-                    pv.BetaY * V(Math.Log(1 + Math.Max(0, inp.TrendGrowth[i]))) / Vector.Max(pv.Lambda, V(1e-12)),
-                    Vector<double>.Zero);
-                var alpha = L(_lnM, o) + lag - (pv.BetaY * LaneMath.Log(L(_y, o))) - (pv.BetaT * LaneMath.Log(thr + Vector<double>.One))
-                    - (pv.BetaS * LaneMath.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One));
-                S(_alpha, o, alpha);
-            }
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            var thr = Threat(i, r0, pv, crisisFactor);
+            S(ref D(_thr), o, thr);
+            var spill = SpillIns(x, i, r0, pv, theatre, Posture(i, r0, pv));
+            // Balanced growth: with partial adjustment, spending that keeps pace with trend GDP (elasticity β_Y) sits
+            // β_Y·ln(1+g)/λ below its desired level, so the start year is placed on that path rather than at rest.
+            // (λ = 0 freezes spending: no path to be on, so no lag.) Lane-wise BalancedGrowth.DemandLag, which the back-test uses.
+            var lag = Vector.ConditionalSelect(
+                Vector.GreaterThan(pv.Lambda, Vector<double>.Zero),
+                pv.BetaY * V(_lagLog[i]) / Vector.Max(pv.Lambda, V(BalancedGrowth.MinLambda)),
+                Vector<double>.Zero);
+            var lnThr = LaneMath.Log(thr + Vector<double>.One);
+            S(ref D(_lnThr0), o, lnThr);
+            var alpha = L(ref D(_lnM), o) + lag - (pv.BetaY * LaneMath.Log(L(ref D(_y), o))) - (pv.BetaT * lnThr)
+                - (pv.BetaS * LaneMath.Log((spill * V(_invM0[i])) + Vector<double>.One));
+            S(ref D(_alpha), o, alpha);
         }
 
-        Aggregate(0);
-        for (int r = 0; r < _r; r++)
-        {
-            _kCoalPrev[r] = CoalitionCapability(r);
-            double adv = 0;
-            double coal = 0;
-            for (int i = 0; i < _a; i++)
-            {
-                if (inp.Roles[i] == CountryRole.Adversary)
-                {
-                    adv += _m[(i * _r) + r];
-                }
-                else if (inp.IsAlly(i) || i == _us)
-                {
-                    coal += _m[(i * _r) + r];
-                }
-            }
+        Aggregate(0, ch);
+        Record(0, ch);
 
-            _advM0[r] = adv;
-            _coalM0[r] = coal;
+        // Coalition capability in the theatre at the start (every ally is aligned).
+        var kCoal = L(ref D(_k), (_us * rr) + r0) * V(theatreShare);
+        foreach (int i in _allies)
+        {
+            kCoal += L(ref D(_k), (i * rr) + r0);
         }
+
+        S(ref D(_kCoalPrev), r0, kCoal);
     }
 
-    private static double Or(double v, double fallback) => double.IsNaN(v) ? fallback : v;
+    private static Vector<double> Or(double v, Vector<double> fallback) => double.IsNaN(v) ? fallback : new Vector<double>(v);
 
     private double Distance(int i, int j) => Inputs.DistanceKm[(i * _a) + j];
 
-    private double CoalitionCapability(int r)
-    {
-        double sum = _k[(_us * _r) + r] * Inputs.TheatreShare[Math.Min(_t, _steps)];
-        foreach (int i in _allies)
-        {
-            if (_state[(i * _r) + r] == 0)
-            {
-                sum += _k[(i * _r) + r];
-            }
-        }
-
-        return sum;
-    }
-
     /// <summary>Sunk posture index in [0,1): 1 − exp(−(troops/T + bases/B + HNS/(troop cost·T))), zero after a step-back.</summary>
     private Vector<double> Posture(int i, int r0, in ModelParameters<Vector<double>> pv) =>
-        PostureBase(i, pv) * (Vector<double>.One - L(_exec, (i * _r) + r0));
+        PostureBase(i, pv) * (Vector<double>.One - L(ref D(_exec), (i * _r) + r0));
 
     /// <summary>The schedule-only part 1 − exp(−raw) of <see cref="Posture"/> (the same before and after threats are executed).</summary>
     private Vector<double> PostureBase(int i, in ModelParameters<Vector<double>> pv)
@@ -639,202 +1011,227 @@ public sealed class Simulation
         return Vector<double>.One - LaneMath.Exp(-raw);
     }
 
-    /// <summary>Threat T_i = Σ_adversaries w_ij K_j, raised by crises and by hosting.</summary>
-    private Vector<double> Threat(int i, int r0, in ModelParameters<Vector<double>> pv)
+    /// <summary>Threat T_i = Σ_adversaries w_ij K_j, raised by crises (<paramref name="crisisFactor"/> = 1 + κ·crisis) and by hosting.</summary>
+    private Vector<double> Threat(int i, int r0, in ModelParameters<Vector<double>> pv, Vector<double> crisisFactor)
     {
         var sum = Vector<double>.Zero;
         int nAdv = _adversaries.Length;
-        for (int k = 0; k < nAdv; k++)
+        int rr = _r;
+        ref double wT = ref D(_wT);
+        ref double k = ref D(_k);
+        for (int a = 0; a < nAdv; a++)
         {
-            sum += L(_wT, (((i * nAdv) + k) * _r) + r0) * L(_k, (_adversaries[k] * _r) + r0);
+            sum += L(ref wT, (((i * nAdv) + a) * rr) + r0) * L(ref k, (_adversaries[a] * rr) + r0);
         }
 
-        var crisis = Vector<double>.One + (pv.CrisisThreat * L(_crisis, r0));
         var hosting = Vector<double>.One + (pv.HostingThreat * V(Launchers[i]));
-        return sum * crisis * hosting;
+        return sum * crisisFactor * hosting;
     }
 
-    /// <summary>Spill-ins S_i = c_i·K_US,theatre·LSG + Σ_j ℓ_ij a_j K_j (US term only while aligned; reduced after a step-back).</summary>
-    private Vector<double> SpillIns(int i, int r0, in ModelParameters<Vector<double>> pv, Vector<double> posture)
+    /// <summary>
+    /// Spill-ins S_i = c_i·K_US,theatre·LSG + Σ_j ℓ_ij a_j K_j of ally <paramref name="i"/> (index <paramref name="x"/> among the
+    /// allies); the US term only while aligned and reduced after a step-back.
+    /// </summary>
+    private Vector<double> SpillIns(int x, int i, int r0, in ModelParameters<Vector<double>> pv, Vector<double> theatre, Vector<double> posture)
     {
-        int o = (i * _r) + r0;
-        var theatre = TheatreShare(r0, pv);
-        var lsgUs = L(_lsg, (_us * _r) + r0);
+        int rr = _r;
+        int o = (i * rr) + r0;
+        int ou = (_us * rr) + r0;
+        ref double k = ref D(_k);
+        ref double state = ref D(_state);
+        ref double al = ref D(_al);
+        var lsgUs = L(ref D(_lsg), ou);
         var lsg = Vector<double>.One - ((Vector<double>.One - lsgUs) * (Vector<double>.One - (pv.PostureLsgRelief * posture)));
-        var exec = L(_exec, o);
+        var exec = L(ref D(_exec), o);
         var keep = Vector<double>.One - (exec * (Vector<double>.One - pv.UsStepbackSpillin));
-        var aligned = Vector.ConditionalSelect(Vector.Equals(L(_state, o), Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
-        var us = L(_c, o) * theatre * L(_k, (_us * _r) + r0) * lsg * keep * aligned;
+        var aligned = AlignedOne(L(ref state, o));
+        var us = L(ref D(_c), o) * theatre * L(ref k, ou) * lsg * keep * aligned;
         var net = Vector<double>.Zero;
-        int row = i * _a;
-        foreach (int j in _allies)
+        for (int n = _netStart[x]; n < _netStart[x + 1]; n++)
         {
-            double l = LinkMatrix[row + j];
-            if (l > 0)
-            {
-                int oj = (j * _r) + r0;
-                var alignedJ = Vector.ConditionalSelect(Vector.Equals(L(_state, oj), Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
-                net += V(l) * L(_al, oj) * L(_k, oj) * alignedJ;
-            }
+            int oj = (_netTo[n] * rr) + r0;
+            net += V(_netStrength[n]) * L(ref al, oj) * L(ref k, oj) * AlignedOne(L(ref state, oj));
         }
 
         return us + net;
     }
 
-    private Vector<double> TheatreShare(int r0, in ModelParameters<Vector<double>> pv)
+    private Vector<double> TheatreShare(double share, int r0, in ModelParameters<Vector<double>> pv)
     {
-        var dis = Vector.Equals(L(_stKind, r0), V((double)StanceKind.Disengage));
-        return V(Inputs.TheatreShare[_t]) * Vector.ConditionalSelect(dis, pv.DisengageTheatre, Vector<double>.One);
+        var dis = Vector.Equals(L(ref D(_stKind), r0), V((double)StanceKind.Disengage));
+        return V(share) * Vector.ConditionalSelect(dis, pv.DisengageTheatre, Vector<double>.One);
     }
 
-    private Vector<double> SupportIndex(in ModelParameters<Vector<double>> pv) =>
+    private static Vector<double> SupportIndex(in ModelParameters<Vector<double>> pv) =>
         ((pv.SupportAlliancesEffective + pv.SupportNatoCommitment + pv.SupportOverseasBases) * V(1.0 / 3)) - pv.SupportReference;
 
     /// <summary>Crisis arrival: scheduled crises damped by dialogue, random crises with a build-up/deployment/dialogue hazard.</summary>
-    private void Crises(int t)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Crises(int t, int ch)
     {
-        int year = Inputs.StartYear + t;
-        double scheduled = 0;
-        foreach (var c in Inputs.Crises)
-        {
-            if (c.Year == year)
-            {
-                scheduled = Math.Max(scheduled, c.Intensity);
-            }
-        }
-
+        int r0 = ch * W;
+        int rr = _r;
+        ref var pv = ref _pv[ch];
+        ref double mR = ref D(_m);
         double dialogue = Inputs.Dialogue[t];
-        double launchers = 0;
+        var adv = Vector<double>.Zero;
+        var coal = Vector<double>.Zero;
         for (int i = 0; i < _a; i++)
         {
-            launchers += Launchers[i];
-        }
-
-        int w = Vector<double>.Count;
-        for (int ch = 0; ch < _chunks; ch++)
-        {
-            int r0 = ch * w;
-            ref var pv = ref _pv[ch];
-            var adv = Vector<double>.Zero;
-            var coal = Vector<double>.Zero;
-            for (int i = 0; i < _a; i++)
+            var m = L(ref mR, (i * rr) + r0);
+            if (_role[i] == CountryRole.Adversary)
             {
-                var m = L(_m, (i * _r) + r0);
-                if (Inputs.Roles[i] == CountryRole.Adversary)
-                {
-                    adv += m;
-                }
-                else if (Inputs.IsAlly(i) || i == _us)
-                {
-                    coal += m;
-                }
+                adv += m;
             }
-
-            var buildup = Vector.Max(Vector<double>.Zero, LaneMath.Log(adv / L(_advM0, r0))) + Vector.Max(Vector<double>.Zero, LaneMath.Log(coal / L(_coalM0, r0)));
-            var hazard = Logistic(pv.CrisisAlpha0 + (pv.CrisisBuildup * buildup) + (pv.CrisisDeployments * V(launchers)) - (pv.CrisisDialogue * V(dialogue)));
-            var keys = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_keys), (nuint)r0);
-            var u = CounterRng.Uniform(keys, Counter(t, _a, 2));
-            var damp = Vector<double>.One - (pv.DialogueDamping * V(dialogue));
-            var random = Vector.ConditionalSelect(Vector.LessThan(u, hazard), pv.CrisisIntensity * damp, Vector<double>.Zero);
-            S(_crisis, r0, Vector.Max(random, V(scheduled) * damp));
+            else if (_isAlly[i] || i == _us)
+            {
+                coal += m;
+            }
         }
+
+        var buildup = Vector.Max(Vector<double>.Zero, LaneMath.Log(adv / L(ref D(_advM0), r0))) + Vector.Max(Vector<double>.Zero, LaneMath.Log(coal / L(ref D(_coalM0), r0)));
+        var hazard = Logistic(pv.CrisisAlpha0 + (pv.CrisisBuildup * buildup) + (pv.CrisisDeployments * V(_launchersTotal)) - (pv.CrisisDialogue * V(dialogue)));
+        var u = CounterRng.Uniform(Keys(_keys, r0), Counter(t, _a, 2));
+        var damp = Vector<double>.One - (pv.DialogueDamping * V(dialogue));
+        var random = Vector.ConditionalSelect(Vector.LessThan(u, hazard), pv.CrisisIntensity * damp, Vector<double>.Zero);
+        S(ref D(_crisis), r0, Vector.Max(random, V(_scheduledCrisis) * damp));
     }
 
     /// <summary>Behavioural decisions: next year's budgets (demand with partial adjustment) and this year's mixes (duplication).</summary>
-    private void Decide(int t)
+    /// <remarks>
+    /// The allies' equations run in three passes (beliefs and spill-ins; demand; duplication and mix) rather than one pass per
+    /// ally: each pass is a short body whose iterations are independent, so the processor overlaps the exp/log latency chains
+    /// of several allies. The arithmetic is the same, term for term.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Decide(int t, int ch)
     {
-        int w = Vector<double>.Count;
-        var inp = Inputs;
-        for (int ch = 0; ch < _chunks; ch++)
+        int r0 = ch * W;
+        int rr = _r;
+        int w = W;
+        ref var pv = ref _pv[ch];
+        ref double kR = ref D(_k);
+        ref double stateR = ref D(_state);
+        ref double mR = ref D(_m);
+        ref double yR = ref D(_y);
+        ref double lnMR = ref D(_lnM);
+        ref double execR = ref D(_exec);
+        ref double nextR = ref D(NextSpending);
+        ref double nextMixR = ref D(NextMix);
+        ref double thrR = ref D(_thr);
+        ref double qR = ref D(_q);
+        ref double cR = ref D(_c);
+        ref double spillT = ref D(_spillT);
+        ref double pressureT = ref D(_pressureT);
+        var keys = Keys(_keys, r0);
+        var theatre = TheatreShare(_theatreShare[t], r0, pv);
+        var kCoal = Vector<double>.Zero;
+        kCoal += L(ref kR, (_us * rr) + r0) * theatre;
+        foreach (int i in _allies)
         {
-            int r0 = ch * w;
-            ref var pv = ref _pv[ch];
-            var keys = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_keys), (nuint)r0);
-            var kCoal = Vector<double>.Zero;
-            kCoal += L(_k, (_us * _r) + r0) * TheatreShare(r0, pv);
-            foreach (int i in _allies)
+            int o = (i * rr) + r0;
+            kCoal += L(ref kR, o) * AlignedOne(L(ref stateR, o));
+        }
+
+        var prevK = L(ref D(_kCoalPrev), r0);
+        var growthK = Vector.ConditionalSelect(
+            Vector.GreaterThan(prevK, Vector<double>.Zero),
+            Vector.Max(Vector<double>.Zero, LaneMath.Log(Vector.Max(kCoal, V(1e-300)) / prevK)),
+            Vector<double>.Zero);
+        S(ref D(_kCoalPrev), r0, kCoal);
+
+        // Actors without a demand equation: the lead adversary grows at g_C plus its Richardson reaction, the patron and the rest on trend.
+        for (int i = 0; i < _a; i++)
+        {
+            if (_isAlly[i])
             {
-                int o = (i * _r) + r0;
-                kCoal += L(_k, o) * Vector.ConditionalSelect(Vector.Equals(L(_state, o), Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
+                continue;
             }
 
-            var prevK = L(_kCoalPrev, r0);
-            var growthK = Vector.ConditionalSelect(
-                Vector.GreaterThan(prevK, Vector<double>.Zero),
-                Vector.Max(Vector<double>.Zero, LaneMath.Log(Vector.Max(kCoal, V(1e-300)) / prevK)),
-                Vector<double>.Zero);
-            S(_kCoalPrev, r0, kCoal);
-            var support = SupportIndex(pv);
-            var harsh = L(_stHarsh, r0);
-            var target = L(_stTarget, r0);
-            var execAny = L(_execAny, r0);
-            for (int i = 0; i < _a; i++)
+            int o = (i * rr) + r0;
+            var m = L(ref mR, o);
+            if (_role[i] == CountryRole.Adversary)
             {
-                int o = (i * _r) + r0;
-                var m = L(_m, o);
-                var g = V(inp.TrendGrowth[i]);
-                switch (inp.Roles[i])
-                {
-                    case CountryRole.TreatyAlly or CountryRole.Partner:
-                    {
-                        var postureBase = PostureBase(i, pv);
-                        S(_postureBase, o, postureBase);
-                        var posture = postureBase * (Vector<double>.One - L(_exec, o));
-                        var thr = Threat(i, r0, pv);
-                        S(_thr, o, thr);
-                        var spill = SpillIns(i, r0, pv, posture);
-                        var alignedMask = Vector.Equals(L(_state, o), Vector<double>.Zero);
-                        var q = Logistic(pv.QIntercept + (pv.QHarshness * harsh) - (pv.QSupport * support) - (pv.QPosture * posture) + (pv.QExecuted * execAny));
-                        q = Vector.ConditionalSelect(alignedMask, q, Vector<double>.Zero);
-                        S(_q, o, q);
-                        var share = m / L(_y, o);
-                        var pressure = pv.PressureRho * Vector.Max(Vector<double>.Zero, target - share) * q;
-                        // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
-                        var lnStar = L(_alpha, o) + (pv.BetaY * LaneMath.Log(L(_y, o))) + (pv.BetaT * LaneMath.Log(thr + Vector<double>.One))
-                            + (pv.BetaS * LaneMath.Log((spill * V(1 / inp.MilitaryExpenditure[i])) + Vector<double>.One)) + (pv.BetaP * LaneMath.Log(Vector<double>.One + pressure));
+                var growth = i == _lead ? pv.GC : V(_trend[i]);
+                S(ref nextR, o, m * (Vector<double>.One + growth + (pv.AdversaryReaction * growthK)));
+            }
+            else
+            {
+                S(ref nextR, o, m * (Vector<double>.One + V(_trend[i])));
+            }
+        }
 
-                        // Desired spending never exceeds the highest burden observed in peacetime.
-                        lnStar = Vector.Min(lnStar, LaneMath.Log(pv.MaxPeacetimeBurden * L(_y, o)));
-                        var lnM = L(_lnM, o);
-                        var eps = CounterRng.Normal(keys, Counter(t, i, 1));
-                        var next = lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps);
-                        S(NextSpending, o, LaneMath.Exp(next));
-                        var dup = Logistic(pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(_c, o))));
-                        dup = Vector.ConditionalSelect(alignedMask, dup, Vector<double>.One);
-                        S(_d, o, dup);
-                        for (int mm = 0; mm < Mis; mm++)
-                        {
-                            int im = (i * Mis) + mm;
-                            var x = ((Vector<double>.One - dup) * V(inp.ComplementaryMix[im])) + (dup * V(inp.AutonomousMix[im]));
-                            S(NextMix, (im * _r) + r0, x);
-                        }
+        // Pass 1: posture, threat, spill-ins, the belief q that threats are executed, and the pressure it transmits.
+        var support = SupportIndex(pv);
+        var harsh = L(ref D(_stHarsh), r0);
+        var target = L(ref D(_stTarget), r0);
+        var execAny = L(ref D(_execAny), r0);
+        var crisisFactor = Vector<double>.One + (pv.CrisisThreat * L(ref D(_crisis), r0));
+        var qBase = pv.QIntercept + (pv.QHarshness * harsh) - (pv.QSupport * support);
+        var qExecuted = pv.QExecuted * execAny;
+        for (int x = 0; x < _allies.Length; x++)
+        {
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            var postureBase = _postureFixed ? V(_postureBaseFixed[i]) : PostureBase(i, pv);
+            S(ref D(_postureBase), o, postureBase);
+            var posture = postureBase * (Vector<double>.One - L(ref execR, o));
+            var thr = Threat(i, r0, pv, crisisFactor);
+            S(ref thrR, o, thr);
+            S(ref spillT, x * w, SpillIns(x, i, r0, pv, theatre, posture));
+            var q = Logistic(qBase - (pv.QPosture * posture) + qExecuted);
+            q = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), q, Vector<double>.Zero);
+            S(ref qR, o, q);
+            var share = L(ref mR, o) / L(ref yR, o);
+            S(ref pressureT, x * w, pv.PressureRho * Vector.Max(Vector<double>.Zero, target - share) * q);
+        }
 
-                        break;
-                    }
+        // Pass 2: desired spending and partial adjustment toward it.
+        var lnMaxBurden = LaneMath.Log(pv.MaxPeacetimeBurden);
+        for (int x = 0; x < _allies.Length; x++)
+        {
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            var lnY = LaneMath.Log(L(ref yR, o));
+            var lnThr = LaneMath.Log(L(ref thrR, o) + Vector<double>.One);
+            S(ref D(_lnThr), o, lnThr);
+            // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
+            var lnStar = L(ref D(_alpha), o) + (pv.BetaY * lnY) + (pv.BetaT * lnThr)
+                + (pv.BetaS * LaneMath.Log((L(ref spillT, x * w) * V(_invM0[i])) + Vector<double>.One)) + (pv.BetaP * LaneMath.Log(Vector<double>.One + L(ref pressureT, x * w)));
 
-                    case CountryRole.Patron:
-                        S(NextSpending, o, m * (Vector<double>.One + g));
-                        break;
-                    case CountryRole.Adversary:
-                    {
-                        var growth = i == _lead ? pv.GC : g;
-                        S(NextSpending, o, m * (Vector<double>.One + growth + (pv.AdversaryReaction * growthK)));
-                        break;
-                    }
+            // Desired spending never exceeds the highest burden observed in peacetime.
+            lnStar = Vector.Min(lnStar, lnMaxBurden + lnY);
+            var lnM = L(ref lnMR, o);
+            var eps = CounterRng.Normal(keys, Counter(t, i, 1));
+            var next = lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps);
+            S(ref nextR, o, LaneMath.Exp(next));
+        }
 
-                    default:
-                        S(NextSpending, o, m * (Vector<double>.One + g));
-                        break;
-                }
+        // Pass 3: duplication (autonomous share of the mix) and this year's mix.
+        for (int x = 0; x < _allies.Length; x++)
+        {
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            var dup = Logistic(pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(ref cR, o))));
+            dup = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), dup, Vector<double>.One);
+            S(ref D(_d), o, dup);
+            var notDup = Vector<double>.One - dup;
+            for (int mm = 0; mm < Mis; mm++)
+            {
+                int im = (i * Mis) + mm;
+                var mix = (notDup * V(_compMix[im])) + (dup * V(_autoMix[im]));
+                S(ref nextMixR, (im * rr) + r0, mix);
             }
         }
     }
 
     /// <summary>A conditional stance whose deadline is this year executes the threat against allies below the target.</summary>
-    private void ExecuteThreats(int t)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ExecuteThreats(int t, int ch)
     {
         int year = Inputs.StartYear + t;
-        for (int r = 0; r < _r; r++)
+        int w = W;
+        for (int r = ch * w; r < (ch * w) + w; r++)
         {
             if (_stKind[r] != (double)StanceKind.Conditional || (int)_stDeadline[r] != year)
             {
@@ -855,336 +1252,347 @@ public sealed class Simulation
         }
     }
 
-    /// <summary>State transition from year index t to t+1.</summary>
-    private void Apply(int t)
+    /// <summary>State transition of lane group <paramref name="ch"/> from year index t to t+1.</summary>
+    /// <remarks>In passes over the actors (economy and capability; credibility; distancing; hedging and interoperability), for the same reason as <see cref="Decide"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Apply(int t, int ch)
     {
-        int w = Vector<double>.Count;
-        var inp = Inputs;
-        int year = inp.StartYear + t;
+        int r0 = ch * W;
+        int rr = _r;
+        int year = Inputs.StartYear + t;
         int nextYear = year + 1;
+        ref var pv = ref _pv[ch];
+        ref double yR = ref D(_y);
+        ref double mR = ref D(_m);
+        ref double capR = ref D(_cap);
+        ref double backlogR = ref D(_backlog);
+        ref double dR = ref D(_d);
+        ref double mixR = ref D(_mix);
+        ref double nextMixR = ref D(NextMix);
+        ref double kMisR = ref D(_kMis);
+        ref double stateR = ref D(_state);
+        ref double execR = ref D(_exec);
+        ref double cR = ref D(_c);
+        ref double alR = ref D(_al);
+        var keys = Keys(_keys, r0);
+        var zCommon = CounterRng.Normal(keys, Counter(t, _a, 0));
+        var sqrtCommon = Vector.SquareRoot(Clamp01(pv.ShockCorrelation));
+        var sqrtIdio = Vector.SquareRoot(Vector<double>.One - Clamp01(pv.ShockCorrelation));
+        var crisis = L(ref D(_crisis), r0);
+        var keep = Vector<double>.One - pv.Delta;
+        var commonShock = sqrtCommon * zCommon;
+
+        // Pass 1 (every actor): 1. economy with (regionally correlated) shocks, scheduled shocks and coercion of hosts in
+        // crises; 2. capability by perpetual inventory with industrial-capacity absorption and φ gains/losses; next budget.
         for (int i = 0; i < _a; i++)
         {
-            _linkSum[i] = LinkSum(i);
+            int o = (i * rr) + r0;
+            bool ally = _isAlly[i];
+            var z = commonShock + (sqrtIdio * CounterRng.Normal(keys, Counter(t, i, 0)));
+            var coercion = Launchers[i] > 0 ? pv.CoercionGdpShock * V(_depAdv[i]) * crisis : Vector<double>.Zero;
+            var growth = V(_trend[i] + _gdpShock[i]) + (pv.GdpVolatility * z) - coercion;
+            var y = L(ref yR, o);
+            var yNext = y * Vector.Max(V(0.01), Vector<double>.One + growth);
+
+            var m = L(ref mR, o);
+            var cap = L(ref capR, o);
+            var backlog = L(ref backlogR, o);
+            var absM = Vector.Min(m, cap);
+            var absB = Vector.Min(backlog, Vector.Max(Vector<double>.Zero, cap - absM));
+            var left = (m - absM) + (backlog - absB);
+            var waste = left * pv.BacklogWaste;
+            S(ref backlogR, o, left - waste);
+            S(ref D(_cumSpend), o, L(ref D(_cumSpend), o) + m);
+            S(ref D(_cumAbsorbed), o, L(ref D(_cumAbsorbed), o) + absM + absB);
+            S(ref D(_cumWaste), o, L(ref D(_cumWaste), o) + waste);
+            S(ref capR, o, cap + (pv.IndustrialAdjustment * ((m + backlog) - cap)));
+            var phi = (double.IsNaN(_phiIn[i]) ? pv.PhiDefault : V(_phiIn[i])) * (Vector<double>.One - (pv.DuplicationPhiPenalty * (ally ? L(ref dR, o) : Vector<double>.Zero)));
+            var add = phi * (absM + (pv.BacklogEfficiency * absB));
+            var kSum = Vector<double>.Zero;
+            for (int mm = 0; mm < Mis; mm++)
+            {
+                int im = (i * Mis) + mm;
+                int om = (im * rr) + r0;
+                var x = L(ref nextMixR, om);
+                S(ref mixR, om, x);
+                var kNew = (keep * L(ref kMisR, om)) + (add * x * V(1 + _phiGain[im]));
+                S(ref kMisR, om, kNew);
+                kSum += kNew;
+            }
+
+            S(ref D(_k), o, kSum);
+            S(ref yR, o, yNext);
+            // Allies and partners are democracies at peace: their burden stays below the peacetime record (§3).
+            var mNext = Vector.Min(Vector.Max(L(ref D(NextSpending), o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
+            S(ref mR, o, mNext);
+            if (ally)
+            {
+                // Only the demand equation reads log spending.
+                S(ref D(_lnM), o, LaneMath.Log(mNext));
+            }
         }
 
-        for (int ch = 0; ch < _chunks; ch++)
+        // Pass 2 (allies): 5. credibility.
+        var support = SupportIndex(pv);
+        var harsh = L(ref D(_stHarsh), r0);
+        var kind = L(ref D(_stKind), r0);
+        var stanceTerm = Vector.ConditionalSelect(Vector.Equals(kind, V((double)StanceKind.Reassure)), pv.CReassure,
+            Vector.ConditionalSelect(Vector.Equals(kind, V((double)StanceKind.Conditional)), pv.CConditional, pv.CDisengage));
+        var execAny = L(ref D(_execAny), r0);
+        var eta = Clamp01(pv.Eta + (pv.CrisisEtaBoost * crisis));
+        foreach (int i in _allies)
         {
-            int r0 = ch * w;
-            ref var pv = ref _pv[ch];
-            var keys = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_keys), (nuint)r0);
-            var zCommon = CounterRng.Normal(keys, Counter(t, _a, 0));
-            var sqrtCommon = Vector.SquareRoot(Clamp01(pv.ShockCorrelation));
-            var sqrtIdio = Vector.SquareRoot(Vector<double>.One - Clamp01(pv.ShockCorrelation));
-            var crisis = L(_crisis, r0);
-            var support = SupportIndex(pv);
-            var harsh = L(_stHarsh, r0);
-            var kind = L(_stKind, r0);
-            var stanceTerm = Vector.ConditionalSelect(Vector.Equals(kind, V((double)StanceKind.Reassure)), pv.CReassure,
-                Vector.ConditionalSelect(Vector.Equals(kind, V((double)StanceKind.Conditional)), pv.CConditional, pv.CDisengage));
-            var execAny = L(_execAny, r0);
-            var eta = Clamp01(pv.Eta + (pv.CrisisEtaBoost * crisis));
-            for (int i = 0; i < _a; i++)
+            int o = (i * rr) + r0;
+            var exec = L(ref execR, o);
+            var posture = L(ref D(_postureBase), o) * (Vector<double>.One - exec);
+            var treaty = _treaty[i] switch
             {
-                int o = (i * _r) + r0;
-                bool ally = inp.IsAlly(i);
-
-                // 1. Economy with (regionally correlated) shocks, scheduled shocks and coercion of hosts in crises.
-                var z = (sqrtCommon * zCommon) + (sqrtIdio * CounterRng.Normal(keys, Counter(t, i, 0)));
-                var coercion = Launchers[i] > 0 ? pv.CoercionGdpShock * V(inp.TradeDependenceAdversary[i]) * crisis : Vector<double>.Zero;
-                var growth = V(inp.TrendGrowth[i] + _gdpShock[i]) + (pv.GdpVolatility * z) - coercion;
-                var y = L(_y, o);
-                var yNext = y * Vector.Max(V(0.01), Vector<double>.One + growth);
-
-                // 2. Capability by perpetual inventory with industrial-capacity absorption and φ gains/losses.
-                var m = L(_m, o);
-                var cap = L(_cap, o);
-                var backlog = L(_backlog, o);
-                var absM = Vector.Min(m, cap);
-                var absB = Vector.Min(backlog, Vector.Max(Vector<double>.Zero, cap - absM));
-                var left = (m - absM) + (backlog - absB);
-                var waste = left * pv.BacklogWaste;
-                S(_backlog, o, left - waste);
-                S(_cumSpend, o, L(_cumSpend, o) + m);
-                S(_cumAbsorbed, o, L(_cumAbsorbed, o) + absM + absB);
-                S(_cumWaste, o, L(_cumWaste, o) + waste);
-                S(_cap, o, cap + (pv.IndustrialAdjustment * ((m + backlog) - cap)));
-                var phi = (double.IsNaN(inp.Phi[i]) ? pv.PhiDefault : V(inp.Phi[i])) * (Vector<double>.One - (pv.DuplicationPhiPenalty * (ally ? L(_d, o) : Vector<double>.Zero)));
-                var add = phi * (absM + (pv.BacklogEfficiency * absB));
-                var keep = Vector<double>.One - pv.Delta;
-                var kSum = Vector<double>.Zero;
-                for (int mm = 0; mm < Mis; mm++)
-                {
-                    int im = (i * Mis) + mm;
-                    int om = (im * _r) + r0;
-                    var x = L(NextMix, om);
-                    S(_mix, om, x);
-                    var kNew = (keep * L(_kMis, om)) + (add * x * V(1 + _phiGain[im]));
-                    S(_kMis, om, kNew);
-                    kSum += kNew;
-                }
-
-                S(_k, o, kSum);
-                S(_y, o, yNext);
-                // Allies and partners are democracies at peace: their burden stays below the peacetime record (§3).
-                var mNext = Vector.Min(Vector.Max(L(NextSpending, o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
-                S(_m, o, mNext);
-                S(_lnM, o, LaneMath.Log(mNext));
-
-                if (!ally)
-                {
-                    continue;
-                }
-
-                // 5. Credibility.
-                var posture = L(_postureBase, o) * (Vector<double>.One - L(_exec, o));
-                var treaty = inp.Treaty[i] switch
-                {
-                    TreatyType.Partnership => pv.CTreatyPartnership,
-                    TreatyType.BilateralTreaty => pv.CTreatyBilateral,
-                    TreatyType.CollectiveDefence => pv.CTreatyCollective,
-                    _ => Vector<double>.Zero,
-                };
-                var exec = L(_exec, o);
-                var cBar = Logistic(pv.CIntercept + stanceTerm + treaty + (pv.CPosture * posture) + (pv.CHarshness * harsh)
-                    + (pv.CExecuted * exec) + (pv.CExecutedOther * execAny * (Vector<double>.One - exec))
-                    + (pv.CCostSharing * V(_cs[i])) + (pv.CSupport * support));
-                var c = L(_c, o);
-                c = Clamp01(c + (eta * (cBar - c)));
-                S(_c, o, c);
-
-                // 6. Distancing: alignment drift and the realignment hazard.
-                var state = L(_state, o);
-                var alignedMask = Vector.Equals(state, Vector<double>.Zero);
-                var shortfall = pv.CredibilityReference - c;
-                var dep = V(inp.TradeDependenceAdversary[i]);
-                var threatGrowth = Vector.Max(Vector<double>.Zero, LaneMath.Log((L(_thr, o) + Vector<double>.One) / (L(_thr0, o) + Vector<double>.One)));
-                var amp = Vector<double>.One + (pv.AlignmentThreat * threatGrowth) + (pv.AlignmentDependence * dep);
-                var a = L(_al, o);
-                var drift = Vector.ConditionalSelect(Vector.GreaterThan(shortfall, Vector<double>.Zero), -shortfall * amp * a, -shortfall * (Vector<double>.One - a));
-                a = Clamp01(a + (pv.AlignmentRate * drift) - (pv.HostAlignmentCost * V(Launchers[i])));
-                var hazard = Logistic(pv.RealignAlpha0 + (pv.RealignAlpha1 * shortfall) + (pv.RealignAlpha2 * dep) + (pv.RealignAlpha3 * threatGrowth));
-                var u = CounterRng.Uniform(keys, Counter(t, i, 4));
-                var realign = Vector.BitwiseAnd(alignedMask, Vector.LessThan(u, hazard));
-                if (realign != Vector<long>.Zero)
-                {
-                    var u2 = CounterRng.Uniform(keys, Counter(t, i, 5));
-                    var bandwagon = Vector.LessThan(u2, Clamp01(pv.BandwagonDependence * dep));
-                    var newState = Vector.ConditionalSelect(bandwagon, V((double)AlignmentState.Bandwagoning), V((double)AlignmentState.Hedging));
-                    S(_state, o, Vector.ConditionalSelect(realign, newState, state));
-                    var newA = Vector.ConditionalSelect(bandwagon, Vector<double>.Zero, a * pv.HedgingAlignment);
-                    a = Vector.ConditionalSelect(realign, newA, a);
-                    S(_realignYear, o, Vector.ConditionalSelect(realign, V(nextYear), L(_realignYear, o)));
-                }
-
-                a = Vector.ConditionalSelect(Vector.Equals(L(_state, o), V((double)AlignmentState.Bandwagoning)), Vector<double>.Zero, a);
-                S(_al, o, a);
-
-                // 7. Nuclear hedging.
-                if (inp.NuclearWarheads[i] <= 0)
-                {
-                    var hTarget = Logistic(pv.Theta0 + (pv.Theta1 * shortfall) + (pv.Theta2 * L(_nt, o)));
-                    var h = L(_h, o);
-                    h = Clamp01(h + (pv.HedgingRate * (hTarget - h)));
-                    S(_h, o, h);
-                    var crossed = Vector.BitwiseAnd(Vector.GreaterThanOrEqual(h, pv.HedgingThreshold), Vector.Equals(L(_hedgeYear, o), L(_hedgeYear, o)) ^ Vector<long>.AllBitsSet);
-                    S(_hedgeYear, o, Vector.ConditionalSelect(crossed, V(nextYear), L(_hedgeYear, o)));
-                }
-
-                // 8. Interoperability: exercises (with alignment), links, joint programmes; national champions erode it.
-                var io = L(_io, o);
-                var gain = (pv.InteropRate * a) + (pv.InteropLinks * V(_linkSum[i])) + V(_ioGain[i]);
-                io = Clamp01(io + (gain * (Vector<double>.One - io)) - (pv.InteropDecay * L(_d, o) * io));
-                S(_io, o, io);
-            }
-
-            // 9. Richardson missile pair (sub-stepped Euler), with hosted deployments feeding the coalition's build-up.
-            double launchers = 0;
-            for (int i = 0; i < _a; i++)
-            {
-                launchers += Launchers[i];
-            }
-
-            var xm = L(_xMis, r0);
-            var ym = L(_yMis, r0);
-            var gEff = pv.RichardsonG + (pv.DeploymentMissiles * V(launchers));
-            int sub = (int)Math.Max(1, _ps[r0].MissileSubsteps);
-            var dt = V(1.0 / sub);
-            for (int s = 0; s < sub; s++)
-            {
-                var dx = (pv.RichardsonK * ym) - (pv.RichardsonA * xm) + gEff;
-                var dy = (pv.RichardsonL * xm) - (pv.RichardsonB * ym) + pv.RichardsonH;
-                xm = Vector.Max(Vector<double>.Zero, xm + (dt * dx));
-                ym = Vector.Max(Vector<double>.Zero, ym + (dt * dy));
-            }
-
-            S(_xMis, r0, xm);
-            S(_yMis, r0, ym);
+                TreatyType.Partnership => pv.CTreatyPartnership,
+                TreatyType.BilateralTreaty => pv.CTreatyBilateral,
+                TreatyType.CollectiveDefence => pv.CTreatyCollective,
+                _ => Vector<double>.Zero,
+            };
+            var cBar = Logistic(pv.CIntercept + stanceTerm + treaty + (pv.CPosture * posture) + (pv.CHarshness * harsh)
+                + (pv.CExecuted * exec) + (pv.CExecutedOther * execAny * (Vector<double>.One - exec))
+                + (pv.CCostSharing * V(_cs[i])) + (pv.CSupport * support));
+            var c = L(ref cR, o);
+            S(ref cR, o, Clamp01(c + (eta * (cBar - c))));
         }
+
+        // Pass 3 (allies): 6. distancing, the alignment drift and the realignment hazard.
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
+            var c = L(ref cR, o);
+            var state = L(ref stateR, o);
+            var alignedMask = Vector.Equals(state, Vector<double>.Zero);
+            var shortfall = pv.CredibilityReference - c;
+            var dep = V(_depAdv[i]);
+            var threatGrowth = Vector.Max(Vector<double>.Zero, L(ref D(_lnThr), o) - L(ref D(_lnThr0), o));
+            var amp = Vector<double>.One + (pv.AlignmentThreat * threatGrowth) + (pv.AlignmentDependence * dep);
+            var a = L(ref alR, o);
+            var drift = Vector.ConditionalSelect(Vector.GreaterThan(shortfall, Vector<double>.Zero), -shortfall * amp * a, -shortfall * (Vector<double>.One - a));
+            a = Clamp01(a + (pv.AlignmentRate * drift) - (pv.HostAlignmentCost * V(Launchers[i])));
+            var hazard = Logistic(pv.RealignAlpha0 + (pv.RealignAlpha1 * shortfall) + (pv.RealignAlpha2 * dep) + (pv.RealignAlpha3 * threatGrowth));
+            var u = CounterRng.Uniform(keys, Counter(t, i, 4));
+            var realign = Vector.BitwiseAnd(alignedMask, Vector.LessThan(u, hazard));
+            if (realign != Vector<long>.Zero)
+            {
+                var u2 = CounterRng.Uniform(keys, Counter(t, i, 5));
+                var bandwagon = Vector.LessThan(u2, Clamp01(pv.BandwagonDependence * dep));
+                var newState = Vector.ConditionalSelect(bandwagon, V((double)AlignmentState.Bandwagoning), V((double)AlignmentState.Hedging));
+                state = Vector.ConditionalSelect(realign, newState, state);
+                S(ref stateR, o, state);
+                var newA = Vector.ConditionalSelect(bandwagon, Vector<double>.Zero, a * pv.HedgingAlignment);
+                a = Vector.ConditionalSelect(realign, newA, a);
+                S(ref D(_realignYear), o, Vector.ConditionalSelect(realign, V(nextYear), L(ref D(_realignYear), o)));
+            }
+
+            a = Vector.ConditionalSelect(Vector.Equals(state, V((double)AlignmentState.Bandwagoning)), Vector<double>.Zero, a);
+            S(ref alR, o, a);
+        }
+
+        // Pass 4 (allies): 7. nuclear hedging; 8. interoperability: exercises (with alignment), links, joint programmes,
+        // eroded by national champions.
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
+            if (_warheads[i] <= 0)
+            {
+                var shortfall = pv.CredibilityReference - L(ref cR, o);
+                var hTarget = Logistic(pv.Theta0 + (pv.Theta1 * shortfall) + (pv.Theta2 * L(ref D(_nt), o)));
+                var h = L(ref D(_h), o);
+                h = Clamp01(h + (pv.HedgingRate * (hTarget - h)));
+                S(ref D(_h), o, h);
+                var hedgeYear = L(ref D(_hedgeYear), o);
+                var crossed = Vector.BitwiseAnd(Vector.GreaterThanOrEqual(h, pv.HedgingThreshold), Vector.Equals(hedgeYear, hedgeYear) ^ Vector<long>.AllBitsSet);
+                S(ref D(_hedgeYear), o, Vector.ConditionalSelect(crossed, V(nextYear), hedgeYear));
+            }
+
+            var io = L(ref D(_io), o);
+            var gain = (pv.InteropRate * L(ref alR, o)) + (pv.InteropLinks * V(_linkSum[i])) + V(_ioGain[i]);
+            S(ref D(_io), o, Clamp01(io + (gain * (Vector<double>.One - io)) - (pv.InteropDecay * L(ref dR, o) * io)));
+        }
+
+        // 9. Richardson missile pair (sub-stepped Euler), with hosted deployments feeding the coalition's build-up.
+        var xm = L(ref D(_xMis), r0);
+        var ym = L(ref D(_yMis), r0);
+        var gEff = pv.RichardsonG + (pv.DeploymentMissiles * V(_launchersTotal));
+        int sub = (int)Math.Max(1, pv.MissileSubsteps[0]);
+        var dt = V(1.0 / sub);
+        for (int s = 0; s < sub; s++)
+        {
+            var dx = (pv.RichardsonK * ym) - (pv.RichardsonA * xm) + gEff;
+            var dy = (pv.RichardsonL * xm) - (pv.RichardsonB * ym) + pv.RichardsonH;
+            xm = Vector.Max(Vector<double>.Zero, xm + (dt * dx));
+            ym = Vector.Max(Vector<double>.Zero, ym + (dt * dy));
+        }
+
+        S(ref D(_xMis), r0, xm);
+        S(ref D(_yMis), r0, ym);
     }
 
-    private double LinkSum(int i)
+    /// <summary>Coalition and adversary effectiveness per mission, CES, balance, costs, exposure of lane group <paramref name="ch"/> at year index t.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Aggregate(int t, int ch)
     {
-        double s = 0;
-        int row = i * _a;
-        for (int j = 0; j < _a; j++)
-        {
-            s += LinkMatrix[row + j];
-        }
-
-        return s;
-    }
-
-    /// <summary>Coalition and adversary effectiveness per mission, CES, balance, costs, exposure; year-t bookkeeping.</summary>
-    private void Aggregate(int t)
-    {
-        int w = Vector<double>.Count;
-        var inp = Inputs;
-        int year = inp.StartYear + t;
+        int r0 = ch * W;
+        int rr = _r;
+        int year = Inputs.StartYear + t;
         int nAdv = _adversaries.Length;
+        int step = t * _indicators * rr;
+        ref var pv = ref _pv[ch];
+        ref double rec = ref D(_rec);
+        ref double kMisR = ref D(_kMis);
+        ref double mixR = ref D(_mix);
+        ref double mR = ref D(_m);
+        ref double kR = ref D(_k);
+        ref double lsgR = ref D(_lsg);
+        ref double execR = ref D(_exec);
         Span<Vector<double>> eCoal = stackalloc Vector<double>[Mis];
         Span<Vector<double>> eAdv = stackalloc Vector<double>[Mis];
-        double troopsTotal = 0;
-        double hnsTotal = 0;
+        var theatre = TheatreShare(_theatreShare[t], r0, pv);
+        int ou = (_us * rr) + r0;
+
+        // Forward posture across hosts relieves the US loss of strength.
+        var postureRaw = Vector<double>.Zero;
+        var troopsEff = Vector<double>.Zero;
         for (int i = 0; i < _a; i++)
         {
-            troopsTotal += _troops[i];
-            hnsTotal += _hns[i];
-        }
-
-        double launchers = 0;
-        for (int i = 0; i < _a; i++)
-        {
-            launchers += Launchers[i];
-        }
-
-        for (int ch = 0; ch < _chunks; ch++)
-        {
-            int r0 = ch * w;
-            ref var pv = ref _pv[ch];
-            var theatre = TheatreShare(r0, pv);
-            int ou = (_us * _r) + r0;
-
-            // Forward posture across hosts relieves the US loss of strength.
-            var postureRaw = Vector<double>.Zero;
-            var troopsEff = Vector<double>.Zero;
-            for (int i = 0; i < _a; i++)
+            if (_troops[i] > 0 || _bases[i] > 0)
             {
-                if (_troops[i] > 0 || _bases[i] > 0)
-                {
-                    var notExec = Vector<double>.One - L(_exec, (i * _r) + r0);
-                    postureRaw += ((V(_troops[i]) / pv.PostureTroopsScale) + (V(_bases[i]) / pv.PostureBasesScale)) * notExec;
-                    troopsEff += V(_troops[i]) * notExec;
-                }
+                var notExec = Vector<double>.One - L(ref execR, (i * rr) + r0);
+                postureRaw += ((V(_troops[i]) / pv.PostureTroopsScale) + (V(_bases[i]) / pv.PostureBasesScale)) * notExec;
+                troopsEff += V(_troops[i]) * notExec;
             }
+        }
 
-            var posture = Vector<double>.One - LaneMath.Exp(-postureRaw);
-            var lsgUs = L(_lsg, ou);
-            var usLsg = Vector<double>.One - ((Vector<double>.One - lsgUs) * (Vector<double>.One - (pv.PostureLsgRelief * posture)));
-            var usWeight = theatre * usLsg;
-            var missiles = L(_xMis, r0) * pv.MissileCapability;
-            var advMissiles = L(_yMis, r0) * pv.MissileCapability;
+        var posture = Vector<double>.One - LaneMath.Exp(-postureRaw);
+        var lsgUs = L(ref lsgR, ou);
+        var usLsg = Vector<double>.One - ((Vector<double>.One - lsgUs) * (Vector<double>.One - (pv.PostureLsgRelief * posture)));
+        var usWeight = theatre * usLsg;
+        var missiles = L(ref D(_xMis), r0) * pv.MissileCapability;
+        var advMissiles = L(ref D(_yMis), r0) * pv.MissileCapability;
+        int usMix = _us * Mis * rr;
+        for (int mm = 0; mm < Mis; mm++)
+        {
+            eCoal[mm] = usWeight * L(ref kMisR, usMix + (mm * rr) + r0);
+            eAdv[mm] = Vector<double>.Zero;
+        }
+
+        eCoal[(int)MissionArea.LongRangeStrike] += missiles;
+        eAdv[(int)MissionArea.LongRangeStrike] += advMissiles;
+        var kCoal = theatre * L(ref kR, ou);
+        var kAdv = Vector<double>.Zero;
+        var mCoal = theatre * L(ref mR, ou);
+        var mAdv = Vector<double>.Zero;
+        var dupNum = Vector<double>.Zero;
+        var dupDen = Vector<double>.Zero;
+        var realigned = Vector<double>.Zero;
+        var exposure = Vector<double>.Zero;
+        var ym = L(ref D(_yMis), r0);
+        int dupRec = (int)ActorIndicator.Duplication * _a;
+        int exposureRec = (int)ActorIndicator.HostExposure * _a;
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
+            var state = L(ref D(_state), o);
+            var aligned = AlignedOne(state);
+            var bw = Vector.ConditionalSelect(Vector.Equals(state, V((double)AlignmentState.Bandwagoning)), pv.BandwagonTransfer, Vector<double>.Zero);
+            var lsg = L(ref lsgR, o);
+            var weight = L(ref D(_io), o) * L(ref D(_al), o) * lsg * aligned;
+            var bwWeight = bw * lsg;
+            var overlap = Vector<double>.Zero;
+            int im0 = i * Mis * rr;
             for (int mm = 0; mm < Mis; mm++)
             {
-                eCoal[mm] = usWeight * L(_kMis, (((_us * Mis) + mm) * _r) + r0);
-                eAdv[mm] = Vector<double>.Zero;
+                int om = im0 + (mm * rr) + r0;
+                var kim = L(ref kMisR, om);
+                eCoal[mm] += weight * kim;
+                eAdv[mm] += bwWeight * kim;
+                overlap += Vector.Min(L(ref mixR, om), L(ref mixR, usMix + (mm * rr) + r0));
             }
 
-            eCoal[(int)MissionArea.LongRangeStrike] += missiles;
-            eAdv[(int)MissionArea.LongRangeStrike] += advMissiles;
-            var kCoal = theatre * L(_k, ou);
-            var kAdv = Vector<double>.Zero;
-            var mCoal = theatre * L(_m, ou);
-            var mAdv = Vector<double>.Zero;
-            var dupNum = Vector<double>.Zero;
-            var dupDen = Vector<double>.Zero;
-            var realigned = Vector<double>.Zero;
-            var exposure = Vector<double>.Zero;
-            var ym = L(_yMis, r0);
-            foreach (int i in _allies)
-            {
-                int o = (i * _r) + r0;
-                var state = L(_state, o);
-                var aligned = Vector.ConditionalSelect(Vector.Equals(state, Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
-                var bw = Vector.ConditionalSelect(Vector.Equals(state, V((double)AlignmentState.Bandwagoning)), pv.BandwagonTransfer, Vector<double>.Zero);
-                var weight = L(_io, o) * L(_al, o) * L(_lsg, o) * aligned;
-                var bwWeight = bw * L(_lsg, o);
-                var overlap = Vector<double>.Zero;
-                for (int mm = 0; mm < Mis; mm++)
-                {
-                    int om = ((((i * Mis) + mm) * _r) + r0);
-                    var kim = L(_kMis, om);
-                    eCoal[mm] += weight * kim;
-                    eAdv[mm] += bwWeight * kim;
-                    overlap += Vector.Min(L(_mix, om), L(_mix, ((((_us * Mis) + mm) * _r) + r0)));
-                }
-
-                S(_rec, Rec(Layout.Of(ActorIndicator.Duplication, i), t) + r0, overlap);
-                var m = L(_m, o);
-                dupNum += m * overlap * aligned;
-                dupDen += m * aligned;
-                kCoal += L(_k, o) * aligned;
-                mCoal += m * aligned;
-                realigned += Vector<double>.One - aligned;
-                var exp = V(Launchers[i]) * pv.HostTargetingShare * ym;
-                S(_rec, Rec(Layout.Of(ActorIndicator.HostExposure, i), t) + r0, exp);
-                exposure += exp;
-            }
-
-            for (int k = 0; k < nAdv; k++)
-            {
-                int j = _adversaries[k];
-                int o = (j * _r) + r0;
-                var lsg = L(_lsg, o);
-                for (int mm = 0; mm < Mis; mm++)
-                {
-                    eAdv[mm] += lsg * L(_kMis, ((((j * Mis) + mm) * _r) + r0));
-                }
-
-                kAdv += L(_k, o);
-                mAdv += L(_m, o);
-            }
-
-            var eC = Ces(eCoal, pv);
-            var eA = Ces(eAdv, pv);
-            var balance = eC / eA;
-            for (int mm = 0; mm < Mis; mm++)
-            {
-                S(_rec, Rec(Layout.Of((CoalitionIndicator)mm), t) + r0, eCoal[mm] * PerBn);
-            }
-
-            var gross = (theatre * L(_m, ou)) + (pv.TroopCost * troopsEff);
-            var hns = V(hnsTotal);
-            RecC(CoalitionIndicator.Effectiveness, t, r0, eC * PerBn);
-            RecC(CoalitionIndicator.AdversaryEffectiveness, t, r0, eA * PerBn);
-            RecC(CoalitionIndicator.Balance, t, r0, balance);
-            RecC(CoalitionIndicator.SpendingRatio, t, r0, mCoal / mAdv);
-            RecC(CoalitionIndicator.CapabilityRatio, t, r0, kCoal / kAdv);
-            RecC(CoalitionIndicator.UsCostGross, t, r0, gross);
-            RecC(CoalitionIndicator.HostNationSupport, t, r0, hns);
-            RecC(CoalitionIndicator.UsCostNet, t, r0, gross - hns);
-            RecC(CoalitionIndicator.HostExposure, t, r0, exposure);
-            RecC(CoalitionIndicator.CoalitionMissiles, t, r0, L(_xMis, r0));
-            RecC(CoalitionIndicator.AdversaryMissiles, t, r0, ym);
-            RecC(CoalitionIndicator.Crisis, t, r0, t == 0 ? Vector<double>.Zero : L(_crisis, r0));
-            RecC(CoalitionIndicator.CoalitionDuplication, t, r0, dupNum / Vector.Max(dupDen, V(1e-300)));
-            RecC(CoalitionIndicator.Realigned, t, r0, realigned);
-            if (t > 0)
-            {
-                var cross = Vector.BitwiseAnd(Vector.LessThan(balance, Vector<double>.One), Vector.Equals(L(_crossover, r0), L(_crossover, r0)) ^ Vector<long>.AllBitsSet);
-                S(_crossover, r0, Vector.ConditionalSelect(cross, V(year), L(_crossover, r0)));
-            }
+            S(ref rec, _recActor[dupRec + i] + step + r0, overlap);
+            var m = L(ref mR, o);
+            dupNum += m * overlap * aligned;
+            dupDen += m * aligned;
+            kCoal += L(ref kR, o) * aligned;
+            mCoal += m * aligned;
+            realigned += Vector<double>.One - aligned;
+            var exp = V(Launchers[i]) * pv.HostTargetingShare * ym;
+            S(ref rec, _recActor[exposureRec + i] + step + r0, exp);
+            exposure += exp;
         }
 
-        _ = launchers;
+        for (int a = 0; a < nAdv; a++)
+        {
+            int j = _adversaries[a];
+            int o = (j * rr) + r0;
+            var lsg = L(ref lsgR, o);
+            int jm0 = j * Mis * rr;
+            for (int mm = 0; mm < Mis; mm++)
+            {
+                eAdv[mm] += lsg * L(ref kMisR, jm0 + (mm * rr) + r0);
+            }
+
+            kAdv += L(ref kR, o);
+            mAdv += L(ref mR, o);
+        }
+
+        var eC = Ces(eCoal, ch, pv.CesRho);
+        var eA = Ces(eAdv, ch, pv.CesRho);
+        var balance = eC / eA;
+        for (int mm = 0; mm < Mis; mm++)
+        {
+            S(ref rec, _recCoal[mm] + step + r0, eCoal[mm] * PerBn);
+        }
+
+        var gross = (theatre * L(ref mR, ou)) + (pv.TroopCost * troopsEff);
+        var hns = V(_hnsTotal);
+        RecC(ref rec, CoalitionIndicator.Effectiveness, step + r0, eC * PerBn);
+        RecC(ref rec, CoalitionIndicator.AdversaryEffectiveness, step + r0, eA * PerBn);
+        RecC(ref rec, CoalitionIndicator.Balance, step + r0, balance);
+        RecC(ref rec, CoalitionIndicator.SpendingRatio, step + r0, mCoal / mAdv);
+        RecC(ref rec, CoalitionIndicator.CapabilityRatio, step + r0, kCoal / kAdv);
+        RecC(ref rec, CoalitionIndicator.UsCostGross, step + r0, gross);
+        RecC(ref rec, CoalitionIndicator.HostNationSupport, step + r0, hns);
+        RecC(ref rec, CoalitionIndicator.UsCostNet, step + r0, gross - hns);
+        RecC(ref rec, CoalitionIndicator.HostExposure, step + r0, exposure);
+        RecC(ref rec, CoalitionIndicator.CoalitionMissiles, step + r0, L(ref D(_xMis), r0));
+        RecC(ref rec, CoalitionIndicator.AdversaryMissiles, step + r0, ym);
+        RecC(ref rec, CoalitionIndicator.Crisis, step + r0, t == 0 ? Vector<double>.Zero : L(ref D(_crisis), r0));
+        RecC(ref rec, CoalitionIndicator.CoalitionDuplication, step + r0, dupNum / Vector.Max(dupDen, V(1e-300)));
+        RecC(ref rec, CoalitionIndicator.Realigned, step + r0, realigned);
+        if (t > 0)
+        {
+            var crossover = L(ref D(_crossover), r0);
+            var cross = Vector.BitwiseAnd(Vector.LessThan(balance, Vector<double>.One), Vector.Equals(crossover, crossover) ^ Vector<long>.AllBitsSet);
+            S(ref D(_crossover), r0, Vector.ConditionalSelect(cross, V(year), crossover));
+        }
     }
 
     /// <summary>
     /// CES aggregate (Σ ω̂_m (E_m/ω̂_m)^ρ)^(1/ρ) with normalised weights ω̂: each mission's stock is taken per unit of its weight,
     /// so a force whose stock K is spread exactly by the weights scores K (capability-equivalent dollars); Cobb–Douglas at ρ = 0,
-    /// the plain total Σ E_m at ρ = 1.
+    /// the plain total Σ E_m at ρ = 1. The weights' normalisation is per lane group and computed once per block (<see cref="CesWeights"/>).
     /// </summary>
-    private static Vector<double> Ces(ReadOnlySpan<Vector<double>> e, in ModelParameters<Vector<double>> pv)
+    private Vector<double> Ces(ReadOnlySpan<Vector<double>> e, int ch, Vector<double> rho)
     {
+        Span<Vector<double>> perWeight = stackalloc Vector<double>[Mis];
+        var scale = _cesScale.AsSpan(ch * Mis, Mis);
+        for (int m = 0; m < Mis; m++)
+        {
+            perWeight[m] = e[m] * scale[m];
+        }
+
+        return CesNormalised(perWeight, _cesWeight.AsSpan(ch * Mis, Mis), rho);
+    }
+
+    /// <summary>The mission weights of a lane group normalised to sum 1, and their inverses ω_sum/ω_m, for <see cref="Ces"/>.</summary>
+    private void CesWeights(int ch)
+    {
+        ref var pv = ref _pv[ch];
         Span<Vector<double>> wts = [pv.WeightMaritime, pv.WeightAir, pv.WeightLongRangeStrike, pv.WeightMissileDefence, pv.WeightIsrSpace, pv.WeightCyberEw, pv.WeightLand];
         var wsum = Vector<double>.Zero;
         foreach (var w in wts)
@@ -1192,13 +1600,11 @@ public sealed class Simulation
             wsum += w;
         }
 
-        Span<Vector<double>> perWeight = stackalloc Vector<double>[Mis];
         for (int m = 0; m < Mis; m++)
         {
-            perWeight[m] = e[m] * wsum / wts[m];
+            _cesWeight[(ch * Mis) + m] = wts[m] / wsum;
+            _cesScale[(ch * Mis) + m] = wsum / wts[m];
         }
-
-        return CesCore(perWeight, wts, pv.CesRho);
     }
 
     /// <summary>CES aggregate of per-mission values with weights (normalised to sum 1) and exponent ρ, lane-wise.</summary>
@@ -1210,12 +1616,24 @@ public sealed class Simulation
             wsum += w;
         }
 
+        Span<Vector<double>> normalised = stackalloc Vector<double>[weights.Length];
+        for (int m = 0; m < weights.Length; m++)
+        {
+            normalised[m] = weights[m] / wsum;
+        }
+
+        return CesNormalised(e, normalised, rho);
+    }
+
+    /// <summary>(Σ w_m E_m^ρ)^(1/ρ) with weights already summing to 1; the weighted geometric mean when |ρ| &lt; 1e-9.</summary>
+    private static Vector<double> CesNormalised(ReadOnlySpan<Vector<double>> e, ReadOnlySpan<Vector<double>> weights, Vector<double> rho)
+    {
         var sum = Vector<double>.Zero;
         var logSum = Vector<double>.Zero;
         var tiny = new Vector<double>(1e-9);
         for (int m = 0; m < e.Length; m++)
         {
-            var wm = weights[m] / wsum;
+            var wm = weights[m];
             var lnE = LaneMath.Log(Vector.Max(e[m], tiny));
             sum += wm * LaneMath.Exp(rho * lnE);
             logSum += wm * lnE;
@@ -1224,44 +1642,47 @@ public sealed class Simulation
         var nearZero = Vector.LessThan(Vector.Abs(rho), new Vector<double>(1e-9));
         var safeRho = Vector.ConditionalSelect(nearZero, Vector<double>.One, rho);
         var ces = LaneMath.Exp(LaneMath.Log(sum) / safeRho);
-        return Vector.ConditionalSelect(nearZero, LaneMath.Exp(logSum), ces);
+        return nearZero == Vector<long>.Zero ? ces : Vector.ConditionalSelect(nearZero, LaneMath.Exp(logSum), ces);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Rec(int indicator, int t) => ((indicator * (_steps + 1)) + t) * _r;
+    private void RecC(ref double rec, CoalitionIndicator kind, int offset, Vector<double> v) => S(ref rec, _recCoal[(int)kind] + offset, v);
 
-    private void RecC(CoalitionIndicator kind, int t, int r0, Vector<double> v) => S(_rec, Rec(Layout.Of(kind), t) + r0, v);
-
-    /// <summary>Records the per-actor indicators of year index t and the targets met.</summary>
-    private void Record(int t)
+    /// <summary>Records the per-actor indicators of lane group <paramref name="ch"/> at year index t and the targets met.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Record(int t, int ch)
     {
-        int w = Vector<double>.Count;
+        int r0 = ch * W;
+        int rr = _r;
+        int a = _a;
         int year = Inputs.StartYear + t;
-        for (int i = 0; i < _a; i++)
+        int at = (t * _indicators * rr) + r0;
+        ref double rec = ref D(_rec);
+        ref double targetYear = ref D(_targetYear);
+        var targets = Inputs.TargetShares;
+        int[] off = _recActor;
+        for (int i = 0; i < a; i++)
         {
-            for (int ch = 0; ch < _chunks; ch++)
+            int o = (i * rr) + r0;
+            var m = L(ref D(_m), o);
+            var y = L(ref D(_y), o);
+            var share = m / y;
+            S(ref rec, off[((int)ActorIndicator.Spending * a) + i] + at, m);
+            S(ref rec, off[((int)ActorIndicator.Share * a) + i] + at, share);
+            S(ref rec, off[((int)ActorIndicator.Gdp * a) + i] + at, y);
+            S(ref rec, off[((int)ActorIndicator.Capability * a) + i] + at, L(ref D(_k), o));
+            S(ref rec, off[((int)ActorIndicator.Credibility * a) + i] + at, L(ref D(_c), o));
+            S(ref rec, off[((int)ActorIndicator.Alignment * a) + i] + at, L(ref D(_al), o));
+            S(ref rec, off[((int)ActorIndicator.Interoperability * a) + i] + at, L(ref D(_io), o));
+            S(ref rec, off[((int)ActorIndicator.Hedging * a) + i] + at, L(ref D(_h), o));
+            S(ref rec, off[((int)ActorIndicator.Belief * a) + i] + at, L(ref D(_q), o));
+            S(ref rec, off[((int)ActorIndicator.AlignmentState * a) + i] + at, L(ref D(_state), o));
+            for (int k = 0; k < _nTargets; k++)
             {
-                int r0 = ch * w;
-                int o = (i * _r) + r0;
-                var m = L(_m, o);
-                var share = m / L(_y, o);
-                S(_rec, Rec(Layout.Of(ActorIndicator.Spending, i), t) + r0, m);
-                S(_rec, Rec(Layout.Of(ActorIndicator.Share, i), t) + r0, share);
-                S(_rec, Rec(Layout.Of(ActorIndicator.Gdp, i), t) + r0, L(_y, o));
-                S(_rec, Rec(Layout.Of(ActorIndicator.Capability, i), t) + r0, L(_k, o));
-                S(_rec, Rec(Layout.Of(ActorIndicator.Credibility, i), t) + r0, L(_c, o));
-                S(_rec, Rec(Layout.Of(ActorIndicator.Alignment, i), t) + r0, L(_al, o));
-                S(_rec, Rec(Layout.Of(ActorIndicator.Interoperability, i), t) + r0, L(_io, o));
-                S(_rec, Rec(Layout.Of(ActorIndicator.Hedging, i), t) + r0, L(_h, o));
-                S(_rec, Rec(Layout.Of(ActorIndicator.Belief, i), t) + r0, L(_q, o));
-                S(_rec, Rec(Layout.Of(ActorIndicator.AlignmentState, i), t) + r0, L(_state, o));
-                for (int k = 0; k < _nTargets; k++)
-                {
-                    int ok = (((k * _a) + i) * _r) + r0;
-                    var prev = L(_targetYear, ok);
-                    var met = Vector.BitwiseAnd(Vector.GreaterThanOrEqual(share, V(Inputs.TargetShares[k])), Vector.Equals(prev, prev) ^ Vector<long>.AllBitsSet);
-                    S(_targetYear, ok, Vector.ConditionalSelect(met, V(year), prev));
-                }
+                int ok = (((k * a) + i) * rr) + r0;
+                var prev = L(ref targetYear, ok);
+                var met = Vector.BitwiseAnd(Vector.GreaterThanOrEqual(share, V(targets[k])), Vector.Equals(prev, prev) ^ Vector<long>.AllBitsSet);
+                S(ref targetYear, ok, Vector.ConditionalSelect(met, V(year), prev));
             }
         }
     }

@@ -13,6 +13,7 @@ namespace Ballast.Engine.Ensembles;
 public sealed class EnsemblePartial
 {
     private readonly PriorityQueue<SampleRow, (ulong Hash, long Run)> _sample;
+    private readonly Stack<float[]> _free = new(); // trajectories offered but not kept, to be reused
     private readonly long[] _crossByYear;
     private readonly long[] _realigned;
     private readonly long[] _hedged;
@@ -112,12 +113,22 @@ public sealed class EnsemblePartial
         }
     }
 
-    /// <summary>Offers a run's trajectory (indicator-major, then year) for the percentile sample.</summary>
+    /// <summary>
+    /// Offers a run's trajectory (indicator-major, then year) for the percentile sample. The partial takes ownership of
+    /// the array: a trajectory that is not kept, or is later displaced, is reused by <see cref="RentTrajectory"/>.
+    /// </summary>
     public void Offer(long runIndex, float[] trajectory)
     {
         ulong hash = SampleHash(Seed, runIndex);
-        AddRow(new SampleRow(hash, runIndex, trajectory));
+        if (AddRow(new SampleRow(hash, runIndex, trajectory)) is { } unused)
+        {
+            _free.Push(unused.Trajectory);
+        }
     }
+
+    /// <summary>An array for a trajectory to <see cref="Offer"/>: one given back by the sample when there is one (contents undefined).</summary>
+    public float[] RentTrajectory(int length) =>
+        _free.TryPop(out var a) && a.Length == length ? a : new float[length];
 
     /// <summary>Merges another partial of the same inputs and seed into this one (commutative and associative).</summary>
     public void Merge(EnsemblePartial other)
@@ -137,7 +148,8 @@ public sealed class EnsemblePartial
         Add(_paths, other._paths);
         foreach (var (row, _) in other._sample.UnorderedItems)
         {
-            AddRow(row);
+            // Rows of another partial are shared, never recycled here.
+            _ = AddRow(row);
         }
     }
 
@@ -385,20 +397,17 @@ public sealed class EnsemblePartial
         return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 
-    private void AddRow(SampleRow row)
+    /// <summary>Adds a row to the sample; returns the row that is not kept (the one displaced, or this one), if any.</summary>
+    private SampleRow? AddRow(SampleRow row)
     {
         if (_sample.Count < SampleSize)
         {
             _sample.Enqueue(row, (row.Hash, row.Run));
+            return null;
         }
-        else
-        {
-            var top = _sample.Peek();
-            if ((row.Hash, row.Run).CompareTo((top.Hash, top.Run)) < 0)
-            {
-                _sample.DequeueEnqueue(row, (row.Hash, row.Run));
-            }
-        }
+
+        var top = _sample.Peek();
+        return (row.Hash, row.Run).CompareTo((top.Hash, top.Run)) < 0 ? _sample.DequeueEnqueue(row, (row.Hash, row.Run)) : row;
     }
 
     /// <summary>Copies cells c0..c0+width of every sampled trajectory into buf, cell-major.</summary>

@@ -24,7 +24,8 @@ public static class EnsembleRunner
         int blocks = (int)((options.Runs + (long)block - 1) / block);
         var total = new EnsemblePartial(inputs, options.Seed, options.SampleSize);
         var sinkLock = new object();
-        var pending = new Dictionary<int, RunSummary[]>();
+        var pending = new Dictionary<int, (RunSummary[] Rows, object? Prepared)>();
+        bool rows = observers.RunSink is not null || observers.RowWriter is not null;
         int nextToFlush = 0;
         long completed = 0;
         var clock = Stopwatch.StartNew();
@@ -39,17 +40,28 @@ public static class EnsembleRunner
                 cancellationToken.ThrowIfCancellationRequested();
                 long first = options.FirstRun + ((long)b * block);
                 int count = (int)Math.Min(block, options.FirstRun + options.Runs - first);
-                var summaries = worker.RunBlock(first, count, observers.DecisionOverride, observers.RunSink is not null);
+                var summaries = worker.RunBlock(first, count, observers.DecisionOverride, rows);
+
+                // Formatting happens here, in parallel; only the ordered hand-over below holds the lock.
+                var prepared = summaries is not null ? observers.RowWriter?.Prepare(summaries) : null;
                 lock (sinkLock)
                 {
-                    if (observers.RunSink is { } sink)
+                    if (rows)
                     {
-                        pending[b] = summaries!;
+                        pending[b] = (summaries!, prepared);
                         while (pending.Remove(nextToFlush, out var ready))
                         {
-                            foreach (var s in ready)
+                            if (observers.RunSink is { } sink)
                             {
-                                sink(s);
+                                foreach (var s in ready.Rows)
+                                {
+                                    sink(s);
+                                }
+                            }
+
+                            if (ready.Prepared is not null)
+                            {
+                                observers.RowWriter!.Write(ready.Prepared);
                             }
 
                             nextToFlush++;
@@ -191,7 +203,7 @@ public static class EnsembleRunner
                 Partial.AddLane(_sim, lane);
                 if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Partial.Threshold)
                 {
-                    offered.Add((lane, new float[n * years]));
+                    offered.Add((lane, Partial.RentTrajectory(n * years)));
                 }
             }
 

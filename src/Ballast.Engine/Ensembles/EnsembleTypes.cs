@@ -10,7 +10,7 @@ namespace Ballast.Engine.Ensembles;
 /// <param name="FirstRun">First run index (to split an ensemble into ranges executed separately and merged).</param>
 /// <param name="BlockSize">Runs per block (vectorised together); results do not depend on it.</param>
 /// <param name="SampleSize">Runs kept (selected by a hash of the run index, so the same for any partition) for per-year percentiles; exact when Runs ≤ SampleSize.</param>
-public sealed record EnsembleOptions(int Runs, ulong Seed, int Threads = 1, long FirstRun = 0, int BlockSize = 64, int SampleSize = 4096)
+public sealed record EnsembleOptions(int Runs, ulong Seed, int Threads = 1, long FirstRun = 0, int BlockSize = 16, int SampleSize = 4096)
 {
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> on nonsense.</summary>
     public void Validate()
@@ -34,10 +34,26 @@ public readonly record struct EnsembleProgress(long Completed, long Total, TimeS
 /// <param name="RunSink">Receives every run's summary row, in run-index order (called from one thread at a time).</param>
 /// <param name="Progress">Called after each block with the progress so far (from one thread at a time).</param>
 /// <param name="DecisionOverride">Decisions supplied from outside for every block (wargame mode, tests).</param>
+/// <param name="RowWriter">Receives the summary rows block by block, preparing them on the worker threads and writing them in run order.</param>
 public sealed record EnsembleObservers(
     Action<RunSummary>? RunSink = null,
     Action<EnsembleProgress>? Progress = null,
-    IDecisionOverride? DecisionOverride = null);
+    IDecisionOverride? DecisionOverride = null,
+    IRunRowWriter? RowWriter = null);
+
+/// <summary>
+/// A consumer of per-run summary rows whose costly part runs in parallel: <see cref="Prepare"/> is called on the worker
+/// thread that simulated a block (several blocks at once, so it must not touch shared state), and <see cref="Write"/>
+/// one block at a time in run-index order, e.g. formatting CSV lines in the workers and appending them to a file in order.
+/// </summary>
+public interface IRunRowWriter
+{
+    /// <summary>Turns a block's rows (consecutive run indices) into what <see cref="Write"/> will write.</summary>
+    object Prepare(IReadOnlyList<RunSummary> runs);
+
+    /// <summary>Writes a prepared block; blocks arrive in run-index order from one thread at a time.</summary>
+    void Write(object prepared);
+}
 
 /// <summary>One run's tidy summary row.</summary>
 /// <param name="RunIndex">Run index.</param>

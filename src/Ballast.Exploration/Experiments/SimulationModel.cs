@@ -17,7 +17,7 @@ public sealed class SimulationModel : IExperimentModel
     private readonly int _blockSize;
 
     /// <summary>Wraps compiled inputs; <paramref name="seed"/> is the master seed of the runs' streams.</summary>
-    public SimulationModel(ModelInputs inputs, ulong seed, int blockSize = 64)
+    public SimulationModel(ModelInputs inputs, ulong seed, int blockSize = 16)
     {
         _inputs = inputs;
         _seed = seed;
