@@ -866,7 +866,6 @@ public sealed class Simulation
     }
 
     /// <summary>The initial state of lane group <paramref name="ch"/> (the data's last year), and its year-0 aggregates and records.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InitialState(int ch)
     {
         var inp = Inputs;
@@ -1066,7 +1065,6 @@ public sealed class Simulation
         ((pv.SupportAlliancesEffective + pv.SupportNatoCommitment + pv.SupportOverseasBases) * V(1.0 / 3)) - pv.SupportReference;
 
     /// <summary>Crisis arrival: scheduled crises damped by dialogue, random crises with a build-up/deployment/dialogue hazard.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Crises(int t, int ch)
     {
         int r0 = ch * W;
@@ -1103,7 +1101,6 @@ public sealed class Simulation
     /// ally: each pass is a short body whose iterations are independent, so the processor overlaps the exp/log latency chains
     /// of several allies. The arithmetic is the same, term for term.
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Decide(int t, int ch)
     {
         int r0 = ch * W;
@@ -1226,7 +1223,6 @@ public sealed class Simulation
     }
 
     /// <summary>A conditional stance whose deadline is this year executes the threat against allies below the target.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExecuteThreats(int t, int ch)
     {
         int year = Inputs.StartYear + t;
@@ -1254,7 +1250,6 @@ public sealed class Simulation
 
     /// <summary>State transition of lane group <paramref name="ch"/> from year index t to t+1.</summary>
     /// <remarks>In passes over the actors (economy and capability; credibility; distancing; hedging and interoperability), for the same reason as <see cref="Decide"/>.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Apply(int t, int ch)
     {
         int r0 = ch * W;
@@ -1433,7 +1428,6 @@ public sealed class Simulation
     }
 
     /// <summary>Coalition and adversary effectiveness per mission, CES, balance, costs, exposure of lane group <paramref name="ch"/> at year index t.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Aggregate(int t, int ch)
     {
         int r0 = ch * W;
@@ -1649,7 +1643,6 @@ public sealed class Simulation
     private void RecC(ref double rec, CoalitionIndicator kind, int offset, Vector<double> v) => S(ref rec, _recCoal[(int)kind] + offset, v);
 
     /// <summary>Records the per-actor indicators of lane group <paramref name="ch"/> at year index t and the targets met.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Record(int t, int ch)
     {
         int r0 = ch * W;
