@@ -26,6 +26,23 @@ public class EnsembleStatisticsTests
                 Assert.Equal(sorted, selected);
             }
         }
+
+        // Shapes that trouble quickselect: constant, already sorted, reversed, organ-pipe, mostly NaN.
+        foreach (int n in new[] { 23, 24, 25, 1000, 4096 })
+        {
+            var shapes = new[]
+            {
+                Enumerable.Repeat(1.5, n).ToArray(),
+                Enumerable.Range(0, n).Select(i => (double)i).ToArray(),
+                Enumerable.Range(0, n).Select(i => (double)(n - i)).ToArray(),
+                Enumerable.Range(0, n).Select(i => (double)Math.Min(i, n - i)).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 10 == 0 ? i : double.NaN).ToArray(),
+            };
+            foreach (var v in shapes)
+            {
+                Assert.Equal(EnsemblePartial.Percentiles("x", 2030, (double[])v.Clone()), EnsemblePartial.SelectPercentiles("x", 2030, v));
+            }
+        }
     }
 
     [Fact]
