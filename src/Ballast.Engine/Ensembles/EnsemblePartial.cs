@@ -13,7 +13,13 @@ namespace Ballast.Engine.Ensembles;
 public sealed class EnsemblePartial
 {
     private readonly PriorityQueue<SampleRow, (ulong Hash, long Run)> _sample;
-    private readonly Stack<float[]> _free = new(); // trajectories offered but not kept, to be reused
+    // Sampled trajectories live in pages of RowsPerPage slots (large arrays allocated a few times per ensemble, not one
+    // small array per run, which the collector would copy up through every generation); freed slots are reused.
+    private const int RowsPerPage = 64;
+    private readonly List<float[]> _pages = [];
+    private readonly Stack<int> _freeSlots = new();
+    private readonly int _cells;
+    private int _slots;
     private readonly long[] _crossByYear;
     private readonly long[] _realigned;
     private readonly long[] _hedged;
@@ -38,6 +44,7 @@ public sealed class EnsemblePartial
         _targetMet = new long[inputs.TargetShares.Length * inputs.ActorCount];
         _targetYearSum = new long[inputs.TargetShares.Length * inputs.ActorCount * (years + 1)];
         _paths = new long[inputs.StancePaths.Length];
+        _cells = Layout.Count * years;
     }
 
     /// <summary>The inputs.</summary>
@@ -113,22 +120,45 @@ public sealed class EnsemblePartial
         }
     }
 
+    /// <summary>Offers a run's trajectory (indicator-major, then year: indicators × (steps + 1) values) for the percentile sample.</summary>
+    public void Offer(long runIndex, ReadOnlySpan<float> trajectory)
+    {
+        int slot = RentSlot();
+        trajectory.CopyTo(Trajectory(slot));
+        Offer(runIndex, slot);
+    }
+
     /// <summary>
-    /// Offers a run's trajectory (indicator-major, then year) for the percentile sample. The partial takes ownership of
-    /// the array: a trajectory that is not kept, or is later displaced, is reused by <see cref="RentTrajectory"/>.
+    /// Offers the trajectory written into <paramref name="slot"/> (from <see cref="RentSlot"/>); the partial keeps the slot if
+    /// the run enters the sample and takes it back otherwise, or when the run is later displaced.
     /// </summary>
-    public void Offer(long runIndex, float[] trajectory)
+    public void Offer(long runIndex, int slot)
     {
         ulong hash = SampleHash(Seed, runIndex);
-        if (AddRow(new SampleRow(hash, runIndex, trajectory)) is { } unused)
+        if (AddRow(new SampleRow(hash, runIndex, slot)) is { } unused)
         {
-            _free.Push(unused.Trajectory);
+            _freeSlots.Push(unused.Slot);
         }
     }
 
-    /// <summary>An array for a trajectory to <see cref="Offer"/>: one given back by the sample when there is one (contents undefined).</summary>
-    public float[] RentTrajectory(int length) =>
-        _free.TryPop(out var a) && a.Length == length ? a : new float[length];
+    /// <summary>A free trajectory slot to write (<see cref="Trajectory"/>) and <see cref="Offer(long, int)"/>; contents undefined.</summary>
+    public int RentSlot()
+    {
+        if (_freeSlots.TryPop(out int slot))
+        {
+            return slot;
+        }
+
+        if (_slots == _pages.Count * RowsPerPage)
+        {
+            _pages.Add(new float[RowsPerPage * _cells]);
+        }
+
+        return _slots++;
+    }
+
+    /// <summary>The trajectory held in a slot.</summary>
+    public Span<float> Trajectory(int slot) => _pages[slot / RowsPerPage].AsSpan((slot % RowsPerPage) * _cells, _cells);
 
     /// <summary>Merges another partial of the same inputs and seed into this one (commutative and associative).</summary>
     public void Merge(EnsemblePartial other)
@@ -148,8 +178,7 @@ public sealed class EnsemblePartial
         Add(_paths, other._paths);
         foreach (var (row, _) in other._sample.UnorderedItems)
         {
-            // Rows of another partial are shared, never recycled here.
-            _ = AddRow(row);
+            Offer(row.Run, other.Trajectory(row.Slot));
         }
     }
 
@@ -452,12 +481,12 @@ public sealed class EnsemblePartial
 
     /// <summary>Copies cells c0..c0+width of every sampled trajectory into buf, cell-major.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Transpose(SampleRow[] rows, int c0, int width, double[] buf)
+    private void Transpose(SampleRow[] rows, int c0, int width, double[] buf)
     {
         int m = rows.Length;
         for (int s = 0; s < m; s++)
         {
-            var traj = rows[s].Trajectory;
+            var traj = Trajectory(rows[s].Slot);
             for (int c = 0; c < width; c++)
             {
                 buf[(c * m) + s] = traj[c0 + c];
@@ -473,5 +502,5 @@ public sealed class EnsemblePartial
         }
     }
 
-    private sealed record SampleRow(ulong Hash, long Run, float[] Trajectory);
+    private sealed record SampleRow(ulong Hash, long Run, int Slot);
 }

@@ -166,7 +166,7 @@ public static class EnsembleRunner
         private readonly Simulation _sim;
         private readonly long[] _runs;
         private readonly ulong _seed;
-        private readonly List<(int Lane, float[] Trajectory)> _offered = [];
+        private readonly List<(int Lane, int Slot)> _offered = [];
 
         public Worker(ModelInputs inputs, EnsembleOptions options)
         {
@@ -203,30 +203,24 @@ public static class EnsembleRunner
                 Partial.AddLane(_sim, lane);
                 if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Partial.Threshold)
                 {
-                    offered.Add((lane, Partial.RentTrajectory(n * years)));
+                    offered.Add((lane, Partial.RentSlot()));
                 }
             }
 
-            // Gather the sampled lanes' trajectories reading each indicator-year row of lanes contiguously.
-            if (offered.Count > 0)
+            // Gather each sampled lane's trajectory into its slot (indicator-major, then year).
+            foreach (var (lane, slot) in offered)
             {
+                var traj = Partial.Trajectory(slot);
                 for (int ind = 0; ind < n; ind++)
                 {
+                    int o = ind * years;
                     for (int t = 0; t < years; t++)
                     {
-                        var lanes = _sim.IndicatorLanes(ind, t);
-                        int o = (ind * years) + t;
-                        foreach (var (lane, traj) in offered)
-                        {
-                            traj[o] = (float)lanes[lane];
-                        }
+                        traj[o + t] = (float)_sim.Indicator(ind, t, lane);
                     }
                 }
 
-                foreach (var (lane, traj) in offered)
-                {
-                    Partial.Offer(_runs[lane], traj);
-                }
+                Partial.Offer(_runs[lane], slot);
             }
 
             return result;
