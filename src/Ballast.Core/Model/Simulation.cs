@@ -161,6 +161,7 @@ public sealed class Simulation
     private readonly double[] _schedHnsTotal;
     private readonly double[] _schedCrisis;
     private bool _linksChanged;
+    private readonly double[] _startLinks;
     private double _launchersTotal;
     private double _scheduledCrisis;
 
@@ -373,6 +374,15 @@ public sealed class Simulation
         _schedHnsTotal = new double[_steps + 1];
         _schedCrisis = new double[_steps + 1];
         BuildSchedules();
+
+        // The links of the start year: the registry's, with the changes scheduled up to then applied in year order.
+        inputs.Links.CopyTo(LinkMatrix);
+        foreach (var lc in inputs.LinkChanges.Where(l => l.Year <= inputs.StartYear).OrderBy(l => l.Year))
+        {
+            SetLinkChange(lc);
+        }
+
+        _startLinks = [.. LinkMatrix];
         _decisions = new YearDecisions(this);
     }
 
@@ -477,15 +487,8 @@ public sealed class Simulation
             }
         }
 
-        inp.Links.CopyTo(LinkMatrix);
-        if (inp.LinkChanges.Length > 0)
-        {
-            foreach (var lc in inp.LinkChanges.Where(l => l.Year <= inp.StartYear).OrderBy(l => l.Year))
-            {
-                SetLinkChange(lc);
-            }
-        }
-
+        _startLinks.CopyTo(LinkMatrix, 0);
+        _linksChanged = true;
         _t = 0;
         ApplySchedules(0);
         RefreshLinks();
