@@ -160,6 +160,9 @@ public sealed class EnsemblePartial
     /// <summary>The trajectory held in a slot.</summary>
     public Span<float> Trajectory(int slot) => _pages[slot / RowsPerPage].AsSpan((slot % RowsPerPage) * _cells, _cells);
 
+    /// <summary>Where a slot's trajectory lives: the page array and the offset of its first value.</summary>
+    public (float[] Page, int Offset) Location(int slot) => (_pages[slot / RowsPerPage], (slot % RowsPerPage) * _cells);
+
     /// <summary>Merges another partial of the same inputs and seed into this one (commutative and associative).</summary>
     public void Merge(EnsemblePartial other)
     {

@@ -167,6 +167,7 @@ public static class EnsembleRunner
         private readonly long[] _runs;
         private readonly ulong _seed;
         private readonly List<(int Lane, int Slot)> _offered = [];
+        private readonly List<(int Lane, float[] Page, int Offset)> _targets = [];
 
         public Worker(ModelInputs inputs, EnsembleOptions options)
         {
@@ -207,20 +208,35 @@ public static class EnsembleRunner
                 }
             }
 
-            // Gather each sampled lane's trajectory into its slot (indicator-major, then year).
-            foreach (var (lane, slot) in offered)
+            // Gather the sampled lanes' trajectories into their slots (indicator-major, then year), reading each
+            // indicator-year row of the block's lanes once.
+            if (offered.Count > 0)
             {
-                var traj = Partial.Trajectory(slot);
+                var targets = _targets;
+                targets.Clear();
+                foreach (var (lane, slot) in offered)
+                {
+                    var (page, offset) = Partial.Location(slot);
+                    targets.Add((lane, page, offset));
+                }
+
                 for (int ind = 0; ind < n; ind++)
                 {
-                    int o = ind * years;
                     for (int t = 0; t < years; t++)
                     {
-                        traj[o + t] = (float)_sim.Indicator(ind, t, lane);
+                        var lanes = _sim.IndicatorLanes(ind, t);
+                        int o = (ind * years) + t;
+                        foreach (var (lane, page, offset) in targets)
+                        {
+                            page[offset + o] = (float)lanes[lane];
+                        }
                     }
                 }
 
-                Partial.Offer(_runs[lane], slot);
+                foreach (var (lane, slot) in offered)
+                {
+                    Partial.Offer(_runs[lane], slot);
+                }
             }
 
             return result;
