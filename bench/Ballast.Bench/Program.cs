@@ -73,6 +73,25 @@ if (args.Length > 0 && args[0] == "--measure")
     return 0;
 }
 
+// `--repeat runs count`: the same ensemble `count` times on one thread (per-call costs of small ensembles, for profiling).
+if (args.Length > 0 && args[0] == "--repeat")
+{
+    int runs = int.Parse(args[1], CultureInfo.InvariantCulture);
+    int count = int.Parse(args[2], CultureInfo.InvariantCulture);
+    var inputs = EnsembleBenchmarks.BaselineInputs();
+    EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, 1));
+    var sw = Stopwatch.StartNew();
+    double check = 0;
+    for (int k = 0; k < count; k++)
+    {
+        check += EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, 1)).Kpis.FinalBalance.P50;
+    }
+
+    double each = sw.Elapsed.TotalSeconds / count;
+    Console.WriteLine($"ensemble of {runs} runs x {count}: {each * 1e3:F2} ms each = {runs * inputs.ActorCount * inputs.Steps / each / 1e6:F1} M cy/s, {runs / each:F0} runs/s [{check:R}]");
+    return 0;
+}
+
 // `--quick [runs] [threads]`: a plain stopwatch run for fast figures; otherwise BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--quick")
 {

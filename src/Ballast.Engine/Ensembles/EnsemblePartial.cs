@@ -351,7 +351,18 @@ public sealed class EnsemblePartial
             }
         }
 
-        MultiSelect(values, nan, n - 1, ranks[..nr]);
+        // Many indicators are the same in every run (zero exposure without hosting, the patron's credibility of 1 …): then
+        // every order statistic is that value already, and quickselect would only shuffle equal elements (n log n swaps).
+        bool constant = true;
+        for (int i = nan + 1; i < n && constant; i++)
+        {
+            constant = values[i] == values[nan];
+        }
+
+        if (!constant)
+        {
+            MultiSelect(values, nan, n - 1, ranks[..nr]);
+        }
         Span<double> q = stackalloc double[5];
         for (int k = 0; k < ps.Length; k++)
         {
@@ -368,7 +379,8 @@ public sealed class EnsemblePartial
 
     /// <summary>
     /// Places the order statistic of every rank in <paramref name="ranks"/> (ascending, within left..right) at its index:
-    /// Hoare quickselect with median-of-three pivots that follows every side holding a wanted rank; short ranges are sorted.
+    /// quickselect with median-of-three pivots and three-way partitions that follows every side holding a wanted rank;
+    /// short ranges are sorted.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiSelect(Span<double> a, int left, int right, ReadOnlySpan<int> ranks)
@@ -393,65 +405,58 @@ public sealed class EnsemblePartial
                 return;
             }
 
+            // Median-of-three pivot value, then a three-way partition: runs often share values (zeros, states,
+            // integers), and the block equal to the pivot is final, so equal values are never partitioned again.
             int mid = left + ((right - left) >> 1);
-            if (a[mid] < a[left])
-            {
-                (a[mid], a[left]) = (a[left], a[mid]);
-            }
-
-            if (a[right] < a[left])
-            {
-                (a[right], a[left]) = (a[left], a[right]);
-            }
-
-            if (a[right] < a[mid])
-            {
-                (a[right], a[mid]) = (a[mid], a[right]);
-            }
-
-            double pivot = a[mid];
+            double x0 = a[left];
+            double x1 = a[mid];
+            double x2 = a[right];
+            double pivot = x0 < x1 ? (x1 < x2 ? x1 : (x0 < x2 ? x2 : x0)) : (x0 < x2 ? x0 : (x1 < x2 ? x2 : x1));
+            int lt = left;
+            int gt = right;
             int i = left;
-            int j = right;
-            while (i <= j)
+            while (i <= gt)
             {
-                while (a[i] < pivot)
+                double v = a[i];
+                if (v < pivot)
                 {
+                    a[i] = a[lt];
+                    a[lt] = v;
+                    lt++;
                     i++;
                 }
-
-                while (a[j] > pivot)
+                else if (v > pivot)
                 {
-                    j--;
+                    a[i] = a[gt];
+                    a[gt] = v;
+                    gt--;
                 }
-
-                if (i <= j)
+                else
                 {
-                    (a[i], a[j]) = (a[j], a[i]);
                     i++;
-                    j--;
                 }
             }
 
-            // Now a[left..j] ≤ pivot ≤ a[i..right], and anything strictly between j and i equals the pivot (in place).
+            // Now a[left..lt) < pivot, a[lt..gt] = pivot, a(gt..right] > pivot.
             int low = 0;
-            while (low < ranks.Length && ranks[low] <= j)
+            while (low < ranks.Length && ranks[low] < lt)
             {
                 low++;
             }
 
             int high = low;
-            while (high < ranks.Length && ranks[high] < i)
+            while (high < ranks.Length && ranks[high] <= gt)
             {
                 high++;
             }
 
             if (low > 0)
             {
-                MultiSelect(a, left, j, ranks[..low]);
+                MultiSelect(a, left, lt - 1, ranks[..low]);
             }
 
             ranks = ranks[high..];
-            left = i;
+            left = gt + 1;
         }
     }
 
