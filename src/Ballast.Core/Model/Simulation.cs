@@ -129,19 +129,11 @@ public sealed class Simulation
     private readonly double[] _stHarsh;
 
     // Shared by the block (schedules).
-    private readonly double[] _phiGain;   // [i * 7 + m]
-    private readonly double[] _ioGain;    // [i]
-    private readonly double[] _troops;
-    private readonly double[] _bases;
-    private readonly double[] _hns;
-    private readonly double[] _cs;
-    private readonly double[] _gdpShock;
     private readonly double[] _linkSum;   // Σ_j ℓ_ij, refreshed after the decisions (links may be overridden)
     private readonly int[] _netStart;     // positive ally-to-ally links of ally index a: [_netStart[a], _netStart[a + 1])
     private readonly int[] _netTo;
     private readonly double[] _netStrength;
     private readonly double[] _postureBase; // 1 − exp(−raw posture) of year t, set in Decide and reused in Apply
-    private readonly double[] _postureBaseFixed; // the same per actor for the whole block when its parameters are not uncertain
     private readonly bool _postureFixed;
     private readonly Vector<double>[] _cesWeight; // [ch * 7 + m], per block
     private readonly Vector<double>[] _cesScale;
@@ -152,11 +144,12 @@ public sealed class Simulation
     private readonly double[] _schedPhiGain;     // [(t * A + i) * 7 + m]
     private readonly double[] _schedIoGain;
     private readonly double[] _schedGdpShock;
+    private int _yo;                              // offset of the current year in the schedule tables: t * A
     private readonly double[] _schedTroops;
     private readonly double[] _schedBases;
     private readonly double[] _schedHns;
     private readonly double[] _schedCostSharing;
-    private readonly double[] _schedPostureBase;
+    private readonly double[] _schedPostureBase; // 1 − exp(−raw posture) per year and actor, when its parameters are fixed
     private readonly double[] _schedLaunchersTotal; // [t]
     private readonly double[] _schedHnsTotal;
     private readonly double[] _schedCrisis;
@@ -331,19 +324,11 @@ public sealed class Simulation
         _stTarget = new double[_r];
         _stDeadline = new double[_r];
         _stHarsh = new double[_r];
-        _phiGain = new double[_a * Mis];
-        _ioGain = new double[_a];
-        _troops = new double[_a];
-        _bases = new double[_a];
-        _hns = new double[_a];
-        _cs = new double[_a];
-        _gdpShock = new double[_a];
         _linkSum = new double[_a];
         _netStart = new int[_allies.Length + 1];
         _netTo = new int[_allies.Length * _allies.Length];
         _netStrength = new double[_allies.Length * _allies.Length];
         _postureBase = new double[ar];
-        _postureBaseFixed = new double[_a];
         _postureFixed = !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.PostureTroopsScale)))
             && !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.PostureBasesScale)))
             && !_uncertainIdx.Contains(Slot(nameof(ModelParameters<double>.TroopCost)));
@@ -488,7 +473,6 @@ public sealed class Simulation
         }
 
         _startLinks.CopyTo(LinkMatrix, 0);
-        _linksChanged = true;
         _t = 0;
         ApplySchedules(0);
         RefreshLinks();
@@ -718,17 +702,10 @@ public sealed class Simulation
             }
         }
 
-        // The year's tables were built once (BuildSchedules); the override may have changed last year's hosting.
-        int a = _a;
-        Array.Copy(_schedLaunchers, t * a, Launchers, 0, a);
-        Array.Copy(_schedPhiGain, t * a * Mis, _phiGain, 0, a * Mis);
-        Array.Copy(_schedIoGain, t * a, _ioGain, 0, a);
-        Array.Copy(_schedGdpShock, t * a, _gdpShock, 0, a);
-        Array.Copy(_schedTroops, t * a, _troops, 0, a);
-        Array.Copy(_schedBases, t * a, _bases, 0, a);
-        Array.Copy(_schedHns, t * a, _hns, 0, a);
-        Array.Copy(_schedCostSharing, t * a, _cs, 0, a);
-        Array.Copy(_schedPostureBase, t * a, _postureBaseFixed, 0, a);
+        // The year's tables were built once (BuildSchedules) and are read at offset _yo; hosting is copied because the
+        // override may change it.
+        _yo = t * _a;
+        Array.Copy(_schedLaunchers, _yo, Launchers, 0, _a);
         _launchersTotal = _schedLaunchersTotal[t];
         _hnsTotal = _schedHnsTotal[t];
         _scheduledCrisis = _schedCrisis[t];
@@ -813,9 +790,7 @@ public sealed class Simulation
             {
                 for (int i = 0; i < a; i++)
                 {
-                    var raw = (V(_schedTroops[o + i]) / _baseLanes.PostureTroopsScale) + (V(_schedBases[o + i]) / _baseLanes.PostureBasesScale)
-                        + (V(_schedHns[o + i]) / (_baseLanes.TroopCost * _baseLanes.PostureTroopsScale));
-                    _schedPostureBase[o + i] = (Vector<double>.One - LaneMath.Exp(-raw))[0];
+                    _schedPostureBase[o + i] = PostureTerm(_schedTroops[o + i], _schedBases[o + i], _schedHns[o + i], _baseLanes)[0];
                 }
             }
         }
@@ -1006,10 +981,13 @@ public sealed class Simulation
         PostureBase(i, pv) * (Vector<double>.One - L(ref D(_exec), (i * _r) + r0));
 
     /// <summary>The schedule-only part 1 − exp(−raw) of <see cref="Posture"/> (the same before and after threats are executed).</summary>
-    private Vector<double> PostureBase(int i, in ModelParameters<Vector<double>> pv)
+    private Vector<double> PostureBase(int i, in ModelParameters<Vector<double>> pv) =>
+        _postureFixed ? V(_schedPostureBase[_yo + i]) : PostureTerm(_schedTroops[_yo + i], _schedBases[_yo + i], _schedHns[_yo + i], pv);
+
+    private static Vector<double> PostureTerm(double troops, double bases, double hns, in ModelParameters<Vector<double>> pv)
     {
-        var raw = (V(_troops[i]) / pv.PostureTroopsScale) + (V(_bases[i]) / pv.PostureBasesScale)
-            + (V(_hns[i]) / (pv.TroopCost * pv.PostureTroopsScale));
+        var raw = (V(troops) / pv.PostureTroopsScale) + (V(bases) / pv.PostureBasesScale)
+            + (V(hns) / (pv.TroopCost * pv.PostureTroopsScale));
         return Vector<double>.One - LaneMath.Exp(-raw);
     }
 
@@ -1173,7 +1151,7 @@ public sealed class Simulation
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
-            var postureBase = _postureFixed ? V(_postureBaseFixed[i]) : PostureBase(i, pv);
+            var postureBase = PostureBase(i, pv);
             S(ref D(_postureBase), o, postureBase);
             var posture = postureBase * (Vector<double>.One - L(ref execR, o));
             var thr = Threat(i, r0, pv, crisisFactor);
@@ -1288,7 +1266,7 @@ public sealed class Simulation
             bool ally = _isAlly[i];
             var z = commonShock + (sqrtIdio * CounterRng.Normal(keys, Counter(t, i, 0)));
             var coercion = Launchers[i] > 0 ? pv.CoercionGdpShock * V(_depAdv[i]) * crisis : Vector<double>.Zero;
-            var growth = V(_trend[i] + _gdpShock[i]) + (pv.GdpVolatility * z) - coercion;
+            var growth = V(_trend[i] + _schedGdpShock[_yo + i]) + (pv.GdpVolatility * z) - coercion;
             var y = L(ref yR, o);
             var yNext = y * Vector.Max(V(0.01), Vector<double>.One + growth);
 
@@ -1313,7 +1291,7 @@ public sealed class Simulation
                 int om = (im * rr) + r0;
                 var x = L(ref nextMixR, om);
                 S(ref mixR, om, x);
-                var kNew = (keep * L(ref kMisR, om)) + (add * x * V(1 + _phiGain[im]));
+                var kNew = (keep * L(ref kMisR, om)) + (add * x * V(1 + _schedPhiGain[(_yo * Mis) + im]));
                 S(ref kMisR, om, kNew);
                 kSum += kNew;
             }
@@ -1352,7 +1330,7 @@ public sealed class Simulation
             };
             var cBar = Logistic(pv.CIntercept + stanceTerm + treaty + (pv.CPosture * posture) + (pv.CHarshness * harsh)
                 + (pv.CExecuted * exec) + (pv.CExecutedOther * execAny * (Vector<double>.One - exec))
-                + (pv.CCostSharing * V(_cs[i])) + (pv.CSupport * support));
+                + (pv.CCostSharing * V(_schedCostSharing[_yo + i])) + (pv.CSupport * support));
             var c = L(ref cR, o);
             S(ref cR, o, Clamp01(c + (eta * (cBar - c))));
         }
@@ -1408,7 +1386,7 @@ public sealed class Simulation
             }
 
             var io = L(ref D(_io), o);
-            var gain = (pv.InteropRate * L(ref alR, o)) + (pv.InteropLinks * V(_linkSum[i])) + V(_ioGain[i]);
+            var gain = (pv.InteropRate * L(ref alR, o)) + (pv.InteropLinks * V(_linkSum[i])) + V(_schedIoGain[_yo + i]);
             S(ref D(_io), o, Clamp01(io + (gain * (Vector<double>.One - io)) - (pv.InteropDecay * L(ref dR, o) * io)));
         }
 
@@ -1456,11 +1434,13 @@ public sealed class Simulation
         var troopsEff = Vector<double>.Zero;
         for (int i = 0; i < _a; i++)
         {
-            if (_troops[i] > 0 || _bases[i] > 0)
+            double troops = _schedTroops[_yo + i];
+            double bases = _schedBases[_yo + i];
+            if (troops > 0 || bases > 0)
             {
                 var notExec = Vector<double>.One - L(ref execR, (i * rr) + r0);
-                postureRaw += ((V(_troops[i]) / pv.PostureTroopsScale) + (V(_bases[i]) / pv.PostureBasesScale)) * notExec;
-                troopsEff += V(_troops[i]) * notExec;
+                postureRaw += ((V(troops) / pv.PostureTroopsScale) + (V(bases) / pv.PostureBasesScale)) * notExec;
+                troopsEff += V(troops) * notExec;
             }
         }
 
