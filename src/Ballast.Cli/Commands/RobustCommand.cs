@@ -115,41 +115,31 @@ public static class RobustCommand
         var outcomes = new List<double[]>();
         foreach (var (_, model, parameters, _) in setups)
         {
+            // Each policy runs the union's futures through its own parameters, with the union's distributions (shared
+            // parameters take the same value in the same future).
             var columns = parameters.Select(u => union.FindIndex(x => x.Name == u.Name)).ToArray();
-            var nOut = model.Outcomes.Count;
-            var nYear = model.Years.Count * model.YearlyIndicators.Count;
-            var result = new double[futures];
-            // Futures go to the workers in blocks of the model's own size (a worker's simulation holds exactly that many runs).
-            var block = Math.Max(1, model.CreateWorker().BlockSize);
-            var blocks = (futures + block - 1) / block;
-            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel }, () => model.CreateWorker(), (b, _, worker) =>
-            {
-                var first = b * block;
-                var count = Math.Min(block, futures - first);
-                var runs = Enumerable.Range(first, count).ToArray();
-                var values = new double[count * columns.Length];
-                for (var k = 0; k < count; k++)
-                {
-                    var row = design.Row(first + k);
-                    for (var j = 0; j < columns.Length; j++)
-                    {
-                        values[(k * columns.Length) + j] = union[columns[j]].Quantile(row[columns[j]]);
-                    }
-                }
-
-                var outs = new double[count * nOut];
-                var yearly = new double[count * nYear];
-                worker.Run(runs, values, outs, yearly);
-                for (var k = 0; k < count; k++)
-                {
-                    result[first + k] = outs[(k * nOut) + outcomeIndex];
-                }
-
-                return worker;
-            }, _ => { });
-            outcomes.Add(result);
+            var result = new OutcomeColumn(futures, model.Outcomes.Count, outcomeIndex);
+            ExperimentRunner.Run(model, design.Project(columns), [.. columns.Select(c => union[c])], result,
+                new RunOptions(Threads: Math.Max(1, threads), BatchSize: Math.Max(1, futures)), cancel: cancel);
+            outcomes.Add(result.Values);
         }
 
         return new RobustEvaluation(outcomes, union.Select(u => u.Name).ToList());
+    }
+
+    /// <summary>Collects one outcome per future from an experiment's batches.</summary>
+    private sealed class OutcomeColumn(int futures, int outcomes, int index) : IRunSink
+    {
+        public double[] Values { get; } = new double[futures];
+
+        public IReadOnlySet<int> CompletedRuns() => new HashSet<int>();
+
+        public void Write(RunBatch batch)
+        {
+            for (int k = 0; k < batch.Count; k++)
+            {
+                Values[batch.Runs[k]] = batch.Outcomes[(k * outcomes) + index];
+            }
+        }
     }
 }

@@ -109,6 +109,30 @@ public sealed class Design
     /// <summary>One row.</summary>
     public ReadOnlySpan<double> Row(int row) => Points.AsSpan(row * Dimensions, Dimensions);
 
+    /// <summary>
+    /// The same rows restricted to some of the dimensions, in the order given: e.g. one policy's parameters out of the
+    /// union its futures were drawn over, so a parameter shared by two policies takes the same value in the same row.
+    /// </summary>
+    public Design Project(IReadOnlyList<int> dimensions)
+    {
+        if (dimensions.Count < 1)
+        {
+            throw new ArgumentException("a projection keeps at least one dimension", nameof(dimensions));
+        }
+
+        int k = dimensions.Count;
+        var points = new double[Rows * k];
+        for (int row = 0; row < Rows; row++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                points[(row * k) + j] = Points[(row * Dimensions) + dimensions[j]];
+            }
+        }
+
+        return new Design(Spec, k, points, Levels);
+    }
+
     /// <summary>The largest design this library draws (rows), to fail early rather than run out of memory.</summary>
     public const int MaxRows = 20_000_000;
 
