@@ -12,7 +12,6 @@ public sealed class RunSummaryCsv : IRunRowWriter, IDisposable
 {
     private readonly StreamWriter _writer;
     private readonly IReadOnlyList<string> _codes;
-    private readonly StringBuilder _line = new(4096);
 
     /// <summary>Opens the file and writes the header.</summary>
     public RunSummaryCsv(string path, IReadOnlyList<string> codes, IReadOnlyList<double> targetsPercent)
@@ -45,14 +44,6 @@ public sealed class RunSummaryCsv : IRunRowWriter, IDisposable
                 yield return string.Create(CultureInfo.InvariantCulture, $"target_{t:0.##}_met_year.{c}");
             }
         }
-    }
-
-    /// <summary>Appends one run.</summary>
-    public void Write(RunSummary s)
-    {
-        _line.Clear();
-        Append(_line, s);
-        _writer.Write(_line);
     }
 
     /// <summary>Formats a block of runs as CSV lines (thread-safe: touches no shared state).</summary>

@@ -158,7 +158,11 @@ public sealed class EnsemblePartial
     }
 
     /// <summary>The trajectory held in a slot.</summary>
-    public Span<float> Trajectory(int slot) => _pages[slot / RowsPerPage].AsSpan((slot % RowsPerPage) * _cells, _cells);
+    public Span<float> Trajectory(int slot)
+    {
+        var (page, offset) = Location(slot);
+        return page.AsSpan(offset, _cells);
+    }
 
     /// <summary>Where a slot's trajectory lives: the page array and the offset of its first value.</summary>
     public (float[] Page, int Offset) Location(int slot) => (_pages[slot / RowsPerPage], (slot % RowsPerPage) * _cells);

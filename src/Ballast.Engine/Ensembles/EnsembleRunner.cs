@@ -166,8 +166,7 @@ public static class EnsembleRunner
         private readonly Simulation _sim;
         private readonly long[] _runs;
         private readonly ulong _seed;
-        private readonly List<(int Lane, int Slot)> _offered = [];
-        private readonly List<(int Lane, float[] Page, int Offset)> _targets = [];
+        private readonly List<(int Lane, int Slot, float[] Page, int Offset)> _offered = [];
 
         public Worker(ModelInputs inputs, EnsembleOptions options)
         {
@@ -204,7 +203,9 @@ public static class EnsembleRunner
                 Partial.AddLane(_sim, lane);
                 if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Partial.Threshold)
                 {
-                    offered.Add((lane, Partial.RentSlot()));
+                    int slot = Partial.RentSlot();
+                    var (page, offset) = Partial.Location(slot);
+                    offered.Add((lane, slot, page, offset));
                 }
             }
 
@@ -212,28 +213,20 @@ public static class EnsembleRunner
             // indicator-year row of the block's lanes once.
             if (offered.Count > 0)
             {
-                var targets = _targets;
-                targets.Clear();
-                foreach (var (lane, slot) in offered)
-                {
-                    var (page, offset) = Partial.Location(slot);
-                    targets.Add((lane, page, offset));
-                }
-
                 for (int ind = 0; ind < n; ind++)
                 {
                     for (int t = 0; t < years; t++)
                     {
                         var lanes = _sim.IndicatorLanes(ind, t);
                         int o = (ind * years) + t;
-                        foreach (var (lane, page, offset) in targets)
+                        foreach (var (lane, _, page, offset) in offered)
                         {
                             page[offset + o] = (float)lanes[lane];
                         }
                     }
                 }
 
-                foreach (var (lane, slot) in offered)
+                foreach (var (lane, slot, _, _) in offered)
                 {
                     Partial.Offer(_runs[lane], slot);
                 }
