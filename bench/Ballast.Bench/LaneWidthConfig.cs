@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
@@ -18,21 +19,17 @@ public sealed class LaneWidthConfig : ManualConfig
     {
         AddJob(Job.Default.WithId("4 lanes"));
         AddJob(Job.Default.WithEnvironmentVariables(new EnvironmentVariable("DOTNET_MaxVectorTBitWidth", "512")).WithId("8 lanes"));
-        AddColumn(new CountryYearsColumn(), new RunsPerSecondColumn());
+        AddColumn(
+            new RateColumn("CountryYearsPerSecond", "M cy/s", "Million country-years simulated per second on one core (runs × 16 actors × 11 years / mean)", (runs, seconds) => (runs * 16.0 * 11 / seconds / 1e6).ToString("F1", CultureInfo.InvariantCulture)),
+            new RateColumn("RunsPerSecond", "runs/s", "Runs simulated per second on one core (runs / mean)", (runs, seconds) => (runs / seconds).ToString("N0", CultureInfo.InvariantCulture)));
     }
 
-    private static double? Seconds(Summary summary, BenchmarkCase benchmarkCase) =>
-        summary[benchmarkCase]?.ResultStatistics is { } stats ? stats.Mean / 1e9 : null;
-
-    private static int? Runs(BenchmarkCase benchmarkCase) =>
-        benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Runs")?.Value as int?;
-
-    /// <summary>Million country-years per second of a benchmark with a <c>Runs</c> parameter on the baseline (16 actors × 11 years).</summary>
-    private sealed class CountryYearsColumn : IColumn
+    /// <summary>A rate computed from a benchmark's <c>Runs</c> parameter and its mean time (baseline: 16 actors × 11 years).</summary>
+    private sealed class RateColumn(string id, string name, string legend, Func<int, double, string> format) : IColumn
     {
-        public string Id => "CountryYearsPerSecond";
+        public string Id => id;
 
-        public string ColumnName => "M cy/s";
+        public string ColumnName => name;
 
         public bool AlwaysShow => true;
 
@@ -44,7 +41,7 @@ public sealed class LaneWidthConfig : ManualConfig
 
         public UnitType UnitType => UnitType.Dimensionless;
 
-        public string Legend => "Million country-years simulated per second on one core (runs × 16 actors × 11 years / mean)";
+        public string Legend => legend;
 
         public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
@@ -53,39 +50,8 @@ public sealed class LaneWidthConfig : ManualConfig
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
-            Seconds(summary, benchmarkCase) is { } seconds && Runs(benchmarkCase) is { } n
-                ? (n * 16.0 * 11 / seconds / 1e6).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)
-                : "-";
-    }
-
-    /// <summary>Ensemble runs per second of a benchmark with a <c>Runs</c> parameter.</summary>
-    private sealed class RunsPerSecondColumn : IColumn
-    {
-        public string Id => "RunsPerSecond";
-
-        public string ColumnName => "runs/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 1;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Runs simulated per second on one core (runs / mean)";
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
-            Seconds(summary, benchmarkCase) is { } seconds && Runs(benchmarkCase) is { } n
-                ? (n / seconds).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
+            summary[benchmarkCase]?.ResultStatistics is { } stats && benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Runs")?.Value is int runs
+                ? format(runs, stats.Mean / 1e9)
                 : "-";
     }
 }
