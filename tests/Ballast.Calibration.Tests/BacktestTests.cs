@@ -1,6 +1,7 @@
 using Ballast.Calibration.Backtest;
 using Ballast.Calibration.Estimation;
 using Ballast.Calibration.Regressors;
+using Ballast.Core.Analytics;
 using Ballast.Core.Model;
 
 namespace Ballast.Calibration.Tests;
@@ -30,8 +31,8 @@ public class BacktestTests
     [Fact]
     public void Quantile_interpolates_linearly()
     {
-        Assert.Equal(1.4, Backtester.Quantile([1, 2, 3, 4, 5], 0.1), 12);
-        Assert.Equal(5, Backtester.Quantile([1, 2, 3, 4, 5], 1), 12);
+        Assert.Equal(1.4, Quantiles.Type7([1, 2, 3, 4, 5], 0.1), 12);
+        Assert.Equal(5, Quantiles.Type7([1, 2, 3, 4, 5], 1), 12);
     }
 
     [Fact]

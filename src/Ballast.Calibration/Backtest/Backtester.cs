@@ -1,6 +1,7 @@
 using Ballast.Calibration.Estimation;
 using Ballast.Calibration.Regressors;
 using Ballast.Core;
+using Ballast.Core.Analytics;
 using Ballast.Core.Model;
 using Ballast.Core.Random;
 using Ballast.Data.Scenarios;
@@ -151,8 +152,8 @@ public static class Backtester
                     h,
                     real.Share,
                     Share(point[h - 1]),
-                    Quantile(sample, 0.05),
-                    Quantile(sample, 0.95),
+                    Quantiles.Type7(sample, 0.05),
+                    Quantiles.Type7(sample, 0.95),
                     Share(start.LnM),
                     start.Share));
             }
@@ -207,15 +208,6 @@ public static class Backtester
         }
 
         return all;
-    }
-
-    /// <summary>The type-7 (linear interpolation) quantile of a sorted sample.</summary>
-    public static double Quantile(ReadOnlySpan<double> sorted, double p)
-    {
-        double h = (sorted.Length - 1) * p;
-        int lo = (int)Math.Floor(h);
-        int hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 
     // The dynamic forecast: the engine's demand step applied year after year with the forecast feeding back.

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Ballast.Cli.Output;
 using Ballast.Core;
+using Ballast.Core.Analytics;
 using Ballast.Engine.Ensembles;
 using Ballast.Runs;
 
@@ -102,9 +103,9 @@ public static class CompareCommand
                 }
 
                 Array.Sort(d);
-                cells.Add(EnsemblePartial.Q(d, 0.5));
-                cells.Add(EnsemblePartial.Q(d, 0.05));
-                cells.Add(EnsemblePartial.Q(d, 0.95));
+                cells.Add(Quantiles.Type7(d, 0.5));
+                cells.Add(Quantiles.Type7(d, 0.05));
+                cells.Add(Quantiles.Type7(d, 0.95));
             }
 
             t.Add(cells.ToArray());
@@ -131,7 +132,7 @@ public static class CompareCommand
                 }
 
                 Array.Sort(d);
-                result.Add(new(kpi, string.Empty, runs[s].Prepared.Scenario.Name, runs[0].Prepared.Scenario.Name, EnsemblePartial.Q(d, 0.05), EnsemblePartial.Q(d, 0.5), EnsemblePartial.Q(d, 0.95)));
+                result.Add(new(kpi, string.Empty, runs[s].Prepared.Scenario.Name, runs[0].Prepared.Scenario.Name, Quantiles.Type7(d, 0.05), Quantiles.Type7(d, 0.5), Quantiles.Type7(d, 0.95)));
             }
         }
 
@@ -142,7 +143,7 @@ public static class CompareCommand
     {
         var c = (double[])v.Clone();
         Array.Sort(c);
-        return EnsemblePartial.Q(c, 0.5);
+        return Quantiles.Type7(c, 0.5);
     }
 }
 

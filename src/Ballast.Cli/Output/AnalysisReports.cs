@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ballast.Core.Analytics;
 using Ballast.Exploration.Robustness;
 using Ballast.Reports.Analysis;
 using Ballast.Reports.Charts;
@@ -121,7 +122,7 @@ internal static class AnalysisReports
         var boxes = policies.Select((p, i) =>
         {
             var r = regret[i].Where(v => !double.IsNaN(v)).Order().ToArray();
-            return new BoxSummary(p, Palette.ForSeries(i), r.Length == 0 ? double.NaN : r[0], Regret.Quantile(r, 0.25), Regret.Quantile(r, 0.5), Regret.Quantile(r, 0.75), Regret.Quantile(r, 0.9), r.Length == 0 ? double.NaN : r[^1], r.Length == 0 ? double.NaN : r.Average());
+            return new BoxSummary(p, Palette.ForSeries(i), r.Length == 0 ? double.NaN : r[0], Quantiles.Type7(r, 0.25), Quantiles.Type7(r, 0.5), Quantiles.Type7(r, 0.75), Quantiles.Type7(r, 0.9), r.Length == 0 ? double.NaN : r[^1], r.Length == 0 ? double.NaN : r.Average());
         }).ToList();
         var figure = new Figure("regret", "Regret of each policy over the sampled futures",
             "Distribution over the futures of each policy's regret: how far its outcome falls short of the best policy's in the same future (outcome units; 0 = best). Robust policies have low maximum and 90th-percentile regret.",

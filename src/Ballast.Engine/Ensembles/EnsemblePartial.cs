@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using Ballast.Core.Analytics;
 using Ballast.Core.Model;
 using Ballast.Core.Random;
 
@@ -311,7 +312,7 @@ public sealed class EnsemblePartial
     public static PercentileRow Percentiles(string name, int year, double[] values)
     {
         Array.Sort(values);
-        return new PercentileRow(name, year, Q(values, 0.05), Q(values, 0.25), Q(values, 0.5), Q(values, 0.75), Q(values, 0.95));
+        return new PercentileRow(name, year, Quantiles.Type7(values, 0.05), Quantiles.Type7(values, 0.25), Quantiles.Type7(values, 0.5), Quantiles.Type7(values, 0.75), Quantiles.Type7(values, 0.95));
     }
 
     /// <summary>
@@ -344,9 +345,8 @@ public sealed class EnsemblePartial
         int nr = 0;
         foreach (double p in ps)
         {
-            double h = (n - 1) * p;
-            int lo = (int)Math.Floor(h);
-            foreach (int rank in (ReadOnlySpan<int>)[lo, Math.Min(lo + 1, n - 1)])
+            var (lo, hi, _) = Quantiles.Ranks(n, p);
+            foreach (int rank in (ReadOnlySpan<int>)[lo, hi])
             {
                 if (rank >= nan && (nr == 0 || ranks[nr - 1] < rank))
                 {
@@ -370,12 +370,10 @@ public sealed class EnsemblePartial
         Span<double> q = stackalloc double[5];
         for (int k = 0; k < ps.Length; k++)
         {
-            double h = (n - 1) * ps[k];
-            int lo = (int)Math.Floor(h);
-            int hi = Math.Min(lo + 1, n - 1);
+            var (lo, hi, fraction) = Quantiles.Ranks(n, ps[k]);
             double vLo = lo < nan ? double.NaN : values[lo];
             double vHi = hi < nan ? double.NaN : values[hi];
-            q[k] = vLo + ((h - lo) * (vHi - vLo));
+            q[k] = Quantiles.Interpolate(vLo, vHi, fraction);
         }
 
         return new PercentileRow(name, year, q[0], q[1], q[2], q[3], q[4]);
@@ -462,20 +460,6 @@ public sealed class EnsemblePartial
             ranks = ranks[high..];
             left = gt + 1;
         }
-    }
-
-    /// <summary>Quantile of sorted values by linear interpolation.</summary>
-    public static double Q(double[] sorted, double p)
-    {
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        double h = (sorted.Length - 1) * p;
-        int lo = (int)Math.Floor(h);
-        int hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 
     /// <summary>Adds a row to the sample; returns the row that is not kept (the one displaced, or this one), if any.</summary>

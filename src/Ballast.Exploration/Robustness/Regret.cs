@@ -1,4 +1,5 @@
 using Ballast.Core;
+using Ballast.Core.Analytics;
 
 namespace Ballast.Exploration.Robustness;
 
@@ -80,24 +81,10 @@ public static class Regret
                 ? outcomes[p].Count(v => direction == Direction.Maximise ? v >= t : v <= t) / (double)outcomes[p].Length
                 : double.NaN;
             result.Add(new PolicyRobustness(policies[p], o.Length == 0 ? double.NaN : o.Average(),
-                r.Length == 0 ? double.NaN : r[^1], Quantile(r, 0.9), r.Length == 0 ? double.NaN : r.Average(), meets,
+                r.Length == 0 ? double.NaN : r[^1], Quantiles.Type7(r, 0.9), r.Length == 0 ? double.NaN : r.Average(), meets,
                 regret[p].Count(v => v == 0) / (double)Math.Max(1, regret[p].Length)));
         }
 
         return result;
-    }
-
-    /// <summary>Quantile of sorted values with linear interpolation (type 7, as NumPy's default).</summary>
-    public static double Quantile(double[] sorted, double q)
-    {
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        double h = (sorted.Length - 1) * q;
-        int lo = (int)Math.Floor(h);
-        int hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 }
