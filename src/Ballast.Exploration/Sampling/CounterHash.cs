@@ -1,22 +1,19 @@
+using Ballast.Core.Random;
+
 namespace Ballast.Exploration.Sampling;
 
 /// <summary>
 /// Counter-based randomness for designs: every random number is a pure function of (seed, stream, counter), so a
 /// design is identical whatever the thread count or the order in which its rows are produced. The mixer is
-/// SplitMix64's finaliser (Steele, Lea and Flood 2014, "Fast splittable pseudorandom number generators").
+/// SplitMix64's (Steele, Lea and Flood 2014, "Fast splittable pseudorandom number generators"), the model's own
+/// <see cref="CounterRng"/>: one step of its state (add the golden gamma) then its finaliser.
 /// </summary>
 public static class CounterHash
 {
-    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+    private const ulong Golden = CounterRng.Gamma;
 
-    /// <summary>SplitMix64's output function: a bijective 64-bit mixer.</summary>
-    public static ulong Mix(ulong z)
-    {
-        z += Golden;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    /// <summary>SplitMix64's output function: a bijective 64-bit mixer of <paramref name="z"/> + γ.</summary>
+    public static ulong Mix(ulong z) => CounterRng.Mix(z + Golden);
 
     /// <summary>64 random bits for (seed, stream, counter).</summary>
     public static ulong Bits(ulong seed, ulong stream, ulong counter) => Mix(Mix(Mix(seed) ^ stream) ^ (counter * Golden));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ballast.Core;
+using Ballast.Core.Random;
 using Ballast.Exploration.Sampling;
 
 namespace Ballast.Exploration.Sensitivity;
@@ -134,7 +135,7 @@ public static class SobolAnalysis
             ulong key = CounterHash.Bits(seed, 0x534F_0000UL, (ulong)r);
             for (int i = 0; i < n; i++)
             {
-                idx[i] = (int)(((UInt128)CounterHash.Mix(key + ((ulong)i * 0x9E3779B97F4A7C15UL)) * (ulong)n) >> 64);
+                idx[i] = (int)(((UInt128)CounterHash.Mix(key + ((ulong)i * CounterRng.Gamma)) * (ulong)n) >> 64);
             }
 
             Estimate(a, b, ab, ba, idx, replicates.AsSpan(r * per, per));

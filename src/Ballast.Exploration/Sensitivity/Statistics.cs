@@ -1,3 +1,5 @@
+using Ballast.Core.Analytics;
+
 namespace Ballast.Exploration.Sensitivity;
 
 /// <summary>Small numerical helpers shared by the analyses.</summary>
@@ -63,26 +65,6 @@ internal static class Statistics
         return Math.Sqrt(ss / (x.Length - 1));
     }
 
-    /// <summary>Natural log of Γ(x) for x &gt; 0 (Lanczos, g = 7, n = 9; about 15 digits).</summary>
-    public static double LogGamma(double x)
-    {
-        double[] g = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-        if (x < 0.5)
-        {
-            return Math.Log(Math.PI / Math.Abs(Math.Sin(Math.PI * x))) - LogGamma(1 - x);
-        }
-
-        x -= 1;
-        double a = g[0];
-        double t = x + 7.5;
-        for (int i = 1; i < 9; i++)
-        {
-            a += g[i] / (x + i);
-        }
-
-        return (0.5 * Math.Log(2 * Math.PI)) + ((x + 0.5) * Math.Log(t)) - t + Math.Log(a);
-    }
-
     /// <summary>P(X ≥ k) for X ~ Binomial(n, p): the one-sided upper tail, summed in log space from k upwards.</summary>
     public static double BinomialUpperTail(int k, int n, double p)
     {
@@ -101,7 +83,7 @@ internal static class Statistics
             return 1;
         }
 
-        double logPmf = LogGamma(n + 1) - LogGamma(k + 1) - LogGamma(n - k + 1) + (k * Math.Log(p)) + ((n - k) * Math.Log(1 - p));
+        double logPmf = SpecialFunctions.LogGamma(n + 1) - SpecialFunctions.LogGamma(k + 1) - SpecialFunctions.LogGamma(n - k + 1) + (k * Math.Log(p)) + ((n - k) * Math.Log(1 - p));
         double ratio = p / (1 - p);
         double sum = 0;
         double term = Math.Exp(logPmf);

@@ -1,3 +1,4 @@
+using Ballast.Core.Facts;
 using Ballast.Reports.Drawing;
 using Ballast.Reports.Model;
 

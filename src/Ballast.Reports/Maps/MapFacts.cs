@@ -1,4 +1,5 @@
 using Ballast.Core.Countries;
+using Ballast.Core.Facts;
 using Ballast.Data.Countries;
 using Ballast.Data.Csv;
 using Ballast.Data.Embedded;

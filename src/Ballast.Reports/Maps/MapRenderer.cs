@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ballast.Core.Countries;
+using Ballast.Core.Facts;
 using Ballast.Reports.Charts;
 using Ballast.Reports.Drawing;
 using Ballast.Reports.Geo;
