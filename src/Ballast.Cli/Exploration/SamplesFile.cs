@@ -1,5 +1,5 @@
-using System.Globalization;
 using Ballast.Core;
+using Ballast.Data.Csv;
 
 namespace Ballast.Cli.Exploration;
 
@@ -45,38 +45,25 @@ internal sealed record SamplesFile(string Path, string? Design, bool? SecondOrde
             throw new BallastInputException("no header row", file: path, line: i + 1);
         }
 
-        var header = lines[i].Split(',').Select(h => h.Trim().Trim('"')).ToList();
-        int Column(string name, string field) => header.IndexOf(name) is var k && k >= 0 ? k
-            : throw new BallastInputException($"column '{name}' not found; columns: {string.Join(", ", header)}", file: path, line: i + 1, field: field, value: name);
+        // The comment lines become blank lines, which the CSV reader skips, so the lines it reports stay the file's.
+        var t = CsvTable.Parse(path, new StringReader(string.Join('\n', lines.Select((l, k) => k < i ? string.Empty : l))));
+        int Column(string name, string field) => t.Has(name) ? t.Column(name)
+            : throw new BallastInputException($"column '{name}' not found; columns: {string.Join(", ", t.Header)}", file: path, line: i + 1, field: field, value: name);
         var px = parameters.Select(p => Column(p, "--params")).ToArray();
         int py = Column(outcome, "--outcome");
         var x = new List<double>();
         var y = new List<double>();
-        int rows = 0;
-        for (int l = i + 1; l < lines.Length; l++)
+        foreach (var r in t.Records)
         {
-            if (string.IsNullOrWhiteSpace(lines[l]))
+            foreach (var c in px)
             {
-                continue;
+                x.Add(r.RequiredNumber(c));
             }
 
-            var cells = lines[l].Split(',');
-            if (cells.Length != header.Count)
-            {
-                throw new BallastInputException($"{cells.Length} cells, the header has {header.Count}", file: path, line: l + 1);
-            }
-
-            double Parse(int c, string field) => double.TryParse(cells[c].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
-                : throw new BallastInputException("not a number", file: path, line: l + 1, field: field, value: cells[c]);
-            foreach (var (c, k) in px.Select((c, k) => (c, k)))
-            {
-                x.Add(Parse(c, parameters[k]));
-            }
-
-            y.Add(Parse(py, outcome));
-            rows++;
+            y.Add(r.RequiredNumber(py));
         }
 
+        int rows = t.Records.Count;
         return new SamplesFile(path, design == "saltelli" ? "sobol" : design, secondOrder, x.ToArray(), y.ToArray(), rows);
     }
 

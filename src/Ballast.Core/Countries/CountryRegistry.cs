@@ -1,3 +1,5 @@
+using Ballast.Core.Text;
+
 namespace Ballast.Core.Countries;
 
 /// <summary>
@@ -90,7 +92,8 @@ public sealed class CountryRegistry
     /// <summary>The countries whose codes or names are closest to the text (edit distance), best first.</summary>
     public IReadOnlyList<Country> Suggest(string text, int count)
     {
-        var q = Normalise(text ?? string.Empty);
+        // Only the first characters are compared (Names.MaxComparedChars), so clip before normalising a long input.
+        var q = Normalise(text is { Length: > Names.MaxComparedChars } ? text[..Names.MaxComparedChars] : text ?? string.Empty);
         return _all
             .Select(c => (c, d: Keys(c).Append(c.Iso3).Min(k => Distance(q, Normalise(k), k.Length <= 3))))
             .OrderBy(x => x.d)
@@ -127,34 +130,8 @@ public sealed class CountryRegistry
         return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    // Levenshtein distance (doubled); for short codes compare whole strings, for names also allow prefix matches to rank well.
-    private static int Distance(string a, string b, bool isCode)
-    {
-        // Scores are doubled edit distances, so a name that starts with the query (score 1) outranks a code one edit away (score 2).
-        if (!isCode && b.StartsWith(a, StringComparison.Ordinal) && a.Length >= 3)
-        {
-            return 1;
-        }
-
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-
-            (prev, cur) = (cur, prev);
-        }
-
-        return 2 * prev[b.Length];
-    }
+    // Doubled edit distance, so a name that starts with the query (score 1) outranks a code one edit away (score 2);
+    // short codes are compared whole.
+    private static int Distance(string a, string b, bool isCode) =>
+        !isCode && b.StartsWith(a, StringComparison.Ordinal) && a.Length >= 3 ? 1 : 2 * Names.Distance(a, b);
 }

@@ -78,20 +78,23 @@ public enum AlignmentState
     Bandwagoning = 2,
 }
 
-/// <summary>The type of a crisis event.</summary>
+/// <summary>
+/// The kind of a crisis event, as scenarios name it (<c>kind: south-china-sea</c>) and the model receives it. The
+/// model's response depends on a crisis's year and intensity only; the kind labels the event in inputs and reports.
+/// </summary>
 public enum CrisisType
 {
     /// <summary>A Taiwan Strait crisis.</summary>
     TaiwanStrait,
 
-    /// <summary>A Korean peninsula crisis.</summary>
-    Korean,
+    /// <summary>A crisis on the Korean peninsula.</summary>
+    KoreanPeninsula,
 
-    /// <summary>Gray-zone incidents (South China Sea, East China Sea).</summary>
+    /// <summary>A South China Sea crisis.</summary>
+    SouthChinaSea,
+
+    /// <summary>Gray-zone incidents (coast-guard and militia pressure short of a crisis, e.g. in the East China Sea).</summary>
     GrayZone,
-
-    /// <summary>Any other crisis.</summary>
-    Other,
 }
 
 /// <summary>How a link change alters an ally-to-ally tie.</summary>

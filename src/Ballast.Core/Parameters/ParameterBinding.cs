@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Ballast.Core.Parameters;
 
@@ -74,22 +73,7 @@ public static class ParameterBinding
     }
 
     /// <summary>snake_case registry name of a PascalCase field name.</summary>
-    public static string ToRegistryName(string fieldName)
-    {
-        var sb = new StringBuilder();
-        for (int k = 0; k < fieldName.Length; k++)
-        {
-            char ch = fieldName[k];
-            if (char.IsUpper(ch) && k > 0)
-            {
-                sb.Append('_');
-            }
-
-            sb.Append(char.ToLowerInvariant(ch));
-        }
-
-        return sb.ToString();
-    }
+    public static string ToRegistryName(string fieldName) => Ballast.Core.Text.Names.Snake(fieldName);
 
     private static Dictionary<string, int> BuildIndex()
     {

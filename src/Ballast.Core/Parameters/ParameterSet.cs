@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ballast.Core.Text;
 
 namespace Ballast.Core.Parameters;
 
@@ -63,34 +64,8 @@ public sealed class ParameterSet
     /// <summary>The exception for an unknown name, listing up to five close names.</summary>
     public BallastInputException Unknown(string name)
     {
-        var close = All.Select(p => (p.Name, d: Distance(name, p.Name)))
-            .Where(t => t.d <= Math.Max(3, name.Length / 3) || t.Name.Contains(name, StringComparison.Ordinal))
-            .OrderBy(t => t.d).ThenBy(t => t.Name, StringComparer.Ordinal).Take(5).Select(t => t.Name).ToList();
+        var close = Names.Closest(name, All.Select(p => p.Name), 5);
         string hint = close.Count == 0 ? string.Empty : $"; did you mean: {string.Join(", ", close)}?";
         return new BallastInputException($"unknown parameter '{name}'{hint}", field: name);
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-
-            (prev, cur) = (cur, prev);
-        }
-
-        return prev[b.Length];
     }
 }

@@ -175,27 +175,11 @@ public sealed record MissileDeployment(string? System, double RangeKm, string Ho
 /// <param name="Year">Start year.</param>
 public sealed record CoDevelopmentProgramme(string Name, IReadOnlyList<string> Members, MissionArea Mission, int Year);
 
-/// <summary>Types of crisis.</summary>
-public enum CrisisKind
-{
-    /// <summary>A Taiwan Strait crisis.</summary>
-    TaiwanStrait,
-
-    /// <summary>A crisis on the Korean peninsula.</summary>
-    KoreanPeninsula,
-
-    /// <summary>A South China Sea crisis.</summary>
-    SouthChinaSea,
-
-    /// <summary>A gray-zone incident.</summary>
-    GrayZone,
-}
-
 /// <summary>A scheduled crisis.</summary>
 /// <param name="Year">Year of the crisis.</param>
 /// <param name="Kind">Crisis type.</param>
 /// <param name="Intensity">Intensity in [0, 1].</param>
-public sealed record CrisisEvent(int Year, CrisisKind Kind, double Intensity);
+public sealed record CrisisEvent(int Year, CrisisType Kind, double Intensity);
 
 /// <summary>An open dialogue or military-to-military channel that damps crisis hazard.</summary>
 /// <param name="Parties">Two or more countries (ISO3).</param>

@@ -3,6 +3,8 @@ using Ballast.Core;
 using Ballast.Core.Analytics;
 using Ballast.Core.Countries;
 using Ballast.Core.Network;
+using Ballast.Data.Csv;
+using Ballast.Data.Embedded;
 
 namespace Ballast.Data.Alliances;
 
@@ -28,19 +30,20 @@ public static partial class AllianceData
     /// <returns>The rows in file order.</returns>
     public static IReadOnlyList<AtopDyadYear> ParseAtop(TextReader reader, string file)
     {
-        var t = DelimitedText.Read(reader, file, "ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul");
-        var result = new List<AtopDyadYear>(t.Rows.Count);
-        foreach (var (line, f) in t.Rows)
+        var t = CsvTable.Parse(file, reader);
+        t.Require("ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul");
+        var result = new List<AtopDyadYear>(t.Records.Count);
+        foreach (var r in t.Records)
         {
             result.Add(new AtopDyadYear(
-                t.Int(f, line, "ccode1"),
-                t.Int(f, line, "ccode2"),
-                t.Int(f, line, "year"),
-                t.Flag(f, line, "atop_defense"),
-                t.Flag(f, line, "atop_offense"),
-                t.Flag(f, line, "atop_neutral"),
-                t.Flag(f, line, "atop_nonagg"),
-                t.Flag(f, line, "atop_consul")));
+                r.Integer("ccode1"),
+                r.Integer("ccode2"),
+                r.Integer("year"),
+                r.Flag("atop_defense"),
+                r.Flag("atop_offense"),
+                r.Flag("atop_neutral"),
+                r.Flag("atop_nonagg"),
+                r.Flag("atop_consul")));
         }
 
         return result;
@@ -51,7 +54,7 @@ public static partial class AllianceData
     public static IReadOnlyList<AtopDyadYear> LoadAtop()
     {
         using var reader = OpenEmbedded(AtopFile);
-        return ParseAtop(reader, AtopFile);
+        return ParseAtop(reader, "data/" + AtopFile);
     }
 
     /// <summary>
@@ -62,34 +65,26 @@ public static partial class AllianceData
     /// <returns>The memberships in file order.</returns>
     public static IReadOnlyList<GroupMembership> ParseGroupings(TextReader reader, string file)
     {
-        var t = DelimitedText.Read(reader, file, "group", "iso3", "from_year", "until_year", "source");
-        var result = new List<GroupMembership>(t.Rows.Count);
-        foreach (var (line, f) in t.Rows)
+        var t = CsvTable.Parse(file, reader);
+        t.Require("group", "iso3", "from_year", "until_year", "source");
+        var result = new List<GroupMembership>(t.Records.Count);
+        foreach (var r in t.Records)
         {
-            var group = t.Text(f, "group");
-            if (group.Length == 0)
-            {
-                throw new BallastInputException("the group name is empty.", file, line, "group");
-            }
-
-            var iso3 = t.Text(f, "iso3");
+            var group = r.Text("group") ?? throw new BallastInputException("the group name is empty.", file, r.Line, "group");
+            var iso3 = r.Text("iso3") ?? string.Empty;
             if (!Iso3Pattern().IsMatch(iso3))
             {
-                throw new BallastInputException("expected a three-letter upper-case ISO3 code.", file, line, "iso3", iso3);
+                throw new BallastInputException("expected a three-letter upper-case ISO3 code.", file, r.Line, "iso3", iso3);
             }
 
-            var from = t.Int(f, line, "from_year");
-            var until = t.OptionalInt(f, line, "until_year");
+            var from = r.Integer("from_year");
+            var until = r.OptionalInteger("until_year");
             if (until < from)
             {
-                throw new BallastInputException($"until_year is before from_year ({from}).", file, line, "until_year", t.Text(f, "until_year"));
+                throw r.Error("until_year", $"until_year is before from_year ({from}).");
             }
 
-            var source = t.Text(f, "source");
-            if (source.Length == 0)
-            {
-                throw new BallastInputException("every membership needs a source (a citation).", file, line, "source");
-            }
+            var source = r.Text("source") ?? throw new BallastInputException("every membership needs a source (a citation).", file, r.Line, "source");
 
             result.Add(new GroupMembership(group, iso3, from, until, source));
         }
@@ -102,7 +97,7 @@ public static partial class AllianceData
     public static IReadOnlyList<GroupMembership> LoadGroupings()
     {
         using var reader = OpenEmbedded(GroupingsFile);
-        return ParseGroupings(reader, GroupingsFile);
+        return ParseGroupings(reader, "data/" + GroupingsFile);
     }
 
     /// <summary>
@@ -114,25 +109,26 @@ public static partial class AllianceData
     /// <returns>The state-years in file order.</returns>
     public static IReadOnlyList<NmcRecord> ParseNmc(TextReader reader, string file)
     {
-        var t = DelimitedText.Read(reader, file, "stateabb", "ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc");
-        var result = new List<NmcRecord>(t.Rows.Count);
-        foreach (var (line, f) in t.Rows)
+        var t = CsvTable.Parse(file, reader);
+        t.Require("stateabb", "ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc");
+        var result = new List<NmcRecord>(t.Records.Count);
+        foreach (var r in t.Records)
         {
             double? Get(string c)
             {
-                var v = t.OptionalDouble(f, line, c);
+                var v = r.Number(c);
                 if (v == -9)
                 {
                     return null;
                 }
 
-                return v < 0 ? throw new BallastInputException("capability components cannot be negative.", file, line, c, t.Text(f, c)) : v;
+                return v < 0 ? throw r.Error(c, "capability components cannot be negative.") : v;
             }
 
             result.Add(new NmcRecord(
-                t.Text(f, "stateabb"),
-                t.Int(f, line, "ccode"),
-                t.Int(f, line, "year"),
+                r.Text("stateabb") ?? string.Empty,
+                r.Integer("ccode"),
+                r.Integer("year"),
                 Get("milex"),
                 Get("milper"),
                 Get("irst"),
@@ -150,16 +146,10 @@ public static partial class AllianceData
     public static IReadOnlyList<NmcRecord> LoadNmc()
     {
         using var reader = OpenEmbedded(NmcFile);
-        return ParseNmc(reader, NmcFile);
+        return ParseNmc(reader, "data/" + NmcFile);
     }
 
-    private static StreamReader OpenEmbedded(string file)
-    {
-        var name = "Ballast.Data." + file;
-        var stream = typeof(AllianceData).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded data file {file} is missing from the build.");
-        return new StreamReader(stream);
-    }
+    private static StreamReader OpenEmbedded(string file) => new(EmbeddedData.Open(file));
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex Iso3Pattern();

@@ -1,46 +1,45 @@
 using System.Globalization;
+using System.Text;
 using Ballast.Core;
 
 namespace Ballast.Data.Csv;
 
 /// <summary>
-/// A parsed CSV file (RFC 4180 quoting) that remembers each record's line number, so every
-/// error can name file, line, column and value.
+/// The one CSV reader for Ballast's data files and for users' files: RFC 4180 quoting (a field in double quotes may hold
+/// commas, doubled quotes and line breaks), a header row, and each record's line number, so every error names file,
+/// line, column and value. The rules every loader gets from it:
+/// <list type="bullet">
+/// <item>header names are trimmed and matched ignoring case (the first of two equal names wins); a byte-order mark is dropped;</item>
+/// <item>blank lines are skipped; a record with more or fewer fields than the header is an error;</item>
+/// <item>a number is missing when its trimmed field is empty, <c>NA</c> or <c>..</c> (the World Bank's marker); text is
+/// missing only when empty, since <c>NA</c> is also Namibia's ISO code.</item>
+/// </list>
 /// </summary>
 public sealed class CsvTable
 {
-    private readonly Dictionary<string, int> _columns;
+    private readonly CsvColumns _columns;
 
-    private CsvTable(string name, string[] header, List<CsvRecord> records)
+    private CsvTable(string name, CsvColumns columns, List<CsvRecord> records)
     {
         Name = name;
-        Header = header;
+        _columns = columns;
         Records = records;
-        _columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Length; i++)
-        {
-            _columns.TryAdd(header[i], i);
-        }
     }
 
     /// <summary>The file name shown in errors.</summary>
     public string Name { get; }
 
     /// <summary>Column names.</summary>
-    public IReadOnlyList<string> Header { get; }
+    public IReadOnlyList<string> Header => _columns.Names;
 
     /// <summary>The data records (header excluded).</summary>
     public IReadOnlyList<CsvRecord> Records { get; }
 
     /// <summary>True if the table has the column.</summary>
-    public bool Has(string column) => _columns.ContainsKey(column);
+    public bool Has(string column) => _columns.Has(column);
 
     /// <summary>Index of a column; throws naming the file when it is missing.</summary>
-    public int Column(string column) =>
-        _columns.TryGetValue(column, out var i)
-            ? i
-            : throw new BallastInputException(
-                $"missing column '{column}' (columns present: {string.Join(", ", Header)})", Name, 1, column);
+    public int Column(string column) => _columns.Index(column);
 
     /// <summary>Throws when any required column is missing.</summary>
     public void Require(params string[] columns)
@@ -51,28 +50,31 @@ public sealed class CsvTable
         }
     }
 
+    /// <summary>True when a trimmed numeric field means "no value": empty, <c>NA</c> or <c>..</c>.</summary>
+    public static bool IsMissingNumber(string trimmed) => trimmed is "" or "NA" or "..";
+
     /// <summary>Reads a CSV from text.</summary>
     public static CsvTable Parse(string name, TextReader reader)
     {
+        var text = reader.ReadToEnd();
         var records = new List<CsvRecord>();
-        string[]? header = null;
+        CsvColumns? columns = null;
         var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
+        var field = new StringBuilder();
         var line = 1;
         var recordLine = 1;
         var inQuotes = false;
         var any = false;
-        int ch;
-        while ((ch = reader.Read()) != -1)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = (char)ch;
+            var c = text[i];
             if (inQuotes)
             {
                 if (c == '"')
                 {
-                    if (reader.Peek() == '"')
+                    if (i + 1 < text.Length && text[i + 1] == '"')
                     {
-                        reader.Read();
+                        i++;
                         field.Append('"');
                     }
                     else
@@ -124,12 +126,12 @@ public sealed class CsvTable
         }
 
         EndRecord();
-        if (header is null)
+        if (columns is null)
         {
             throw new BallastInputException("the file is empty (no header row)", name, 1);
         }
 
-        return new CsvTable(name, header, records);
+        return new CsvTable(name, columns, records);
 
         void EndRecord()
         {
@@ -143,20 +145,20 @@ public sealed class CsvTable
             any = false;
             var arr = fields.ToArray();
             fields.Clear();
-            if (header is null)
+            if (columns is null)
             {
                 arr[0] = arr[0].TrimStart('\uFEFF');
-                header = arr.Select(h => h.Trim()).ToArray();
+                columns = new CsvColumns(name, arr.Select(h => h.Trim()).ToArray());
                 return;
             }
 
-            if (arr.Length != header.Length)
+            if (arr.Length != columns.Names.Length)
             {
                 throw new BallastInputException(
-                    $"expected {header.Length} fields as in the header, found {arr.Length}", name, recordLine);
+                    $"expected {columns.Names.Length} fields as in the header, found {arr.Length}", name, recordLine);
             }
 
-            records.Add(new CsvRecord(name, recordLine, arr, header));
+            records.Add(new CsvRecord(name, recordLine, arr, columns));
         }
     }
 
@@ -168,23 +170,53 @@ public sealed class CsvTable
             throw new BallastInputException("file not found", path);
         }
 
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        using var reader = new StreamReader(path, Encoding.UTF8);
         return Parse(path, reader);
     }
 }
 
-/// <summary>One CSV record with typed accessors that report file, line, column and value on failure.</summary>
+/// <summary>The header of a <see cref="CsvTable"/>: names in file order and their indices, matched ignoring case.</summary>
+internal sealed class CsvColumns
+{
+    private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _file;
+
+    public CsvColumns(string file, string[] names)
+    {
+        _file = file;
+        Names = names;
+        for (var i = 0; i < names.Length; i++)
+        {
+            _index.TryAdd(names[i], i);
+        }
+    }
+
+    public string[] Names { get; }
+
+    public bool Has(string column) => _index.ContainsKey(column);
+
+    public int Index(string column) =>
+        _index.TryGetValue(column, out var i)
+            ? i
+            : throw new BallastInputException(
+                $"missing column '{column}' (columns present: {string.Join(", ", Names)})", _file, 1, column);
+}
+
+/// <summary>
+/// One CSV record with typed accessors, by column index or by column name, that report file, line, column and value on
+/// failure. Text is trimmed; see <see cref="CsvTable"/> for what counts as missing.
+/// </summary>
 public sealed class CsvRecord
 {
     private readonly string[] _fields;
-    private readonly string[] _header;
+    private readonly CsvColumns _columns;
 
-    internal CsvRecord(string file, int line, string[] fields, string[] header)
+    internal CsvRecord(string file, int line, string[] fields, CsvColumns columns)
     {
         File = file;
         Line = line;
         _fields = fields;
-        _header = header;
+        _columns = columns;
     }
 
     /// <summary>File name.</summary>
@@ -196,6 +228,9 @@ public sealed class CsvRecord
     /// <summary>Raw text of a field.</summary>
     public string this[int column] => _fields[column];
 
+    /// <summary>Raw text of a field by column name.</summary>
+    public string this[string column] => _fields[_columns.Index(column)];
+
     /// <summary>Trimmed text, or null when empty.</summary>
     public string? Text(int column)
     {
@@ -203,15 +238,21 @@ public sealed class CsvRecord
         return s.Length == 0 ? null : s;
     }
 
+    /// <summary>Trimmed text by column name, or null when empty.</summary>
+    public string? Text(string column) => Text(_columns.Index(column));
+
     /// <summary>A required non-empty text field.</summary>
     public string RequiredText(int column) =>
         Text(column) ?? throw Error(column, "is empty");
 
-    /// <summary>A number, or null when the field is empty or "NA".</summary>
+    /// <summary>A required non-empty text field by column name.</summary>
+    public string RequiredText(string column) => RequiredText(_columns.Index(column));
+
+    /// <summary>A number, or null when the field is missing (empty, NA or ..).</summary>
     public double? Number(int column)
     {
         var s = _fields[column].Trim();
-        if (s.Length == 0 || s == "NA" || s == "..")
+        if (CsvTable.IsMissingNumber(s))
         {
             return null;
         }
@@ -224,6 +265,15 @@ public sealed class CsvRecord
         throw Error(column, "is not a number");
     }
 
+    /// <summary>A number by column name, or null when the field is missing.</summary>
+    public double? Number(string column) => Number(_columns.Index(column));
+
+    /// <summary>A required number.</summary>
+    public double RequiredNumber(int column) => Number(column) ?? throw Missing(column);
+
+    /// <summary>A required number by column name.</summary>
+    public double RequiredNumber(string column) => RequiredNumber(_columns.Index(column));
+
     /// <summary>A required integer.</summary>
     public int Integer(int column)
     {
@@ -233,17 +283,36 @@ public sealed class CsvRecord
             return v;
         }
 
-        throw Error(column, s.Length == 0 ? "is empty" : "is not a whole number");
+        throw CsvTable.IsMissingNumber(s) ? Missing(column) : Error(column, "is not a whole number");
     }
 
-    /// <summary>An optional integer.</summary>
-    public int? OptionalInteger(int column)
+    /// <summary>A required integer by column name.</summary>
+    public int Integer(string column) => Integer(_columns.Index(column));
+
+    /// <summary>An integer, or null when the field is missing (empty, NA or ..).</summary>
+    public int? OptionalInteger(int column) => CsvTable.IsMissingNumber(_fields[column].Trim()) ? null : Integer(column);
+
+    /// <summary>An integer by column name, or null when the field is missing.</summary>
+    public int? OptionalInteger(string column) => OptionalInteger(_columns.Index(column));
+
+    /// <summary>A required 0/1 flag.</summary>
+    public bool Flag(int column) => _fields[column].Trim() switch
     {
-        var s = _fields[column].Trim();
-        return s.Length == 0 || s == "NA" ? null : Integer(column);
-    }
+        "1" => true,
+        "0" => false,
+        _ => throw Error(column, "is not 0 or 1"),
+    };
+
+    /// <summary>A required 0/1 flag by column name.</summary>
+    public bool Flag(string column) => Flag(_columns.Index(column));
 
     /// <summary>An input error located at this record and column.</summary>
     public BallastInputException Error(int column, string reason) =>
-        new(reason, File, Line, _header[column], _fields[column]);
+        new(reason, File, Line, _columns.Names[column], _fields[column]);
+
+    /// <summary>An input error located at this record and the named column.</summary>
+    public BallastInputException Error(string column, string reason) => Error(_columns.Index(column), reason);
+
+    private BallastInputException Missing(int column) =>
+        Error(column, _fields[column].Trim().Length == 0 ? "is empty" : "is missing");
 }

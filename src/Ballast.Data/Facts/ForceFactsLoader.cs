@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Ballast.Core;
 using Ballast.Core.Model;
+using Ballast.Data.Csv;
+using Ballast.Data.Embedded;
 
 namespace Ballast.Data.Facts;
 
@@ -33,10 +35,10 @@ public static class ForceFactsLoader
     public const double MixSumTolerance = 0.005;
 
     private static readonly Lazy<ImmutableDictionary<(string, MixKind), ImmutableArray<double>>> EmbeddedMixes =
-        new(() => MissionMixes(CsvTable.Embedded("mission_mix.csv")));
+        new(() => MissionMixes(EmbeddedData.Csv("mission_mix.csv")));
 
     private static readonly Lazy<ImmutableArray<MilexEstimate>> EmbeddedEstimates =
-        new(() => MilexEstimates(CsvTable.Embedded("milex_estimates.csv")));
+        new(() => MilexEstimates(EmbeddedData.Csv("milex_estimates.csv")));
 
     /// <summary>The embedded mixes keyed by (ISO3, kind); each has <see cref="MissionAreas.Count"/> shares in <see cref="MissionArea"/> order.</summary>
     public static ImmutableDictionary<(string Iso3, MixKind Kind), ImmutableArray<double>> Mixes => EmbeddedMixes.Value;
@@ -46,11 +48,11 @@ public static class ForceFactsLoader
 
     /// <summary>Parses a mission-mix file.</summary>
     public static ImmutableDictionary<(string Iso3, MixKind Kind), ImmutableArray<double>> LoadMixes(TextReader reader, string file) =>
-        MissionMixes(CsvTable.Parse(reader, file));
+        MissionMixes(CsvTable.Parse(file, reader));
 
     /// <summary>Parses a military-expenditure estimates file.</summary>
     public static ImmutableArray<MilexEstimate> LoadEstimates(TextReader reader, string file) =>
-        MilexEstimates(CsvTable.Parse(reader, file));
+        MilexEstimates(CsvTable.Parse(file, reader));
 
     /// <summary>The latest estimate for a country with year ≤ <paramref name="year"/>, or null.</summary>
     public static MilexEstimate? Estimate(IEnumerable<MilexEstimate> estimates, string iso3, int year) =>
@@ -60,35 +62,35 @@ public static class ForceFactsLoader
     {
         t.Require(["iso3", "kind", .. MissionAreas.Keys, "source"]);
         var result = ImmutableDictionary.CreateBuilder<(string, MixKind), ImmutableArray<double>>();
-        foreach (var row in t.Rows)
+        foreach (var row in t.Records)
         {
-            var iso3 = row.Text("iso3");
-            var kind = row.Text("kind") switch
+            var iso3 = row.RequiredText("iso3");
+            var kind = row.RequiredText("kind") switch
             {
                 "complementary" => MixKind.Complementary,
                 "autonomous" => MixKind.Autonomous,
-                var k => throw row.Error("kind", k, "must be complementary or autonomous"),
+                var k => throw row.Error("kind", "must be complementary or autonomous"),
             };
-            _ = row.Text("source");
+            _ = row.RequiredText("source");
             var shares = new double[MissionAreas.Count];
             for (var m = 0; m < shares.Length; m++)
             {
                 var key = MissionAreas.Keys[m];
-                shares[m] = row.Double(key);
+                shares[m] = row.RequiredNumber(key);
                 if (shares[m] is < 0 or > 1)
                 {
-                    throw row.Error(key, row[key], "a share must be between 0 and 1");
+                    throw row.Error(key, "a share must be between 0 and 1");
                 }
             }
 
             if (Math.Abs(shares.Sum() - 1) > MixSumTolerance)
             {
-                throw row.Error("land", row["land"], $"the seven shares sum to {shares.Sum():0.###}, not 1");
+                throw row.Error("land", $"the seven shares sum to {shares.Sum():0.###}, not 1");
             }
 
             if (!result.TryAdd((iso3, kind), [.. shares]))
             {
-                throw row.Error("kind", row["kind"], $"a second {row["kind"]} row for {iso3}");
+                throw row.Error("kind", $"a second {row.RequiredText("kind")} row for {iso3}");
             }
         }
 
@@ -99,27 +101,27 @@ public static class ForceFactsLoader
     {
         t.Require("iso3", "year", "milex_usd_m_2023", "share_gdp", "gdp_usd_m_2023", "source");
         var list = ImmutableArray.CreateBuilder<MilexEstimate>();
-        foreach (var row in t.Rows)
+        foreach (var row in t.Records)
         {
-            var milex = row.Double("milex_usd_m_2023");
-            var share = row.Double("share_gdp");
-            var gdp = row.Double("gdp_usd_m_2023");
+            var milex = row.RequiredNumber("milex_usd_m_2023");
+            var share = row.RequiredNumber("share_gdp");
+            var gdp = row.RequiredNumber("gdp_usd_m_2023");
             if (milex <= 0)
             {
-                throw row.Error("milex_usd_m_2023", row["milex_usd_m_2023"], "must be positive");
+                throw row.Error("milex_usd_m_2023", "must be positive");
             }
 
             if (share is <= 0 or >= 1)
             {
-                throw row.Error("share_gdp", row["share_gdp"], "must be a fraction between 0 and 1");
+                throw row.Error("share_gdp", "must be a fraction between 0 and 1");
             }
 
             if (Math.Abs((milex / share) - gdp) > 0.01 * gdp)
             {
-                throw row.Error("gdp_usd_m_2023", row["gdp_usd_m_2023"], $"inconsistent with milex / share = {milex / share:0}");
+                throw row.Error("gdp_usd_m_2023", $"inconsistent with milex / share = {milex / share:0}");
             }
 
-            list.Add(new MilexEstimate(row.Text("iso3"), row.Int("year"), milex * 1e6, share, gdp * 1e6, row.Text("source")));
+            list.Add(new MilexEstimate(row.RequiredText("iso3"), row.Integer("year"), milex * 1e6, share, gdp * 1e6, row.RequiredText("source")));
         }
 
         return list.ToImmutable();

@@ -1,6 +1,8 @@
-using System.Globalization;
 using Ballast.Core;
 using Ballast.Core.Facts;
+using Ballast.Core.Text;
+using Ballast.Data.Csv;
+using Ballast.Data.Embedded;
 
 namespace Ballast.Data.Facts;
 
@@ -28,7 +30,7 @@ public static class WorldFactsLoader
         ["India"] = "IND", ["Pakistan"] = "PAK", ["Israel"] = "ISR", ["North Korea"] = "PRK", ["South Africa"] = "ZAF",
     };
 
-    private static readonly Lazy<WorldFacts> EmbeddedFacts = new(() => Load(CsvTable.Embedded));
+    private static readonly Lazy<WorldFacts> EmbeddedFacts = new(() => Load(EmbeddedData.Csv));
 
     /// <summary>The facts from the data embedded in Ballast (loaded once).</summary>
     public static WorldFacts LoadEmbedded() => EmbeddedFacts.Value;
@@ -44,7 +46,7 @@ public static class WorldFactsLoader
             }
 
             using var r = new StreamReader(path);
-            return CsvTable.Parse(r, path);
+            return CsvTable.Parse(path, r);
         });
 
     /// <summary>The facts from readers supplied per file name (for tests and user data).</summary>
@@ -52,7 +54,7 @@ public static class WorldFactsLoader
         Load(name =>
         {
             using var r = open(name);
-            return CsvTable.Parse(r, name);
+            return CsvTable.Parse(name, r);
         });
 
     private static WorldFacts Load(Func<string, CsvTable> open)
@@ -107,21 +109,21 @@ public static class WorldFactsLoader
     {
         t.Require("iso3", "capital", "enddate", "lat", "lng");
         var result = new Dictionary<string, (string?, GeoPoint, string)>(StringComparer.Ordinal);
-        foreach (var r in t.Rows)
+        foreach (var r in t.Records)
         {
-            var iso3 = r["iso3"];
-            if (iso3.Length == 0)
+            var iso3 = r.Text("iso3");
+            if (iso3 is null)
             {
                 continue;
             }
 
             var p = Point(r, "lat", "lng");
-            var end = r["enddate"];
+            var end = r.Text("enddate") ?? string.Empty;
 
             // Keep the capital valid latest (later transitions replace earlier capitals, e.g. Kyoto → Tokyo).
             if (!result.TryGetValue(iso3, out var old) || string.CompareOrdinal(end, old.Item3) > 0)
             {
-                result[iso3] = (r.Text("capital"), p, end);
+                result[iso3] = (r.RequiredText("capital"), p, end);
             }
         }
 
@@ -132,14 +134,15 @@ public static class WorldFactsLoader
     {
         t.Require("source", "year", "iso3", "china_share_of_trade", "usa_share_of_trade");
         var result = new Dictionary<string, (double?, double?, int)>(StringComparer.Ordinal);
-        foreach (var r in t.Rows)
+        foreach (var r in t.Records)
         {
-            if (r["source"] != "imf_dots" || r["iso3"].Length == 0)
+            var iso3 = r.Text("iso3");
+            if (r.Text("source") != "imf_dots" || iso3 is null)
             {
                 continue;
             }
 
-            var year = r.Int("year");
+            var year = r.Integer("year");
             var china = Share(r, "china_share_of_trade");
             var us = Share(r, "usa_share_of_trade");
             if (china is null && us is null)
@@ -147,9 +150,9 @@ public static class WorldFactsLoader
                 continue;
             }
 
-            if (!result.TryGetValue(r["iso3"], out var old) || year > old.Item3)
+            if (!result.TryGetValue(iso3, out var old) || year > old.Item3)
             {
-                result[r["iso3"]] = (china, us, year);
+                result[iso3] = (china, us, year);
             }
         }
 
@@ -160,21 +163,21 @@ public static class WorldFactsLoader
     {
         t.Require("iso3", "year", "troops_ad");
         var result = new Dictionary<string, (int, int, SortedDictionary<int, int>)>(StringComparer.Ordinal);
-        foreach (var r in t.Rows)
+        foreach (var r in t.Records)
         {
-            var iso3 = r["iso3"];
-            var n = r.OptionalInt("troops_ad");
-            if (iso3.Length == 0 || n is null)
+            var iso3 = r.Text("iso3");
+            var n = r.OptionalInteger("troops_ad");
+            if (iso3 is null || n is null)
             {
                 continue;
             }
 
             if (n < 0)
             {
-                throw r.Error("troops_ad", r["troops_ad"], "must not be negative");
+                throw r.Error("troops_ad", "must not be negative");
             }
 
-            var year = r.Int("year");
+            var year = r.Integer("year");
             if (!result.TryGetValue(iso3, out var old))
             {
                 old = (n.Value, year, new SortedDictionary<int, int>());
@@ -191,16 +194,16 @@ public static class WorldFactsLoader
     {
         t.Require("iso3c", "base");
         var result = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        foreach (var r in t.Rows)
+        foreach (var r in t.Records)
         {
-            var iso3 = r["iso3c"];
-            if (iso3.Length == 0)
+            var iso3 = r.Text("iso3c");
+            if (iso3 is null)
             {
                 continue;
             }
 
             var old = result.GetValueOrDefault(iso3);
-            result[iso3] = (old.Item1 + 1, old.Item2 + (r.OptionalInt("base") == 1 ? 1 : 0));
+            result[iso3] = (old.Item1 + 1, old.Item2 + (r.OptionalInteger("base") == 1 ? 1 : 0));
         }
 
         return result;
@@ -210,16 +213,16 @@ public static class WorldFactsLoader
     {
         t.Require("country_name", "year", "nuclear_weapons_stockpile");
         var result = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        foreach (var r in t.Rows)
+        foreach (var r in t.Records)
         {
-            var name = string.Join(' ', r["country_name"].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var name = string.Join(' ', (r.Text("country_name") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
             if (!FasNames.TryGetValue(name, out var iso3))
             {
                 continue; // "World" and any entity without a country code
             }
 
-            var n = r.OptionalInt("nuclear_weapons_stockpile");
-            var year = r.Int("year");
+            var n = r.OptionalInteger("nuclear_weapons_stockpile");
+            var year = r.Integer("year");
             if (n is > 0 && (!result.TryGetValue(iso3, out var old) || year > old.Item2))
             {
                 result[iso3] = (n.Value, year);
@@ -234,22 +237,22 @@ public static class WorldFactsLoader
         t.Require("id", "name", "owner", "range_km", "type", "basing", "source");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var result = new List<MissileSystem>();
-        foreach (var r in t.Rows)
+        foreach (var r in t.Records)
         {
-            var id = r.Text("id");
+            var id = r.RequiredText("id");
             if (!seen.Add(id))
             {
-                throw r.Error("id", id, "duplicate missile system id");
+                throw r.Error("id", "duplicate missile system id");
             }
 
-            var range = r.Double("range_km");
+            var range = r.RequiredNumber("range_km");
             if (range <= 0)
             {
-                throw r.Error("range_km", r["range_km"], "range must be positive");
+                throw r.Error("range_km", "range must be positive");
             }
 
             var type = Enum<MissileType>(r, "type");
-            result.Add(new MissileSystem(id, r.Text("name"), Iso3(r, "owner"), range, type, r.Text("basing"), r.Text("source")));
+            result.Add(new MissileSystem(id, r.RequiredText("name"), Iso3(r, "owner"), range, type, r.RequiredText("basing"), r.RequiredText("source")));
         }
 
         return result;
@@ -259,23 +262,23 @@ public static class WorldFactsLoader
     {
         t.Require("host", "year", "amount_local_m", "currency", "fx_local_per_usd", "fx_source", "agreement", "source");
         var result = new Dictionary<string, List<HostNationSupport>>(StringComparer.Ordinal);
-        foreach (var r in t.Rows)
+        foreach (var r in t.Records)
         {
             var host = Iso3(r, "host");
-            var year = r.Int("year");
-            var amount = r.Double("amount_local_m");
+            var year = r.Integer("year");
+            var amount = r.RequiredNumber("amount_local_m");
             if (amount < 0)
             {
-                throw r.Error("amount_local_m", r["amount_local_m"], "amount must not be negative");
+                throw r.Error("amount_local_m", "amount must not be negative");
             }
 
-            var fx = r.Double("fx_local_per_usd");
+            var fx = r.RequiredNumber("fx_local_per_usd");
             if (fx <= 0)
             {
-                throw r.Error("fx_local_per_usd", r["fx_local_per_usd"], "exchange rate must be positive");
+                throw r.Error("fx_local_per_usd", "exchange rate must be positive");
             }
 
-            _ = r.Text("fx_source");
+            _ = r.RequiredText("fx_source");
             if (!result.TryGetValue(host, out var list))
             {
                 list = [];
@@ -284,10 +287,10 @@ public static class WorldFactsLoader
 
             if (list.Any(h => h.Year == year))
             {
-                throw r.Error("year", r["year"], $"duplicate host-nation support row for {host} {year}");
+                throw r.Error("year", $"duplicate host-nation support row for {host} {year}");
             }
 
-            list.Add(new HostNationSupport(host, year, amount, r.Text("currency"), fx, r.Text("agreement"), r.Text("source")));
+            list.Add(new HostNationSupport(host, year, amount, r.RequiredText("currency"), fx, r.RequiredText("agreement"), r.RequiredText("source")));
         }
 
         return result;
@@ -297,20 +300,20 @@ public static class WorldFactsLoader
     {
         t.Require("country", "status", "latent_notes", "source");
         var result = new Dictionary<string, NuclearStatusEntry>(StringComparer.Ordinal);
-        foreach (var r in t.Rows)
+        foreach (var r in t.Records)
         {
             var c = Iso3(r, "country");
             var status = Enum<NuclearStatus>(r, "status");
             var has = stockpiles.TryGetValue(c, out var s);
             if (status == NuclearStatus.Nws && !has)
             {
-                throw r.Error("status", r["status"], "'nws' needs a warhead stockpile for the country in fas_nuclear_warhead_stockpiles.csv");
+                throw r.Error("status", "'nws' needs a warhead stockpile for the country in fas_nuclear_warhead_stockpiles.csv");
             }
 
-            var entry = new NuclearStatusEntry(c, status, has ? s.Warheads : null, has ? s.Year : null, r["latent_notes"], r.Text("source"));
+            var entry = new NuclearStatusEntry(c, status, has ? s.Warheads : null, has ? s.Year : null, r.Text("latent_notes") ?? string.Empty, r.RequiredText("source"));
             if (!result.TryAdd(c, entry))
             {
-                throw r.Error("country", c, "duplicate country");
+                throw r.Error("country", "duplicate country");
             }
         }
 
@@ -321,19 +324,19 @@ public static class WorldFactsLoader
     {
         t.Require("ally", "treaty", "year_signed", "type", "parties", "source");
         var result = new Dictionary<string, TreatyEntry>(StringComparer.Ordinal);
-        foreach (var r in t.Rows)
+        foreach (var r in t.Records)
         {
             var c = Iso3(r, "ally");
-            var parties = r.Text("parties");
+            var parties = r.RequiredText("parties");
             if (parties is not ("bilateral" or "multilateral"))
             {
-                throw r.Error("parties", parties, "unknown value; allowed: bilateral, multilateral");
+                throw r.Error("parties", "unknown value; allowed: bilateral, multilateral");
             }
 
-            var entry = new TreatyEntry(c, r.Text("treaty"), r.Int("year_signed"), Enum<TreatyCommitment>(r, "type"), parties == "multilateral", r.Text("source"));
+            var entry = new TreatyEntry(c, r.RequiredText("treaty"), r.Integer("year_signed"), Enum<TreatyCommitment>(r, "type"), parties == "multilateral", r.RequiredText("source"));
             if (!result.TryAdd(c, entry))
             {
-                throw r.Error("ally", c, "duplicate ally");
+                throw r.Error("ally", "duplicate ally");
             }
         }
 
@@ -345,78 +348,52 @@ public static class WorldFactsLoader
         t.Require("site", "name", "host", "lat", "lon", "source");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var result = new List<DeploymentSite>();
-        foreach (var r in t.Rows)
+        foreach (var r in t.Records)
         {
-            var id = r.Text("site");
+            var id = r.RequiredText("site");
             if (!seen.Add(id))
             {
-                throw r.Error("site", id, "duplicate site");
+                throw r.Error("site", "duplicate site");
             }
 
-            result.Add(new DeploymentSite(id, r.Text("name"), Iso3(r, "host"), Point(r, "lat", "lon"), r.Text("source")));
+            result.Add(new DeploymentSite(id, r.RequiredText("name"), Iso3(r, "host"), Point(r, "lat", "lon"), r.RequiredText("source")));
         }
 
         return result;
     }
 
-    private static GeoPoint Point(CsvRow r, string latColumn, string lonColumn)
+    private static GeoPoint Point(CsvRecord r, string latColumn, string lonColumn)
     {
-        var lat = r.Double(latColumn);
-        var lon = r.Double(lonColumn);
+        var lat = r.RequiredNumber(latColumn);
+        var lon = r.RequiredNumber(lonColumn);
         if (lat is < -90 or > 90)
         {
-            throw r.Error(latColumn, r[latColumn], "latitude must be in [-90, 90]");
+            throw r.Error(latColumn, "latitude must be in [-90, 90]");
         }
 
         if (lon is < -180 or > 180)
         {
-            throw r.Error(lonColumn, r[lonColumn], "longitude must be in [-180, 180]");
+            throw r.Error(lonColumn, "longitude must be in [-180, 180]");
         }
 
         return new GeoPoint(lat, lon);
     }
 
-    private static double? Share(CsvRow r, string column)
+    private static double? Share(CsvRecord r, string column)
     {
-        var v = r.OptionalDouble(column);
-        return v is < 0 or > 1 ? throw r.Error(column, r[column], "share must be in [0, 1]") : v;
+        var v = r.Number(column);
+        return v is < 0 or > 1 ? throw r.Error(column, "share must be in [0, 1]") : v;
     }
 
-    private static string Iso3(CsvRow r, string column)
+    private static string Iso3(CsvRecord r, string column)
     {
-        var v = r.Text(column);
-        return v.Length == 3 && v.All(char.IsAsciiLetterUpper) ? v : throw r.Error(column, v, "expected an ISO 3166 alpha-3 code (three capital letters)");
+        var v = r.RequiredText(column);
+        return v.Length == 3 && v.All(char.IsAsciiLetterUpper) ? v : throw r.Error(column, "expected an ISO 3166 alpha-3 code (three capital letters)");
     }
 
-    private static T Enum<T>(CsvRow r, string column)
-        where T : struct, Enum
-    {
-        var v = r.Text(column);
-        foreach (var value in System.Enum.GetValues<T>())
-        {
-            if (string.Equals(Kebab(value.ToString()), v, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        throw r.Error(column, v, $"unknown value; allowed: {string.Join(", ", System.Enum.GetValues<T>().Select(x => Kebab(x.ToString())))}");
-    }
-
-    internal static string Kebab(string pascal)
-    {
-        var sb = new System.Text.StringBuilder();
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            var ch = pascal[i];
-            if (char.IsUpper(ch) && i > 0)
-            {
-                sb.Append('-');
-            }
-
-            sb.Append(char.ToLower(ch, CultureInfo.InvariantCulture));
-        }
-
-        return sb.ToString();
-    }
+    private static T Enum<T>(CsvRecord r, string column)
+        where T : struct, Enum =>
+        Names.TryParseKebab<T>(r.RequiredText(column), StringComparison.OrdinalIgnoreCase, out var value)
+            ? value
+            : throw r.Error(column, $"unknown value; allowed: {string.Join(", ", Names.KebabValues<T>())}");
 }

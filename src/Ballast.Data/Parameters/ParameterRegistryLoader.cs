@@ -3,6 +3,7 @@ using System.Text;
 using Ballast.Core;
 using Ballast.Core.Model;
 using Ballast.Core.Parameters;
+using Ballast.Data.Csv;
 
 namespace Ballast.Data.Parameters;
 
@@ -34,36 +35,21 @@ public static class ParameterRegistryLoader
     /// <summary>Parses registry CSV text; <paramref name="file"/> names the source in error messages.</summary>
     public static ParameterSet Parse(string text, string file)
     {
-        var rows = CsvRows(text, file).ToList();
-        if (rows.Count == 0)
-        {
-            throw new BallastInputException("empty parameter file", file);
-        }
-
-        var header = rows[0].Fields;
+        var t = CsvTable.Parse(file, new StringReader(text));
         for (int c = 0; c < Columns.Length; c++)
         {
-            if (c >= header.Count || header[c].Trim() != Columns[c])
+            if (c >= t.Header.Count || !string.Equals(t.Header[c], Columns[c], StringComparison.OrdinalIgnoreCase))
             {
-                throw new BallastInputException($"expected column {c + 1} to be '{Columns[c]}' (columns: {string.Join(", ", Columns)})", file, rows[0].Line, Columns[c]);
+                throw new BallastInputException($"expected column {c + 1} to be '{Columns[c]}' (columns: {string.Join(", ", Columns)})", file, 1, Columns[c]);
             }
         }
 
         var list = new List<Parameter>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (line, f) in rows.Skip(1))
+        foreach (var r in t.Records)
         {
-            if (f.Count == 1 && f[0].Length == 0)
-            {
-                continue;
-            }
-
-            if (f.Count != Columns.Length)
-            {
-                throw new BallastInputException($"expected {Columns.Length} fields, found {f.Count}", file, line);
-            }
-
-            string name = f[0].Trim();
+            int line = r.Line;
+            string name = r.Text(0) ?? string.Empty;
             if (name.Length == 0 || !name.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch == '_'))
             {
                 throw new BallastInputException("name must be snake_case (a-z, 0-9, _)", file, line, "name", name);
@@ -74,29 +60,25 @@ public static class ParameterRegistryLoader
                 throw new BallastInputException($"parameter '{name}' is defined twice", file, line, "name", name);
             }
 
-            if (!double.TryParse(f[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+            if (!double.TryParse(r[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
             {
-                throw new BallastInputException("value must be a finite number", file, line, "value", f[1]);
+                throw new BallastInputException("value must be a finite number", file, line, "value", r[1]);
             }
 
             Distribution? dist = null;
-            if (f[2].Trim().Length > 0)
+            if (r.Text(2) is not null)
             {
-                dist = ParseDistribution(f[2], file, line, "distribution");
+                dist = ParseDistribution(r[2], file, line, "distribution");
                 dist.Validate(name);
             }
 
-            if (!Enum.TryParse<SourceKind>(f[4].Trim(), ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+            if (!Enum.TryParse<SourceKind>(r.Text(4), ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
             {
-                throw new BallastInputException("source_kind must be one of calibrated, cited, assumption", file, line, "source_kind", f[4]);
+                throw new BallastInputException("source_kind must be one of calibrated, cited, assumption", file, line, "source_kind", r[4]);
             }
 
-            if (f[5].Trim().Length == 0)
-            {
-                throw new BallastInputException("every parameter needs a source (a citation or a sentence of reasoning)", file, line, "source");
-            }
-
-            list.Add(new Parameter(name, value, dist, f[3].Trim(), kind, f[5].Trim(), f[6].Trim()));
+            var source = r.Text(5) ?? throw new BallastInputException("every parameter needs a source (a citation or a sentence of reasoning)", file, line, "source");
+            list.Add(new Parameter(name, value, dist, r.Text(3) ?? string.Empty, kind, source, r.Text(6) ?? string.Empty));
         }
 
         return new ParameterSet(list);
@@ -138,75 +120,5 @@ public static class ParameterRegistryLoader
         }
 
         return new Distribution(kind, values[0], values[1], need == 3 ? values[2] : double.NaN);
-    }
-
-    /// <summary>RFC 4180 rows with the 1-based line on which each starts.</summary>
-    private static IEnumerable<(int Line, List<string> Fields)> CsvRows(string text, string file)
-    {
-        int line = 1;
-        int i = 0;
-        while (i < text.Length)
-        {
-            int start = line;
-            var fields = new List<string>();
-            var sb = new StringBuilder();
-            bool quoted = false;
-            bool endRow = false;
-            while (i < text.Length && !endRow)
-            {
-                char ch = text[i];
-                if (quoted)
-                {
-                    if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        sb.Append('"');
-                        i += 2;
-                        continue;
-                    }
-
-                    if (ch == '"')
-                    {
-                        quoted = false;
-                    }
-                    else
-                    {
-                        if (ch == '\n')
-                        {
-                            line++;
-                        }
-
-                        sb.Append(ch);
-                    }
-                }
-                else if (ch == '"' && sb.Length == 0)
-                {
-                    quoted = true;
-                }
-                else if (ch == ',')
-                {
-                    fields.Add(sb.ToString());
-                    sb.Clear();
-                }
-                else if (ch == '\n')
-                {
-                    endRow = true;
-                    line++;
-                }
-                else if (ch != '\r')
-                {
-                    sb.Append(ch);
-                }
-
-                i++;
-            }
-
-            if (quoted)
-            {
-                throw new BallastInputException("unterminated quoted field", file, start);
-            }
-
-            fields.Add(sb.ToString());
-            yield return (start, fields);
-        }
     }
 }

@@ -336,13 +336,7 @@ public static class ScenarioCompiler
         // ---- crises and shocks ----
         foreach (var c in s.Crises)
         {
-            b.Crises.Add(new CrisisEvent(c.Year, c.Kind switch
-            {
-                Sc.CrisisKind.TaiwanStrait => CrisisType.TaiwanStrait,
-                Sc.CrisisKind.KoreanPeninsula => CrisisType.Korean,
-                Sc.CrisisKind.GrayZone => CrisisType.GrayZone,
-                _ => CrisisType.Other,
-            }, c.Intensity));
+            b.Crises.Add(new CrisisEvent(c.Year, c.Kind, c.Intensity));
         }
 
         foreach (var sh in s.Shocks)

@@ -1,27 +1,28 @@
 using System.Globalization;
 using Ballast.Core.Countries;
 using Ballast.Core.Parameters;
-using DistributionKind = Ballast.Core.Model.DistributionKind;
+using Ballast.Core.Scenarios;
+using Ballast.Core.Text;
+using Ballast.Data.Parameters;
+using Ballast.Data.Yaml;
+using YamlDotNet.RepresentationModel;
+using CrisisType = Ballast.Core.Model.CrisisType;
 using MissionArea = Ballast.Core.Model.MissionArea;
 using StanceKind = Ballast.Core.Model.StanceKind;
-using Ballast.Core.Scenarios;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Ballast.Data.Scenarios;
 
 /// <summary>
-/// Reads scenario YAML files (schema in <c>docs/scenarios.md</c>) into <see cref="Scenario"/> records. The YAML is read
-/// into the representation model only (no type instantiation from the file), then walked field by field, so every error
-/// names file, line, column and field: <c>scenarios/x.yaml:12:9: field 'us.stance[0].kind': unknown value 'abandon';
-/// allowed: reassure, conditional, disengage</c>.
+/// Reads scenario YAML files (schema in <c>docs/scenarios.md</c>) into <see cref="Scenario"/> records, walking the
+/// document with the shared field readers of <see cref="YamlFields"/> (the <c>parameters:</c> section with
+/// <see cref="ParameterSettingsReader"/>), so every error names file, line, column and field:
+/// <c>scenarios/x.yaml:12:9: field 'us.stance[0].kind': unknown value 'abandon'; allowed: reassure, conditional, disengage</c>.
+/// This class adds what only scenarios know: countries, years within the scenario's span, the missile catalogue.
 /// </summary>
 public sealed class ScenarioLoader
 {
     /// <summary>Largest scenario file accepted, in characters.</summary>
     public const int MaxFileChars = 1_000_000;
-
-    private const int MaxNodes = 200_000;
 
     private readonly ScenarioContext _context;
 
@@ -45,59 +46,12 @@ public sealed class ScenarioLoader
     }
 
     /// <summary>Reads and validates scenario text; <paramref name="file"/> names it in messages.</summary>
-    public Scenario Load(string yaml, string file)
-    {
-        if (yaml.Length > MaxFileChars)
-        {
-            throw new ScenarioException($"file is larger than {MaxFileChars} characters", file, 1, 1, null);
-        }
-
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            var text = FirstLine(e.Message);
-            const string dup = "Duplicate key ";
-            if (text.StartsWith(dup, StringComparison.Ordinal))
-            {
-                var key = text[dup.Length..].Trim();
-                throw new ScenarioException($"duplicate field '{key}'; each field may appear once", file, (int)e.Start.Line, (int)e.Start.Column, key);
-            }
-
-            throw new ScenarioException("invalid YAML: " + text, file, (int)e.Start.Line, (int)e.Start.Column, null);
-        }
-
-        if (stream.Documents.Count == 0)
-        {
-            throw new ScenarioException("the file is empty", file, 1, 1, null);
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            var s = stream.Documents[1].RootNode.Start;
-            throw new ScenarioException("expected one YAML document, found several", file, (int)s.Line, (int)s.Column, null);
-        }
-
-        return new Reader(file, _context).Scenario(stream.Documents[0].RootNode);
-    }
-
-    private static string FirstLine(string s)
-    {
-        var i = s.IndexOf('\n', StringComparison.Ordinal);
-        var line = i < 0 ? s : s[..i];
-
-        // YamlDotNet prefixes "(Line: a, Col: b, Idx: c) - (Line: ...): "; the position is reported separately.
-        var j = line.LastIndexOf("): ", StringComparison.Ordinal);
-        return (j < 0 ? line : line[(j + 3)..]).Trim();
-    }
+    public Scenario Load(string yaml, string file) =>
+        new Reader(file, _context).Scenario(YamlFields.Root(yaml, file, MaxFileChars));
 
     /// <summary>Walks one document.</summary>
-    private sealed class Reader(string file, ScenarioContext context)
+    private sealed class Reader(string file, ScenarioContext context) : YamlFields(file)
     {
-        private int _nodes;
         private int _start;
         private int _horizon;
 
@@ -115,19 +69,19 @@ public sealed class ScenarioLoader
             _start = Int(startNode, "start");
             if (_start < context.FirstDataYear || _start > context.LastDataYear)
             {
-                throw Error(startNode, "start", $"year {_start} is outside the data range {context.FirstDataYear}-{context.LastDataYear}", Text(startNode));
+                throw Error(startNode, "start", $"year {_start} is outside the data range {context.FirstDataYear}-{context.LastDataYear}", ValueText(startNode));
             }
 
             var horizonNode = m.Required("horizon");
             _horizon = Int(horizonNode, "horizon");
             if (_horizon <= _start)
             {
-                throw Error(horizonNode, "horizon", $"horizon {_horizon} must be after start {_start}", Text(horizonNode));
+                throw Error(horizonNode, "horizon", $"horizon {_horizon} must be after start {_start}", ValueText(horizonNode));
             }
 
             if (_horizon > context.MaxHorizonYear)
             {
-                throw Error(horizonNode, "horizon", $"horizon {_horizon} is beyond the latest allowed year {context.MaxHorizonYear}", Text(horizonNode));
+                throw Error(horizonNode, "horizon", $"horizon {_horizon} is beyond the latest allowed year {context.MaxHorizonYear}", ValueText(horizonNode));
             }
 
             var actors = m.Get("actors") is { } a ? Actors(a, "actors") : ActorSelection.IndoPacific;
@@ -152,10 +106,10 @@ public sealed class ScenarioLoader
                 var pct = Double(pn, p + ".percent");
                 return pct is >= -50 and <= 50
                     ? new GrowthOverride(Country(gm.Required("country"), p + ".country"), pct)
-                    : throw Error(pn, p + ".percent", $"growth must be between -50 and 50 percent a year, found {Text(pn)}", Text(pn));
+                    : throw Error(pn, p + ".percent", $"growth must be between -50 and 50 percent a year, found {ValueText(pn)}", ValueText(pn));
             });
             NoDuplicates(growthNode, "growth", growth, g => g.Iso3, "country");
-            var parameters = m.Get("parameters") is { } p ? Parameters(p, "parameters") : ParameterSettings.None;
+            var parameters = m.Get("parameters") is { } p ? ParameterSettingsReader.Read(this, p, "parameters", context.Parameters) : ParameterSettings.None;
 
             int? runs = null;
             if (m.Get("runs") is { } rn)
@@ -163,14 +117,14 @@ public sealed class ScenarioLoader
                 runs = Int(rn, "runs");
                 if (runs is < 1 or > 100_000_000)
                 {
-                    throw Error(rn, "runs", "runs must be between 1 and 100000000", Text(rn));
+                    throw Error(rn, "runs", "runs must be between 1 and 100000000", ValueText(rn));
                 }
             }
 
             ulong? seed = null;
             if (m.Get("seed") is { } sd)
             {
-                var s = Text(sd);
+                var s = ValueText(sd);
                 if (!ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v))
                 {
                     throw Error(sd, "seed", $"expected a non-negative whole number, found '{s}'", s);
@@ -180,7 +134,7 @@ public sealed class ScenarioLoader
             }
 
             return new Scenario(name, description, question, _start, _horizon, actors, targets, us, architecture, links, missiles,
-                programmes, crises, dialogues, ties, shocks, growth, parameters, runs, seed, file);
+                programmes, crises, dialogues, ties, shocks, growth, parameters, runs, seed, File);
         }
 
         private ActorSelection Actors(YamlNode node, string path)
@@ -245,7 +199,7 @@ public sealed class ScenarioLoader
                     var prob = Share(pm.Required("probability"), p + ".probability");
                     if (prob <= 0)
                     {
-                        throw Error(pm.Required("probability"), p + ".probability", "a stance path's probability must be greater than 0", Text(pm.Required("probability")));
+                        throw Error(pm.Required("probability"), p + ".probability", "a stance path's probability must be greater than 0", ValueText(pm.Required("probability")));
                     }
 
                     return new StancePath(Str(pm.Required("name"), p + ".name"), prob, Phases(pm.Required("stance"), p + ".stance"));
@@ -294,7 +248,7 @@ public sealed class ScenarioLoader
                 var amount = Double(amountNode, p + ".amount-usd-m");
                 if (amount < 0)
                 {
-                    throw Error(amountNode, p + ".amount-usd-m", "amount must not be negative", Text(amountNode));
+                    throw Error(amountNode, p + ".amount-usd-m", "amount must not be negative", ValueText(amountNode));
                 }
 
                 return new CostSharingAgreement(Country(cm.Required("host"), p + ".host"), from, until, amount, cm.Get("name") is { } nm ? Str(nm, p + ".name") : null);
@@ -322,7 +276,7 @@ public sealed class ScenarioLoader
                 }
                 else
                 {
-                    throw Error(n, p + ".harshness", $"required field is missing (a '{Kebab(kind)}' stance needs a signal harshness in [0, 1])");
+                    throw Error(n, p + ".harshness", $"required field is missing (a '{Names.Kebab(kind)}' stance needs a signal harshness in [0, 1])");
                 }
 
                 double? target = null;
@@ -384,7 +338,7 @@ public sealed class ScenarioLoader
                 if (entry is null)
                 {
                     var ids = context.Facts.Missiles.Select(x => x.Id).Order(StringComparer.Ordinal).ToList();
-                    throw Error(sn, path + ".system", $"unknown missile system '{id}'{Hint(id, ids)}", id);
+                    throw Error(sn, path + ".system", $"unknown missile system '{id}'{DidYouMean(id, ids)}", id);
                 }
 
                 system = entry.Id;
@@ -397,7 +351,7 @@ public sealed class ScenarioLoader
                 range = Double(rn, path + ".range-km");
                 if (range <= 0 || range > 20_000)
                 {
-                    throw Error(rn, path + ".range-km", "range must be greater than 0 and at most 20000 km", Text(rn));
+                    throw Error(rn, path + ".range-km", "range must be greater than 0 and at most 20000 km", ValueText(rn));
                 }
             }
 
@@ -421,7 +375,7 @@ public sealed class ScenarioLoader
             {
                 var id = Str(st, path + ".site");
                 var s = context.Facts.Site(id)
-                    ?? throw Error(st, path + ".site", $"unknown site '{id}'{Hint(id, context.Facts.Sites.Select(x => x.Id).Order(StringComparer.Ordinal).ToList())}", id);
+                    ?? throw Error(st, path + ".site", $"unknown site '{id}'{DidYouMean(id, context.Facts.Sites.Select(x => x.Id).Order(StringComparer.Ordinal).ToList())}", id);
                 if (!string.Equals(s.Host, host, StringComparison.Ordinal) && !(s.Host == "GUM" && host == "USA"))
                 {
                     throw Error(st, path + ".site", $"site '{s.Id}' is in {s.Host}, not in the host {host}", id);
@@ -448,7 +402,7 @@ public sealed class ScenarioLoader
             var m = Map(node, path, "year", "kind", "intensity");
             return new CrisisEvent(
                 Year(m.Required("year"), path + ".year", _start + 1, _horizon),
-                Enum<CrisisKind>(m.Required("kind"), path + ".kind"),
+                Enum<CrisisType>(m.Required("kind"), path + ".kind"),
                 Share(m.Required("intensity"), path + ".intensity"));
         }
 
@@ -474,7 +428,7 @@ public sealed class ScenarioLoader
             var change = Double(changeNode, path + ".change");
             if (change is < -1 or > 1)
             {
-                throw Error(changeNode, path + ".change", $"must be between -1 and 1, found {Text(changeNode)}", Text(changeNode));
+                throw Error(changeNode, path + ".change", $"must be between -1 and 1, found {ValueText(changeNode)}", ValueText(changeNode));
             }
 
             return new TieChange(pair[0], pair[1], Year(m.Required("year"), path + ".year", _start + 1, _horizon), change);
@@ -507,193 +461,10 @@ public sealed class ScenarioLoader
             var change = Double(gn, path + ".gdp-change-percent");
             if (change is < -100 or > 100)
             {
-                throw Error(gn, path + ".gdp-change-percent", $"a percentage change must be between -100 and 100, found {Text(gn)}", Text(gn));
+                throw Error(gn, path + ".gdp-change-percent", $"a percentage change must be between -100 and 100, found {ValueText(gn)}", ValueText(gn));
             }
 
             return new EconomicShock(year, countries, region, change);
-        }
-
-        private ParameterSettings Parameters(YamlNode node, string path)
-        {
-            var m = Map(node, path, "overrides", "uncertain");
-            var overrides = new Dictionary<string, double>(StringComparer.Ordinal);
-            if (m.Get("overrides") is { } on)
-            {
-                foreach (var (key, value) in Entries(on, path + ".overrides"))
-                {
-                    var name = ParameterName(key, path + ".overrides");
-                    overrides[name] = Double(value, $"{path}.overrides.{name}");
-                }
-            }
-
-            var uncertain = new List<UncertainParameter>();
-            if (m.Get("uncertain") is { } un)
-            {
-                foreach (var (key, value) in Entries(un, path + ".uncertain"))
-                {
-                    var name = ParameterName(key, path + ".uncertain");
-                    if (overrides.ContainsKey(name))
-                    {
-                        throw Error(key, $"{path}.uncertain.{name}", $"parameter '{name}' is both overridden and uncertain; give one", name);
-                    }
-
-                    uncertain.Add(new UncertainParameter(name, Distribution(value, $"{path}.uncertain.{name}")));
-                }
-            }
-
-            return new ParameterSettings(overrides, uncertain);
-        }
-
-        private string ParameterName(YamlScalarNode key, string path)
-        {
-            var name = key.Value ?? string.Empty;
-            if (context.Parameters is { } known && !known.Contains(name))
-            {
-                throw Error(key, $"{path}.{name}", $"unknown parameter '{name}'{Hint(name, known.Order(StringComparer.Ordinal).ToList())}", name);
-            }
-
-            return name;
-        }
-
-        private Distribution Distribution(YamlNode node, string path)
-        {
-            var m = Map(node, path, "uniform", "normal", "triangular", "lognormal");
-            if (m.Count != 1)
-            {
-                throw Error(node, path, "give exactly one distribution: uniform, normal, triangular or lognormal");
-            }
-
-            var (kind, body) = m.Single();
-            var p = $"{path}.{kind}";
-            switch (kind)
-            {
-                case "uniform":
-                    {
-                        var d = Map(body, p, "min", "max");
-                        var min = Double(d.Required("min"), p + ".min");
-                        var max = Double(d.Required("max"), p + ".max");
-                        return max > min ? new Distribution(DistributionKind.Uniform, min, max) : throw Error(d.Required("max"), p + ".max", $"max must be greater than min ({Fmt(min)})", Text(d.Required("max")));
-                    }
-
-                case "normal":
-                    {
-                        var d = Map(body, p, "mean", "sd");
-                        var mean = Double(d.Required("mean"), p + ".mean");
-                        var sd = Double(d.Required("sd"), p + ".sd");
-                        return sd > 0 ? new Distribution(DistributionKind.Normal, mean, sd) : throw Error(d.Required("sd"), p + ".sd", "standard deviation must be greater than 0", Text(d.Required("sd")));
-                    }
-
-                case "triangular":
-                    {
-                        var d = Map(body, p, "min", "mode", "max");
-                        var min = Double(d.Required("min"), p + ".min");
-                        var mode = Double(d.Required("mode"), p + ".mode");
-                        var max = Double(d.Required("max"), p + ".max");
-                        if (max <= min)
-                        {
-                            throw Error(d.Required("max"), p + ".max", $"max must be greater than min ({Fmt(min)})", Text(d.Required("max")));
-                        }
-
-                        return mode >= min && mode <= max ? new Distribution(DistributionKind.Triangular, min, mode, max) : throw Error(d.Required("mode"), p + ".mode", $"mode must lie between min ({Fmt(min)}) and max ({Fmt(max)})", Text(d.Required("mode")));
-                    }
-
-                default:
-                    {
-                        var d = Map(body, p, "mu", "sigma");
-                        var mu = Double(d.Required("mu"), p + ".mu");
-                        var sigma = Double(d.Required("sigma"), p + ".sigma");
-                        return sigma > 0 ? new Distribution(DistributionKind.LogNormal, mu, sigma) : throw Error(d.Required("sigma"), p + ".sigma", "sigma must be greater than 0", Text(d.Required("sigma")));
-                    }
-            }
-        }
-
-        // ---- generic helpers --------------------------------------------------------------------------------
-
-        private MapView Map(YamlNode node, string path, params string[] allowed)
-        {
-            Count(node);
-            if (node is not YamlMappingNode map)
-            {
-                throw Error(node, Field(path), $"expected a mapping (key: value), found {Describe(node)}");
-            }
-
-            var result = new MapView(this, map, path);
-            foreach (var (k, v) in map.Children)
-            {
-                Count(v);
-                if (k is not YamlScalarNode ks || ks.Value is null)
-                {
-                    throw Error(k, Field(path), "keys must be plain names");
-                }
-
-                var key = ks.Value;
-                if (!allowed.Contains(key, StringComparer.Ordinal))
-                {
-                    var hint = Hint(key, allowed);
-                    throw Error(k, Join(path, key), $"unknown field '{key}'{(hint.Length > 0 ? hint : $"; allowed: {string.Join(", ", allowed)}")}", key);
-                }
-
-                result.Add(key, v);
-            }
-
-            return result;
-        }
-
-        private IEnumerable<(YamlScalarNode Key, YamlNode Value)> Entries(YamlNode node, string path)
-        {
-            Count(node);
-            if (node is not YamlMappingNode map)
-            {
-                throw Error(node, path, $"expected a mapping (name: value), found {Describe(node)}");
-            }
-
-            foreach (var (k, v) in map.Children)
-            {
-                Count(v);
-                if (k is not YamlScalarNode ks || string.IsNullOrEmpty(ks.Value))
-                {
-                    throw Error(k, path, "keys must be plain names");
-                }
-
-                yield return (ks, v);
-            }
-        }
-
-        private List<T> List<T>(YamlNode? node, string path, Func<YamlNode, string, T> item)
-        {
-            if (node is null)
-            {
-                return [];
-            }
-
-            Count(node);
-            if (node is not YamlSequenceNode seq)
-            {
-                throw Error(node, path, $"expected a list, found {Describe(node)}");
-            }
-
-            var result = new List<T>(seq.Children.Count);
-            for (var i = 0; i < seq.Children.Count; i++)
-            {
-                Count(seq.Children[i]);
-                result.Add(item(seq.Children[i], $"{path}[{i}]"));
-            }
-
-            return result;
-        }
-
-        private void NoDuplicates<T>(YamlNode? node, string path, IReadOnlyList<T> items, Func<T, string?> key, string what)
-        {
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < items.Count; i++)
-            {
-                var k = key(items[i]);
-                if (k is not null && !seen.Add(k))
-                {
-                    var at = node is YamlSequenceNode s ? s.Children[i] : node!;
-                    throw Error(at, $"{path}[{i}]", $"duplicate {what} '{k}'", k);
-                }
-            }
         }
 
         private List<string> Countries(YamlNode node, string path, int min)
@@ -727,164 +498,10 @@ public sealed class ScenarioLoader
             if (y < min || y > max)
             {
                 var range = min == _start + 1 && max == _horizon ? $"the simulated years {min}-{max}" : $"the allowed years {min}-{max}";
-                throw Error(node, path, $"year {y} is outside {range}", Text(node));
+                throw Error(node, path, $"year {y} is outside {range}", ValueText(node));
             }
 
             return y;
         }
-
-        private double Share(YamlNode node, string path)
-        {
-            var v = Double(node, path);
-            return v is >= 0 and <= 1 ? v : throw Error(node, path, $"must be between 0 and 1, found {Text(node)}", Text(node));
-        }
-
-        private double Percent(YamlNode node, string path)
-        {
-            var v = Double(node, path);
-            return v is >= 0 and <= 100 ? v : throw Error(node, path, $"a percentage must be between 0 and 100, found {Text(node)}", Text(node));
-        }
-
-        private int NonNegativeInt(YamlNode node, string path)
-        {
-            var v = Int(node, path);
-            return v >= 0 ? v : throw Error(node, path, "must not be negative", Text(node));
-        }
-
-        private double Double(YamlNode node, string path)
-        {
-            var s = Scalar(node, path);
-            return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-                ? v
-                : throw Error(node, path, $"expected a number, found '{s}'", s);
-        }
-
-        private int Int(YamlNode node, string path)
-        {
-            var s = Scalar(node, path);
-            return int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
-                ? v
-                : throw Error(node, path, $"expected a whole number, found '{s}'", s);
-        }
-
-        private string Str(YamlNode node, string path)
-        {
-            var s = Scalar(node, path).Trim();
-            return s.Length > 0 ? s : throw Error(node, path, "must not be empty");
-        }
-
-        private T Enum<T>(YamlNode node, string path)
-            where T : struct, System.Enum
-        {
-            var s = Scalar(node, path);
-            foreach (var v in System.Enum.GetValues<T>())
-            {
-                if (string.Equals(Kebab(v), s, StringComparison.Ordinal))
-                {
-                    return v;
-                }
-            }
-
-            throw Error(node, path, $"unknown value '{s}'; allowed: {string.Join(", ", System.Enum.GetValues<T>().Select(x => Kebab(x)))}", s);
-        }
-
-        private string Scalar(YamlNode node, string path)
-        {
-            Count(node);
-            if (node is not YamlScalarNode s)
-            {
-                throw Error(node, path, $"expected a single value, found {Describe(node)}");
-            }
-
-            return s.Value ?? string.Empty;
-        }
-
-        private void Count(YamlNode node)
-        {
-            if (++_nodes > MaxNodes)
-            {
-                throw Error(node, null, $"the document has more than {MaxNodes} nodes (aliases expanding too far?)");
-            }
-        }
-
-        private static string Describe(YamlNode node) => node switch
-        {
-            YamlMappingNode => "a mapping",
-            YamlSequenceNode => "a list",
-            YamlScalarNode s when string.IsNullOrEmpty(s.Value) => "nothing",
-            YamlScalarNode s => $"'{s.Value}'",
-            _ => "something else",
-        };
-
-        private static string Text(YamlNode node) => node is YamlScalarNode s ? s.Value ?? string.Empty : Describe(node);
-
-        private static string? Field(string path) => path.Length == 0 ? null : path;
-
-        private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
-
-        private static string Fmt(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
-        internal ScenarioException Error(YamlNode node, string? field, string reason, string? value = null) =>
-            new(reason, file, (int)node.Start.Line, (int)node.Start.Column, field, value);
-
-        /// <summary>A mapping's entries with required/optional access.</summary>
-        internal sealed class MapView(Reader reader, YamlMappingNode node, string path) : List<KeyValuePair<string, YamlNode>>
-        {
-            public void Add(string key, YamlNode value) => Add(new KeyValuePair<string, YamlNode>(key, value));
-
-            public YamlNode? Get(string key)
-            {
-                foreach (var (k, v) in this)
-                {
-                    if (k == key)
-                    {
-                        return v is YamlScalarNode { Value: null or "" } s && s.Style == YamlDotNet.Core.ScalarStyle.Plain ? null : v;
-                    }
-                }
-
-                return null;
-            }
-
-            public YamlNode Required(string key) =>
-                Get(key) ?? throw reader.Error(node, Join(path, key), "required field is missing");
-        }
-    }
-
-    internal static string Kebab<T>(T value)
-        where T : struct, System.Enum => Facts.WorldFactsLoader.Kebab(value.ToString());
-
-    internal static string Hint(string text, IReadOnlyList<string> candidates)
-    {
-        var best = candidates
-            .Select(c => (c, d: Levenshtein(text.ToLowerInvariant(), c.ToLowerInvariant())))
-            .Where(x => x.d <= Math.Max(2, x.c.Length / 3))
-            .OrderBy(x => x.d)
-            .ThenBy(x => x.c, StringComparer.Ordinal)
-            .Select(x => x.c)
-            .FirstOrDefault();
-        return best is null ? string.Empty : $"; did you mean '{best}'?";
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (prev, cur) = (cur, prev);
-        }
-
-        return prev[b.Length];
     }
 }

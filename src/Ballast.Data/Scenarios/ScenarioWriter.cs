@@ -5,6 +5,7 @@ using DistributionKind = Ballast.Core.Model.DistributionKind;
 using MissionArea = Ballast.Core.Model.MissionArea;
 using StanceKind = Ballast.Core.Model.StanceKind;
 using Ballast.Core.Scenarios;
+using Ballast.Core.Text;
 
 namespace Ballast.Data.Scenarios;
 
@@ -25,14 +26,14 @@ public static class ScenarioWriter
         Line(w, 0, $"horizon: {s.HorizonYear}");
         if (s.Actors.Preset is { } preset)
         {
-            Line(w, 0, $"actors: {ScenarioLoader.Kebab(preset)}");
+            Line(w, 0, $"actors: {Names.Kebab(preset)}");
         }
         else
         {
             Line(w, 0, "actors:");
             foreach (var a in s.Actors.Countries)
             {
-                Line(w, 1, $"- {{ country: {a.Iso3}, role: {ScenarioLoader.Kebab(a.Role)} }}");
+                Line(w, 1, $"- {{ country: {a.Iso3}, role: {Names.Kebab(a.Role)} }}");
             }
         }
 
@@ -47,7 +48,7 @@ public static class ScenarioWriter
             foreach (var ph in p.Phases)
             {
                 var extra = ph.Kind == StanceKind.Conditional ? $", target: {N(ph.TargetPercent!.Value)}, deadline: {ph.DeadlineYear}" : string.Empty;
-                Line(w, 4, $"- {{ from: {ph.FromYear}, kind: {ScenarioLoader.Kebab(ph.Kind)}, harshness: {N(ph.Harshness)}{extra} }}");
+                Line(w, 4, $"- {{ from: {ph.FromYear}, kind: {Names.Kebab(ph.Kind)}, harshness: {N(ph.Harshness)}{extra} }}");
             }
         }
 
@@ -58,11 +59,11 @@ public static class ScenarioWriter
 
         List(w, 1, "posture", s.Us.Posture, x => $"host: {x.Host}, year: {x.Year}{Opt("troops", x.Troops)}{Opt("bases", x.Bases)}");
         List(w, 1, "cost-sharing", s.Us.CostSharing, x => $"host: {x.Host}, from: {x.FromYear}{Opt("until", x.UntilYear)}, amount-usd-m: {N(x.AmountUsdMillions)}{(x.Name is null ? string.Empty : $", name: {Q(x.Name)}")}");
-        Line(w, 0, $"architecture: {ScenarioLoader.Kebab(s.Architecture)}");
+        Line(w, 0, $"architecture: {Names.Kebab(s.Architecture)}");
         List(w, 0, "links", s.Links, x => $"{(x.Name is null ? string.Empty : $"name: {Q(x.Name)}, ")}members: [{string.Join(", ", x.Members)}], strength: {N(x.Strength)}, from: {x.FromYear}{Opt("until", x.UntilYear)}");
         List(w, 0, "missiles", s.Missiles, x => $"{(x.System is null ? string.Empty : $"system: {x.System}, ")}range-km: {N(x.RangeKm)}, host: {x.Host}, owner: {x.Owner}, year: {x.Year}{(x.Site is null ? string.Empty : $", site: {x.Site}")}");
-        List(w, 0, "programmes", s.Programmes, x => $"name: {Q(x.Name)}, members: [{string.Join(", ", x.Members)}], mission: {ScenarioLoader.Kebab(x.Mission)}, year: {x.Year}");
-        List(w, 0, "crises", s.Crises, x => $"year: {x.Year}, kind: {ScenarioLoader.Kebab(x.Kind)}, intensity: {N(x.Intensity)}");
+        List(w, 0, "programmes", s.Programmes, x => $"name: {Q(x.Name)}, members: [{string.Join(", ", x.Members)}], mission: {Names.Kebab(x.Mission)}, year: {x.Year}");
+        List(w, 0, "crises", s.Crises, x => $"year: {x.Year}, kind: {Names.Kebab(x.Kind)}, intensity: {N(x.Intensity)}");
         List(w, 0, "dialogues", s.Dialogues, x => $"parties: [{string.Join(", ", x.Parties)}], from: {x.FromYear}{Opt("until", x.UntilYear)}, strength: {N(x.Strength)}");
         List(w, 0, "ties", s.TieChanges, x => $"pair: [{x.A}, {x.B}], year: {x.Year}, change: {N(x.Change)}");
         List(w, 0, "shocks", s.Shocks, x => $"year: {x.Year}, {(x.Region is null ? $"countries: [{string.Join(", ", x.Countries)}]" : $"region: {x.Region}")}, gdp-change-percent: {N(x.GdpChangePercent)}");

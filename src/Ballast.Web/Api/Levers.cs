@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ballast.Core;
 using Ballast.Core.Model;
 using Ballast.Core.Scenarios;
+using Ballast.Core.Text;
 using Ballast.Data.Scenarios;
 
 namespace Ballast.Web.Api;
@@ -32,8 +33,8 @@ public static class Levers
         new("start", "Start year (data year of the initial state)", "integer", "The simulation starts from the embedded data of this year; earlier years re-run history.", 1990, 2024, 1),
         new("horizon", "Horizon year", "integer", "Last simulated year, after the start year.", 1991, 2100, 1),
         new("targets", "Spending targets (% of GDP)", "numbers", "Targets the burden KPIs are measured against, comma-separated, e.g. 2, 3.5, 5.", 0.1, 100, 0.1),
-        new("architecture", "Alliance architecture", "choice", "Hub-and-spokes: bilateral ties through the US; networked: ally-to-ally links from treaties and groupings switched on.", Choices: Enum.GetValues<Architecture>().Select(a => Kebab.Of(a)).ToList()),
-        new("us.stance.kind", "US stance", "choice", "Reassure (credible commitment), conditional (step back from allies below a target by a deadline) or disengage.", Choices: Enum.GetValues<StanceKind>().Select(k => Kebab.Of(k)).ToList()),
+        new("architecture", "Alliance architecture", "choice", "Hub-and-spokes: bilateral ties through the US; networked: ally-to-ally links from treaties and groupings switched on.", Choices: Enum.GetValues<Architecture>().Select(a => Names.Kebab(a)).ToList()),
+        new("us.stance.kind", "US stance", "choice", "Reassure (credible commitment), conditional (step back from allies below a target by a deadline) or disengage.", Choices: Enum.GetValues<StanceKind>().Select(k => Names.Kebab(k)).ToList()),
         new("us.stance.harshness", "Signal harshness", "number", "0 = quiet diplomacy, 1 = explicit public threat.", 0, 1, 0.05),
         new("us.stance.target", "Conditional target (% of GDP)", "number", "For a conditional stance: the share allies must reach.", 0.1, 100, 0.1, Optional: true),
         new("us.stance.deadline", "Conditional deadline (year)", "integer", "For a conditional stance: the year by which the target must be met.", 1991, 2100, 1, Optional: true),
@@ -52,8 +53,8 @@ public static class Levers
             ["start"] = N(s.StartYear),
             ["horizon"] = N(s.HorizonYear),
             ["targets"] = string.Join(", ", s.TargetsPercent.Select(t => N(t))),
-            ["architecture"] = Kebab.Of(s.Architecture),
-            ["us.stance.kind"] = phase is null ? null : Kebab.Of(phase.Kind),
+            ["architecture"] = Names.Kebab(s.Architecture),
+            ["us.stance.kind"] = phase is null ? null : Names.Kebab(phase.Kind),
             ["us.stance.harshness"] = phase is null ? null : N(phase.Harshness),
             ["us.stance.target"] = phase?.TargetPercent is double t ? N(t) : null,
             ["us.stance.deadline"] = phase?.DeadlineYear is int d ? N(d) : null,
@@ -134,7 +135,7 @@ public static class Levers
             }
         }
 
-        var architecture = Choice("architecture") is { } a ? Enum.GetValues<Architecture>().First(x => Kebab.Of(x) == a) : s.Architecture;
+        var architecture = Choice("architecture") is { } a ? Enum.GetValues<Architecture>().First(x => Names.Kebab(x) == a) : s.Architecture;
         var us = s.Us;
         var stanceKeys = new[] { "us.stance.kind", "us.stance.harshness", "us.stance.target", "us.stance.deadline" };
         if (stanceKeys.Any(values.ContainsKey))
@@ -146,7 +147,7 @@ public static class Levers
 
             var path = s.Us.StancePaths[0];
             var old = path.Phases[0];
-            var kind = Choice("us.stance.kind") is { } k ? Enum.GetValues<StanceKind>().First(x => Kebab.Of(x) == k) : old.Kind;
+            var kind = Choice("us.stance.kind") is { } k ? Enum.GetValues<StanceKind>().First(x => Names.Kebab(x) == k) : old.Kind;
             var harsh = Number("us.stance.harshness") ?? old.Harshness;
             double? target = Cleared("us.stance.target") ? null : Number("us.stance.target") ?? old.TargetPercent;
             int? deadline = Cleared("us.stance.deadline") ? null : (int?)Number("us.stance.deadline", true) ?? old.DeadlineYear;

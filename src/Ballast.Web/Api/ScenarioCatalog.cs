@@ -71,9 +71,9 @@ public static partial class ScenarioCatalog
         s.Question,
         s.StartYear,
         s.HorizonYear,
-        s.Actors.Preset is { } p ? Kebab.Of(p) : $"{s.Actors.Countries.Count} countries",
+        s.Actors.Preset is { } p ? Ballast.Core.Text.Names.Kebab(p) : $"{s.Actors.Countries.Count} countries",
         s.TargetsPercent,
-        Kebab.Of(s.Architecture),
+        Ballast.Core.Text.Names.Kebab(s.Architecture),
         s.Runs,
         s.Seed);
 

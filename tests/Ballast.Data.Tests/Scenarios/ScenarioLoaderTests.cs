@@ -1,5 +1,6 @@
 using Ballast.Core.Countries;
 using Ballast.Core.Parameters;
+using CrisisType = Ballast.Core.Model.CrisisType;
 using DistributionKind = Ballast.Core.Model.DistributionKind;
 using MissionArea = Ballast.Core.Model.MissionArea;
 using StanceKind = Ballast.Core.Model.StanceKind;
@@ -183,7 +184,7 @@ public class ScenarioLoaderTests
         Assert.Equal(new ActorEntry("IND", CountryRole.Partner), b.Actors.Countries[2]);
         Assert.Equal(new MissileDeployment("dark-eagle", 2776, "GUM", "USA", 2026, "andersen-afb"), b.Missiles[0]);
         Assert.Equal(new CoDevelopmentProgramme("gpi", b.Programmes[0].Members, MissionArea.MissileDefence, 2025), b.Programmes[0]);
-        Assert.Equal(new CrisisEvent(2029, CrisisKind.GrayZone, 0.2), b.Crises[1]);
+        Assert.Equal(new CrisisEvent(2029, CrisisType.GrayZone, 0.2), b.Crises[1]);
         Assert.Equal(new TieChange("JPN", "KOR", 2027, -0.3), b.TieChanges[0]);
         Assert.Equal(["CHN", "JPN"], b.Shocks[1].Countries);
         Assert.Equal(-0.2, b.Parameters.Overrides["beta_s"]);
