@@ -39,4 +39,67 @@ public class CsvTableTests
         var e = Assert.Throws<BallastInputException>(() => Parse("a,b\n1,2\n3\n"));
         Assert.Equal("t.csv:3: expected 2 fields as in the header, found 1", e.Message);
     }
+
+    [Fact]
+    public void Header_names_are_trimmed_and_matched_ignoring_case()
+    {
+        var t = Parse("\uFEFFIso3 , Year\nJPN,2024\n");
+        Assert.Equal(["Iso3", "Year"], t.Header);
+        Assert.Equal(0, t.Column("iso3"));
+        Assert.True(t.Has("YEAR"));
+        Assert.Equal(("JPN", 2024), (t.Records[0].RequiredText("ISO3"), t.Records[0].Integer("year")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("NA")]
+    [InlineData("..")]
+    [InlineData(" .. ")]
+    public void Empty_NA_and_two_dots_are_missing_numbers(string field)
+    {
+        var r = Parse($"a,b\nx,{field}\n").Records[0];
+        Assert.Null(r.Number("b"));
+        Assert.Null(r.OptionalInteger("b"));
+    }
+
+    [Fact]
+    public void NA_is_text_not_a_missing_value()
+    {
+        // Namibia's ISO alpha-2 code: only numbers read NA as missing.
+        var r = Parse("iso2,n\nNA,\n").Records[0];
+        Assert.Equal("NA", r.Text("iso2"));
+        Assert.Null(r.Text("n"));
+    }
+
+    [Theory]
+    [InlineData("", "t.csv:2, field 'b', value '': is empty")]
+    [InlineData("NA", "t.csv:2, field 'b', value 'NA': is missing")]
+    [InlineData("2.5", "t.csv:2, field 'b', value '2.5': is not a whole number")]
+    public void Required_values_name_line_field_and_value(string field, string message)
+    {
+        var r = Parse($"a,b\nx,{field}\n").Records[0];
+        Assert.Equal(message, Assert.Throws<BallastInputException>(() => r.Integer("b")).Message);
+        if (field != "2.5")
+        {
+            Assert.Equal(message, Assert.Throws<BallastInputException>(() => r.RequiredNumber("b")).Message);
+        }
+    }
+
+    [Fact]
+    public void Flags_are_zero_or_one()
+    {
+        var t = Parse("f\n1\n0\nyes\n");
+        Assert.Equal((true, false), (t.Records[0].Flag("f"), t.Records[1].Flag("f")));
+        Assert.Equal("t.csv:4, field 'f', value 'yes': is not 0 or 1", Assert.Throws<BallastInputException>(() => t.Records[2].Flag("f")).Message);
+    }
+
+    [Fact]
+    public void A_record_spanning_lines_keeps_the_line_it_starts_on()
+    {
+        var t = Parse("a,b\n\"two\nlines\",x\n3,y\n");
+        Assert.Equal(("two\nlines", 2), (t.Records[0][0], t.Records[0].Line));
+        Assert.Equal(4, t.Records[1].Line);
+        Assert.Equal("t.csv:2: unterminated quoted field", Assert.Throws<BallastInputException>(() => Parse("a\n\"open\n")).Message);
+    }
 }

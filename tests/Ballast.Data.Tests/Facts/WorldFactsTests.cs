@@ -67,6 +67,6 @@ public class WorldFactsTests
 
         files["missile_systems.csv"] = "id,name,owner,range_km,type,basing,source\nx,X,USA,5,cruise,naval,\n";
         e = Assert.Throws<BallastInputException>(() => WorldFactsLoader.Load(n => new StringReader(files[n])));
-        Assert.Equal("missile_systems.csv:2, field 'source', value '': a value is required", e.Message);
+        Assert.Equal("missile_systems.csv:2, field 'source', value '': is empty", e.Message);
     }
 }

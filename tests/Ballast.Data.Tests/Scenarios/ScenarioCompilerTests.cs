@@ -128,4 +128,21 @@ public class ScenarioCompilerTests
             Assert.All(c.Inputs.TrendGrowth, g => Assert.True(double.IsFinite(g)));
         }
     }
+
+    [Fact]
+    public void Every_crisis_kind_reaches_the_model_unchanged()
+    {
+        // One enum for scenarios and the model: a South China Sea crisis is no longer folded into "other".
+        var yaml = File.ReadAllText(Path.Combine(ScenarioLoaderTests.RepoRoot(), "scenarios", "baseline.yaml")) + """
+            crises:
+              - { year: 2026, kind: taiwan-strait, intensity: 0.6 }
+              - { year: 2027, kind: korean-peninsula, intensity: 0.5 }
+              - { year: 2028, kind: south-china-sea, intensity: 0.4 }
+              - { year: 2029, kind: gray-zone, intensity: 0.2 }
+            """;
+        var m = ScenarioCompiler.Compile(ScenarioLoader.Default.Load(yaml, "crises.yaml")).Inputs;
+        Assert.Equal(
+            [(2026, CrisisType.TaiwanStrait), (2027, CrisisType.KoreanPeninsula), (2028, CrisisType.SouthChinaSea), (2029, CrisisType.GrayZone)],
+            m.Crises.Select(c => (c.Year, c.Type)));
+    }
 }

@@ -215,6 +215,19 @@ public class ScenarioLoaderTests
             "x.yaml:10:3: field 'us.colour': unknown field 'colour'; allowed: stance, stance-paths, theatre-share, posture, cost-sharing");
 
     [Fact]
+    public void Unknown_field_that_is_part_of_a_name_suggests_it() =>
+        Fails(Header + "\n  paths: []",
+            "x.yaml:10:3: field 'us.paths': unknown field 'paths'; did you mean 'stance-paths'?");
+
+    [Fact]
+    public void A_very_long_unknown_field_gets_the_allowed_list_without_comparing_all_of_it()
+    {
+        var key = "stance" + new string('x', 1000); // YAML caps plain keys at 1024 characters
+        var e = Assert.Throws<ScenarioException>(() => Load(Header + $"\n  {key}: 1"));
+        Assert.EndsWith("; allowed: stance, stance-paths, theatre-share, posture, cost-sharing", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_required_field_is_named() =>
         Fails(Header.Replace("question: q\n", string.Empty, StringComparison.Ordinal),
             "x.yaml:1:1: field 'question': required field is missing");
