@@ -37,7 +37,7 @@ public static class SizeBurdenFile
                 throw r.Error(c, $"duplicate country {iso3}");
             }
 
-            var gdp = r.Number(g) ?? throw r.Error(g, "is empty");
+            var gdp = r.RequiredNumber(g);
             if (gdp <= 0)
             {
                 throw r.Error(g, "GDP must be positive");
@@ -46,7 +46,7 @@ public static class SizeBurdenFile
             double share;
             if (s is int sc)
             {
-                var v = r.Number(sc) ?? throw r.Error(sc, "is empty");
+                var v = r.RequiredNumber(sc);
                 if (v < 0 || v > 100)
                 {
                     throw r.Error(sc, "share must be a percentage between 0 and 100");
@@ -56,7 +56,7 @@ public static class SizeBurdenFile
             }
             else
             {
-                var v = r.Number(m!.Value) ?? throw r.Error(m.Value, "is empty");
+                var v = r.RequiredNumber(m!.Value);
                 if (v < 0)
                 {
                     throw r.Error(m.Value, "must not be negative");

@@ -28,9 +28,10 @@ public static partial class AllianceData
     /// <param name="reader">The text.</param>
     /// <param name="file">The file name for error messages.</param>
     /// <returns>The rows in file order.</returns>
-    public static IReadOnlyList<AtopDyadYear> ParseAtop(TextReader reader, string file)
+    public static IReadOnlyList<AtopDyadYear> ParseAtop(TextReader reader, string file) => Atop(CsvTable.Parse(file, reader));
+
+    private static List<AtopDyadYear> Atop(CsvTable t)
     {
-        var t = CsvTable.Parse(file, reader);
         t.Require("ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul");
         var result = new List<AtopDyadYear>(t.Records.Count);
         foreach (var r in t.Records)
@@ -51,11 +52,7 @@ public static partial class AllianceData
 
     /// <summary>Loads the embedded ATOP v5.1 directed dyad-year file (1815–2018).</summary>
     /// <returns>The rows.</returns>
-    public static IReadOnlyList<AtopDyadYear> LoadAtop()
-    {
-        using var reader = OpenEmbedded(AtopFile);
-        return ParseAtop(reader, "data/" + AtopFile);
-    }
+    public static IReadOnlyList<AtopDyadYear> LoadAtop() => Atop(EmbeddedData.Csv(AtopFile));
 
     /// <summary>
     /// Parses group memberships (columns group, iso3, from_year, until_year, source; until_year empty = still a member).
@@ -63,18 +60,19 @@ public static partial class AllianceData
     /// <param name="reader">The text.</param>
     /// <param name="file">The file name for error messages.</param>
     /// <returns>The memberships in file order.</returns>
-    public static IReadOnlyList<GroupMembership> ParseGroupings(TextReader reader, string file)
+    public static IReadOnlyList<GroupMembership> ParseGroupings(TextReader reader, string file) => Groupings(CsvTable.Parse(file, reader));
+
+    private static List<GroupMembership> Groupings(CsvTable t)
     {
-        var t = CsvTable.Parse(file, reader);
         t.Require("group", "iso3", "from_year", "until_year", "source");
         var result = new List<GroupMembership>(t.Records.Count);
         foreach (var r in t.Records)
         {
-            var group = r.Text("group") ?? throw new BallastInputException("the group name is empty.", file, r.Line, "group");
+            var group = r.Text("group") ?? throw new BallastInputException("the group name is empty.", t.Name, r.Line, "group");
             var iso3 = r.Text("iso3") ?? string.Empty;
             if (!Iso3Pattern().IsMatch(iso3))
             {
-                throw new BallastInputException("expected a three-letter upper-case ISO3 code.", file, r.Line, "iso3", iso3);
+                throw new BallastInputException("expected a three-letter upper-case ISO3 code.", t.Name, r.Line, "iso3", iso3);
             }
 
             var from = r.Integer("from_year");
@@ -84,7 +82,7 @@ public static partial class AllianceData
                 throw r.Error("until_year", $"until_year is before from_year ({from}).");
             }
 
-            var source = r.Text("source") ?? throw new BallastInputException("every membership needs a source (a citation).", file, r.Line, "source");
+            var source = r.Text("source") ?? throw new BallastInputException("every membership needs a source (a citation).", t.Name, r.Line, "source");
 
             result.Add(new GroupMembership(group, iso3, from, until, source));
         }
@@ -94,11 +92,7 @@ public static partial class AllianceData
 
     /// <summary>Loads the embedded <c>groupings.csv</c>.</summary>
     /// <returns>The memberships.</returns>
-    public static IReadOnlyList<GroupMembership> LoadGroupings()
-    {
-        using var reader = OpenEmbedded(GroupingsFile);
-        return ParseGroupings(reader, "data/" + GroupingsFile);
-    }
+    public static IReadOnlyList<GroupMembership> LoadGroupings() => Groupings(EmbeddedData.Csv(GroupingsFile));
 
     /// <summary>
     /// Parses COW National Material Capabilities (columns stateabb, ccode, year, milex, milper, irst, pec, tpop, upop,
@@ -107,9 +101,10 @@ public static partial class AllianceData
     /// <param name="reader">The text.</param>
     /// <param name="file">The file name for error messages.</param>
     /// <returns>The state-years in file order.</returns>
-    public static IReadOnlyList<NmcRecord> ParseNmc(TextReader reader, string file)
+    public static IReadOnlyList<NmcRecord> ParseNmc(TextReader reader, string file) => Nmc(CsvTable.Parse(file, reader));
+
+    private static List<NmcRecord> Nmc(CsvTable t)
     {
-        var t = CsvTable.Parse(file, reader);
         t.Require("stateabb", "ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc");
         var result = new List<NmcRecord>(t.Records.Count);
         foreach (var r in t.Records)
@@ -143,13 +138,7 @@ public static partial class AllianceData
 
     /// <summary>Loads the embedded COW NMC v7.0 file (1816–2022).</summary>
     /// <returns>The state-years.</returns>
-    public static IReadOnlyList<NmcRecord> LoadNmc()
-    {
-        using var reader = OpenEmbedded(NmcFile);
-        return ParseNmc(reader, "data/" + NmcFile);
-    }
-
-    private static StreamReader OpenEmbedded(string file) => new(EmbeddedData.Open(file));
+    public static IReadOnlyList<NmcRecord> LoadNmc() => Nmc(EmbeddedData.Csv(NmcFile));
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex Iso3Pattern();

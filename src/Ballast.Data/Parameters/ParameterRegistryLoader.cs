@@ -1,31 +1,25 @@
 using System.Globalization;
-using System.Text;
 using Ballast.Core;
 using Ballast.Core.Model;
 using Ballast.Core.Parameters;
 using Ballast.Data.Csv;
+using Ballast.Data.Embedded;
 
 namespace Ballast.Data.Parameters;
 
 /// <summary>
-/// Loads the parameter registry from <c>data/parameters.csv</c> (embedded as <c>Ballast.Data.parameters.csv</c>).
+/// Loads the parameter registry from <c>data/parameters.csv</c> (embedded) with the one CSV reader (<see cref="CsvTable"/>).
 /// Columns: name, value, distribution, unit, source_kind, source, description. Every error names file, line and field.
 /// </summary>
 public static class ParameterRegistryLoader
 {
-    /// <summary>The embedded resource name of the default registry.</summary>
-    public const string ResourceName = "Ballast.Data.parameters.csv";
-
     private static readonly string[] Columns = ["name", "value", "distribution", "unit", "source_kind", "source", "description"];
 
     private static readonly Lazy<ParameterSet> DefaultRegistry = new(() =>
     {
-        using var stream = typeof(ParameterRegistryLoader).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} missing");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var registry = Parse(reader.ReadToEnd(), "data/parameters.csv");
-        return Embedded.EmbeddedData.FileNames.Contains(CalibrationFile.FileName, StringComparer.Ordinal)
-            ? CalibrationFile.Apply(registry, CalibrationFile.Parse(Embedded.EmbeddedData.Csv(CalibrationFile.FileName)))
+        var registry = Parse(EmbeddedData.Csv("parameters.csv"));
+        return EmbeddedData.FileNames.Contains(CalibrationFile.FileName, StringComparer.Ordinal)
+            ? CalibrationFile.Apply(registry, CalibrationFile.Parse(EmbeddedData.Csv(CalibrationFile.FileName)))
             : registry;
     });
 
@@ -33,9 +27,12 @@ public static class ParameterRegistryLoader
     public static ParameterSet Default => DefaultRegistry.Value;
 
     /// <summary>Parses registry CSV text; <paramref name="file"/> names the source in error messages.</summary>
-    public static ParameterSet Parse(string text, string file)
+    public static ParameterSet Parse(string text, string file) => Parse(CsvTable.Parse(file, new StringReader(text)));
+
+    /// <summary>Reads a registry table; errors name its file, line and field.</summary>
+    public static ParameterSet Parse(CsvTable t)
     {
-        var t = CsvTable.Parse(file, new StringReader(text));
+        var file = t.Name;
         for (int c = 0; c < Columns.Length; c++)
         {
             if (c >= t.Header.Count || !string.Equals(t.Header[c], Columns[c], StringComparison.OrdinalIgnoreCase))

@@ -101,7 +101,7 @@ public static class OptimiserData
                 throw r.Error(k, "theatre is listed twice");
             }
 
-            double lat = Required(r, la), lon = Required(r, lo), prio = Required(r, p);
+            double lat = r.RequiredNumber(la), lon = r.RequiredNumber(lo), prio = r.RequiredNumber(p);
             if (lat is < -90 or > 90)
             {
                 throw r.Error(la, "latitude must be in [-90, 90]");
@@ -139,7 +139,7 @@ public static class OptimiserData
         {
             var iso = r.RequiredText(c);
             var mission = MissionOf(r, m);
-            double value = Required(r, v);
+            double value = r.RequiredNumber(v);
             if (value <= 0)
             {
                 throw r.Error(v, "productivity must be greater than 0");
@@ -178,7 +178,7 @@ public static class OptimiserData
                 throw r.Error(mem, "a programme needs two or more distinct members separated by ';'");
             }
 
-            double cost = Required(r, f), mult = Required(r, x);
+            double cost = r.RequiredNumber(f), mult = r.RequiredNumber(x);
             if (cost < 0)
             {
                 throw r.Error(f, "fixed cost must be ≥ 0");
@@ -206,7 +206,7 @@ public static class OptimiserData
         {
             var iso = r.RequiredText(a);
             var mission = MissionOf(r, m);
-            double share = Required(r, v);
+            double share = r.RequiredNumber(v);
             if (share is < 0 or > 1)
             {
                 throw r.Error(v, "share must be in [0, 1]");
@@ -262,8 +262,6 @@ public static class OptimiserData
 
         return key;
     }
-
-    private static double Required(CsvRecord r, int column) => r.Number(column) ?? throw r.Error(column, "is empty");
 
     private static MissionArea MissionOf(CsvRecord r, int column) =>
         Mission(r.RequiredText(column)) ?? throw r.Error(column, $"unknown mission area; allowed: {string.Join(", ", MissionAreas.Keys)}");
