@@ -53,7 +53,8 @@ public static class DataQueries
             s.Description,
             s.Actors.Select(a => new CountryInfo(a.Iso3, Name(a.Iso3), CountryData.RoleName(a.Role), a.Source)).ToList(),
             CountryData.ActorSets.Keys.Order(StringComparer.Ordinal).ToList(),
-            CountryData.Groups.All.Select(g => new GroupInfo(g.Name, g.Description, g.FoundedIn)).OrderBy(g => g.Name, StringComparer.Ordinal).ToList());
+            CountryData.Groups.All.Select(g => new GroupInfo(g.Name, g.Description, g.FoundedIn)).OrderBy(g => g.Name, StringComparer.Ordinal).ToList(),
+            CountrySelection.Choices.Select(c => c.Name).ToList());
     }
 
     /// <summary>
@@ -283,8 +284,8 @@ public sealed record CountryInfo(string Iso3, string Name, string Role, string S
 /// <summary>A named group (Quad, AUKUS…).</summary>
 public sealed record GroupInfo(string Name, string Description, int FoundedIn);
 
-/// <summary>An actor set's countries, the sets available and the groups.</summary>
-public sealed record CountriesResponse(string Set, string Description, IReadOnlyList<CountryInfo> Countries, IReadOnlyList<string> Sets, IReadOnlyList<GroupInfo> Groups);
+/// <summary>An actor set's countries, the sets available, the named groups, and every name a <c>group</c> parameter accepts (groups, actor sets' allies, <c>allies</c>).</summary>
+public sealed record CountriesResponse(string Set, string Description, IReadOnlyList<CountryInfo> Countries, IReadOnlyList<string> Sets, IReadOnlyList<GroupInfo> Groups, IReadOnlyList<string> GroupNames);
 
 /// <summary>One year of a country's panel.</summary>
 public sealed record SeriesRow(int Year, double? GdpCurrentUsd, double? GdpConstantUsd, double? Population, double? MilexCurrentUsd, double? MilexConstantUsd, double? MilexSharePercent);
