@@ -27,7 +27,7 @@ public class BurdenCommandTests
 
     [Theory]
     [InlineData(new[] { "burden", "--target", "-1" }, "error: field '--target', value '-1': a target must be a percentage of GDP above 0 and at most 100\n")]
-    [InlineData(new[] { "burden", "--group", "warsaw" }, "error: field '--group', value 'warsaw': unknown group 'warsaw'. Known groups: aukus, indo-pacific, nato, prk-rus-treaty, quad, treaty-allies, trilateral, us-india-mdp.\n")]
+    [InlineData(new[] { "burden", "--group", "warsaw" }, "error: field '--group', value 'warsaw': unknown group 'warsaw'. Known groups: allies, aukus, euro-atlantic, indo-pacific, nato, prk-rus-treaty, quad, treaty-allies, trilateral, us-india-mdp.\n")]
     [InlineData(new[] { "burden", "--countries", "JPN", "--group", "quad" }, "error: field '--countries': give either --countries or --group, not both\n")]
     public void Bad_arguments_exit_2_with_a_clear_message(string[] args, string expected)
     {
@@ -35,6 +35,32 @@ public class BurdenCommandTests
         Assert.Equal(2, code);
         Assert.Equal("", o);
         Assert.Equal(expected, e);
+    }
+
+    [Theory]
+    [InlineData("burden")]
+    [InlineData("exploitation")]
+    [InlineData("network")]
+    [InlineData("calibrate")]
+    [InlineData("backtest")]
+    public void Group_help_names_every_group_the_selection_accepts(string command)
+    {
+        var (code, help, _) = CliRunner.Run(command, "--help");
+        Assert.Equal(0, code);
+        var text = string.Join(' ', help.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.All(Ballast.Runs.Countries.CountrySelection.Choices, c => Assert.Contains(c.Name, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Euro_atlantic_is_a_group_in_burden_as_in_calibrate()
+    {
+        var (code, csv, err) = CliRunner.Run("burden", "--group", "euro-atlantic", "--year", "2024", "--format", "csv");
+        Assert.True(code == 0, err);
+        var codes = csv.Trim().Split('\n').Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(31, codes.Count); // the treaty allies of the euro-atlantic actor set (data/actor_sets.csv)
+        Assert.Equal("CAN", codes[0]);
+        Assert.DoesNotContain("USA", codes);
+        Assert.DoesNotContain("RUS", codes);
     }
 
     [Fact]

@@ -134,7 +134,8 @@ public sealed class BrowserTests : IAsyncLifetime, IDisposable
         await cmp.FillAsync("#runs", "40");
         await cmp.ClickAsync("#compare-run");
         await cmp.Locator("#compare-results:not([hidden]) #compare-kpis table").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
-        Assert.Contains("− ", await cmp.Locator("#compare-kpis thead").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("− ", await cmp.Locator("#compare-paired thead").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("to ", await cmp.Locator("#compare-paired tbody").InnerTextAsync(), StringComparison.Ordinal);
         await cmp.Locator("#compare-figures figure svg").First.WaitForAsync();
         Assert.True(await cmp.Locator("#compare-figures figure svg").CountAsync() >= 4);
         await cmp.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "compare.png"), FullPage = true });

@@ -24,6 +24,8 @@ public sealed class DataApiTests : IClassFixture<DataApiTests.Fixture>
         Assert.Contains("JPN", codes);
         Assert.Contains("CHN", codes);
         Assert.Contains(j.GetProperty("groups").EnumerateArray(), g => g.GetProperty("name").GetString() == "quad");
+        var names = j.GetProperty("groupNames").EnumerateArray().Select(x => x.GetString()).ToList();
+        Assert.Equal(["allies", "aukus", "euro-atlantic", "indo-pacific", "nato", "prk-rus-treaty", "quad", "treaty-allies", "trilateral", "us-india-mdp"], names);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Ballast.Web.Jobs;
 
 namespace Ballast.Web.Tests;
@@ -19,7 +20,8 @@ public sealed class JobApiTests
 
         var res = await (await c.GetAsync($"/api/jobs/{id}/results")).Json();
         Assert.Equal(40, res.GetProperty("scenarios")[0].GetProperty("kpis").GetProperty("runs").GetInt64());
-        Assert.Contains(res.GetProperty("kpis").EnumerateArray(), k => k.GetProperty("name").GetString() == "Balance ratio at the horizon");
+        Assert.Contains(res.GetProperty("kpis").EnumerateArray(), k => k.GetProperty("name").GetString() == "Balance ratio");
+        Assert.Equal(0, res.GetProperty("paired").GetArrayLength());
 
         var files = (await (await c.GetAsync($"/api/jobs/{id}/files")).Json()).EnumerateArray().Select(x => x.GetProperty("name").GetString()).ToList();
         Assert.Contains("manifest.json", files);
@@ -127,7 +129,7 @@ public sealed class JobApiTests
     }
 
     [Fact]
-    public async Task Compare_runs_scenarios_with_a_common_seed_and_reports_differences()
+    public async Task Compare_runs_scenarios_with_a_common_seed_and_reports_paired_differences()
     {
         using var f = new BallastFactory();
         var c = f.CreateClient();
@@ -135,10 +137,22 @@ public sealed class JobApiTests
         Assert.Equal("Succeeded", (await TestHttp.WaitFor(c, id)).GetProperty("status").GetString());
         var res = await (await c.GetAsync($"/api/jobs/{id}/results")).Json();
         Assert.Equal(2, res.GetProperty("scenarios").GetArrayLength());
-        var balance = res.GetProperty("kpis").EnumerateArray().First(k => k.GetProperty("name").GetString() == "Balance ratio at the horizon");
-        var v = balance.GetProperty("values");
-        Assert.Equal(v[1].GetProperty("p50").GetDouble() - v[0].GetProperty("p50").GetDouble(), balance.GetProperty("differences")[1].GetDouble(), 12);
-        Assert.Equal(0, balance.GetProperty("differences")[0].GetDouble());
+        var values = res.GetProperty("kpis").EnumerateArray().First(k => k.GetProperty("id").GetString() == "balance").GetProperty("values");
+        Assert.Equal(2, values.GetArrayLength());
+
+        // The difference is taken run by run (common random numbers): its median, with the 5–95 % range over runs.
+        var balance = res.GetProperty("paired").EnumerateArray().Single(k => k.GetProperty("id").GetString() == "balance");
+        Assert.Equal("Balance ratio", balance.GetProperty("name").GetString());
+        // Medians over the same runs (the summary's percentiles are kept in single precision).
+        Assert.Equal(values[0].GetProperty("p50").GetDouble(), balance.GetProperty("medians")[0].GetDouble(), 6);
+        Assert.Equal(values[1].GetProperty("p50").GetDouble(), balance.GetProperty("medians")[1].GetDouble(), 6);
+        Assert.Equal(JsonValueKind.Null, balance.GetProperty("differences")[0].ValueKind);
+        var d = balance.GetProperty("differences")[1];
+        Assert.InRange(d.GetProperty("p50").GetDouble(), d.GetProperty("p5").GetDouble(), d.GetProperty("p95").GetDouble());
+        Assert.True(d.GetProperty("p95").GetDouble() > d.GetProperty("p5").GetDouble());
+
+        // Its report is the comparison report; every scenario has its own in its folder.
+        Assert.Contains("Paired differences at the horizon, run by run", await (await c.GetAsync($"/api/jobs/{id}/report")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Ballast.Calibration.Regressors;
 using Ballast.Cli.Output;
 using Ballast.Core;
 using Ballast.Data.Panel;
+using Ballast.Runs.Countries;
 
 namespace Ballast.Cli.Commands;
 
@@ -17,11 +18,11 @@ public static class BacktestCommand
     {
         var countries = CommonOptions.Countries();
         var group = CommonOptions.Group();
-        group.Description = "Countries to forecast: a named group (nato, quad, ...), an actor set's allies (indo-pacific, the default; euro-atlantic) or 'allies'.";
+        group.Description = $"Countries to forecast: {CommonOptions.GroupNames}; default: indo-pacific.";
         var fitGroup = new Option<string>("--fit-group")
         {
             Description = "Countries the equation is estimated on, besides those forecast (default: allies, every ally and partner of the actor sets).",
-            DefaultValueFactory = _ => CalibrateCommand.AllAllies,
+            DefaultValueFactory = _ => CountrySelection.AllAllies,
         };
         var from = new Option<int?>("--from") { Description = "First year of the fit window (default: first with data)." };
         var until = new Option<int>("--fit-until") { Description = "Last year fitted; forecasts start the year after.", Required = true };

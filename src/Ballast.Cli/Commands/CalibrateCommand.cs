@@ -7,6 +7,7 @@ using Ballast.Cli.Output;
 using Ballast.Core;
 using Ballast.Data.Panel;
 using Ballast.Data.Parameters;
+using Ballast.Runs.Countries;
 
 namespace Ballast.Cli.Commands;
 
@@ -17,8 +18,7 @@ public static class CalibrateCommand
     public static Command Create(CliContext ctx)
     {
         var countries = CommonOptions.Countries();
-        var group = CommonOptions.Group();
-        group.Description = "A named group (nato, quad, ...), an actor set's allies (indo-pacific, euro-atlantic) or 'allies' (every ally and partner of the actor sets; the default).";
+        var group = CommonOptions.Group($"'{CountrySelection.AllAllies}'");
         var from = new Option<int?>("--from") { Description = "First year of the dependent variable (default: first with data)." };
         var until = new Option<int?>("--fit-until") { Description = "Last year of the dependent variable (default: last with data)." };
         var output = new Option<string?>("--out", "-o") { Description = "Write the estimates as a calibration file (e.g. data/calibration.csv, read by the parameter registry)." };
@@ -81,42 +81,18 @@ public static class CalibrateCommand
         _ => throw new BallastInputException("unknown correction; allowed: jackknife, none", field: "--correction", value: text),
     };
 
-    /// <summary>Name of the pseudo-group of every ally and partner of the built-in actor sets (the default fit sample).</summary>
-    public const string AllAllies = "allies";
-
     /// <summary>The countries, the historical inputs and the regressor settings (from the parameter registry).</summary>
     internal static (IReadOnlyList<string> Selection, HistoricalInputs Data, DemandSettings Settings) Inputs(string? countries, string? group, int? year, SpendingSeries spending)
     {
-        var selection = Countries(countries, group ?? (countries is null ? AllAllies : null), year);
+        var selection = Countries(countries, group ?? (countries is null ? CountrySelection.AllAllies : null), year);
         var registry = ParameterRegistryLoader.Default;
         return (selection, HistoricalInputs.Default, DemandSettings.From(registry.Value, spending));
     }
 
-    /// <summary>
-    /// Resolves <c>--countries</c> or <c>--group</c>: a group of <c>groupings.csv</c> (membership as of the year), an actor
-    /// set's allies and partners (<c>indo-pacific</c>, <c>euro-atlantic</c>), or <c>allies</c> for those of every actor set.
-    /// </summary>
+    /// <summary><c>--countries</c> or <c>--group</c> (<see cref="CountrySelection"/>), group membership as of the year, capped at the panel's last year.</summary>
     internal static IReadOnlyList<string> Countries(string? countries, string? group, int? year)
     {
         var panel = PanelBuilder.Default;
-        if (group is not null && countries is null && !Ballast.Data.Countries.CountryData.Groups.Contains(group))
-        {
-            var sets = Ballast.Data.Countries.CountryData.ActorSets;
-            bool Ally(Ballast.Core.Countries.Actor a) => a.Role is Ballast.Core.Countries.CountryRole.TreatyAlly or Ballast.Core.Countries.CountryRole.Partner;
-            if (group.Trim().Equals(AllAllies, StringComparison.OrdinalIgnoreCase))
-            {
-                return sets.Values.OrderBy(s => s.Name, StringComparer.Ordinal).SelectMany(s => s.Actors.Where(Ally)).Select(a => a.Iso3).Distinct().ToList();
-            }
-
-            if (sets.TryGetValue(group.Trim(), out var set))
-            {
-                return set.Actors.Where(Ally).Select(a => a.Iso3).ToList();
-            }
-
-            var known = Ballast.Data.Countries.CountryData.Groups.All.Select(g => g.Name).Concat(sets.Keys).Append(AllAllies).Distinct().Order(StringComparer.Ordinal);
-            throw new BallastInputException($"unknown group '{group}'. Known groups: {string.Join(", ", known)}.", field: "--group", value: group);
-        }
-
         return CommonOptions.Selection(countries, group, Math.Min(year ?? panel.LastYear, panel.LastYear), panel, userData: false);
     }
 

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Ballast.Cli.Output;
-using Ballast.Core;
 using Ballast.Core.Panel;
-using Ballast.Data.Countries;
 using Ballast.Data.Panel;
+using Ballast.Runs.Countries;
 
 namespace Ballast.Cli.Commands;
 
@@ -59,10 +58,15 @@ public static class CommonOptions
         Description = "Comma-separated country codes or names (ISO3, COW or source names).",
     };
 
-    /// <summary><c>--group NAME</c>.</summary>
-    public static Option<string?> Group() => new("--group", "-g")
+    /// <summary>The names <c>--group</c> accepts (<see cref="CountrySelection.Choices"/>; written out so the help text does not load the data, and checked by a test).</summary>
+    public const string GroupNames =
+        "a named group as of --year (aukus, indo-pacific, nato, prk-rus-treaty, quad, treaty-allies, trilateral, us-india-mdp), "
+        + "an actor set's treaty allies and partners (euro-atlantic) or 'allies' (every ally and partner of the actor sets)";
+
+    /// <summary><c>--group NAME</c>; <paramref name="defaultText"/> says what applies without it.</summary>
+    public static Option<string?> Group(string? defaultText = null) => new("--group", "-g")
     {
-        Description = "A named group: treaty-allies, quad, aukus, trilateral, nato, indo-pacific (membership as of --year).",
+        Description = "Countries of " + GroupNames + (defaultText is null ? "." : $"; default: {defaultText}."),
     };
 
     /// <summary>The embedded panel, or the user's file.</summary>
@@ -70,52 +74,12 @@ public static class CommonOptions
         dataPath is null ? PanelBuilder.Default : PanelBuilder.LoadUser(dataPath);
 
     /// <summary>
-    /// Resolves the countries a command covers: <c>--countries</c>, else <c>--group</c> as of the year, else the
-    /// countries of a user file, else the default Indo-Pacific set.
+    /// Resolves the countries a command covers (<see cref="CountrySelection.Resolve"/>): <c>--countries</c>, else <c>--group</c>
+    /// as of the year, else the countries of a user file, else the default Indo-Pacific set.
     /// </summary>
-    public static IReadOnlyList<string> Selection(string? countries, string? group, int year, CountryPanel panel, bool userData)
-    {
-        if (countries is not null && group is not null)
-        {
-            throw new BallastInputException("give either --countries or --group, not both", field: "--countries");
-        }
-
-        if (countries is not null)
-        {
-            var list = countries.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(c => CountryData.Registry.Resolve(c, field: "--countries").Iso3).Distinct().ToList();
-            if (list.Count == 0)
-            {
-                throw new BallastInputException("no countries given", field: "--countries", value: countries);
-            }
-
-            return list;
-        }
-
-        if (group is not null)
-        {
-            if (group.Equals("indo-pacific", StringComparison.OrdinalIgnoreCase) && !CountryData.Groups.Contains(group))
-            {
-                return CountryData.IndoPacific.Actors.Select(a => a.Iso3).ToList();
-            }
-
-            var members = CountryData.Groups.Get(group).MembersIn(year);
-            if (members.Count == 0)
-            {
-                throw new BallastInputException($"group '{group}' had no members in {year}", field: "--group", value: group);
-            }
-
-            return members;
-        }
-
-        if (userData)
-        {
-            return panel.Countries.Order(StringComparer.Ordinal).ToList();
-        }
-
-        return CountryData.IndoPacific.Actors.Select(a => a.Iso3).ToList();
-    }
+    public static IReadOnlyList<string> Selection(string? countries, string? group, int year, CountryPanel panel, bool userData) =>
+        CountrySelection.Resolve(countries, group, year, userData ? () => panel.Countries.Order(StringComparer.Ordinal).ToList() : CountrySelection.IndoPacific);
 
     /// <summary>The display name of a code.</summary>
-    public static string Name(string iso3) => CountryData.Registry.ByIso3(iso3)?.Name ?? iso3;
+    public static string Name(string iso3) => CountrySelection.Name(iso3);
 }

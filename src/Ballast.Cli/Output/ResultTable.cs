@@ -22,6 +22,11 @@ public enum OutputFormat
 /// <remarks>Tables show <c>value / DisplayScale</c> (e.g. 1e9 for billions); CSV and JSON always carry the raw value.</remarks>
 public sealed record ResultColumn(string Name, string Header, string Format = "N2", bool RightAlign = true, double DisplayScale = 1);
 
+/// <summary>A number cell with its own display format, for tables whose rows are different quantities (a KPI per row).</summary>
+/// <param name="Value">The value, or null when missing.</param>
+/// <param name="Format">.NET number format for the table; CSV and JSON carry the raw value.</param>
+public sealed record FormattedNumber(double? Value, string Format);
+
 /// <summary>
 /// A command's tabular result, rendered as a table, CSV or JSON by one exporter (so every command prints the
 /// same way). Cells are strings, doubles, ints or null (missing, shown as "–" and written empty/null).
@@ -116,6 +121,7 @@ public sealed class ResultTable
         double d when double.IsNaN(d) => "–",
         double d => (d / column.DisplayScale).ToString(column.Format, CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
+        FormattedNumber f => f.Value is double v && !double.IsNaN(v) ? v.ToString(f.Format, CultureInfo.InvariantCulture) : "–",
         _ => cell.ToString() ?? string.Empty,
     };
 
@@ -131,6 +137,7 @@ public sealed class ResultTable
     private static string Raw(object? cell) => cell switch
     {
         null => string.Empty,
+        FormattedNumber f => Raw(f.Value),
         double d when double.IsNaN(d) => string.Empty,
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
@@ -156,7 +163,7 @@ public sealed class ResultTable
                     for (var i = 0; i < Columns.Count; i++)
                     {
                         json.WritePropertyName(Columns[i].Name);
-                        switch (r[i])
+                        switch (r[i] is FormattedNumber f ? f.Value : r[i])
                         {
                             case null:
                                 json.WriteNullValue();

@@ -4,13 +4,14 @@ using Ballast.Core.Countries;
 using Ballast.Core.Facts;
 using Ballast.Core.Model;
 using Ballast.Core.Network;
-using Ballast.Data.Countries;
+using Ballast.Runs.Countries;
 using Ballast.Data.Facts;
 using Ballast.Data.Panel;
 using Ballast.Engine.Ensembles;
 using Ballast.Reports.Figures;
 using Ballast.Reports.Maps;
 using Ballast.Reports.Model;
+using Ballast.Runs.Kpis;
 using Sc = Ballast.Core.Scenarios;
 
 namespace Ballast.Reports.Adapters;
@@ -43,7 +44,7 @@ public static class ReportModelBuilder
         facts ??= WorldFactsLoader.LoadEmbedded();
         var years = result.Years;
         int first = years[0], last = years[^1];
-        var names = inputs.Codes.Select(c => CountryData.Registry.ByIso3(c)?.Name ?? c).ToArray();
+        var names = inputs.Codes.Select(CountrySelection.Name).ToArray();
 
         BandSeries Band(string indicator, string label, string unit, double scale = 1) =>
             new(indicator, label, unit, years.Select(y =>
@@ -107,7 +108,7 @@ public static class ReportModelBuilder
             missions,
             map,
             [Network(inputs, scenario, result, first, $"Start ({first})"), Network(inputs, scenario, result, last, $"Horizon ({last})")],
-            Kpis(result, last),
+            Kpis(result),
             Parameters(inputs),
             manifest,
             citations);
@@ -202,7 +203,7 @@ public static class ReportModelBuilder
         {
             string code = inputs.Codes[i];
             double spending = result.Get($"{ParameterName(nameof(ActorIndicator.Spending))}.{code}", year).P50 * 1e-9;
-            nodes.Add(new NetworkNode(code, CountryData.Registry.ByIso3(code)?.Name ?? code, inputs.Roles[i], spending));
+            nodes.Add(new NetworkNode(code, CountrySelection.Name(code), inputs.Roles[i], spending));
         }
 
         var edges = new List<NetworkEdge>();
@@ -273,37 +274,15 @@ public static class ReportModelBuilder
         return new NetworkSnapshot(label, year, nodes, edges, metrics);
     }
 
-    private static List<KpiRow> Kpis(EnsembleResult result, int last)
-    {
-        var k = result.Kpis;
-        KpiRow P(string name, string unit, PercentileRow r, string note, double scale = 1) => new(name, unit, r.P5 * scale, r.P50 * scale, r.P95 * scale, note);
-        KpiRow One(string name, string unit, double v, string note) => new(name, unit, v, v, v, note);
-        var rows = new List<KpiRow>
-        {
-            P($"Balance ratio in {last}", "ratio", k.FinalBalance, "Coalition effective capability over the adversaries' (1 = parity)."),
-            One("Runs that never cross parity", "share of runs", k.ShareNeverCrossing, $"Share of runs whose balance ratio stays at or above 1 through {last}."),
-            One("Median crossover year", "year", k.CrossoverYearMedian ?? double.NaN, "Among runs that cross; n/a when none do."),
-            P($"Coalition effectiveness in {last}", "index", k.FinalEffectiveness, "Low-substitution (CES) aggregate over the seven mission areas."),
-            P($"US net cost in {last}", "bn US$ 2023", k.UsCostNet, "US theatre spending less host-nation support.", 1e-9),
-            P($"Host exposure in {last}", "index", k.HostExposure, "Summed exposure of missile hosts (launchers hosted × targeting share × GDP)."),
-            P($"Coalition duplication in {last}", "0–1", k.CoalitionDuplication, "Spending-weighted overlap of allies' mixes with the US mix."),
-        };
-        foreach (var a in k.Allies)
-        {
-            string name = CountryData.Registry.ByIso3(a.Code)?.Name ?? a.Code;
-            for (int t = 0; t < k.Targets.Length && t < a.ProbabilityTargetMet.Length; t++)
-            {
-                double target = k.Targets[t] <= 1 ? k.Targets[t] * 100 : k.Targets[t];
-                rows.Add(One($"{name}: meets {Format.Number(target)} % by {last}", "share of runs", a.ProbabilityTargetMet[t], a.MedianYearTargetMet[t] is int y ? $"Median year met (among runs that meet it): {y}." : "No run meets it."));
-            }
-
-            rows.Add(One($"{name}: realigns", "share of runs", a.ProbabilityRealigned, "Hedges away from or bandwagons against the US by the horizon."));
-            rows.Add(One($"{name}: crosses the nuclear-hedging threshold", "share of runs", a.ProbabilityHedgingThreshold, "Propensity above the registry's threshold by the horizon."));
-            rows.Add(One($"{name}: US steps back", "share of runs", a.ProbabilityThreatExecuted, "A conditional threat executed against this ally."));
-        }
-
-        return rows;
-    }
+    // Every KPI of the catalogue, as the CLI and the web app show them; single values fill all three percentiles.
+    private static List<KpiRow> Kpis(EnsembleResult result) =>
+        KpiCatalogue.All(result.Kpis).Select(r => new KpiRow(
+            r.Name,
+            r.Kpi.Unit,
+            r.Value.P5 ?? r.Value.P50 ?? double.NaN,
+            r.Value.P50 ?? double.NaN,
+            r.Value.P95 ?? r.Value.P50 ?? double.NaN,
+            r.Kpi.Description)).ToList();
 
     private static List<ParameterRow> Parameters(ModelInputs inputs)
     {

@@ -3,6 +3,7 @@ using Ballast.Core;
 using Ballast.Engine.Ensembles;
 using Ballast.Reports.Model;
 using Ballast.Runs;
+using Ballast.Runs.Comparison;
 
 namespace Ballast.Reports.Adapters;
 
@@ -47,6 +48,43 @@ public static class RunReports
         var prepared = PreparedScenario.FromText(saved.ScenarioYaml, scenarioPath);
         return Model(prepared, saved.Manifest, saved.Result);
     }
+
+    /// <summary>
+    /// Writes a comparison's reports: each scenario's report into its results folder, and <c>comparison.html</c> (with
+    /// charts/ when asked) into <paramref name="directory"/>, with the paired differences. Returns the comparison report's path.
+    /// </summary>
+    public static string WriteComparison(string directory, ComparisonOutcome outcome, ChartFormat? charts = null)
+    {
+        var models = new List<ReportModel>();
+        foreach (var run in outcome.Scenarios)
+        {
+            var model = Model(run.Prepared, run.Manifest, run.Result);
+            if (run.OutputDirectory is { } folder)
+            {
+                ReportWriter.WriteAll(model, folder, charts);
+            }
+
+            models.Add(model);
+        }
+
+        var comparison = new ComparisonModel(models, Differences(outcome.Paired));
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, ComparisonReportWriter.FileName);
+        ComparisonReportWriter.Write(comparison, path);
+        if (charts is ChartFormat f)
+        {
+            ChartExporter.WriteComparisonCharts(comparison, directory, f);
+        }
+
+        return path;
+    }
+
+    /// <summary>The paired differences as the comparison report lists them: per KPI, each scenario against the first.</summary>
+    public static IReadOnlyList<KpiDifference> Differences(PairedComparison paired) =>
+        paired.Kpis.SelectMany(k => Enumerable.Range(1, paired.Scenarios.Count - 1)
+            .Select(s => k.Differences[s] is { } d ? new KpiDifference(k.Name, k.Unit, paired.Scenarios[s], paired.Scenarios[0], d.P5 ?? double.NaN, d.P50 ?? double.NaN, d.P95 ?? double.NaN) : null)
+            .OfType<KpiDifference>())
+        .ToList();
 
     /// <summary>Rebuilds report.html (and charts/ when asked) in a results folder; returns the report's path.</summary>
     public static string Rebuild(string directory, ChartFormat? charts = null) =>

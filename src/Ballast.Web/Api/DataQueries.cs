@@ -7,6 +7,7 @@ using Ballast.Core.Panel;
 using Ballast.Data.Alliances;
 using Ballast.Data.Countries;
 using Ballast.Data.Panel;
+using Ballast.Runs.Countries;
 
 namespace Ballast.Web.Api;
 
@@ -35,7 +36,7 @@ public static class DataQueries
     public static int FirstYear => Panel.FirstYear;
 
     /// <summary>Display name of a code.</summary>
-    public static string Name(string iso3) => CountryData.Registry.ByIso3(iso3)?.Name ?? iso3;
+    public static string Name(string iso3) => CountrySelection.Name(iso3);
 
     /// <summary>The countries of an actor set with their roles.</summary>
     public static CountriesResponse Countries(string? set)
@@ -52,53 +53,16 @@ public static class DataQueries
             s.Description,
             s.Actors.Select(a => new CountryInfo(a.Iso3, Name(a.Iso3), CountryData.RoleName(a.Role), a.Source)).ToList(),
             CountryData.ActorSets.Keys.Order(StringComparer.Ordinal).ToList(),
-            CountryData.Groups.All.Select(g => new GroupInfo(g.Name, g.Description, g.FoundedIn)).OrderBy(g => g.Name, StringComparer.Ordinal).ToList());
+            CountryData.Groups.All.Select(g => new GroupInfo(g.Name, g.Description, g.FoundedIn)).OrderBy(g => g.Name, StringComparer.Ordinal).ToList(),
+            CountrySelection.Choices.Select(c => c.Name).ToList());
     }
 
     /// <summary>
     /// Which countries a query covers: explicit <paramref name="countries"/>, else <paramref name="group"/> as of the
-    /// year, else <paramref name="fallback"/> (the same rules as the CLI's <c>--countries</c> and <c>--group</c>).
+    /// year, else <paramref name="fallback"/> (<see cref="CountrySelection"/>, as the CLI's <c>--countries</c> and <c>--group</c>).
     /// </summary>
-    public static IReadOnlyList<string> Selection(string? countries, string? group, int year, Func<IReadOnlyList<string>> fallback)
-    {
-        if (countries is not null && group is not null)
-        {
-            throw new BallastInputException("give either countries or group, not both", field: "countries");
-        }
-
-        if (countries is not null)
-        {
-            var list = countries.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(c => CountryData.Registry.Resolve(c, field: "countries").Iso3).Distinct().ToList();
-            return list.Count > 0 ? list : throw new BallastInputException("no countries given", field: "countries", value: countries);
-        }
-
-        if (group is not null)
-        {
-            if (group.Equals("indo-pacific", StringComparison.OrdinalIgnoreCase) && !CountryData.Groups.Contains(group))
-            {
-                return CountryData.IndoPacific.Actors.Select(a => a.Iso3).ToList();
-            }
-
-            if (!CountryData.Groups.Contains(group))
-            {
-                throw new BallastInputException(
-                    $"unknown group; allowed: indo-pacific, {string.Join(", ", CountryData.Groups.All.Select(g => g.Name).Order(StringComparer.Ordinal))}",
-                    field: "group",
-                    value: group);
-            }
-
-            var members = CountryData.Groups.Get(group).MembersIn(year);
-            return members.Count > 0 ? members : throw new BallastInputException($"group '{group}' had no members in {year}", field: "group", value: group);
-        }
-
-        return fallback();
-    }
-
-    private static IReadOnlyList<string> IndoPacific() => CountryData.IndoPacific.Actors.Select(a => a.Iso3).ToList();
-
-    private static IReadOnlyList<string> Allies() => CountryData.IndoPacific.Actors
-        .Where(a => a.Role is CountryRole.Patron or CountryRole.TreatyAlly or CountryRole.Partner).Select(a => a.Iso3).ToList();
+    public static IReadOnlyList<string> Selection(string? countries, string? group, int year, Func<IReadOnlyList<string>> fallback) =>
+        CountrySelection.Resolve(countries, group, year, fallback, SelectionFields.Query);
 
     private static void CheckYear(int year, int from, int to, string field = "year")
     {
@@ -142,7 +106,7 @@ public static class DataQueries
             throw new BallastInputException("'from' must not be after 'to'", field: "from", value: f.ToString(CultureInfo.InvariantCulture));
         }
 
-        var selection = Selection(countries, group, t, IndoPacific).Where(Panel.Has).ToList();
+        var selection = Selection(countries, group, t, CountrySelection.IndoPacific).Where(Panel.Has).ToList();
         var years = Enumerable.Range(f, t - f + 1).ToList();
         var roles = CountryData.IndoPacific.Actors.ToDictionary(a => a.Iso3, a => CountryData.RoleName(a.Role));
         var series = selection.Select(iso => new ShareSeries(
@@ -159,7 +123,7 @@ public static class DataQueries
         var y = year ?? LastShareYear;
         CheckYear(y, FirstYear, LastShareYear);
         var t = ParseTargets(targets);
-        var selection = Selection(countries, group, y, IndoPacific);
+        var selection = Selection(countries, group, y, CountrySelection.IndoPacific);
         var rows = BurdenAnalysis.Analyse(Panel, selection, y, new BurdenOptions(t));
         return new BurdenResponse(
             y,
@@ -217,7 +181,7 @@ public static class DataQueries
     {
         var y = year ?? 2023; // last year with World Bank GDP for all countries (as in the CLI)
         CheckYear(y, FirstYear, Panel.LastYear);
-        var selection = Selection(countries, group, y, Allies);
+        var selection = Selection(countries, group, y, CountrySelection.IndoPacificCoalition);
         var r = ExploitationTest.FromPanel(Panel, selection, y);
         return new ExploitationResponse(
             y,
@@ -284,7 +248,7 @@ public static class DataQueries
     {
         var y = year ?? 2024;
         CheckYear(y, 1816, 2100);
-        return (y, Selection(countries, group, y, IndoPacific));
+        return (y, Selection(countries, group, y, CountrySelection.IndoPacific));
     }
 
     /// <summary>The answer for a network built by <see cref="BuildNetwork"/> for the year.</summary>
@@ -320,8 +284,8 @@ public sealed record CountryInfo(string Iso3, string Name, string Role, string S
 /// <summary>A named group (Quad, AUKUS…).</summary>
 public sealed record GroupInfo(string Name, string Description, int FoundedIn);
 
-/// <summary>An actor set's countries, the sets available and the groups.</summary>
-public sealed record CountriesResponse(string Set, string Description, IReadOnlyList<CountryInfo> Countries, IReadOnlyList<string> Sets, IReadOnlyList<GroupInfo> Groups);
+/// <summary>An actor set's countries, the sets available, the named groups, and every name a <c>group</c> parameter accepts (groups, actor sets' allies, <c>allies</c>).</summary>
+public sealed record CountriesResponse(string Set, string Description, IReadOnlyList<CountryInfo> Countries, IReadOnlyList<string> Sets, IReadOnlyList<GroupInfo> Groups, IReadOnlyList<string> GroupNames);
 
 /// <summary>One year of a country's panel.</summary>
 public sealed record SeriesRow(int Year, double? GdpCurrentUsd, double? GdpConstantUsd, double? Population, double? MilexCurrentUsd, double? MilexConstantUsd, double? MilexSharePercent);

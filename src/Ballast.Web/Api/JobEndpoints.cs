@@ -129,7 +129,7 @@ internal static partial class JobEndpoints
             }))
             .WithName("cancelJob").WithSummary("Cancels a queued or running job.");
         g.MapGet("/jobs/{id}/results", (string id, JobQueue queue, JobStore store) => ResultsOf(queue, store, id))
-            .WithName("jobResults").WithSummary("A finished job's KPI summary (run), side-by-side KPIs with differences (compare), or its design, parameters and outcomes (explore).");
+            .WithName("jobResults").WithSummary("A finished job's KPI summary (run), side-by-side KPIs with paired differences over common random numbers (compare), or its design, parameters and outcomes (explore).");
         g.MapGet("/jobs/{id}/files", (string id, JobQueue queue, JobStore store) => Finished(queue, id, j => Results.Ok(Files(store.ResultsFolder(j.Id), j.Id))))
             .WithName("jobFiles").WithSummary("The files of a finished job's results folder.");
         g.MapGet("/jobs/{id}/files/{*name}", (string id, string name, JobQueue queue, JobStore store) => Finished(queue, id, j =>

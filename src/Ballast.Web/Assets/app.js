@@ -143,11 +143,26 @@
   function kpiTable(res) {
     const names = res.scenarios.map(s => s.name);
     const cols = ['KPI', 'Unit'];
-    names.forEach((n, i) => { cols.push(n + ' median', n + ' 5–95 %'); if (i > 0) cols.push(n + ' − ' + names[0]); });
+    names.forEach(n => cols.push(n + ' median', n + ' 5–95 %'));
     const rows = res.kpis.map(k => {
       const r = [k.name, k.unit];
       const f = x => k.unit === 'year' ? (x === null || x === undefined ? '–' : String(x)) : fmt(x, 3);
-      k.values.forEach((v, i) => { r.push(f(v.p50), fmt(v.p5, 3) + ' – ' + fmt(v.p95, 3)); if (i > 0) r.push(k.differences[i] === null ? '–' : (k.differences[i] > 0 ? '+' : '') + fmt(k.differences[i], 3)); });
+      k.values.forEach(v => r.push(f(v.p50), v.p5 === null ? '–' : fmt(v.p5, 3) + ' – ' + fmt(v.p95, 3)));
+      return r;
+    });
+    return { cols, rows };
+  }
+  // Paired differences (common random numbers): per KPI, each scenario's median and the run-by-run difference to the first.
+  function pairedTable(res) {
+    const names = res.scenarios.map(s => s.name);
+    const cols = ['KPI', 'Unit'];
+    names.forEach(n => cols.push(n + ' median'));
+    names.slice(1).forEach(n => cols.push(n + ' − ' + names[0] + ' (median)', '5–95 % of runs'));
+    const signed = x => x === null || x === undefined ? '–' : (x > 0 ? '+' : '') + fmt(x, 3);
+    const rows = res.paired.map(k => {
+      const r = [k.name, k.unit];
+      k.medians.forEach(m => r.push(fmt(m, 3)));
+      k.differences.slice(1).forEach(d => r.push(d ? signed(d.p50) : '–', d ? signed(d.p5) + ' to ' + signed(d.p95) : '–'));
       return r;
     });
     return { cols, rows };
@@ -276,7 +291,7 @@
     if (saved && saved.yaml) h += '<label><input type="checkbox" name="cmp" value="__workbench" checked> workbench: ' + esc(saved.name) + '</label>';
     h += list.map((s, i) => '<label><input type="checkbox" name="cmp" value="' + esc(s.name) + '"' + ((s.name === 'baseline' || (!saved && i === 1)) ? ' checked' : '') + '> ' + esc(s.name) + '</label>').join('');
     pick.innerHTML = h;
-    let csv = null;
+    let csv = null, paired = null;
     $('#compare-run').addEventListener('click', async () => {
       const chosen = $$('input[name=cmp]:checked').map(i => i.value);
       const scenarios = chosen.map(v => v === '__workbench' ? { yaml: saved.yaml, fileName: saved.name + '.yaml' } : { scenario: v });
@@ -290,6 +305,8 @@
         const res = await api('/api/jobs/' + done.id + '/results');
         $('#report-link').href = '/api/jobs/' + done.id + '/report';
         csv = kpiTable(res);
+        paired = pairedTable(res);
+        $('#compare-paired').innerHTML = table(paired.cols, paired.rows, 'Paired differences at the horizon (' + res.runs + ' runs each, common seed ' + res.seed + '; run r faces the same shocks in every scenario)', [0, 1]);
         $('#compare-kpis').innerHTML = table(csv.cols, csv.rows, 'KPIs side by side (' + res.runs + ' runs each, common seed ' + res.seed + ')', [0, 1]);
         const figs = res.figures.filter(f => ['balance-ratio', 'crossover', 'burden', 'network'].includes(f.id));
         $('#compare-figures').innerHTML = res.scenarios.map((s, i) => '<div><h3>' + esc(s.name) + '</h3>' + figuresHtml(done.id, figs, i, s.name) + '</div>').join('');
@@ -299,6 +316,7 @@
       finally { $('#compare-run').disabled = false; }
     });
     $('#compare-csv').addEventListener('click', () => csv && download('compare-kpis.csv', toCsv(csv.cols, csv.rows)));
+    $('#compare-paired-csv').addEventListener('click', () => paired && download('compare-paired.csv', toCsv(paired.cols, paired.rows)));
   }
 
   // ---------- jobs list ----------

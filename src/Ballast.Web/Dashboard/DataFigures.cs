@@ -9,6 +9,7 @@ using Ballast.Reports.Charts;
 using Ballast.Reports.Figures;
 using Ballast.Reports.Model;
 using Ballast.Reports.Networks;
+using Ballast.Runs.Countries;
 using Ballast.Web.Api;
 
 namespace Ballast.Web.Dashboard;
@@ -68,7 +69,7 @@ public static class DataFigures
         var snapshots = new List<NetworkSnapshot>();
         foreach (var y in list)
         {
-            var nodes = DataQueries.Selection(countries, group, y, () => CountryData.IndoPacific.Actors.Select(a => a.Iso3).ToList());
+            var nodes = DataQueries.Selection(countries, group, y, CountrySelection.IndoPacific);
             var (network, summary) = build(y, nodes);
             var roles = CountryData.IndoPacific.Actors.ToDictionary(a => a.Iso3, a => a.Role);
             var spendingYear = Math.Min(y, DataQueries.LastShareYear);

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Reflection;
 using System.Text;
-using Ballast.Data.Countries;
 using Ballast.Data.Panel;
+using Ballast.Runs.Countries;
 using Ballast.Web.Api;
 
 namespace Ballast.Web.Dashboard;
@@ -78,9 +78,9 @@ internal static class Pages
     private static string GroupOptions()
     {
         var sb = new StringBuilder("<option value=\"\">Indo-Pacific default set</option>");
-        foreach (var g in CountryData.Groups.All.OrderBy(g => g.Name, StringComparer.Ordinal))
+        foreach (var g in CountrySelection.Choices)
         {
-            sb.Append("<option value=\"").Append(E(g.Name)).Append("\">").Append(E(g.Name)).Append("</option>");
+            sb.Append("<option value=\"").Append(E(g.Name)).Append("\" title=\"").Append(E(g.Description)).Append("\">").Append(E(g.Name)).Append("</option>");
         }
 
         return sb.ToString();
@@ -164,7 +164,7 @@ internal static class Pages
         """;
 
     private static string CompareBody() => """
-        <p class="lede">Run two or more scenarios with common random numbers (the same seed, so the same draws) and read their KPIs and charts side by side.</p>
+        <p class="lede">Run two or more scenarios with common random numbers (the same seed, so the same draws) and read their KPIs and charts side by side, with each KPI's difference taken run by run.</p>
         <form id="compare-form" class="controls" onsubmit="return false">
           <fieldset id="compare-pick"><legend>Scenarios</legend></fieldset>
           <label>Runs per scenario <input type="number" id="runs" min="1" value="200"></label>
@@ -174,6 +174,7 @@ internal static class Pages
         <div class="progress"><progress id="progress" max="1" value="0" aria-label="Comparison progress"></progress> <span id="run-status" role="status" aria-live="polite"></span></div>
         <section id="compare-results" hidden aria-labelledby="cmp-h"><h2 id="cmp-h">Side by side</h2>
           <p><a id="report-link" href="#" target="_blank" rel="noopener">Open the comparison report</a></p>
+          <div id="compare-paired"></div><p><button type="button" id="compare-paired-csv">Download the paired differences (CSV)</button></p>
           <div id="compare-kpis"></div><p><button type="button" id="compare-csv">Download the KPI table (CSV)</button></p>
           <div id="compare-figures" class="side-by-side"></div>
         </section>

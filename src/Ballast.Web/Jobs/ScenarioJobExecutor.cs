@@ -1,13 +1,16 @@
+using Ballast.Reports.Adapters;
 using Ballast.Runs;
+using Ballast.Runs.Comparison;
 using Ballast.Web.Hosting;
 
 namespace Ballast.Web.Jobs;
 
 /// <summary>
-/// Executes jobs with the application service the CLI uses (<see cref="ScenarioRunner"/>): each scenario is prepared
-/// (loaded, validated, compiled) and run into its own results folder; a comparison runs every scenario with the same
-/// seed (common random numbers) into <c>NN-name/</c> sub-folders; an exploration runs its design into a results store
-/// (<see cref="ExploreJob"/>).
+/// Executes jobs with the application services the CLI uses: a run goes through <see cref="ScenarioRunner"/> into the
+/// job's results folder with its report (<see cref="RunReports"/>), as <c>ballast run</c>; a comparison goes through
+/// <see cref="ScenarioComparison"/> (common random numbers, paired differences) into <c>NN-name/</c> sub-folders with
+/// every scenario's report and the comparison report, as <c>ballast compare</c>; an exploration runs its design into a
+/// results store (<see cref="ExploreJob"/>).
 /// </summary>
 public sealed class ScenarioJobExecutor(IOptions<BallastWebOptions> options) : IJobExecutor
 {
@@ -26,17 +29,22 @@ public sealed class ScenarioJobExecutor(IOptions<BallastWebOptions> options) : I
                     return;
                 }
 
-                long before = 0;
-                for (var i = 0; i < job.Spec.Scenarios.Count; i++)
+                var prepared = job.Spec.Scenarios.Select(s => PreparedScenario.FromText(s.Yaml, s.Name + ".yaml")).ToList();
+                if (job.Kind == JobKind.Run)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var s = job.Spec.Scenarios[i];
-                    var prepared = PreparedScenario.FromText(s.Yaml, s.Name + ".yaml");
-                    var dir = job.Kind == JobKind.Run ? folder : Path.Combine(folder, CompareFolder(i, s.Name));
-                    var offset = before;
-                    ScenarioRunner.Run(prepared, new RunRequest(job.Spec.Runs, job.Spec.Seed, threads, dir), p => progress(offset + p.Completed), cancellationToken: cancellationToken);
-                    before += job.Spec.Runs;
+                    var outcome = ScenarioRunner.Run(prepared[0], new RunRequest(job.Spec.Runs, job.Spec.Seed, threads, folder), p => progress(p.Completed), cancellationToken: cancellationToken);
+                    RunReports.Write(folder, outcome.Prepared, outcome.Manifest, outcome.Result);
+                    return;
                 }
+
+                // Progress counts the runs of every scenario so far.
+                var comparison = ScenarioComparison.Run(
+                    prepared,
+                    new RunRequest(job.Spec.Runs, job.Spec.Seed, threads, folder),
+                    i => Path.Combine(folder, CompareFolder(i, job.Spec.Scenarios[i].Name)),
+                    (i, scenario, request, sink) => ScenarioRunner.Run(scenario, request, p => progress(((long)i * job.Spec.Runs) + p.Completed), sink, cancellationToken),
+                    cancellationToken);
+                RunReports.WriteComparison(folder, comparison);
             },
             cancellationToken);
 }
