@@ -285,7 +285,7 @@ public static class ReportModelBuilder
             One("Median crossover year", "year", k.CrossoverYearMedian ?? double.NaN, "Among runs that cross; n/a when none do."),
             P($"Coalition effectiveness in {last}", "index", k.FinalEffectiveness, "Low-substitution (CES) aggregate over the seven mission areas."),
             P($"US net cost in {last}", "bn US$ 2023", k.UsCostNet, "US theatre spending less host-nation support.", 1e-9),
-            P($"Host exposure in {last}", "index", k.HostExposure, "Summed exposure of missile hosts (launchers hosted × targeting share × GDP)."),
+            P($"Host exposure in {last}", "index", k.HostExposure, "Summed exposure of missile hosts: launchers hosted × targeting share × adversary missiles (docs/model.md §10)."),
             P($"Coalition duplication in {last}", "0–1", k.CoalitionDuplication, "Spending-weighted overlap of allies' mixes with the US mix."),
         };
         foreach (var a in k.Allies)
