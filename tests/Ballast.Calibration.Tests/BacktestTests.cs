@@ -62,6 +62,7 @@ public class BacktestTests
             ReducedForm = [0.5, 0.5, 0.1, -0.05],
             ReducedCovariance = [1e-4, 0, 0, 0, 0, 1e-4, 0, 0, 0, 0, 1e-4, 0, 0, 0, 0, 1e-4],
             Means = new Dictionary<string, double[]> { ["AAA"] = [0, 0, 10, 5, 6] },
+            SpillInReference = new Dictionary<string, double> { ["AAA"] = 1 },
             Correction = BiasCorrection.None,
             Notes = [],
         };
@@ -119,6 +120,22 @@ public class BacktestTests
     }
 
     [Fact]
+    public void Balanced_growth_forecast_measures_spill_ins_against_the_origin_years_budget()
+    {
+        // M_2014 = 10 is the forecast's M_0 (the engine started in 2014 would use it): S/M_0 goes from 99 to 199, so desired
+        // spending rises by β_S·ln 2 and the second forecast is ln 10 + λβ_S ln 2 (raw ln(1+S) would give ln(1991/991)).
+        var obs = new List<DemandObservation>
+        {
+            new("AAA", 2014, Math.Log(10), 10, 5, 990, 0.02, true),
+            new("AAA", 2015, Math.Log(10), 10, 5, 1990, 0.02, true),
+            new("AAA", 2016, Math.Log(10), 10, 5, 1990, 0.02, true),
+        };
+        var r = Backtester.Run(new DemandPanel(obs, []), Estimate(1, 0.5, 0.2, -0.1), ["AAA"], 2014, 2, 200, 1, InterceptRule.BalancedGrowth);
+        Assert.Equal(0.02, r.Forecasts[0].Model, 14);
+        Assert.Equal(0.02 * Math.Pow(2, 0.5 * -0.1), r.Forecasts[1].Model, 14);
+    }
+
+    [Fact]
     public void Trend_growth_is_the_compound_growth_over_the_engines_window_or_the_mean_of_the_others()
     {
         // AAA: GDP from e^10 in 2004 to e^10.5 in 2014 → (e^0.05) − 1 per year; BBB: e^0.3 over 2003–2014 (its last year
@@ -154,7 +171,7 @@ public class BacktestTests
         double star = 2 + lag, lnM = 2;
         for (int t = 0; t < 50; t++)
         {
-            double next = DemandTerms.NextLogSpending(lnM, star, lambda, 0, 0);
+            double next = Equations.PartialAdjustment(lnM, star, lambda, 0, 0);
             Assert.Equal(betaY * Math.Log(1 + g), next - lnM, 12);
             lnM = next;
             star += betaY * Math.Log(1 + g);
@@ -191,6 +208,7 @@ public class BacktestTests
         ReducedForm = [1 - lambda, lambda * betaY, lambda * betaT, lambda * betaS],
         ReducedCovariance = [1e-6, 0, 0, 0, 0, 1e-6, 0, 0, 0, 0, 1e-6, 0, 0, 0, 0, 1e-6],
         Means = new Dictionary<string, double[]> { ["AAA"] = [0, 0, 10, 5, 6] },
+        SpillInReference = new Dictionary<string, double> { ["AAA"] = 1 },
         Correction = BiasCorrection.None,
         Notes = [],
     };

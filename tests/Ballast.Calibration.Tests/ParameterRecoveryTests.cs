@@ -1,5 +1,6 @@
 using Ballast.Calibration.Estimation;
 using Ballast.Calibration.Regressors;
+using Ballast.Core.Model;
 using Ballast.Core.Random;
 
 namespace Ballast.Calibration.Tests;
@@ -25,11 +26,14 @@ public class ParameterRecoveryTests
             double muY = 26 + Z(), muT = 25 + Z(), muS = 27 + Z();
             double lnY = muY, lnT = muT, lnS = muS;
             double lnM = DemandTerms.DesiredLogSpending(Truth, alpha, lnY, lnT, lnS, 0) + (0.3 * Z());
+
+            // The spill-in term is ln(1 + S/M_0) with M_0 the first year's spending (where the estimator starts the path).
+            double m0 = Math.Exp(lnM);
             for (int t = 0; t < years; t++)
             {
-                obs.Add(new DemandObservation(iso, 1980 + t, lnM, lnY, lnT, lnS, 0.02, IsSipri: true));
+                obs.Add(new DemandObservation(iso, 1980 + t, lnM, lnY, lnT, m0 * (Math.Exp(lnS) - 1), 0.02, IsSipri: true));
                 double star = DemandTerms.DesiredLogSpending(Truth, alpha, lnY, lnT, lnS, 0);
-                lnM = DemandTerms.NextLogSpending(lnM, star, Truth.Lambda, Truth.SigmaM, Z());
+                lnM = Equations.PartialAdjustment(lnM, star, Truth.Lambda, Truth.SigmaM, Z());
                 lnY = muY + (0.7 * (lnY - muY)) + (0.1 * Z());
                 lnT = muT + (0.7 * (lnT - muT)) + (0.1 * Z());
                 lnS = muS + (0.7 * (lnS - muS)) + (0.1 * Z());

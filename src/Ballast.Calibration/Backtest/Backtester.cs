@@ -12,7 +12,7 @@ namespace Ballast.Calibration.Backtest;
 public enum InterceptRule
 {
     /// <summary>
-    /// As the engine does (<see cref="Core.Model.BalancedGrowth"/>): α_i puts the last fitted year on the balanced-growth
+    /// As the engine does (<see cref="Equations.DemandIntercept"/>): α_i puts the last fitted year on the balanced-growth
     /// path, <c>ln M* − ln M = β_Y ln(1+g_i)/λ</c> with g_i the country's trend GDP growth up to that year.
     /// </summary>
     BalancedGrowth,
@@ -73,7 +73,8 @@ public sealed record BacktestResult(IReadOnlyList<ShareForecast> Forecasts, IRea
 /// <summary>
 /// Out-of-sample evaluation of the calibrated demand equation: from the last fitted year, each country's spending
 /// follows the engine's equation <c>ln M(t+1) = ln M + λ(ln M* − ln M) + σ_M ε</c> dynamically (its own forecast feeds the next
-/// year) with realised GDP, threat and spill-ins, starting (like the engine) on the balanced-growth path of the country's
+/// year) with realised GDP, threat and spill-ins (in years of the origin year's budget, <c>ln(1 + S/M_0)</c>), starting (like
+/// the engine) on the balanced-growth path of the country's
 /// trend GDP growth; an ensemble that draws the coefficients from their estimated
 /// sampling distribution and the shocks from N(0, σ_M²) gives the 90 % interval.
 /// </summary>
@@ -131,14 +132,17 @@ public static class Backtester
                 continue;
             }
 
+            // Spill-ins in years of the start budget M_0 (docs/model.md §3): the forecast is a path that starts at the origin year,
+            // as the engine started there would measure them; fitted intercepts belong to the fit's own M_0.
+            double startBudget = intercepts == InterceptRule.Fitted ? estimate.SpillInReference[iso3] : Math.Exp(start.LnM);
             double g = trend[iso3];
-            var point = Simulate(estimate, estimate.ReducedForm, iso3, start, g, path, usable, intercepts, key: 0, shocks: false, sigma: estimate.SigmaM);
+            var point = Simulate(estimate, estimate.ReducedForm, iso3, start, startBudget, g, path, usable, intercepts, key: 0, shocks: false, sigma: estimate.SigmaM);
             var ensemble = new double[runs][];
             for (int r = 0; r < runs; r++)
             {
                 // One stream per (seed, run, country), so adding a country never changes another's draws.
                 ulong key = CounterRng.RunKey(seed, ((long)r * 1_000_003) + ci);
-                ensemble[r] = Simulate(estimate, draws[r], iso3, start, g, path, usable, intercepts, key, shocks: true, sigma: estimate.SigmaM);
+                ensemble[r] = Simulate(estimate, draws[r], iso3, start, startBudget, g, path, usable, intercepts, key, shocks: true, sigma: estimate.SigmaM);
             }
 
             for (int h = 1; h <= usable; h++)
@@ -211,21 +215,21 @@ public static class Backtester
     }
 
     // The dynamic forecast: the engine's demand step applied year after year with the forecast feeding back.
-    private static double[] Simulate(DemandEstimate e, double[] b, string iso3, DemandObservation start, double trendGrowth, List<DemandObservation> path, int steps, InterceptRule rule, ulong key, bool shocks, double sigma)
+    private static double[] Simulate(DemandEstimate e, double[] b, string iso3, DemandObservation start, double startBudget, double trendGrowth, List<DemandObservation> path, int steps, InterceptRule rule, ulong key, bool shocks, double sigma)
     {
         double lambda = Math.Clamp(1 - b[0], 1e-6, 1);
         var c = new DemandCoefficients(b[1] / lambda, b[2] / lambda, b[3] / lambda, 0, lambda, sigma);
         double alpha = rule == InterceptRule.Fitted
             ? e.ReducedIntercept(iso3, b) / lambda
-            : BalancedGrowth.Intercept(start.LnM, DemandTerms.DesiredLogSpending(c, 0, start.LnY, start.LnT, start.LnS, 0), c.BetaY, c.Lambda, trendGrowth);
+            : Equations.DemandIntercept(start.LnM, DemandTerms.DesiredLogSpending(c, 0, start.LnY, start.LnT, start.SpillInTerm(startBudget), 0), c.BetaY, c.Lambda, trendGrowth);
         var result = new double[steps];
         double lnM = start.LnM;
         for (int h = 0; h < steps; h++)
         {
             var x = path[h];
-            double star = DemandTerms.DesiredLogSpending(c, alpha, x.LnY, x.LnT, x.LnS, 0);
+            double star = DemandTerms.DesiredLogSpending(c, alpha, x.LnY, x.LnT, x.SpillInTerm(startBudget), 0);
             double z = shocks ? CounterRng.Normal(key, (ulong)h) : 0;
-            lnM = DemandTerms.NextLogSpending(lnM, star, c.Lambda, c.SigmaM, z);
+            lnM = Equations.PartialAdjustment(lnM, star, c.Lambda, c.SigmaM, z);
             result[h] = lnM;
         }
 

@@ -68,6 +68,13 @@ public sealed record DemandEstimate
     /// <summary>Per-country means of the dependent variable and regressors, so intercepts can be recomputed for drawn coefficients.</summary>
     public required IReadOnlyDictionary<string, double[]> Means { get; init; }
 
+    /// <summary>
+    /// M_i,0 of each country, US$: its spending in the first year of its fitted path (the regressor year of its first pair in
+    /// the window), against which the spill-in regressor <c>ln(1 + S/M_i,0)</c> was formed, as the engine measures spill-ins
+    /// against an ally's budget at the start of its simulated path.
+    /// </summary>
+    public required IReadOnlyDictionary<string, double> SpillInReference { get; init; }
+
     /// <summary>The bias correction applied.</summary>
     public required BiasCorrection Correction { get; init; }
 
@@ -92,13 +99,21 @@ public sealed record DemandEstimate
 }
 
 /// <summary>
-/// Estimates the partial-adjustment demand equation <c>ln M_t+1 = a_i + ρ ln M_t + b_Y ln Y_t + b_T ln T_t + b_S ln S_t + ε</c>
+/// Estimates the partial-adjustment demand equation
+/// <c>ln M_t+1 = a_i + ρ ln M_t + b_Y ln Y_t + b_T ln(1+T_t) + b_S ln(1+S_t/M_i,0) + ε</c> (the engine's, docs/model.md §3)
 /// by the within estimator with country-clustered errors, then recovers λ = 1 − ρ and the long-run β = b/λ (delta method).
 /// </summary>
 public static class DemandEstimator
 {
     /// <summary>Regressor names in the order of the reduced form.</summary>
-    public static IReadOnlyList<string> RegressorNames { get; } = ["ln M_t", "ln Y_t", "ln T_t", "ln S_t"];
+    public static IReadOnlyList<string> RegressorNames { get; } = ["ln M_t", "ln Y_t", "ln(1+T_t)", "ln(1+S_t/M_0)"];
+
+    /// <summary>
+    /// M_i,0 of each country of the pairs: its spending in the regressor year of its first pair, the start of the path the
+    /// equation is fitted on (the engine's M_i,0 is the budget of the year its simulated path starts from).
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> SpillInReference(IEnumerable<(DemandObservation Now, DemandObservation Next)> pairs) =>
+        pairs.GroupBy(p => p.Now.Iso3).ToDictionary(g => g.Key, g => Math.Exp(g.MinBy(p => p.Now.Year).Now.LnM), StringComparer.Ordinal);
 
     /// <summary>The pairs (t, t+1) of the panel whose dependent year lies in the window (and is SIPRI's own figure when required).</summary>
     public static IReadOnlyList<(DemandObservation Now, DemandObservation Next)> Pairs(DemandPanel panel, int? fromYear, int? untilYear, SpendingSeries spending)
@@ -151,13 +166,15 @@ public static class DemandEstimator
                 field: "--fit-until");
         }
 
-        var full = FitPairs(pairs);
+        // The halves of the jackknife keep the full path's M_i,0: they estimate the same equation on fewer years.
+        var reference = SpillInReference(pairs);
+        var full = FitPairs(pairs, reference);
         double[] b = full.Coefficients;
         if (correction == BiasCorrection.SplitPanelJackknife)
         {
             var (first, second) = Halves(pairs);
-            var b1 = FitPairs(first).Coefficients;
-            var b2 = FitPairs(second).Coefficients;
+            var b1 = FitPairs(first, reference).Coefficients;
+            var b2 = FitPairs(second, reference).Coefficients;
             b = b.Select((v, k) => (2 * v) - ((b1[k] + b2[k]) / 2)).ToArray();
             notes.Add("λ and β corrected for the Nickell bias by the split-panel jackknife (Dhaene and Jochmans 2015); standard errors from the full-sample cluster-robust covariance.");
         }
@@ -184,7 +201,7 @@ public static class DemandEstimator
         double seLambda = full.StdError(0);
         var means = pairs.GroupBy(p => p.Now.Iso3).ToDictionary(
             grp => grp.Key,
-            grp => new[] { grp.Average(p => p.Next.LnM), grp.Average(p => p.Now.LnM), grp.Average(p => p.Now.LnY), grp.Average(p => p.Now.LnT), grp.Average(p => p.Now.LnS) },
+            grp => new[] { grp.Average(p => p.Next.LnM), grp.Average(p => p.Now.LnM), grp.Average(p => p.Now.LnY), grp.Average(p => p.Now.LnT), grp.Average(p => p.Now.SpillInTerm(reference[grp.Key])) },
             StringComparer.Ordinal);
         var estimate = new DemandEstimate
         {
@@ -202,6 +219,7 @@ public static class DemandEstimator
             ReducedForm = b,
             ReducedCovariance = full.Covariance,
             Means = means,
+            SpillInReference = reference,
             Correction = correction,
             Notes = notes,
         };
@@ -209,11 +227,11 @@ public static class DemandEstimator
         return estimate with { Alpha = alpha };
     }
 
-    private static WithinFit FitPairs(IReadOnlyList<(DemandObservation Now, DemandObservation Next)> pairs) =>
+    private static WithinFit FitPairs(IReadOnlyList<(DemandObservation Now, DemandObservation Next)> pairs, IReadOnlyDictionary<string, double> reference) =>
         WithinRegression.Fit(
             pairs.Select(p => p.Now.Iso3).ToList(),
             pairs.Select(p => p.Next.LnM).ToList(),
-            pairs.Select(p => new[] { p.Now.LnM, p.Now.LnY, p.Now.LnT, p.Now.LnS }).ToList());
+            pairs.Select(p => new[] { p.Now.LnM, p.Now.LnY, p.Now.LnT, p.Now.SpillInTerm(reference[p.Now.Iso3]) }).ToList());
 
     // Each country's years split at its own midpoint (the first half gets the extra year when the count is odd).
     private static (List<(DemandObservation, DemandObservation)>, List<(DemandObservation, DemandObservation)>) Halves(

@@ -1,15 +1,26 @@
+using Ballast.Core.Model;
+
 namespace Ballast.Calibration.Regressors;
 
-/// <summary>One country-year of the demand panel: logs of spending, GDP, threat and spill-ins, and the burden.</summary>
+/// <summary>One country-year of the demand panel: logs of spending, GDP and threat, the spill-ins, and the burden.</summary>
 /// <param name="Iso3">Country.</param>
 /// <param name="Year">Year.</param>
 /// <param name="LnM">ln real military expenditure (constant 2023 US$).</param>
 /// <param name="LnY">ln real GDP index.</param>
 /// <param name="LnT">ln(1 + threat Σ w_ij K_j).</param>
-/// <param name="LnS">ln(1 + spill-ins c·θ·K_US·LSG + Σ ℓ_ij a K_j).</param>
+/// <param name="SpillIn">
+/// Spill-ins S = c·θ·K_US·λ_US + Σ ℓ_ij a K_j, constant 2023 US$. The regressor is <c>ln(1 + S/M_0)</c>
+/// (<see cref="SpillInTerm"/>), M_0 the country's spending at the start of the path the equation is run on, so it is formed
+/// by the estimator and the back-test rather than stored.
+/// </param>
 /// <param name="Share">Military expenditure / GDP, or NaN when missing.</param>
 /// <param name="IsSipri">True when the spending figure is SIPRI's own (not the back-cast).</param>
-public sealed record DemandObservation(string Iso3, int Year, double LnM, double LnY, double LnT, double LnS, double Share, bool IsSipri);
+public sealed record DemandObservation(string Iso3, int Year, double LnM, double LnY, double LnT, double SpillIn, double Share, bool IsSipri)
+{
+    /// <summary>The spill-in regressor <c>ln(1 + S/M_0)</c> of the engine's demand equation (<see cref="Equations.SpillInTerm"/>).</summary>
+    /// <param name="startBudget">M_0: the country's spending at the start of the path, US$.</param>
+    public double SpillInTerm(double startBudget) => Equations.SpillInTerm(SpillIn, startBudget);
+}
 
 /// <summary>The demand panel of a set of allies, with notes on what was left out and why.</summary>
 /// <param name="Observations">Country-years with every regressor present, by country then year.</param>
@@ -87,7 +98,7 @@ public static class DemandPanelBuilder
                     if (Stock(withData[j], year) is double kj && data.DistanceKm(iso3, withData[j], year) is double d)
                     {
                         kAdv[j] = kj;
-                        weights[j] = DemandTerms.ProximityWeight(d, settings.ThreatDistanceKm);
+                        weights[j] = Equations.ProximityWeight(d, settings.ThreatDistanceKm);
                     }
                     else
                     {
@@ -108,9 +119,9 @@ public static class DemandPanelBuilder
                 }
 
                 double threat = DemandTerms.Threat(weights, kAdv);
-                double lsg = data.DistanceKm(patron, lead, year) is double dUs ? DemandTerms.ProximityWeight(dUs, settings.LsgDistanceKm) : 1;
+                double lsg = data.DistanceKm(patron, lead, year) is double dUs ? Equations.LossOfStrength(dUs, settings.LsgDistanceKm) : 1;
                 double spill = DemandTerms.SpillIn(settings.Credibility, settings.TheatreShare, kUs, lsg, settings.Alignment, links, kAlly);
-                observations.Add(new DemandObservation(iso3, year, Math.Log(m), Math.Log(y), DemandTerms.LogTerm(threat), DemandTerms.LogTerm(spill), data.Share(iso3, year) ?? double.NaN, data.IsSipri(iso3, year)));
+                observations.Add(new DemandObservation(iso3, year, Math.Log(m), Math.Log(y), Equations.ThreatTerm(threat), spill, data.Share(iso3, year) ?? double.NaN, data.IsSipri(iso3, year)));
             }
         }
 

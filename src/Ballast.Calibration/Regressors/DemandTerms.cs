@@ -1,33 +1,18 @@
+using Ballast.Core.Model;
+
 namespace Ballast.Calibration.Regressors;
 
 /// <summary>
-/// The regressors of the ally-demand equation (DESIGN.md part 3), as pure functions so the calibration and the
-/// engine build threat and spill-ins the same way: capability by perpetual inventory, proximity weights
-/// <c>exp(−d/L_T)</c> over capital great-circle distances, threat <c>T_i = Σ_adversaries w_ij K_j</c> and spill-ins
-/// <c>S_i = c_i·θ·K_US + Σ_allies ℓ_ij K_j</c>.
+/// The regressors of the ally-demand equation (docs/model.md §3) as history allows them: capability by perpetual inventory
+/// over a country's whole spending series, threat without crises or hosting, and spill-ins with credibility and alignment
+/// at their registry defaults. Every formula is the engine's own, from <see cref="Equations"/>.
 /// </summary>
 public static class DemandTerms
 {
-    /// <summary>Mean Earth radius (IUGG), km.</summary>
-    public const double EarthRadiusKm = Ballast.Core.Facts.GreatCircle.EarthRadiusKm;
-
-    /// <summary>Great-circle (haversine) distance in km between two points given in decimal degrees.</summary>
-    public static double GreatCircleKm(double lat1, double lng1, double lat2, double lng2) =>
-        Ballast.Core.Facts.GreatCircle.DistanceKm(new(lat1, lng1), new(lat2, lng2));
-
-    /// <summary>Proximity weight of an adversary at <paramref name="distanceKm"/>: <c>exp(−d/L)</c> (1 next door, 1/e at L).</summary>
-    public static double ProximityWeight(double distanceKm, double scaleKm) => Math.Exp(-distanceKm / scaleKm);
-
-    /// <summary>Steady-state capability stock of constant spending growing at <paramref name="growth"/>: <c>φM/(δ+g)</c>.</summary>
-    public static double SteadyStateStock(double spending, double phi, double delta, double growth) =>
-        phi * spending / (delta + Math.Max(growth, 0));
-
-    /// <summary>One perpetual-inventory step: <c>K(t+1) = (1−δ)K(t) + φM(t)</c>.</summary>
-    public static double NextStock(double stock, double spending, double phi, double delta) => ((1 - delta) * stock) + (phi * spending);
-
     /// <summary>
-    /// Capability stocks by perpetual inventory over a spending path: <c>K[0]</c> is the steady state of the first
-    /// years' average growth, then <c>K[t+1] = (1−δ)K[t] + φM[t]</c>. Returns an array as long as the path.
+    /// Capability stocks by perpetual inventory over a spending path: <c>K[0]</c> is the steady state of the first years'
+    /// average growth (<see cref="Equations.InitialCapability"/>), then <c>K[t+1] = (1−δ)K[t] + φM[t]</c>
+    /// (<see cref="Equations.CapabilityAccumulation(double, double, double, double)"/>). Returns an array as long as the path.
     /// </summary>
     public static double[] StockPath(ReadOnlySpan<double> spending, double phi, double delta)
     {
@@ -40,52 +25,53 @@ public static class DemandTerms
         // Average growth over up to the first five years sets the starting stock; a single year means no growth.
         int span = Math.Min(5, spending.Length - 1);
         double g = span > 0 ? Math.Pow(spending[span] / spending[0], 1.0 / span) - 1 : 0;
-        k[0] = SteadyStateStock(spending[0], phi, delta, g);
+        k[0] = Equations.InitialCapability(phi, spending[0], delta, g);
         for (int t = 1; t < spending.Length; t++)
         {
-            k[t] = NextStock(k[t - 1], spending[t - 1], phi, delta);
+            k[t] = Equations.CapabilityAccumulation(k[t - 1], delta, phi, spending[t - 1]);
         }
 
         return k;
     }
 
-    /// <summary>The log the demand equation takes of threat and spill-ins: <c>ln(x + 1)</c>, as the engine does, so a zero term stays finite.</summary>
-    public static double LogTerm(double x) => Math.Log(x + 1);
-
-    /// <summary>Threat <c>T_i = Σ_j w_ij K_j</c> over adversaries with their proximity weights.</summary>
-    public static double Threat(ReadOnlySpan<double> weights, ReadOnlySpan<double> adversaryStocks)
-    {
-        double t = 0;
-        for (int j = 0; j < weights.Length; j++)
-        {
-            t += weights[j] * adversaryStocks[j];
-        }
-
-        return t;
-    }
+    /// <summary>
+    /// Threat <c>T_i = Σ_j e^{−d_ij/L} K_j</c> (<see cref="Equations.Threat"/> without the crisis and hosting factors, which
+    /// history does not record).
+    /// </summary>
+    /// <param name="weights">Proximity weights of the adversaries (<see cref="Equations.ProximityWeight"/>).</param>
+    /// <param name="adversaryStocks">Their capability stocks.</param>
+    public static double Threat(ReadOnlySpan<double> weights, ReadOnlySpan<double> adversaryStocks) =>
+        Equations.Threat(Equations.ProximityWeightedStock(weights, adversaryStocks), crisisThreat: 0, crisis: 0, hostingThreat: 0, launchers: 0);
 
     /// <summary>
-    /// Spill-ins <c>S_i = c_i·θ·K_US·LSG + Σ_j ℓ_ij a_j K_j</c>: the credibility-weighted theatre share of US capability,
-    /// discounted by the loss-of-strength gradient, plus the capability of aligned allies linked to <c>i</c> (ℓ = 0 in pure hub-and-spokes).
+    /// Spill-ins <c>S_i = c·θ·K_US·λ_US + Σ_j ℓ_ij a K_j</c> (<see cref="Equations.SpillIn"/>): every country aligned, no
+    /// step-back, one credibility c and alignment a for all (historical values are not observed), and λ_US the US loss of
+    /// strength to the theatre without the posture relief (historical troops and bases per host are not in the regressor).
     /// </summary>
+    /// <param name="credibility">c: <c>initial_credibility</c>.</param>
+    /// <param name="theatreShare">θ: <c>us_theatre_share</c>.</param>
+    /// <param name="usStock">K_US.</param>
+    /// <param name="lossOfStrength">λ_US = e^{−d_US,lead/lsg_distance_km}.</param>
+    /// <param name="alignment">a: <c>initial_alignment</c>.</param>
+    /// <param name="links">ℓ_ij to the other allies (0 or 1 from ATOP).</param>
+    /// <param name="allyStocks">Their capability stocks.</param>
     public static double SpillIn(double credibility, double theatreShare, double usStock, double lossOfStrength, double alignment, ReadOnlySpan<double> links, ReadOnlySpan<double> allyStocks)
     {
-        double s = credibility * theatreShare * usStock * lossOfStrength;
-        for (int j = 0; j < links.Length; j++)
-        {
-            s += links[j] * alignment * allyStocks[j];
-        }
-
-        return s;
+        var alignments = new double[allyStocks.Length];
+        Array.Fill(alignments, alignment);
+        double us = Equations.UsSpillIn(credibility, theatreShare, usStock, lossOfStrength, retention: 1, aligned: true);
+        return Equations.SpillIn(us, links, alignments, allyStocks);
     }
 
-    /// <summary>Desired spending <c>ln M* = α + β_Y ln Y + β_T ln T + β_S ln S + β_P ln(1+P)</c>.</summary>
-    public static double DesiredLogSpending(in DemandCoefficients b, double alpha, double lnY, double lnT, double lnS, double pressure) =>
-        alpha + (b.BetaY * lnY) + (b.BetaT * lnT) + (b.BetaS * lnS) + (b.BetaP * Math.Log(1 + pressure));
-
-    /// <summary>Partial adjustment: <c>ln M(t+1) = ln M(t) + λ(ln M* − ln M(t)) + σ_M·ε</c>.</summary>
-    public static double NextLogSpending(double lnM, double lnMStar, double lambda, double sigma, double shock) =>
-        lnM + (lambda * (lnMStar - lnM)) + (sigma * shock);
+    /// <summary>Desired log spending <see cref="Equations.DesiredLogSpending"/> with the coefficients of an estimate (P the pressure, 0 in history).</summary>
+    /// <param name="b">The coefficients.</param>
+    /// <param name="alpha">α_i.</param>
+    /// <param name="logGdp">ln Y.</param>
+    /// <param name="threatTerm">ln(1+T).</param>
+    /// <param name="spillInTerm">ln(1+S/M_0).</param>
+    /// <param name="pressure">P.</param>
+    public static double DesiredLogSpending(in DemandCoefficients b, double alpha, double logGdp, double threatTerm, double spillInTerm, double pressure) =>
+        Equations.DesiredLogSpending(alpha, b.BetaY, logGdp, b.BetaT, threatTerm, b.BetaS, spillInTerm, b.BetaP, Equations.PressureTerm(pressure));
 }
 
 /// <summary>The slope coefficients of the ally-demand equation and its adjustment speed and shock scale.</summary>

@@ -98,7 +98,7 @@ public sealed class HistoricalInputs
             return null;
         }
 
-        return DemandTerms.GreatCircleKm(ca.Latitude, ca.Longitude, cb.Latitude, cb.Longitude);
+        return Ballast.Core.Facts.GreatCircle.DistanceKm(new(ca.Latitude, ca.Longitude), new(cb.Latitude, cb.Longitude));
     }
 
     /// <summary>ℓ_ij: 1 when ATOP records a defence pact between the two in the year (ties after the last ATOP year carried forward), else 0.</summary>

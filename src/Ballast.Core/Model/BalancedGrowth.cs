@@ -10,7 +10,7 @@ namespace Ballast.Core.Model;
 public static class BalancedGrowth
 {
     /// <summary>Smallest adjustment speed divided by, so a near-zero λ gives a large but finite lag.</summary>
-    public const double MinLambda = 1e-12;
+    public const double MinLambda = Equations.MinAdjustmentSpeed;
 
     /// <summary>
     /// The gap <c>ln M* − ln M</c> on the balanced-growth path: <c>β_Y·ln(1 + max(0, g))/λ</c> for λ &gt; 0, and 0 for
@@ -19,13 +19,12 @@ public static class BalancedGrowth
     /// <param name="betaY">β_Y: income elasticity of desired spending.</param>
     /// <param name="lambda">λ: partial-adjustment speed.</param>
     /// <param name="trendGrowth">g: trend real GDP growth, fraction per year.</param>
-    public static double DemandLag(double betaY, double lambda, double trendGrowth) =>
-        lambda > 0 ? betaY * Math.Log(1 + Math.Max(0, trendGrowth)) / Math.Max(lambda, MinLambda) : 0;
+    public static double DemandLag(double betaY, double lambda, double trendGrowth) => Equations.BalancedGrowthLag(betaY, lambda, trendGrowth);
 
     /// <summary>
     /// The intercept α that puts the start year on the balanced-growth path:
     /// <c>α = ln M + lag − (ln M* − α)</c>, where <paramref name="desiredWithoutIntercept"/> is
-    /// <c>β_Y ln Y + β_T ln(1+T) + β_S ln(1+S)</c> at the start year and lag is <see cref="DemandLag"/>.
+    /// <c>β_Y ln Y + β_T ln(1+T) + β_S ln(1+S/M_0)</c> at the start year and lag is <see cref="DemandLag"/>.
     /// </summary>
     /// <param name="lnM">ln M: start-year log spending.</param>
     /// <param name="desiredWithoutIntercept">Start-year desired log spending without its intercept.</param>
@@ -33,7 +32,7 @@ public static class BalancedGrowth
     /// <param name="lambda">λ: partial-adjustment speed.</param>
     /// <param name="trendGrowth">g: trend real GDP growth, fraction per year.</param>
     public static double Intercept(double lnM, double desiredWithoutIntercept, double betaY, double lambda, double trendGrowth) =>
-        lnM + DemandLag(betaY, lambda, trendGrowth) - desiredWithoutIntercept;
+        Equations.DemandIntercept(lnM, desiredWithoutIntercept, betaY, lambda, trendGrowth);
 
     /// <summary>
     /// Trend growth as the engine's scenario compiler measures it: the compound annual growth of real GDP between

@@ -34,7 +34,7 @@ public static class KpiCatalogue
 
     /// <summary>Exposure of the hosts of US missiles at the horizon.</summary>
     public static KpiDefinition HostExposure { get; } = new("host_exposure", "Host exposure", "index", 1, "N3",
-        "Summed exposure of missile hosts (launchers hosted × adversary targeting share × GDP) at the horizon.", KpiDirection.LowerIsBetter);
+        "Summed exposure of missile hosts (launchers hosted × adversary targeting share × adversary missiles, docs/model.md §10) at the horizon.", KpiDirection.LowerIsBetter);
 
     /// <summary>Spending-weighted duplication of the allies' mixes with the US mix.</summary>
     public static KpiDefinition CoalitionDuplication { get; } = new("coalition_duplication", "Coalition duplication", "0–1", 1, "N3",
