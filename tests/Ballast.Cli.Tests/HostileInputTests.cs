@@ -38,7 +38,8 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("--Ballast:MaxJobSeconds=0", "error: field 'MaxJobSeconds': must be a positive number\n")]
     [InlineData("--Ballast:MaxJobSeconds|0", "error: field 'MaxJobSeconds': must be a positive number\n")]
     [InlineData("--ballast:maxqueuedjobs=-3", "error: field 'MaxQueuedJobs': must be a positive number\n")]
-    [InlineData("--Ballast:MaxJobSecs=120", "error: field '--Ballast:MaxJobSecs', value '120': unknown setting; the settings are ApiKey, ComputeRetryAfterSeconds, DefaultRuns, MaxCompareScenarios, MaxConcurrentCompute, MaxConcurrentJobs, MaxExploreSamples, MaxJobSeconds, MaxQueuedCompute, MaxQueuedJobs, MaxRequestBytes, MaxRunsPerJob, NetworkCacheEntries, OptimiserTimeLimitSeconds, Store, Threads, Urls (docs/web.md)\n")]
+    [InlineData("--Ballast:MaxJobSeconds=abc", "error: field 'MaxJobSeconds', value 'abc': not a whole number\n")]
+    [InlineData("--Ballast:MaxJobSecs=120", "error: field 'MaxJobSecs', value '120': unknown setting in section Ballast; the settings are ApiKey, ComputeRetryAfterSeconds, DefaultRuns, MaxCompareScenarios, MaxConcurrentCompute, MaxConcurrentJobs, MaxExploreSamples, MaxJobSeconds, MaxQueuedCompute, MaxQueuedJobs, MaxRequestBytes, MaxRunsPerJob, NetworkCacheEntries, OptimiserTimeLimitSeconds, Store, Threads, Urls (docs/web.md)\n")]
     [InlineData("--Ballast:MaxJobSeconds", "error: field '--Ballast:MaxJobSeconds': give a value, e.g. --Ballast:MaxJobSeconds=120\n")]
     public void Serve_takes_the_documented_Ballast_settings_on_its_command_line(string setting, string message)
     {
@@ -115,7 +116,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(0, CliRunner.Run(explore).Code);
         var good = CliRunner.Run("store", "check", store);
         Assert.True(good.Code == 0, good.Err);
-        Assert.Matches(@"outcomes_yearly +│ +42240 +│ ok", good.Out);
+        Assert.Matches(@"outcomes_yearly +│ +46,080 +│ ok", good.Out);
 
         using (var f = new FileStream(store, FileMode.Open, FileAccess.ReadWrite))
         {

@@ -85,6 +85,9 @@ public sealed class ResultStoreTests : IDisposable
             ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 4096));
         }
 
+        Assert.Equal(
+            [("manifest", 6L), ("parameters", 3L), ("outcome_definitions", 2L), ("experiments", 20_000L), ("outcomes", 20_000L), ("outcomes_yearly", 60_000L)],
+            ResultStore.Check(path).Select(c => (c.Table, c.Rows ?? -1)));
         Damage(path);
 
         // Opening used to succeed and the damage surfaced later as DuckDB's checksum exception (export) or not at all
@@ -94,6 +97,9 @@ public sealed class ResultStoreTests : IDisposable
         Assert.Matches(@"^the results store is damaged: table '(manifest|parameters|outcome_definitions|experiments|outcomes|outcomes_yearly)' cannot be read \(.*checksum.*\); 'ballast store check' lists every table$", e.Reason);
         var resume = Assert.Throws<BallastInputException>(() => ResultStore.OpenOrCreate(path, SyntheticModel.Layout(design), design));
         Assert.Equal(e.Reason, resume.Reason);
+        var damaged = Assert.Single(ResultStore.Check(path), c => !c.Intact);
+        Assert.Null(damaged.Rows);
+        Assert.Equal(ResultStore.Damaged(path, damaged).Message, e.Message);
     }
 
     /// <summary>Overwrites 256 bytes in the middle of a file, as a bad disk block or a torn copy would.</summary>
