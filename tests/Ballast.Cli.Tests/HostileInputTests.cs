@@ -94,6 +94,19 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Out_in_a_place_where_no_file_can_be_created_is_refused_before_the_run()
+    {
+        // /proc takes no new files, not even from root: the only unwritable place a root test run can count on.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var (code, stdout, err) = CliRunner.Run("run", RepoPaths.Scenario("baseline"), "--runs", "4", "--out", "/proc/ballast-out");
+        Assert.Equal((2, string.Empty, "error: field '--out', value '/proc/ballast-out': cannot create files in '/proc'\n"), (code, stdout, err));
+    }
+
+    [Fact]
     public void A_report_folder_that_cannot_be_written_is_a_clear_error_naming_the_path()
     {
         var run = Path.Combine(_dir, "run");

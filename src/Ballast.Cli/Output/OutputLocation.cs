@@ -68,7 +68,9 @@ internal static class OutputLocation
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BallastInputException($"cannot write in '{existing}': {e.Message}", field: option, value: given);
+            // The exception names the probe file, which means nothing to the user: say what failed where.
+            var why = e is UnauthorizedAccessException ? " (permission denied)" : string.Empty;
+            throw new BallastInputException($"cannot create files in '{existing}'{why}", field: option, value: given);
         }
     }
 }
