@@ -24,6 +24,13 @@ public static class BallastCli
         }
 
         var parse = root.Parse(args);
+        if (parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            // One line naming the problem, like every other input error; the help is one --help away.
+            error.WriteLine($"error: {ParseErrors.Describe(parse)}");
+            return InputError;
+        }
+
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
@@ -44,13 +51,14 @@ public static class BallastCli
         yield return DiscoverCommand.Create(ctx);
         yield return QueryCommand.Create(ctx);
         yield return ExportCommand.Create(ctx);
+        yield return StoreCommand.Create(ctx);
         yield return RobustCommand.Create(ctx);
         yield return OptimizeCommand.Create(ctx);
         yield return ServeCommand.Create(ctx);
         yield return ReportCommand.Create(ctx);
     }
 
-    /// <summary>Runs a command body, turning input errors into a message on standard error and exit code 2.</summary>
+    /// <summary>Runs a command body, turning input errors (and files that cannot be read or written) into one line on standard error and exit code 2.</summary>
     public static int Guard(CliContext ctx, Func<int> body)
     {
         try
@@ -60,6 +68,13 @@ public static class BallastCli
         catch (BallastInputException e)
         {
             ctx.Err.WriteLine($"error: {e.Message}");
+            return InputError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            // A file that cannot be read or written, a full disk, a database that fails mid-way: the message names the
+            // path; the writers' temporary names mean nothing half-written is left looking final.
+            ctx.Err.WriteLine($"error: {e.Message.Split('\n')[0].TrimEnd('\r')}");
             return InputError;
         }
         catch (OperationCanceledException)

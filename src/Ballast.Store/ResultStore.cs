@@ -24,6 +24,16 @@ public sealed record StoreLayout(
     public const string ExperimentKey = "experiment_key";
 }
 
+/// <summary>One table of a store as an integrity check found it.</summary>
+/// <param name="Table">Table name.</param>
+/// <param name="Rows">Rows read, or null when the table could not be read to the end.</param>
+/// <param name="Problem">Why it could not be read (DuckDB's message, e.g. a block checksum mismatch), or null when intact.</param>
+public sealed record TableCheck(string Table, long? Rows, string? Problem)
+{
+    /// <summary>True when every row of the table was read.</summary>
+    public bool Intact => Problem is null;
+}
+
 /// <summary>The result of a SQL query: column names and rows of values (null for SQL NULL).</summary>
 /// <param name="Columns">Column names.</param>
 /// <param name="Rows">Rows.</param>
@@ -40,6 +50,9 @@ public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<ob
 /// </summary>
 public sealed class ResultStore : IRunSink, IDisposable
 {
+    /// <summary>The tables of a store, in the order they are created.</summary>
+    public static readonly IReadOnlyList<string> Tables = ["manifest", "parameters", "outcome_definitions", "experiments", "outcomes", "outcomes_yearly"];
+
     private readonly DuckDBConnection _db;
 
     private ResultStore(string path, DuckDBConnection db)
@@ -81,14 +94,84 @@ public sealed class ResultStore : IRunSink, IDisposable
         }
 
         var store = Connect(path);
-        if (!store.HasTable("manifest"))
+        try
+        {
+            if (!store.HasTable("manifest"))
+            {
+                throw new BallastInputException("not a Ballast results store (no manifest table)", file: path);
+            }
+
+            store.RequireIntact();
+            return store;
+        }
+        catch
         {
             store.Dispose();
-            throw new BallastInputException("not a Ballast results store (no manifest table)", file: path);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads every table of the store at <paramref name="path"/> to the end and says, table by table, whether it could be
+    /// read (<c>ballast store check</c>). Does not refuse a damaged store, unlike <see cref="Open"/>.
+    /// </summary>
+    public static IReadOnlyList<TableCheck> Check(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BallastInputException("no results store at this path; create one with 'ballast explore'", file: path);
         }
 
-        return store;
+        using var store = Connect(path);
+        return store.Check();
     }
+
+    /// <summary>
+    /// Reads every value of every table. DuckDB keeps a checksum per block and verifies it when the block is read, so
+    /// damage anywhere in the file (a bad disk block, a torn copy) shows here rather than half-way through an export or,
+    /// worse, not at all while a resume counts the intact tables.
+    /// </summary>
+    public IReadOnlyList<TableCheck> Check()
+    {
+        var checks = new List<TableCheck>();
+        foreach (var table in Tables)
+        {
+            if (!HasTable(table))
+            {
+                checks.Add(new TableCheck(table, null, "missing"));
+                continue;
+            }
+
+            try
+            {
+                // One aggregate per column forces every block of every column through the checksum; count(*) alone would not.
+                using var cmd = _db.CreateCommand();
+                cmd.CommandText = $"SELECT count(*), bit_xor(hash(COLUMNS(*))) FROM {table}";
+                using var reader = cmd.ExecuteReader();
+                reader.Read();
+                checks.Add(new TableCheck(table, reader.GetInt64(0), null));
+            }
+            catch (DuckDBException e)
+            {
+                checks.Add(new TableCheck(table, null, FirstLine(e.Message)));
+            }
+        }
+
+        return checks;
+    }
+
+    /// <summary>Throws a clear input error naming the first table that cannot be read.</summary>
+    private void RequireIntact()
+    {
+        if (Check().FirstOrDefault(c => !c.Intact) is { } bad)
+        {
+            throw Damaged(Path, bad);
+        }
+    }
+
+    /// <summary>The error a damaged store gives everywhere (open, resume, <c>ballast store check</c>).</summary>
+    public static BallastInputException Damaged(string path, TableCheck table) =>
+        new($"the results store is damaged: table '{table.Table}' cannot be read ({table.Problem}); 'ballast store check' lists every table", file: path);
 
     /// <summary>
     /// Opens the store at <paramref name="path"/> to run the experiment <paramref name="layout"/> describes: creates it
@@ -117,6 +200,8 @@ public sealed class ResultStore : IRunSink, IDisposable
                         file: path);
                 }
 
+                // A resume must not count the runs of an intact outcomes table while another table cannot be read.
+                store.RequireIntact();
                 return store;
             }
 
@@ -346,11 +431,19 @@ public sealed class ResultStore : IRunSink, IDisposable
 
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var table in new[] { "manifest", "parameters", "outcome_definitions", "experiments", "outcomes", "outcomes_yearly" })
+        foreach (var table in Tables)
         {
             var file = System.IO.Path.Combine(directory, $"{table}.{format}");
             string options = format == "parquet" ? "FORMAT parquet" : "FORMAT csv, HEADER true";
-            Execute($"COPY (SELECT * FROM {table}{(table is "experiments" or "outcomes" ? " ORDER BY run" : table == "outcomes_yearly" ? " ORDER BY run, year" : string.Empty)}) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' ({options})");
+            try
+            {
+                Execute($"COPY (SELECT * FROM {table}{(table is "experiments" or "outcomes" ? " ORDER BY run" : table == "outcomes_yearly" ? " ORDER BY run, year" : string.Empty)}) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' ({options})");
+            }
+            catch (DuckDBException e)
+            {
+                throw new BallastInputException($"cannot export table '{table}': {FirstLine(e.Message)}", file: file);
+            }
+
             written.Add(file);
         }
 

@@ -7,6 +7,7 @@ using Ballast.Web.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ballast.Web;
 
@@ -14,7 +15,8 @@ namespace Ballast.Web;
 /// Builds the Ballast web app (API + dashboard). The one entry point for every host: <c>ballast serve</c> calls
 /// <see cref="Build"/> and runs it; tests start it through <c>WebApplicationFactory</c> via a one-line Program that does
 /// the same. Settings come from the <c>Ballast</c> configuration section (command line <c>--Ballast:Store=DIR</c>,
-/// environment <c>Ballast__Store</c>) and then the caller's changes.
+/// environment <c>Ballast__Store</c>, <c>appsettings.json</c> next to the binary) and then the caller's changes; an
+/// unknown setting or a value of the wrong kind is refused by name.
 /// </summary>
 public static class BallastWebApp
 {
@@ -42,7 +44,13 @@ public static class BallastWebApp
     internal static BallastWebOptions Resolve(IConfiguration configuration, Action<BallastWebOptions>? configure)
     {
         var o = new BallastWebOptions();
-        configuration.GetSection(BallastWebOptions.Section).Bind(o);
+        var section = configuration.GetSection(BallastWebOptions.Section);
+        if (BallastWebOptions.CheckSection(section.GetChildren().Select(c => (c.Key, c.Value))) is { } bad)
+        {
+            throw new BallastInputException(bad.Reason, field: bad.Field, value: bad.Value);
+        }
+
+        section.Bind(o);
         configure?.Invoke(o);
         o.ApiKey ??= Environment.GetEnvironmentVariable(BallastWebOptions.ApiKeyVariable);
         return o;
@@ -50,6 +58,11 @@ public static class BallastWebApp
 
     private static void AddServices(IServiceCollection services, Action<BallastWebOptions>? configure)
     {
+        // Every logger of the app masks the API key (request lines carry ?api_key=); wrapping the factory covers every
+        // provider, including ones added after this (tests capture logs this way).
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new RedactingLoggerFactory(
+            new LoggerFactory(sp.GetServices<ILoggerProvider>(), sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(), sp.GetService<IOptions<LoggerFactoryOptions>>(), sp.GetService<IExternalScopeProvider>()),
+            () => ApiKeyForRedaction(sp))));
         services.AddOptions<BallastWebOptions>()
             .Configure<IConfiguration>((o, config) =>
             {
@@ -79,6 +92,7 @@ public static class BallastWebApp
             o.AddPolicy<string, ComputeThrottle.ComputePolicy>(ComputeThrottle.Policy);
         });
         services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
+        services.AddHostedService<BindingCheck>();
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems.ExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -94,6 +108,19 @@ public static class BallastWebApp
             doc.Info.Version = typeof(BallastWebApp).Assembly.GetName().Version?.ToString(3) ?? "0";
             return Task.CompletedTask;
         }));
+    }
+
+    /// <summary>The key to mask in logs; when the settings themselves are bad (and the start fails) the environment's.</summary>
+    private static string? ApiKeyForRedaction(IServiceProvider sp)
+    {
+        try
+        {
+            return sp.GetRequiredService<IOptions<BallastWebOptions>>().Value.ApiKey;
+        }
+        catch (InvalidOperationException)
+        {
+            return Environment.GetEnvironmentVariable(BallastWebOptions.ApiKeyVariable);
+        }
     }
 
     private static void Configure(WebApplication app)

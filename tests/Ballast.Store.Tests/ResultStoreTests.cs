@@ -76,6 +76,41 @@ public sealed class ResultStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_store_damaged_in_the_middle_is_refused_at_open_naming_the_table()
+    {
+        var design = Lhs(20_000);
+        string path = Path.Combine(_dir, "damaged.duckdb");
+        using (var store = Create("damaged.duckdb", design))
+        {
+            ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 4096));
+        }
+
+        Assert.Equal(
+            [("manifest", 6L), ("parameters", 3L), ("outcome_definitions", 2L), ("experiments", 20_000L), ("outcomes", 20_000L), ("outcomes_yearly", 60_000L)],
+            ResultStore.Check(path).Select(c => (c.Table, c.Rows ?? -1)));
+        Damage(path);
+
+        // Opening used to succeed and the damage surfaced later as DuckDB's checksum exception (export) or not at all
+        // (a resume counting the intact outcomes table): now every table is read at open.
+        var e = Assert.Throws<BallastInputException>(() => ResultStore.Open(path));
+        Assert.Equal(path, e.File);
+        Assert.Matches(@"^the results store is damaged: table '(manifest|parameters|outcome_definitions|experiments|outcomes|outcomes_yearly)' cannot be read \(.*checksum.*\); 'ballast store check' lists every table$", e.Reason);
+        var resume = Assert.Throws<BallastInputException>(() => ResultStore.OpenOrCreate(path, SyntheticModel.Layout(design), design));
+        Assert.Equal(e.Reason, resume.Reason);
+        var damaged = Assert.Single(ResultStore.Check(path), c => !c.Intact);
+        Assert.Null(damaged.Rows);
+        Assert.Equal(ResultStore.Damaged(path, damaged).Message, e.Message);
+    }
+
+    /// <summary>Overwrites 256 bytes in the middle of a file, as a bad disk block or a torn copy would.</summary>
+    internal static void Damage(string path)
+    {
+        using var f = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        f.Position = f.Length / 2;
+        f.Write(Enumerable.Repeat((byte)0xAB, 256).ToArray());
+    }
+
+    [Fact]
     public void The_store_resumes_after_the_process_is_killed_mid_run_with_no_lost_or_duplicated_runs()
     {
         string path = Path.Combine(_dir, "killed.duckdb");

@@ -31,6 +31,7 @@ public static class CalibrateCommand
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
+            OutputLocation.FilePath(p.GetValue(output), "--out");
             var (selection, data, settings) = Inputs(p.GetValue(countries), p.GetValue(group), p.GetValue(until), ParseSpending(p.GetValue(spending)));
             var request = new CalibrationRequest(selection, p.GetValue(from), p.GetValue(until), settings.Spending, ParseCorrection(p.GetValue(correction)));
             var (estimate, _) = DemandCalibration.Calibrate(data, request, settings);

@@ -28,6 +28,7 @@ public static class DiscoverCommand
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
+            OutputLocation.Folder(p.GetValue(outDir), "--out");
             using var results = ResultStore.Open(p.GetValue(store)!);
             var outcomes = results.Outcomes.Select(o => o.Name).ToList();
             var condition = Condition.Parse(p.GetValue(where)!, outcomes);

@@ -40,7 +40,7 @@ public static class ExploreCommand
             var (sc, model, parameters, hash) = ExplorationSetup.Load(file, s);
             var spec = new DesignSpec(kind, p.GetValue(samples), s, p.GetValue(levels), p.GetValue(second));
             var d = Design.Create(spec, parameters.Count);
-            string path = p.GetValue(store) ?? Path.Combine(p.GetValue(outDir)!, "results.duckdb");
+            string path = OutputLocation.FilePath(p.GetValue(store), "--store") ?? Path.Combine(OutputLocation.Folder(p.GetValue(outDir)!, "--out"), "results.duckdb");
             var layout = ExplorationSetup.Layout(sc, hash, d, s, model, parameters);
             using var results = ResultStore.OpenOrCreate(path, layout, d);
             var watch = Stopwatch.StartNew();

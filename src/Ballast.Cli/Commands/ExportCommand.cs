@@ -18,7 +18,7 @@ public static class ExportCommand
         {
             string path = p.GetValue(store)!;
             using var results = ResultStore.Open(path);
-            string dir = p.GetValue(outDir) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", Path.GetFileNameWithoutExtension(path) + "-export");
+            string dir = OutputLocation.Folder(p.GetValue(outDir), "--out") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", Path.GetFileNameWithoutExtension(path) + "-export");
             var files = results.Export(dir, p.GetValue(format)!);
             var table = new ResultTable("export", [new("file", "File", RightAlign: false)]);
             foreach (var f in files)

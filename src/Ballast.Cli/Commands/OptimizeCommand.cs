@@ -46,6 +46,7 @@ public static class OptimizeCommand
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
+            OutputLocation.Folder(p.GetValue(outDir), "--out");
             var sc = ScenarioLoader.Default.LoadFile(p.GetValue(scenario)!);
             double limit = p.GetValue(timeLimit);
             if (!double.IsFinite(limit) || limit <= 0)

@@ -36,6 +36,7 @@ public static class RobustCommand
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
+            OutputLocation.Folder(p.GetValue(outDir), "--out");
             var paths = p.GetValue(files)!;
             var n = p.GetValue(futures);
             if (n < 2)

@@ -120,6 +120,6 @@ public sealed record EnsembleCliOptions(Option<int?> Runs, Option<ulong?> Seed, 
             throw new BallastInputException("the number of threads must be at least 1", field: "--threads", value: threads.ToString(CultureInfo.InvariantCulture));
         }
 
-        return new RunRequest(runs, p.GetValue(Seed) ?? prepared.Scenario.Seed ?? ScenarioRunner.DefaultSeed, threads, p.GetValue(Out) ?? defaultOut);
+        return new RunRequest(runs, p.GetValue(Seed) ?? prepared.Scenario.Seed ?? ScenarioRunner.DefaultSeed, threads, OutputLocation.Folder(p.GetValue(Out) ?? defaultOut, "--out"));
     }
 }

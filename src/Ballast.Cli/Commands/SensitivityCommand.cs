@@ -34,6 +34,7 @@ public static class SensitivityCommand
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
+            OutputLocation.Folder(p.GetValue(outDir), "--out");
             string name = p.GetValue(outcome)!;
             string? m = p.GetValue(method)?.ToLowerInvariant();
             if (m is not (null or "sobol" or "morris"))

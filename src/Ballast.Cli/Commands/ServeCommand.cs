@@ -4,12 +4,20 @@ using Ballast.Core;
 using Ballast.Web;
 using Ballast.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Ballast.Cli.Commands;
 
-/// <summary><c>ballast serve</c>: the web dashboard and HTTP API from one process, on loopback by default.</summary>
+/// <summary>
+/// <c>ballast serve</c>: the web dashboard and HTTP API from one process, on loopback by default. Any setting of the
+/// <c>Ballast</c> configuration section can also be given as <c>--Ballast:NAME=VALUE</c> (docs/web.md).
+/// </summary>
 public static class ServeCommand
 {
+    private const string SettingPrefix = "--" + BallastWebOptions.Section + ":";
+
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
@@ -21,10 +29,13 @@ public static class ServeCommand
         var maxJobs = new Option<int?>("--max-jobs") { Description = "Jobs executed at the same time (default 1)." };
         var maxCompute = new Option<int?>("--max-compute") { Description = "Optimiser, sensitivity and discovery requests computed at the same time (default: one per core)." };
         var computeQueue = new Option<int?>("--compute-queue") { Description = "Such requests waiting for a slot before further ones get 429 (default: two per core; 0 refuses at once)." };
-        var cmd = new Command("serve", "Start the web dashboard and HTTP API (burden explorer, alliance network, scenario workbench, comparison; OpenAPI at /openapi/v1.json).")
+        var cmd = new Command("serve", "Start the web dashboard and HTTP API (burden explorer, alliance network, scenario workbench, comparison; OpenAPI at /openapi/v1.json). Other limits: --Ballast:NAME=VALUE, e.g. --Ballast:MaxJobSeconds=120 (docs/web.md).")
         {
             port, urls, store, apiKey, maxRuns, maxJobs, maxCompute, computeQueue,
         };
+
+        // The configuration section's settings pass through as --Ballast:NAME=VALUE; anything else is still refused below.
+        cmd.TreatUnmatchedTokensAsErrors = false;
         cmd.SetAction((p, ct) => Task.FromResult(BallastCli.Guard(ctx, () =>
         {
             if (p.GetValue(port) is int pt && p.GetValue(urls) is not null)
@@ -47,10 +58,11 @@ public static class ServeCommand
                 throw new BallastInputException("must be 0 or more", field: "--compute-queue", value: cq.ToString(CultureInfo.InvariantCulture));
             }
 
-            var address = p.GetValue(urls) ?? (p.GetValue(port) is int n ? $"http://127.0.0.1:{n}" : BallastWebOptions.DefaultUrls);
-            var app = BallastWebApp.Build([], o =>
+            var settings = Settings(p.UnmatchedTokens);
+            var address = p.GetValue(urls) ?? (p.GetValue(port) is int n ? $"http://127.0.0.1:{n}" : null);
+            using var app = BallastWebApp.Build(settings, o =>
             {
-                o.Urls = address;
+                o.Urls = address ?? o.Urls;
                 o.Store = p.GetValue(store) ?? o.Store;
                 o.ApiKey = p.GetValue(apiKey) ?? o.ApiKey;
                 o.MaxRunsPerJob = p.GetValue(maxRuns) ?? o.MaxRunsPerJob;
@@ -58,11 +70,46 @@ public static class ServeCommand
                 o.MaxConcurrentCompute = p.GetValue(maxCompute) ?? o.MaxConcurrentCompute;
                 o.MaxQueuedCompute = p.GetValue(computeQueue) ?? o.MaxQueuedCompute;
             });
-            ctx.Err.WriteLine($"Ballast dashboard on {address} (store: {Path.GetFullPath(p.GetValue(store) ?? "ballast-store")}); Ctrl-C stops.");
             using var stop = ct.Register(() => app.Lifetime.StopApplication()); // Ctrl-C stops cleanly
-            app.Run();
+            using var cancel = ctx.Cancellation.Register(() => app.Lifetime.StopApplication());
+
+            // Start, then name the addresses actually bound: Kestrel endpoints in configuration override --urls, and a
+            // public one without a key fails the start here (BindingCheck) with an input error.
+            app.Start();
+            var options = app.Services.GetRequiredService<IOptions<BallastWebOptions>>().Value;
+            ctx.Err.WriteLine($"Ballast dashboard on {string.Join(", ", app.Urls)} (store: {Path.GetFullPath(options.Store)}); Ctrl-C stops.");
+            app.WaitForShutdown();
             return 0;
         })));
         return cmd;
+    }
+
+    /// <summary>The <c>--Ballast:NAME=VALUE</c> (or <c>--Ballast:NAME VALUE</c>) tokens as configuration arguments; names are checked by the app.</summary>
+    private static string[] Settings(IReadOnlyList<string> tokens)
+    {
+        var settings = new List<string>();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (!token.StartsWith(SettingPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new BallastInputException($"unrecognized argument '{token}'; 'ballast serve --help' lists the options");
+            }
+
+            if (token.Contains('=', StringComparison.Ordinal))
+            {
+                settings.Add(token);
+            }
+            else if (i + 1 < tokens.Count && !tokens[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                settings.Add($"{token}={tokens[++i]}");
+            }
+            else
+            {
+                throw new BallastInputException($"give a value, e.g. {SettingPrefix}MaxJobSeconds=120", field: token);
+            }
+        }
+
+        return [.. settings];
     }
 }

@@ -199,7 +199,7 @@ public sealed record TieChange(string A, string B, int Year, double Change);
 /// <param name="Year">Year of the shock.</param>
 /// <param name="Countries">Affected countries (ISO3); empty when <paramref name="Region"/> is given.</param>
 /// <param name="Region">Affected region: <c>all</c> (every actor) or a named group, or null when countries are listed.</param>
-/// <param name="GdpChangePercent">GDP change in percent, in [-100, 100] (−5 = GDP 5 % lower than it would have been).</param>
+/// <param name="GdpChangePercent">GDP change in percent, in (-100, 100]: above -100, which would leave no GDP (−5 = GDP 5 % lower than it would have been).</param>
 public sealed record EconomicShock(int Year, IReadOnlyList<string> Countries, string? Region, double GdpChangePercent);
 
 /// <summary>A country's trend real GDP growth, replacing the growth estimated from the data.</summary>

@@ -459,9 +459,9 @@ public sealed class ScenarioLoader
 
             var gn = m.Required("gdp-change-percent");
             var change = Double(gn, path + ".gdp-change-percent");
-            if (change is < -100 or > 100)
+            if (change is <= -100 or > 100)
             {
-                throw Error(gn, path + ".gdp-change-percent", $"a percentage change must be between -100 and 100, found {ValueText(gn)}", ValueText(gn));
+                throw Error(gn, path + ".gdp-change-percent", $"a GDP change must be more than -100 % (which would leave no GDP) and at most 100 %, found {ValueText(gn)}", ValueText(gn));
             }
 
             return new EconomicShock(year, countries, region, change);

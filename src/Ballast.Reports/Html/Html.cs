@@ -1,4 +1,5 @@
 using System.Text;
+using Ballast.Core;
 using Ballast.Reports.Figures;
 
 namespace Ballast.Reports.Html;
@@ -112,13 +113,22 @@ public static class Html
     public static void WriteAtomically(string path, string content)
     {
         string full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new BallastInputException("cannot write the file: it is a folder", file: full);
+        }
+
         string dir = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(dir);
         string tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
+            Directory.CreateDirectory(dir);
             File.WriteAllText(tmp, content, new UTF8Encoding(false));
             File.Move(tmp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BallastInputException($"cannot write the file: {e.Message}", file: full);
         }
         finally
         {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Reflection;
+
 namespace Ballast.Web.Hosting;
 
 /// <summary>
@@ -68,6 +71,53 @@ public sealed class BallastWebOptions
 
     /// <summary>Worker threads per ensemble (results do not depend on it).</summary>
     public int Threads { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    private static readonly PropertyInfo[] Settings = typeof(BallastWebOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.CanWrite).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// Checks the entries of the configuration section before they are bound: every key must be a setting (a misspelt
+    /// limit would otherwise be ignored without a word) and every value of the setting's kind (the binder would throw
+    /// with a .NET type name). Returns the first problem as (field, value, reason), or null.
+    /// </summary>
+    public static (string Field, string? Value, string Reason)? CheckSection(IEnumerable<(string Key, string? Value)> entries)
+    {
+        foreach (var (key, value) in entries)
+        {
+            var setting = Settings.FirstOrDefault(p => p.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
+            if (setting is null)
+            {
+                return (key, value, $"unknown setting in section {Section}; the settings are {string.Join(", ", Settings.Select(p => p.Name))} (docs/web.md)");
+            }
+
+            var type = setting.PropertyType;
+            var c = CultureInfo.InvariantCulture;
+            if (value is null || type == typeof(string))
+            {
+                continue;
+            }
+
+            if (type == typeof(double) && !double.TryParse(value, NumberStyles.Float, c, out _))
+            {
+                return (setting.Name, value, "not a number");
+            }
+
+            if (type == typeof(int) || type == typeof(long))
+            {
+                if (!long.TryParse(value, NumberStyles.Integer, c, out var whole))
+                {
+                    return (setting.Name, value, "not a whole number");
+                }
+
+                if (type == typeof(int) && whole is < int.MinValue or > int.MaxValue)
+                {
+                    return (setting.Name, value, "too large");
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Checks every limit; returns the first problem as (field, reason), or null.</summary>
     public (string Field, string Reason)? Check()

@@ -5,12 +5,26 @@ namespace Ballast.Web.Hosting;
 /// <summary>Request guards that run before any endpoint: the API key and the request size cap.</summary>
 internal static class Guards
 {
-    /// <summary>Rejects requests without the key (401 problem) when the policy requires one; <c>?api_key=</c> sets the cookie.</summary>
+    /// <summary>
+    /// Rejects requests without the key (401 problem) when the policy requires one; <c>?api_key=</c> sets the session
+    /// cookie. Without a key, a request that arrived on an address beyond loopback is refused (403): whatever bound it.
+    /// </summary>
     public static async Task ApiKey(HttpContext http, RequestDelegate next)
     {
         var policy = http.RequestServices.GetRequiredService<AccessPolicy>();
         if (!policy.KeyRequired)
         {
+            // The start-up check stops a server bound beyond loopback without a key; this closes the moment before it.
+            if (http.Connection.LocalIpAddress is { } local && !AccessPolicy.IsLoopback(local))
+            {
+                await Problems.Write(http, Problems.Status(
+                    403,
+                    "API key required",
+                    "This server has no API key and answers on loopback only; start it with an API key to serve other addresses.",
+                    AccessPolicy.Header));
+                return;
+            }
+
             await next(http);
             return;
         }
@@ -23,14 +37,15 @@ internal static class Guards
         }
 
         var fromQuery = http.Request.Query[AccessPolicy.Query].FirstOrDefault();
-        presented ??= fromQuery ?? http.Request.Cookies[AccessPolicy.Cookie];
-        if (!policy.Accepts(presented))
+        presented ??= fromQuery;
+        var session = presented is null ? http.Request.Cookies[AccessPolicy.Cookie] : null;
+        if (session is not null ? !policy.AcceptsSession(session) : !policy.Accepts(presented))
         {
             http.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
             await Problems.Write(http, Problems.Status(
                 401,
                 "API key required",
-                presented is null
+                presented is null && session is null
                     ? "This server listens beyond loopback: send the API key in the X-Api-Key header (or open the dashboard once with ?api_key=KEY)."
                     : "The API key does not match.",
                 AccessPolicy.Header));
@@ -39,8 +54,8 @@ internal static class Guards
 
         if (fromQuery is not null)
         {
-            // The browser keeps the key so the dashboard's own requests carry it.
-            http.Response.Cookies.Append(AccessPolicy.Cookie, fromQuery, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true });
+            // The browser keeps a session token (derived from the key, never the key) so the dashboard's own requests carry it.
+            http.Response.Cookies.Append(AccessPolicy.Cookie, policy.SessionToken!, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true });
         }
 
         await next(http);

@@ -288,10 +288,12 @@ public class ScenarioLoaderTests
         Fails(Header + "\ntargets: [2, 350]",
             "x.yaml:10:14: field 'targets[1]': a percentage must be between 0 and 100, found 350");
 
-    [Fact]
-    public void Gdp_change_out_of_range() =>
-        Fails(Header + "\nshocks:\n  - { year: 2026, region: all, gdp-change-percent: -120 }",
-            "x.yaml:11:52: field 'shocks[0].gdp-change-percent': a percentage change must be between -100 and 100, found -120");
+    [Theory]
+    [InlineData("-120")]
+    [InlineData("-100")]
+    public void Gdp_change_out_of_range(string change) =>
+        Fails(Header + $"\nshocks:\n  - {{ year: 2026, region: all, gdp-change-percent: {change} }}",
+            $"x.yaml:11:52: field 'shocks[0].gdp-change-percent': a GDP change must be more than -100 % (which would leave no GDP) and at most 100 %, found {change}");
 
     [Fact]
     public void Probabilities_must_sum_to_one() =>

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Ballast.Cli.Output;
+using Ballast.Store;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary><c>ballast store check STORE</c>: reads every table of a results store and says which ones are damaged.</summary>
+public static class StoreCommand
+{
+    /// <summary>Builds the command group.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var store = new Argument<string>("store") { Description = "Results store (DuckDB file)." };
+        var format = CommonOptions.Format();
+        var check = new Command("check", "Reads every table of a results store to the end; lists rows per table and any damage (exit 2 when damaged).") { store, format };
+        check.SetAction(p => BallastCli.Guard(ctx, () =>
+        {
+            string path = p.GetValue(store)!;
+            var tables = ResultStore.Check(path);
+            var table = new ResultTable($"store check {path}", [
+                new("table", "Table", RightAlign: false),
+                new("rows", "Rows", "N0"),
+                new("status", "Status", RightAlign: false),
+            ]);
+            foreach (var t in tables)
+            {
+                table.Add(t.Table, t.Rows is long n ? (double)n : null, t.Intact ? "ok" : "damaged: " + t.Problem);
+            }
+
+            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            if (tables.FirstOrDefault(t => !t.Intact) is { } bad)
+            {
+                // The table above says what can still be read; a damaged store is bad input to every other command.
+                throw ResultStore.Damaged(path, bad);
+            }
+
+            return 0;
+        }));
+        return new Command("store", "Results store maintenance: 'check' reads every table and reports damage.") { check };
+    }
+}
