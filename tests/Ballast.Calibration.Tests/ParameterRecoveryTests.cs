@@ -1,6 +1,6 @@
 using Ballast.Calibration.Estimation;
 using Ballast.Calibration.Regressors;
-using Ballast.Core.Random;
+using Ballast.Engine.Random;
 
 namespace Ballast.Calibration.Tests;
 

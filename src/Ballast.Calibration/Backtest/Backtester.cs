@@ -2,8 +2,8 @@ using Ballast.Calibration.Estimation;
 using Ballast.Calibration.Regressors;
 using Ballast.Core;
 using Ballast.Core.Model;
-using Ballast.Core.Random;
 using Ballast.Data.Scenarios;
+using Ballast.Engine.Random;
 
 namespace Ballast.Calibration.Backtest;
 

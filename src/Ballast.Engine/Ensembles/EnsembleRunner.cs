@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Ballast.Core.Model;
+using Ballast.Engine.Model;
 
 namespace Ballast.Engine.Ensembles;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ballast.Core.Model;
 using Ballast.Core.Parameters;
+using Ballast.Engine.Model;
 using Ballast.Exploration.Sensitivity;
 
 namespace Ballast.Exploration.Experiments;

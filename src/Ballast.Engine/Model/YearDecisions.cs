@@ -1,4 +1,6 @@
-namespace Ballast.Core.Model;
+using Ballast.Core.Model;
+
+namespace Ballast.Engine.Model;
 
 /// <summary>
 /// Supplies some actors' yearly decisions from outside instead of the behavioural rule (a human team in a wargame,

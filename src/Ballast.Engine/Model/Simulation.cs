@@ -2,10 +2,11 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Ballast.Core.Countries;
+using Ballast.Core.Model;
 using Ballast.Core.Parameters;
-using Ballast.Core.Random;
+using Ballast.Engine.Random;
 
-namespace Ballast.Core.Model;
+namespace Ballast.Engine.Model;
 
 /// <summary>
 /// The reference alliance model (DESIGN.md parts 1–12) for a block of runs, stepped one year at a time.
