@@ -24,6 +24,7 @@ public static class EnsembleRunner
         int block = options.BlockSize;
         int blocks = (int)((options.Runs + (long)block - 1) / block);
         var total = new EnsemblePartial(inputs, options.Seed, options.SampleSize);
+        var tables = new ModelTables(inputs); // built once, shared by every worker's simulation
         var sinkLock = new object();
         var pending = new Dictionary<int, (RunSummary[] Rows, object? Prepared)>();
         bool rows = observers.RunSink is not null || observers.RowWriter is not null;
@@ -35,7 +36,7 @@ public static class EnsembleRunner
             0,
             blocks,
             parallel,
-            () => new Worker(inputs, options),
+            () => new Worker(tables, options),
             (b, state, worker) =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -169,12 +170,12 @@ public static class EnsembleRunner
         private readonly ulong _seed;
         private readonly List<(int Lane, int Slot, float[] Page, int Offset)> _offered = [];
 
-        public Worker(ModelInputs inputs, EnsembleOptions options)
+        public Worker(ModelTables tables, EnsembleOptions options)
         {
-            _sim = new Simulation(inputs, options.BlockSize);
+            _sim = new Simulation(tables, options.BlockSize);
             _runs = new long[options.BlockSize];
             _seed = options.Seed;
-            Partial = new EnsemblePartial(inputs, options.Seed, options.SampleSize);
+            Partial = new EnsemblePartial(tables.Inputs, options.Seed, options.SampleSize);
         }
 
         public EnsemblePartial Partial { get; }
