@@ -38,7 +38,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
 
     private static readonly int W = Vector<double>.Count;
 
-    // Every buffer is allocated here, with its shape; nothing is allocated after construction.
+    // Every buffer is allocated here, with its shape (an override's view, YearDecisions, on first use); stepping allocates nothing.
     private readonly ModelTables _tables = tables;
     private readonly int _a = tables.Inputs.ActorCount;
     private readonly int _r = Lanes(blockSize);
