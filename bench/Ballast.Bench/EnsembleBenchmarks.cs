@@ -1,6 +1,7 @@
 using Ballast.Core.Model;
 using Ballast.Data.Scenarios;
 using Ballast.Engine.Ensembles;
+using Ballast.Engine.Model;
 using BenchmarkDotNet.Attributes;
 
 namespace Ballast.Bench;

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using Ballast.Core.Model;
-using Ballast.Core.Random;
+using Ballast.Engine.Model;
+using Ballast.Engine.Random;
 
 namespace Ballast.Bench;
 

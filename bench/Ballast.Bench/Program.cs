@@ -4,6 +4,7 @@ using Ballast.Bench;
 using Ballast.Core.Model;
 using Ballast.Data.Parameters;
 using Ballast.Engine.Ensembles;
+using Ballast.Engine.Model;
 using BenchmarkDotNet.Running;
 
 // `--lanemath`: per-call cost of the model's vector exp/log/normal against the runtime's (LaneMathQuick.cs).

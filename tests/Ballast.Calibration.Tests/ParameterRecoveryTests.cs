@@ -1,7 +1,7 @@
 using Ballast.Calibration.Estimation;
 using Ballast.Calibration.Regressors;
 using Ballast.Core.Model;
-using Ballast.Core.Random;
+using Ballast.Engine.Random;
 
 namespace Ballast.Calibration.Tests;
 

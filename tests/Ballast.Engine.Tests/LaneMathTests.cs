@@ -1,6 +1,6 @@
 using System.Numerics;
 using Ballast.Core.Model;
-using Ballast.Core.Random;
+using Ballast.Engine.Random;
 
 namespace Ballast.Engine.Tests;
 

@@ -1,5 +1,5 @@
 using Ballast.Core;
-using Ballast.Core.Random;
+using Ballast.Engine.Random;
 
 namespace Ballast.Engine.Tests;
 

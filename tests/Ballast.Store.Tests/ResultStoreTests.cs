@@ -25,7 +25,7 @@ public sealed class ResultStoreTests : IDisposable
         var design = Lhs(100);
         using var store = Create("a.duckdb", design);
         var summary = ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 16));
-        Assert.Equal(new RunSummary(100, 0, 100), summary);
+        Assert.Equal(new ExperimentSummary(100, 0, 100), summary);
         Assert.Equal(100, store.CompletedCount);
         Assert.Equal(100, store.DesignRows);
         Assert.Equal(["x1", "x2", "x3"], store.Parameters);

@@ -3,8 +3,8 @@ using Ballast.Calibration.Regressors;
 using Ballast.Core;
 using Ballast.Core.Analytics;
 using Ballast.Core.Model;
-using Ballast.Core.Random;
 using Ballast.Data.Scenarios;
+using Ballast.Engine.Random;
 
 namespace Ballast.Calibration.Backtest;
 

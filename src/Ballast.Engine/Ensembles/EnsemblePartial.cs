@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Ballast.Core.Analytics;
 using Ballast.Core.Model;
-using Ballast.Core.Random;
+using Ballast.Engine.Model;
+using Ballast.Engine.Random;
 
 namespace Ballast.Engine.Ensembles;
 

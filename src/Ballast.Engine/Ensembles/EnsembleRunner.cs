@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Ballast.Core.Model;
+using Ballast.Engine.Model;
 
 namespace Ballast.Engine.Ensembles;
 
@@ -20,67 +21,45 @@ public static class EnsembleRunner
     {
         options.Validate();
         observers ??= new EnsembleObservers();
-        int block = options.BlockSize;
-        int blocks = (int)((options.Runs + (long)block - 1) / block);
         var total = new EnsemblePartial(inputs, options.Seed, options.SampleSize);
-        var sinkLock = new object();
-        var pending = new Dictionary<int, (RunSummary[] Rows, object? Prepared)>();
+        var tables = new ModelTables(inputs); // built once, shared by every worker's simulation
         bool rows = observers.RunSink is not null || observers.RowWriter is not null;
-        int nextToFlush = 0;
         long completed = 0;
         var clock = Stopwatch.StartNew();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
-        Parallel.For(
-            0,
-            blocks,
-            parallel,
-            () => new Worker(inputs, options),
-            (b, state, worker) =>
+        BlockRunner.Run(
+            options.FirstRun,
+            options.Runs,
+            options.BlockSize,
+            options.Threads,
+            () => new Worker(tables, options),
+            (worker, first, count) =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                long first = options.FirstRun + ((long)b * block);
-                int count = (int)Math.Min(block, options.FirstRun + options.Runs - first);
                 var summaries = worker.RunBlock(first, count, observers.DecisionOverride, rows);
 
-                // Formatting happens here, in parallel; only the ordered hand-over below holds the lock.
+                // Formatting happens here, in parallel; only the ordered hand-over holds the lock.
                 var prepared = summaries is not null ? observers.RowWriter?.Prepare(summaries) : null;
-                lock (sinkLock)
-                {
-                    if (rows)
-                    {
-                        pending[b] = (summaries!, prepared);
-                        while (pending.Remove(nextToFlush, out var ready))
-                        {
-                            if (observers.RunSink is { } sink)
-                            {
-                                foreach (var s in ready.Rows)
-                                {
-                                    sink(s);
-                                }
-                            }
-
-                            if (ready.Prepared is not null)
-                            {
-                                observers.RowWriter!.Write(ready.Prepared);
-                            }
-
-                            nextToFlush++;
-                        }
-                    }
-
-                    completed += count;
-                    observers.Progress?.Invoke(new EnsembleProgress(completed, options.Runs, clock.Elapsed));
-                }
-
-                return worker;
+                return (Rows: summaries, Prepared: prepared, Count: count);
             },
-            worker =>
+            block =>
             {
-                lock (total)
+                if (block.Rows is not null && observers.RunSink is { } sink)
                 {
-                    total.Merge(worker.Partial);
+                    foreach (var s in block.Rows)
+                    {
+                        sink(s);
+                    }
                 }
-            });
+
+                if (block.Prepared is not null)
+                {
+                    observers.RowWriter!.Write(block.Prepared);
+                }
+
+                completed += block.Count;
+                observers.Progress?.Invoke(new EnsembleProgress(completed, options.Runs, clock.Elapsed));
+            },
+            worker => total.Merge(worker.Partial),
+            cancellationToken);
         return total;
     }
 
@@ -168,12 +147,12 @@ public static class EnsembleRunner
         private readonly ulong _seed;
         private readonly List<(int Lane, int Slot, float[] Page, int Offset)> _offered = [];
 
-        public Worker(ModelInputs inputs, EnsembleOptions options)
+        public Worker(ModelTables tables, EnsembleOptions options)
         {
-            _sim = new Simulation(inputs, options.BlockSize);
+            _sim = new Simulation(tables, options.BlockSize);
             _runs = new long[options.BlockSize];
             _seed = options.Seed;
-            Partial = new EnsemblePartial(inputs, options.Seed, options.SampleSize);
+            Partial = new EnsemblePartial(tables.Inputs, options.Seed, options.SampleSize);
         }
 
         public EnsemblePartial Partial { get; }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ballast.Core.Model;
+using Ballast.Engine.Model;
 
 namespace Ballast.Engine.Ensembles;
 

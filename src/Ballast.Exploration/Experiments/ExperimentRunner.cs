@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Ballast.Engine.Ensembles;
 using Ballast.Exploration.Sampling;
 
 namespace Ballast.Exploration.Experiments;
@@ -50,15 +51,15 @@ public interface IRunSink
 /// <param name="BatchSize">Runs committed together; a kill loses at most one batch in flight.</param>
 public sealed record RunOptions(int Threads = 0, int BatchSize = 512);
 
-/// <summary>What an execution did.</summary>
+/// <summary>What an execution of an experiment did (how many of its design rows ran), not a run's results.</summary>
 /// <param name="Total">Runs in the design.</param>
 /// <param name="Skipped">Runs found already stored and skipped.</param>
 /// <param name="Executed">Runs executed now.</param>
-public sealed record RunSummary(int Total, int Skipped, int Executed);
+public sealed record ExperimentSummary(int Total, int Skipped, int Executed);
 
 /// <summary>
-/// Runs every row of a design through a model in parallel and hands finished runs to a sink in batches. Rows already in
-/// the sink are skipped, so running the same experiment again resumes where it stopped.
+/// Runs every row of a design through a model in parallel (the engine's <see cref="BlockRunner"/>) and hands finished runs
+/// to a sink in batches. Rows already in the sink are skipped, so running the same experiment again resumes where it stopped.
 /// </summary>
 public static class ExperimentRunner
 {
@@ -73,7 +74,7 @@ public static class ExperimentRunner
     }
 
     /// <summary>Executes the design.</summary>
-    public static RunSummary Run(IExperimentModel model, Design design, IReadOnlyList<ExplorationParameter> parameters, IRunSink sink,
+    public static ExperimentSummary Run(IExperimentModel model, Design design, IReadOnlyList<ExplorationParameter> parameters, IRunSink sink,
         RunOptions? options = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
     {
         options ??= new RunOptions();
@@ -88,12 +89,7 @@ public static class ExperimentRunner
         int nYear = model.Years.Count * model.YearlyIndicators.Count;
         int batchSize = Math.Max(1, options.BatchSize);
         var batch = new RunBatch(batchSize, nOut, nYear);
-        var workers = new ConcurrentBag<(IExperimentWorker Worker, double[] Values)>();
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
-            CancellationToken = cancel,
-        };
+        var workers = new ConcurrentBag<(IExperimentWorker Worker, double[] Values)>(); // kept from batch to batch
         int block = Math.Max(1, model.CreateWorker().BlockSize);
         int d = parameters.Count;
         int finished = 0;
@@ -103,25 +99,32 @@ public static class ExperimentRunner
             int count = Math.Min(batchSize, pending.Length - start);
             batch.Count = count;
             pending.AsSpan(start, count).CopyTo(batch.Runs);
-            int blocks = (count + block - 1) / block;
-            Parallel.For(0, blocks, parallel, () => workers.TryTake(out var w) ? w : (Worker: model.CreateWorker(), Values: new double[block * d]), (b, _, w) =>
-            {
-                int first = b * block;
-                int size = Math.Min(block, count - first);
-                for (int k = 0; k < size; k++)
-                {
-                    Values(design, parameters, batch.Runs[first + k], w.Values.AsSpan(k * d, d));
-                }
 
-                w.Worker.Run(batch.Runs.AsSpan(first, size), w.Values.AsSpan(0, size * d),
-                    batch.Outcomes.AsSpan(first * nOut, size * nOut), batch.Yearly.AsSpan(first * nYear, size * nYear));
-                return w;
-            }, workers.Add);
+            // Each block writes its own slice of the batch, so the blocks need no ordered hand-over.
+            BlockRunner.Run(
+                0,
+                count,
+                block,
+                Math.Max(0, options.Threads),
+                () => workers.TryTake(out var w) ? w : (Worker: model.CreateWorker(), Values: new double[block * d]),
+                (w, from, size) =>
+                {
+                    int first = (int)from;
+                    for (int k = 0; k < size; k++)
+                    {
+                        Values(design, parameters, batch.Runs[first + k], w.Values.AsSpan(k * d, d));
+                    }
+
+                    w.Worker.Run(batch.Runs.AsSpan(first, size), w.Values.AsSpan(0, size * d),
+                        batch.Outcomes.AsSpan(first * nOut, size * nOut), batch.Yearly.AsSpan(first * nYear, size * nYear));
+                },
+                workers.Add,
+                cancel);
             sink.Write(batch);
             finished += count;
             progress?.Report((done.Count + finished, design.Rows));
         }
 
-        return new RunSummary(design.Rows, done.Count, pending.Length);
+        return new ExperimentSummary(design.Rows, done.Count, pending.Length);
     }
 }

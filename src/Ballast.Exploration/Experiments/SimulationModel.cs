@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ballast.Core.Model;
 using Ballast.Core.Parameters;
+using Ballast.Engine.Model;
 using Ballast.Exploration.Sensitivity;
 
 namespace Ballast.Exploration.Experiments;
@@ -13,6 +14,7 @@ namespace Ballast.Exploration.Experiments;
 public sealed class SimulationModel : IExperimentModel
 {
     private readonly ModelInputs _inputs;
+    private readonly ModelTables _tables;
     private readonly ulong _seed;
     private readonly int _blockSize;
 
@@ -20,6 +22,7 @@ public sealed class SimulationModel : IExperimentModel
     public SimulationModel(ModelInputs inputs, ulong seed, int blockSize = 16)
     {
         _inputs = inputs;
+        _tables = new ModelTables(inputs); // built once, shared by every worker's simulation
         _seed = seed;
         _blockSize = blockSize;
         Years = Enumerable.Range(inputs.StartYear, inputs.Steps + 1).ToArray();
@@ -82,7 +85,7 @@ public sealed class SimulationModel : IExperimentModel
 
     private sealed class Worker(SimulationModel model) : IExperimentWorker
     {
-        private readonly Simulation _sim = new(model._inputs, model._blockSize);
+        private readonly Simulation _sim = new(model._tables, model._blockSize);
         private readonly long[] _runs = new long[model._blockSize];
         private readonly int[] _allies = Enumerable.Range(0, model._inputs.ActorCount).Where(model._inputs.IsAlly).ToArray();
 

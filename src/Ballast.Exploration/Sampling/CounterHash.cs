@@ -1,4 +1,4 @@
-using Ballast.Core.Random;
+using Ballast.Engine.Random;
 
 namespace Ballast.Exploration.Sampling;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Ballast.Core;
-using Ballast.Core.Random;
+using Ballast.Engine.Random;
 using Ballast.Exploration.Sampling;
 
 namespace Ballast.Exploration.Sensitivity;

@@ -8,6 +8,7 @@ using Ballast.Runs.Countries;
 using Ballast.Data.Facts;
 using Ballast.Data.Panel;
 using Ballast.Engine.Ensembles;
+using Ballast.Engine.Model;
 using Ballast.Reports.Figures;
 using Ballast.Reports.Maps;
 using Ballast.Reports.Model;

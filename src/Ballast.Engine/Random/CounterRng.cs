@@ -1,8 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using Ballast.Core.Model;
+using Ballast.Engine.Model;
 
-namespace Ballast.Core.Random;
+namespace Ballast.Engine.Random;
 
 /// <summary>
 /// Counter-based random numbers: a SplitMix64 stream per run, addressed by counter. The value at

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Ballast.Core.Model;
+namespace Ballast.Engine.Model;
 
 /// <summary>
 /// Lane-wise exp, log and inverse normal CDF for the model step, cheaper than the runtime's sub-ulp

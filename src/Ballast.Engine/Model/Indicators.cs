@@ -1,4 +1,4 @@
-namespace Ballast.Core.Model;
+namespace Ballast.Engine.Model;
 
 /// <summary>Indicators recorded per ally (actor) and year.</summary>
 public enum ActorIndicator

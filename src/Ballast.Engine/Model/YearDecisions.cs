@@ -1,4 +1,6 @@
-namespace Ballast.Core.Model;
+using Ballast.Core.Model;
+
+namespace Ballast.Engine.Model;
 
 /// <summary>
 /// Supplies some actors' yearly decisions from outside instead of the behavioural rule (a human team in a wargame,
@@ -60,11 +62,7 @@ public sealed class YearDecisions
     public double Link(int i, int j) => _sim.LinkMatrix[(i * Actors) + j];
 
     /// <summary>Sets link strength ℓ_ij (symmetric) from this year on.</summary>
-    public void SetLink(int i, int j, double strength)
-    {
-        _sim.LinkMatrix[(i * Actors) + j] = strength;
-        _sim.LinkMatrix[(j * Actors) + i] = strength;
-    }
+    public void SetLink(int i, int j, double strength) => ModelTables.SetLink(_sim.LinkMatrix, Actors, i, j, strength);
 
     /// <summary>US launcher units hosted by an actor this year.</summary>
     public double Hosting(int host) => _sim.Launchers[host];

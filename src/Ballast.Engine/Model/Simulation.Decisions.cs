@@ -1,0 +1,279 @@
+using System.Numerics;
+using Ballast.Core.Countries;
+using Ballast.Core.Model;
+using Ballast.Core.Parameters;
+using Ballast.Engine.Random;
+
+namespace Ballast.Engine.Model;
+
+// The year's decisions: crisis arrival, every actor's budget and mix by its behavioural rule, the US threats executed,
+// and the terms they read (posture, threat, spill-ins, theatre share).
+public sealed partial class Simulation
+{
+    /// <summary>Crisis arrival: scheduled crises damped by dialogue, random crises with a build-up/deployment/dialogue hazard.</summary>
+    private void Crises(int t, int ch)
+    {
+        int r0 = ch * W;
+        int rr = _r;
+        ref var pv = ref _pv[ch];
+        ref double mR = ref D(_m);
+        double dialogue = Inputs.Dialogue[t];
+        var adv = Vector<double>.Zero;
+        var coal = Vector<double>.Zero;
+        for (int i = 0; i < _a; i++)
+        {
+            var m = L(ref mR, (i * rr) + r0);
+            if (_tables.Role[i] == CountryRole.Adversary)
+            {
+                adv += m;
+            }
+            else if (_tables.IsAlly[i] || i == _us)
+            {
+                coal += m;
+            }
+        }
+
+        var buildup = Vector.Max(Vector<double>.Zero, LaneMath.Log(adv / L(ref D(_advM0), r0))) + Vector.Max(Vector<double>.Zero, LaneMath.Log(coal / L(ref D(_coalM0), r0)));
+        var hazard = Logistic(pv.CrisisAlpha0 + (pv.CrisisBuildup * buildup) + (pv.CrisisDeployments * V(_launchersTotal)) - (pv.CrisisDialogue * V(dialogue)));
+        var u = CounterRng.Uniform(Keys(_keys, r0), Counter(t, _a, 2));
+        var damp = Vector<double>.One - (pv.DialogueDamping * V(dialogue));
+        var random = Vector.ConditionalSelect(Vector.LessThan(u, hazard), pv.CrisisIntensity * damp, Vector<double>.Zero);
+        S(ref D(_crisis), r0, Vector.Max(random, V(_scheduledCrisis) * damp));
+    }
+
+    /// <summary>Behavioural decisions: next year's budgets (demand with partial adjustment) and this year's mixes (duplication).</summary>
+    /// <remarks>
+    /// The allies' equations run in three passes (beliefs and spill-ins; demand; duplication and mix) rather than one pass per
+    /// ally: each pass is a short body whose iterations are independent, so the processor overlaps the exp/log latency chains
+    /// of several allies. The arithmetic is the same, term for term.
+    /// </remarks>
+    private void Decide(int t, int ch)
+    {
+        int r0 = ch * W;
+        int rr = _r;
+        int w = W;
+        ref var pv = ref _pv[ch];
+        ref double kR = ref D(_k);
+        ref double stateR = ref D(_state);
+        ref double mR = ref D(_m);
+        ref double yR = ref D(_y);
+        ref double lnMR = ref D(_lnM);
+        ref double execR = ref D(_exec);
+        ref double nextR = ref D(NextSpending);
+        ref double nextMixR = ref D(NextMix);
+        ref double thrR = ref D(_thr);
+        ref double qR = ref D(_q);
+        ref double cR = ref D(_c);
+        ref double spillT = ref D(_spillT);
+        ref double pressureT = ref D(_pressureT);
+        var keys = Keys(_keys, r0);
+        var theatre = TheatreShare(_tables.TheatreShare[t], r0, pv);
+        var kCoal = Vector<double>.Zero;
+        kCoal += L(ref kR, (_us * rr) + r0) * theatre;
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
+            kCoal += L(ref kR, o) * AlignedOne(L(ref stateR, o));
+        }
+
+        var prevK = L(ref D(_kCoalPrev), r0);
+        var growthK = Vector.ConditionalSelect(
+            Vector.GreaterThan(prevK, Vector<double>.Zero),
+            Vector.Max(Vector<double>.Zero, LaneMath.Log(Vector.Max(kCoal, V(1e-300)) / prevK)),
+            Vector<double>.Zero);
+        S(ref D(_kCoalPrev), r0, kCoal);
+
+        // Actors without a demand equation: the lead adversary grows at g_C plus its Richardson reaction, the patron and the rest on trend.
+        for (int i = 0; i < _a; i++)
+        {
+            if (_tables.IsAlly[i])
+            {
+                continue;
+            }
+
+            int o = (i * rr) + r0;
+            var m = L(ref mR, o);
+            if (_tables.Role[i] == CountryRole.Adversary)
+            {
+                var growth = i == _lead ? pv.GC : V(_tables.Trend[i]);
+                S(ref nextR, o, m * (Vector<double>.One + growth + (pv.AdversaryReaction * growthK)));
+            }
+            else
+            {
+                S(ref nextR, o, m * (Vector<double>.One + V(_tables.Trend[i])));
+            }
+        }
+
+        // Pass 1: posture, threat, spill-ins, the belief q that threats are executed, and the pressure it transmits.
+        var support = SupportIndex(pv);
+        var harsh = L(ref D(_stHarsh), r0);
+        var target = L(ref D(_stTarget), r0);
+        var execAny = L(ref D(_execAny), r0);
+        var crisisFactor = Vector<double>.One + (pv.CrisisThreat * L(ref D(_crisis), r0));
+        var qBase = pv.QIntercept + (pv.QHarshness * harsh) - (pv.QSupport * support);
+        var qExecuted = pv.QExecuted * execAny;
+        for (int x = 0; x < _allies.Length; x++)
+        {
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            var postureBase = PostureBase(i, pv);
+            S(ref D(_postureBase), o, postureBase);
+            var posture = postureBase * (Vector<double>.One - L(ref execR, o));
+            var thr = Threat(i, r0, pv, crisisFactor);
+            S(ref thrR, o, thr);
+            S(ref spillT, x * w, SpillIns(x, i, r0, pv, theatre, posture));
+            var q = Logistic(qBase - (pv.QPosture * posture) + qExecuted);
+            q = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), q, Vector<double>.Zero);
+            S(ref qR, o, q);
+            var share = L(ref mR, o) / L(ref yR, o);
+            S(ref pressureT, x * w, pv.PressureRho * Vector.Max(Vector<double>.Zero, target - share) * q);
+        }
+
+        // Pass 2: desired spending and partial adjustment toward it.
+        var lnMaxBurden = LaneMath.Log(pv.MaxPeacetimeBurden);
+        for (int x = 0; x < _allies.Length; x++)
+        {
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            var lnY = LaneMath.Log(L(ref yR, o));
+            var lnThr = LaneMath.Log(L(ref thrR, o) + Vector<double>.One);
+            S(ref D(_lnThr), o, lnThr);
+            // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
+            var lnStar = L(ref D(_alpha), o) + (pv.BetaY * lnY) + (pv.BetaT * lnThr)
+                + (pv.BetaS * LaneMath.Log((L(ref spillT, x * w) * V(_tables.InvM0[i])) + Vector<double>.One)) + (pv.BetaP * LaneMath.Log(Vector<double>.One + L(ref pressureT, x * w)));
+
+            // Desired spending never exceeds the highest burden observed in peacetime.
+            lnStar = Vector.Min(lnStar, lnMaxBurden + lnY);
+            var lnM = L(ref lnMR, o);
+            var eps = CounterRng.Normal(keys, Counter(t, i, 1));
+            var next = lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps);
+            S(ref nextR, o, LaneMath.Exp(next));
+        }
+
+        // Pass 3: duplication (autonomous share of the mix) and this year's mix.
+        for (int x = 0; x < _allies.Length; x++)
+        {
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            var dup = Logistic(pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(ref cR, o))));
+            dup = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), dup, Vector<double>.One);
+            S(ref D(_d), o, dup);
+            var notDup = Vector<double>.One - dup;
+            for (int mm = 0; mm < Mis; mm++)
+            {
+                int im = (i * Mis) + mm;
+                var mix = (notDup * V(_tables.CompMix[im])) + (dup * V(_tables.AutoMix[im]));
+                S(ref nextMixR, (im * rr) + r0, mix);
+            }
+        }
+    }
+
+    /// <summary>A conditional stance whose deadline is this year executes the threat against allies below the target.</summary>
+    private void ExecuteThreats(int t, int ch)
+    {
+        int year = Inputs.StartYear + t;
+        int w = W;
+        for (int r = ch * w; r < (ch * w) + w; r++)
+        {
+            if (_stKind[r] != (double)StanceKind.Conditional || (int)_stDeadline[r] != year)
+            {
+                continue;
+            }
+
+            foreach (int i in _allies)
+            {
+                int o = (i * _r) + r;
+                // The US acts on its threat with the probability allies assign to it (q, §4): discounting is rational.
+                if (_exec[o] == 0 && _state[o] == 0 && _m[o] / _y[o] < _stTarget[r] && CounterRng.Uniform(_keys[r], Counter(t, i, 6)) < _q[o])
+                {
+                    _exec[o] = 1;
+                    _execYear[o] = year;
+                    _execAny[r] = 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>Sunk posture index in [0,1): 1 − exp(−(troops/T + bases/B + HNS/(troop cost·T))), zero after a step-back.</summary>
+    private Vector<double> Posture(int i, int r0, in ModelParameters<Vector<double>> pv) =>
+        PostureBase(i, pv) * (Vector<double>.One - L(ref D(_exec), (i * _r) + r0));
+
+    /// <summary>The schedule-only part 1 − exp(−raw) of <see cref="Posture"/> (the same before and after threats are executed).</summary>
+    private Vector<double> PostureBase(int i, in ModelParameters<Vector<double>> pv) =>
+        _tables.PostureFixed ? V(_tables.PostureBase[_yo + i]) : PostureTerm(_tables.Troops[_yo + i], _tables.Bases[_yo + i], _tables.Hns[_yo + i], pv);
+
+    /// <summary>1 − exp(−raw posture) of troops, bases and host-nation support: the per-lane path and the fixed-parameter table (<see cref="ModelTables"/>) share it.</summary>
+    internal static Vector<double> PostureTerm(double troops, double bases, double hns, in ModelParameters<Vector<double>> pv)
+    {
+        var raw = (V(troops) / pv.PostureTroopsScale) + (V(bases) / pv.PostureBasesScale)
+            + (V(hns) / (pv.TroopCost * pv.PostureTroopsScale));
+        return Vector<double>.One - LaneMath.Exp(-raw);
+    }
+
+    /// <summary>Threat T_i = Σ_adversaries w_ij K_j, raised by crises (<paramref name="crisisFactor"/> = 1 + κ·crisis) and by hosting.</summary>
+    private Vector<double> Threat(int i, int r0, in ModelParameters<Vector<double>> pv, Vector<double> crisisFactor)
+    {
+        var sum = Vector<double>.Zero;
+        int nAdv = _adversaries.Length;
+        int rr = _r;
+        ref double wT = ref D(_wT);
+        ref double k = ref D(_k);
+        for (int a = 0; a < nAdv; a++)
+        {
+            sum += L(ref wT, (((i * nAdv) + a) * rr) + r0) * L(ref k, (_adversaries[a] * rr) + r0);
+        }
+
+        var hosting = Vector<double>.One + (pv.HostingThreat * V(Launchers[i]));
+        return sum * crisisFactor * hosting;
+    }
+
+    /// <summary>
+    /// Spill-ins S_i = c_i·K_US,theatre·LSG + Σ_j ℓ_ij a_j K_j of ally <paramref name="i"/> (index <paramref name="x"/> among the
+    /// allies); the US term only while aligned and reduced after a step-back.
+    /// </summary>
+    private Vector<double> SpillIns(int x, int i, int r0, in ModelParameters<Vector<double>> pv, Vector<double> theatre, Vector<double> posture)
+    {
+        int rr = _r;
+        int o = (i * rr) + r0;
+        int ou = (_us * rr) + r0;
+        ref double k = ref D(_k);
+        ref double state = ref D(_state);
+        ref double al = ref D(_al);
+        var lsgUs = L(ref D(_lsg), ou);
+        var lsg = Vector<double>.One - ((Vector<double>.One - lsgUs) * (Vector<double>.One - (pv.PostureLsgRelief * posture)));
+        var exec = L(ref D(_exec), o);
+        var keep = Vector<double>.One - (exec * (Vector<double>.One - pv.UsStepbackSpillin));
+        var aligned = AlignedOne(L(ref state, o));
+        var us = L(ref D(_c), o) * theatre * L(ref k, ou) * lsg * keep * aligned;
+        var net = Vector<double>.Zero;
+        for (int n = _netStart[x]; n < _netStart[x + 1]; n++)
+        {
+            int oj = (_netTo[n] * rr) + r0;
+            net += V(_netStrength[n]) * L(ref al, oj) * L(ref k, oj) * AlignedOne(L(ref state, oj));
+        }
+
+        return us + net;
+    }
+
+    private Vector<double> TheatreShare(double share, int r0, in ModelParameters<Vector<double>> pv)
+    {
+        var dis = Vector.Equals(L(ref D(_stKind), r0), V((double)StanceKind.Disengage));
+        return V(share) * Vector.ConditionalSelect(dis, pv.DisengageTheatre, Vector<double>.One);
+    }
+
+    private static Vector<double> SupportIndex(in ModelParameters<Vector<double>> pv) =>
+        ((pv.SupportAlliancesEffective + pv.SupportNatoCommitment + pv.SupportOverseasBases) * V(1.0 / 3)) - pv.SupportReference;
+
+    internal StanceYear StanceOf(int lane) =>
+        new((StanceKind)(int)_stKind[lane], _stTarget[lane], (int)_stDeadline[lane], _stHarsh[lane]);
+
+    internal void SetStance(int lane, StanceYear s)
+    {
+        _stKind[lane] = (int)s.Kind;
+        _stTarget[lane] = s.TargetShare;
+        _stDeadline[lane] = s.DeadlineYear;
+        _stHarsh[lane] = s.Harshness;
+    }
+
+    private ulong Counter(int t, int actor, int stream) => (ulong)((((long)t * (_a + 1)) + actor) * 16) + (ulong)stream;
+}

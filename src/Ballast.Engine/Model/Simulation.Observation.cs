@@ -1,0 +1,323 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Ballast.Core.Model;
+using Ballast.Core.Parameters;
+
+namespace Ballast.Engine.Model;
+
+// Observation: the aggregates and records of a year, and what the finished block reports per lane. Reading never
+// changes the state.
+public sealed partial class Simulation
+{
+    /// <summary>A recorded indicator value (flat index from <see cref="Layout"/>) at a year index for a lane.</summary>
+    public double Indicator(int indicator, int yearIndex, int lane) => _rec[(((yearIndex * _indicators) + indicator) * _r) + lane];
+
+    /// <summary>A recorded indicator at a year index for every lane of the block.</summary>
+    public ReadOnlySpan<double> IndicatorLanes(int indicator, int yearIndex) =>
+        _rec.AsSpan(((yearIndex * _indicators) + indicator) * _r, _r);
+
+    /// <summary>Run index simulated by a lane.</summary>
+    public long RunIndexOf(int lane) => _runIndex[lane];
+
+    /// <summary>Index of the stance path drawn by a lane.</summary>
+    public int StancePathOf(int lane) => _path[lane];
+
+    /// <summary>The parameter values a lane drew.</summary>
+    public ModelParameters<double> ParametersOf(int lane)
+    {
+        var p = _tables.Parameters;
+        var scalar = ParameterBinding.AsSpan(ref p);
+        var lanes = ParameterBinding.AsSpan(ref _pv[lane / W]);
+        for (int f = 0; f < scalar.Length; f++)
+        {
+            scalar[f] = lanes[f][lane % W];
+        }
+
+        return p;
+    }
+
+    /// <summary>First year with balance ratio below 1 for a lane, or null.</summary>
+    public int? CrossoverYear(int lane) => ToYear(_crossover[lane]);
+
+    /// <summary>Year an actor realigned (hedging or bandwagoning) in a lane, or null.</summary>
+    public int? RealignmentYear(int actor, int lane) => ToYear(_realignYear[(actor * _r) + lane]);
+
+    /// <summary>Current alignment state of an actor in a lane.</summary>
+    public AlignmentState StateOf(int actor, int lane) => (AlignmentState)(int)_state[(actor * _r) + lane];
+
+    /// <summary>Year an actor's nuclear-hedging propensity first crossed the threshold in a lane, or null.</summary>
+    public int? HedgingCrossedYear(int actor, int lane) => ToYear(_hedgeYear[(actor * _r) + lane]);
+
+    /// <summary>Year the US executed its threat against an actor in a lane (stepped back), or null.</summary>
+    public int? ThreatExecutedYear(int actor, int lane) => ToYear(_execYear[(actor * _r) + lane]);
+
+    /// <summary>First year an actor's burden reached target k (of <see cref="ModelInputs.TargetShares"/>) in a lane, or null.</summary>
+    public int? TargetMetYear(int target, int actor, int lane) => ToYear(_targetYear[(((target * _a) + actor) * _r) + lane]);
+
+    /// <summary>Money accounting of an actor's capability spending: (spent, absorbed, wasted, backlog), cumulative.</summary>
+    public (double Spent, double Absorbed, double Wasted, double Backlog) Accounting(int actor, int lane)
+    {
+        int o = (actor * _r) + lane;
+        return (_cumSpend[o], _cumAbsorbed[o], _cumWaste[o], _backlog[o]);
+    }
+
+    /// <summary>Current investment mix share of an actor in a mission area for a lane.</summary>
+    public double MixOf(int actor, MissionArea mission, int lane) => _mix[(((actor * Mis) + (int)mission) * _r) + lane];
+
+    private static int? ToYear(double v) => double.IsNaN(v) ? null : (int)v;
+
+    /// <summary>Coalition and adversary effectiveness per mission, CES, balance, costs, exposure of lane group <paramref name="ch"/> at year index t.</summary>
+    private void Aggregate(int t, int ch)
+    {
+        int r0 = ch * W;
+        int rr = _r;
+        int year = Inputs.StartYear + t;
+        int nAdv = _adversaries.Length;
+        int step = t * _indicators * rr;
+        ref var pv = ref _pv[ch];
+        ref double rec = ref D(_rec);
+        ref double kMisR = ref D(_kMis);
+        ref double mixR = ref D(_mix);
+        ref double mR = ref D(_m);
+        ref double kR = ref D(_k);
+        ref double lsgR = ref D(_lsg);
+        ref double execR = ref D(_exec);
+        Span<Vector<double>> eCoal = stackalloc Vector<double>[Mis];
+        Span<Vector<double>> eAdv = stackalloc Vector<double>[Mis];
+        var theatre = TheatreShare(_tables.TheatreShare[t], r0, pv);
+        int ou = (_us * rr) + r0;
+
+        // Forward posture across hosts relieves the US loss of strength.
+        var postureRaw = Vector<double>.Zero;
+        var troopsEff = Vector<double>.Zero;
+        for (int i = 0; i < _a; i++)
+        {
+            double troops = _tables.Troops[_yo + i];
+            double bases = _tables.Bases[_yo + i];
+            if (troops > 0 || bases > 0)
+            {
+                var notExec = Vector<double>.One - L(ref execR, (i * rr) + r0);
+                postureRaw += ((V(troops) / pv.PostureTroopsScale) + (V(bases) / pv.PostureBasesScale)) * notExec;
+                troopsEff += V(troops) * notExec;
+            }
+        }
+
+        var posture = Vector<double>.One - LaneMath.Exp(-postureRaw);
+        var lsgUs = L(ref lsgR, ou);
+        var usLsg = Vector<double>.One - ((Vector<double>.One - lsgUs) * (Vector<double>.One - (pv.PostureLsgRelief * posture)));
+        var usWeight = theatre * usLsg;
+        var missiles = L(ref D(_xMis), r0) * pv.MissileCapability;
+        var advMissiles = L(ref D(_yMis), r0) * pv.MissileCapability;
+        int usMix = _us * Mis * rr;
+        for (int mm = 0; mm < Mis; mm++)
+        {
+            eCoal[mm] = usWeight * L(ref kMisR, usMix + (mm * rr) + r0);
+            eAdv[mm] = Vector<double>.Zero;
+        }
+
+        eCoal[(int)MissionArea.LongRangeStrike] += missiles;
+        eAdv[(int)MissionArea.LongRangeStrike] += advMissiles;
+        var kCoal = theatre * L(ref kR, ou);
+        var kAdv = Vector<double>.Zero;
+        var mCoal = theatre * L(ref mR, ou);
+        var mAdv = Vector<double>.Zero;
+        var dupNum = Vector<double>.Zero;
+        var dupDen = Vector<double>.Zero;
+        var realigned = Vector<double>.Zero;
+        var exposure = Vector<double>.Zero;
+        var ym = L(ref D(_yMis), r0);
+        int dupRec = (int)ActorIndicator.Duplication * _a;
+        int exposureRec = (int)ActorIndicator.HostExposure * _a;
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
+            var state = L(ref D(_state), o);
+            var aligned = AlignedOne(state);
+            var bw = Vector.ConditionalSelect(Vector.Equals(state, V((double)AlignmentState.Bandwagoning)), pv.BandwagonTransfer, Vector<double>.Zero);
+            var lsg = L(ref lsgR, o);
+            var weight = L(ref D(_io), o) * L(ref D(_al), o) * lsg * aligned;
+            var bwWeight = bw * lsg;
+            var overlap = Vector<double>.Zero;
+            int im0 = i * Mis * rr;
+            for (int mm = 0; mm < Mis; mm++)
+            {
+                int om = im0 + (mm * rr) + r0;
+                var kim = L(ref kMisR, om);
+                eCoal[mm] += weight * kim;
+                eAdv[mm] += bwWeight * kim;
+                overlap += Vector.Min(L(ref mixR, om), L(ref mixR, usMix + (mm * rr) + r0));
+            }
+
+            S(ref rec, _recActor[dupRec + i] + step + r0, overlap);
+            var m = L(ref mR, o);
+            dupNum += m * overlap * aligned;
+            dupDen += m * aligned;
+            kCoal += L(ref kR, o) * aligned;
+            mCoal += m * aligned;
+            realigned += Vector<double>.One - aligned;
+            var exp = V(Launchers[i]) * pv.HostTargetingShare * ym;
+            S(ref rec, _recActor[exposureRec + i] + step + r0, exp);
+            exposure += exp;
+        }
+
+        for (int a = 0; a < nAdv; a++)
+        {
+            int j = _adversaries[a];
+            int o = (j * rr) + r0;
+            var lsg = L(ref lsgR, o);
+            int jm0 = j * Mis * rr;
+            for (int mm = 0; mm < Mis; mm++)
+            {
+                eAdv[mm] += lsg * L(ref kMisR, jm0 + (mm * rr) + r0);
+            }
+
+            kAdv += L(ref kR, o);
+            mAdv += L(ref mR, o);
+        }
+
+        var eC = Ces(eCoal, ch, pv.CesRho);
+        var eA = Ces(eAdv, ch, pv.CesRho);
+        var balance = eC / eA;
+        for (int mm = 0; mm < Mis; mm++)
+        {
+            S(ref rec, _recCoal[mm] + step + r0, eCoal[mm] * PerBn);
+        }
+
+        var gross = (theatre * L(ref mR, ou)) + (pv.TroopCost * troopsEff);
+        var hns = V(_hnsTotal);
+        RecC(ref rec, CoalitionIndicator.Effectiveness, step + r0, eC * PerBn);
+        RecC(ref rec, CoalitionIndicator.AdversaryEffectiveness, step + r0, eA * PerBn);
+        RecC(ref rec, CoalitionIndicator.Balance, step + r0, balance);
+        RecC(ref rec, CoalitionIndicator.SpendingRatio, step + r0, mCoal / mAdv);
+        RecC(ref rec, CoalitionIndicator.CapabilityRatio, step + r0, kCoal / kAdv);
+        RecC(ref rec, CoalitionIndicator.UsCostGross, step + r0, gross);
+        RecC(ref rec, CoalitionIndicator.HostNationSupport, step + r0, hns);
+        RecC(ref rec, CoalitionIndicator.UsCostNet, step + r0, gross - hns);
+        RecC(ref rec, CoalitionIndicator.HostExposure, step + r0, exposure);
+        RecC(ref rec, CoalitionIndicator.CoalitionMissiles, step + r0, L(ref D(_xMis), r0));
+        RecC(ref rec, CoalitionIndicator.AdversaryMissiles, step + r0, ym);
+        RecC(ref rec, CoalitionIndicator.Crisis, step + r0, t == 0 ? Vector<double>.Zero : L(ref D(_crisis), r0));
+        RecC(ref rec, CoalitionIndicator.CoalitionDuplication, step + r0, dupNum / Vector.Max(dupDen, V(1e-300)));
+        RecC(ref rec, CoalitionIndicator.Realigned, step + r0, realigned);
+        if (t > 0)
+        {
+            var crossover = L(ref D(_crossover), r0);
+            var cross = Vector.BitwiseAnd(Vector.LessThan(balance, Vector<double>.One), Vector.Equals(crossover, crossover) ^ Vector<long>.AllBitsSet);
+            S(ref D(_crossover), r0, Vector.ConditionalSelect(cross, V(year), crossover));
+        }
+    }
+
+    /// <summary>
+    /// CES aggregate (Σ ω̂_m (E_m/ω̂_m)^ρ)^(1/ρ) with normalised weights ω̂: each mission's stock is taken per unit of its weight,
+    /// so a force whose stock K is spread exactly by the weights scores K (capability-equivalent dollars); Cobb–Douglas at ρ = 0,
+    /// the plain total Σ E_m at ρ = 1. The weights' normalisation is per lane group and computed once per block (<see cref="CesWeights"/>).
+    /// </summary>
+    private Vector<double> Ces(ReadOnlySpan<Vector<double>> e, int ch, Vector<double> rho)
+    {
+        Span<Vector<double>> perWeight = stackalloc Vector<double>[Mis];
+        var scale = _cesScale.AsSpan(ch * Mis, Mis);
+        for (int m = 0; m < Mis; m++)
+        {
+            perWeight[m] = e[m] * scale[m];
+        }
+
+        return CesNormalised(perWeight, _cesWeight.AsSpan(ch * Mis, Mis), rho);
+    }
+
+    /// <summary>The mission weights of a lane group normalised to sum 1, and their inverses ω_sum/ω_m, for <see cref="Ces"/>.</summary>
+    private void CesWeights(int ch)
+    {
+        ref var pv = ref _pv[ch];
+        Span<Vector<double>> wts = [pv.WeightMaritime, pv.WeightAir, pv.WeightLongRangeStrike, pv.WeightMissileDefence, pv.WeightIsrSpace, pv.WeightCyberEw, pv.WeightLand];
+        var wsum = Vector<double>.Zero;
+        foreach (var w in wts)
+        {
+            wsum += w;
+        }
+
+        for (int m = 0; m < Mis; m++)
+        {
+            _cesWeight[(ch * Mis) + m] = wts[m] / wsum;
+            _cesScale[(ch * Mis) + m] = wsum / wts[m];
+        }
+    }
+
+    /// <summary>CES aggregate of per-mission values with weights (normalised to sum 1) and exponent ρ, lane-wise.</summary>
+    public static Vector<double> CesCore(ReadOnlySpan<Vector<double>> e, ReadOnlySpan<Vector<double>> weights, Vector<double> rho)
+    {
+        var wsum = Vector<double>.Zero;
+        foreach (var w in weights)
+        {
+            wsum += w;
+        }
+
+        Span<Vector<double>> normalised = stackalloc Vector<double>[weights.Length];
+        for (int m = 0; m < weights.Length; m++)
+        {
+            normalised[m] = weights[m] / wsum;
+        }
+
+        return CesNormalised(e, normalised, rho);
+    }
+
+    /// <summary>(Σ w_m E_m^ρ)^(1/ρ) with weights already summing to 1; the weighted geometric mean when |ρ| &lt; 1e-9.</summary>
+    private static Vector<double> CesNormalised(ReadOnlySpan<Vector<double>> e, ReadOnlySpan<Vector<double>> weights, Vector<double> rho)
+    {
+        var sum = Vector<double>.Zero;
+        var logSum = Vector<double>.Zero;
+        var tiny = new Vector<double>(1e-9);
+        for (int m = 0; m < e.Length; m++)
+        {
+            var wm = weights[m];
+            var lnE = LaneMath.Log(Vector.Max(e[m], tiny));
+            sum += wm * LaneMath.Exp(rho * lnE);
+            logSum += wm * lnE;
+        }
+
+        var nearZero = Vector.LessThan(Vector.Abs(rho), new Vector<double>(1e-9));
+        var safeRho = Vector.ConditionalSelect(nearZero, Vector<double>.One, rho);
+        var ces = LaneMath.Exp(LaneMath.Log(sum) / safeRho);
+        return nearZero == Vector<long>.Zero ? ces : Vector.ConditionalSelect(nearZero, LaneMath.Exp(logSum), ces);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void RecC(ref double rec, CoalitionIndicator kind, int offset, Vector<double> v) => S(ref rec, _recCoal[(int)kind] + offset, v);
+
+    /// <summary>Records the per-actor indicators of lane group <paramref name="ch"/> at year index t and the targets met.</summary>
+    private void Record(int t, int ch)
+    {
+        int r0 = ch * W;
+        int rr = _r;
+        int a = _a;
+        int year = Inputs.StartYear + t;
+        int at = (t * _indicators * rr) + r0;
+        ref double rec = ref D(_rec);
+        ref double targetYear = ref D(_targetYear);
+        var targets = Inputs.TargetShares;
+        int[] off = _recActor;
+        for (int i = 0; i < a; i++)
+        {
+            int o = (i * rr) + r0;
+            var m = L(ref D(_m), o);
+            var y = L(ref D(_y), o);
+            var share = m / y;
+            S(ref rec, off[((int)ActorIndicator.Spending * a) + i] + at, m);
+            S(ref rec, off[((int)ActorIndicator.Share * a) + i] + at, share);
+            S(ref rec, off[((int)ActorIndicator.Gdp * a) + i] + at, y);
+            S(ref rec, off[((int)ActorIndicator.Capability * a) + i] + at, L(ref D(_k), o));
+            S(ref rec, off[((int)ActorIndicator.Credibility * a) + i] + at, L(ref D(_c), o));
+            S(ref rec, off[((int)ActorIndicator.Alignment * a) + i] + at, L(ref D(_al), o));
+            S(ref rec, off[((int)ActorIndicator.Interoperability * a) + i] + at, L(ref D(_io), o));
+            S(ref rec, off[((int)ActorIndicator.Hedging * a) + i] + at, L(ref D(_h), o));
+            S(ref rec, off[((int)ActorIndicator.Belief * a) + i] + at, L(ref D(_q), o));
+            S(ref rec, off[((int)ActorIndicator.AlignmentState * a) + i] + at, L(ref D(_state), o));
+            for (int k = 0; k < _nTargets; k++)
+            {
+                int ok = (((k * a) + i) * rr) + r0;
+                var prev = L(ref targetYear, ok);
+                var met = Vector.BitwiseAnd(Vector.GreaterThanOrEqual(share, V(targets[k])), Vector.Equals(prev, prev) ^ Vector<long>.AllBitsSet);
+                S(ref targetYear, ok, Vector.ConditionalSelect(met, V(year), prev));
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Numerics;
+using Ballast.Core.Model;
+using Ballast.Engine.Random;
+
+namespace Ballast.Engine.Model;
+
+// The state transition from one year to the next.
+public sealed partial class Simulation
+{
+    /// <summary>State transition of lane group <paramref name="ch"/> from year index t to t+1.</summary>
+    /// <remarks>In passes over the actors (economy and capability; credibility; distancing; hedging and interoperability), for the same reason as <see cref="Decide"/>.</remarks>
+    private void Apply(int t, int ch)
+    {
+        int r0 = ch * W;
+        int rr = _r;
+        int year = Inputs.StartYear + t;
+        int nextYear = year + 1;
+        ref var pv = ref _pv[ch];
+        ref double yR = ref D(_y);
+        ref double mR = ref D(_m);
+        ref double capR = ref D(_cap);
+        ref double backlogR = ref D(_backlog);
+        ref double dR = ref D(_d);
+        ref double mixR = ref D(_mix);
+        ref double nextMixR = ref D(NextMix);
+        ref double kMisR = ref D(_kMis);
+        ref double stateR = ref D(_state);
+        ref double execR = ref D(_exec);
+        ref double cR = ref D(_c);
+        ref double alR = ref D(_al);
+        var keys = Keys(_keys, r0);
+        var zCommon = CounterRng.Normal(keys, Counter(t, _a, 0));
+        var sqrtCommon = Vector.SquareRoot(Clamp01(pv.ShockCorrelation));
+        var sqrtIdio = Vector.SquareRoot(Vector<double>.One - Clamp01(pv.ShockCorrelation));
+        var crisis = L(ref D(_crisis), r0);
+        var keep = Vector<double>.One - pv.Delta;
+        var commonShock = sqrtCommon * zCommon;
+
+        // Pass 1 (every actor): 1. economy with (regionally correlated) shocks, scheduled shocks and coercion of hosts in
+        // crises; 2. capability by perpetual inventory with industrial-capacity absorption and φ gains/losses; next budget.
+        for (int i = 0; i < _a; i++)
+        {
+            int o = (i * rr) + r0;
+            bool ally = _tables.IsAlly[i];
+            var z = commonShock + (sqrtIdio * CounterRng.Normal(keys, Counter(t, i, 0)));
+            var coercion = Launchers[i] > 0 ? pv.CoercionGdpShock * V(_tables.DepAdv[i]) * crisis : Vector<double>.Zero;
+            var growth = V(_tables.Trend[i] + _tables.GdpShock[_yo + i]) + (pv.GdpVolatility * z) - coercion;
+            var y = L(ref yR, o);
+            var yNext = y * Vector.Max(V(0.01), Vector<double>.One + growth);
+
+            var m = L(ref mR, o);
+            var cap = L(ref capR, o);
+            var backlog = L(ref backlogR, o);
+            var absM = Vector.Min(m, cap);
+            var absB = Vector.Min(backlog, Vector.Max(Vector<double>.Zero, cap - absM));
+            var left = (m - absM) + (backlog - absB);
+            var waste = left * pv.BacklogWaste;
+            S(ref backlogR, o, left - waste);
+            S(ref D(_cumSpend), o, L(ref D(_cumSpend), o) + m);
+            S(ref D(_cumAbsorbed), o, L(ref D(_cumAbsorbed), o) + absM + absB);
+            S(ref D(_cumWaste), o, L(ref D(_cumWaste), o) + waste);
+            S(ref capR, o, cap + (pv.IndustrialAdjustment * ((m + backlog) - cap)));
+            var phi = (double.IsNaN(_tables.Phi[i]) ? pv.PhiDefault : V(_tables.Phi[i])) * (Vector<double>.One - (pv.DuplicationPhiPenalty * (ally ? L(ref dR, o) : Vector<double>.Zero)));
+            var add = phi * (absM + (pv.BacklogEfficiency * absB));
+            var kSum = Vector<double>.Zero;
+            for (int mm = 0; mm < Mis; mm++)
+            {
+                int im = (i * Mis) + mm;
+                int om = (im * rr) + r0;
+                var x = L(ref nextMixR, om);
+                S(ref mixR, om, x);
+                var kNew = (keep * L(ref kMisR, om)) + (add * x * V(1 + _tables.PhiGain[(_yo * Mis) + im]));
+                S(ref kMisR, om, kNew);
+                kSum += kNew;
+            }
+
+            S(ref D(_k), o, kSum);
+            S(ref yR, o, yNext);
+            // Allies and partners are democracies at peace: their burden stays below the peacetime record (§3).
+            var mNext = Vector.Min(Vector.Max(L(ref D(NextSpending), o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
+            S(ref mR, o, mNext);
+            if (ally)
+            {
+                // Only the demand equation reads log spending.
+                S(ref D(_lnM), o, LaneMath.Log(mNext));
+            }
+        }
+
+        // Pass 2 (allies): 5. credibility.
+        var support = SupportIndex(pv);
+        var harsh = L(ref D(_stHarsh), r0);
+        var kind = L(ref D(_stKind), r0);
+        var stanceTerm = Vector.ConditionalSelect(Vector.Equals(kind, V((double)StanceKind.Reassure)), pv.CReassure,
+            Vector.ConditionalSelect(Vector.Equals(kind, V((double)StanceKind.Conditional)), pv.CConditional, pv.CDisengage));
+        var execAny = L(ref D(_execAny), r0);
+        var eta = Clamp01(pv.Eta + (pv.CrisisEtaBoost * crisis));
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
+            var exec = L(ref execR, o);
+            var posture = L(ref D(_postureBase), o) * (Vector<double>.One - exec);
+            var treaty = _tables.Treaty[i] switch
+            {
+                TreatyType.Partnership => pv.CTreatyPartnership,
+                TreatyType.BilateralTreaty => pv.CTreatyBilateral,
+                TreatyType.CollectiveDefence => pv.CTreatyCollective,
+                _ => Vector<double>.Zero,
+            };
+            var cBar = Logistic(pv.CIntercept + stanceTerm + treaty + (pv.CPosture * posture) + (pv.CHarshness * harsh)
+                + (pv.CExecuted * exec) + (pv.CExecutedOther * execAny * (Vector<double>.One - exec))
+                + (pv.CCostSharing * V(_tables.CostSharing[_yo + i])) + (pv.CSupport * support));
+            var c = L(ref cR, o);
+            S(ref cR, o, Clamp01(c + (eta * (cBar - c))));
+        }
+
+        // Pass 3 (allies): 6. distancing, the alignment drift and the realignment hazard.
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
+            var c = L(ref cR, o);
+            var state = L(ref stateR, o);
+            var alignedMask = Vector.Equals(state, Vector<double>.Zero);
+            var shortfall = pv.CredibilityReference - c;
+            var dep = V(_tables.DepAdv[i]);
+            var threatGrowth = Vector.Max(Vector<double>.Zero, L(ref D(_lnThr), o) - L(ref D(_lnThr0), o));
+            var amp = Vector<double>.One + (pv.AlignmentThreat * threatGrowth) + (pv.AlignmentDependence * dep);
+            var a = L(ref alR, o);
+            var drift = Vector.ConditionalSelect(Vector.GreaterThan(shortfall, Vector<double>.Zero), -shortfall * amp * a, -shortfall * (Vector<double>.One - a));
+            a = Clamp01(a + (pv.AlignmentRate * drift) - (pv.HostAlignmentCost * V(Launchers[i])));
+            var hazard = Logistic(pv.RealignAlpha0 + (pv.RealignAlpha1 * shortfall) + (pv.RealignAlpha2 * dep) + (pv.RealignAlpha3 * threatGrowth));
+            var u = CounterRng.Uniform(keys, Counter(t, i, 4));
+            var realign = Vector.BitwiseAnd(alignedMask, Vector.LessThan(u, hazard));
+            if (realign != Vector<long>.Zero)
+            {
+                var u2 = CounterRng.Uniform(keys, Counter(t, i, 5));
+                var bandwagon = Vector.LessThan(u2, Clamp01(pv.BandwagonDependence * dep));
+                var newState = Vector.ConditionalSelect(bandwagon, V((double)AlignmentState.Bandwagoning), V((double)AlignmentState.Hedging));
+                state = Vector.ConditionalSelect(realign, newState, state);
+                S(ref stateR, o, state);
+                var newA = Vector.ConditionalSelect(bandwagon, Vector<double>.Zero, a * pv.HedgingAlignment);
+                a = Vector.ConditionalSelect(realign, newA, a);
+                S(ref D(_realignYear), o, Vector.ConditionalSelect(realign, V(nextYear), L(ref D(_realignYear), o)));
+            }
+
+            a = Vector.ConditionalSelect(Vector.Equals(state, V((double)AlignmentState.Bandwagoning)), Vector<double>.Zero, a);
+            S(ref alR, o, a);
+        }
+
+        // Pass 4 (allies): 7. nuclear hedging; 8. interoperability: exercises (with alignment), links, joint programmes,
+        // eroded by national champions.
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
+            if (_tables.Warheads[i] <= 0)
+            {
+                var shortfall = pv.CredibilityReference - L(ref cR, o);
+                var hTarget = Logistic(pv.Theta0 + (pv.Theta1 * shortfall) + (pv.Theta2 * L(ref D(_nt), o)));
+                var h = L(ref D(_h), o);
+                h = Clamp01(h + (pv.HedgingRate * (hTarget - h)));
+                S(ref D(_h), o, h);
+                var hedgeYear = L(ref D(_hedgeYear), o);
+                var crossed = Vector.BitwiseAnd(Vector.GreaterThanOrEqual(h, pv.HedgingThreshold), Vector.Equals(hedgeYear, hedgeYear) ^ Vector<long>.AllBitsSet);
+                S(ref D(_hedgeYear), o, Vector.ConditionalSelect(crossed, V(nextYear), hedgeYear));
+            }
+
+            var io = L(ref D(_io), o);
+            var gain = (pv.InteropRate * L(ref alR, o)) + (pv.InteropLinks * V(_linkSum[i])) + V(_tables.IoGain[_yo + i]);
+            S(ref D(_io), o, Clamp01(io + (gain * (Vector<double>.One - io)) - (pv.InteropDecay * L(ref dR, o) * io)));
+        }
+
+        // 9. Richardson missile pair (sub-stepped Euler), with hosted deployments feeding the coalition's build-up.
+        var xm = L(ref D(_xMis), r0);
+        var ym = L(ref D(_yMis), r0);
+        var gEff = pv.RichardsonG + (pv.DeploymentMissiles * V(_launchersTotal));
+        int sub = (int)Math.Max(1, pv.MissileSubsteps[0]);
+        var dt = V(1.0 / sub);
+        for (int s = 0; s < sub; s++)
+        {
+            var dx = (pv.RichardsonK * ym) - (pv.RichardsonA * xm) + gEff;
+            var dy = (pv.RichardsonL * xm) - (pv.RichardsonB * ym) + pv.RichardsonH;
+            xm = Vector.Max(Vector<double>.Zero, xm + (dt * dx));
+            ym = Vector.Max(Vector<double>.Zero, ym + (dt * dy));
+        }
+
+        S(ref D(_xMis), r0, xm);
+        S(ref D(_yMis), r0, ym);
+    }
+}

@@ -1,0 +1,353 @@
+using System.Numerics;
+using Ballast.Core.Model;
+using Ballast.Core.Parameters;
+using Ballast.Engine.Random;
+
+namespace Ballast.Engine.Model;
+
+/// <summary>
+/// The reference alliance model (DESIGN.md parts 1–12) for a block of runs, stepped one year at a time.
+/// State is a structure of arrays over actors × runs with runs innermost, so every equation is evaluated for
+/// <see cref="Vector{T}.Count"/> runs at once; all buffers are allocated once, so <see cref="Step"/> does not allocate.
+/// Each run draws its uncertain parameters, stance path and every shock from its own counter-based stream
+/// (<see cref="CounterRng"/>) keyed by (seed, run index), so a run's numbers do not depend on the block it is in.
+/// See docs/model.md for every equation.
+/// </summary>
+/// <remarks>
+/// A year is computed one lane group (<see cref="Vector{T}.Count"/> runs) at a time through all its phases (crises,
+/// decisions, threats, transition, aggregates, records), so a group's state stays in the first-level cache; lanes never
+/// interact, so this gives the same numbers as phase by phase over the block. With a decision override the decisions of
+/// the whole block are made first, handed to the override, and then applied. Everything that does not depend on the lane
+/// (actor constants, stance paths, schedules, fixed parameters: <see cref="ModelTables"/>) is computed once per inputs and
+/// shared by every simulation of them; record offsets once per simulation.
+/// <para>
+/// The class is split by phase: this file holds the buffers and the year loop; Simulation.Start.cs starts a block,
+/// Simulation.Decisions.cs makes the year's decisions, Simulation.Transition.cs moves the state to the next year,
+/// Simulation.Observation.cs aggregates, records and reads results, Simulation.Lanes.cs holds the lane helpers.
+/// </para>
+/// </remarks>
+/// <param name="tables">The tables of the inputs, shared by every simulation of the same inputs.</param>
+/// <param name="blockSize">Runs per block (rounded up to a multiple of the vector width).</param>
+public sealed partial class Simulation(ModelTables tables, int blockSize)
+{
+    private const int Mis = MissionAreas.Count;
+    private const ulong SetupTag = 0xC2B2AE3D27D4EB4FUL;
+
+    // Effectiveness is recorded in US$ bn (capability is constant 2023 dollars at φ = 1).
+    private const double PerBn = 1e-9;
+
+    private static readonly int W = Vector<double>.Count;
+
+    // Every buffer is allocated here, with its shape (an override's view, YearDecisions, on first use); stepping allocates nothing.
+    private readonly ModelTables _tables = tables;
+    private readonly int _a = tables.Inputs.ActorCount;
+    private readonly int _r = Lanes(blockSize);
+    private readonly int _chunks = Lanes(blockSize) / W;
+    private readonly int _steps = tables.Inputs.Steps;
+    private readonly int _nTargets = tables.Inputs.TargetShares.Length;
+    private readonly int[] _allies = tables.Allies;
+    private readonly int[] _adversaries = tables.Adversaries;
+    private readonly int _us = tables.Inputs.PatronIndex;
+    private readonly int _lead = tables.Inputs.LeadAdversaryIndex;
+
+    // The run of each lane: its parameters (per lane group), stream keys, run index and stance path.
+    private readonly ModelParameters<Vector<double>>[] _pv = new ModelParameters<Vector<double>>[Lanes(blockSize) / W];
+    private readonly ulong[] _keys = new ulong[Lanes(blockSize)];
+    private readonly ulong[] _setupKeys = new ulong[Lanes(blockSize)];
+    private readonly long[] _runIndex = new long[Lanes(blockSize)];
+    private readonly int[] _path = new int[Lanes(blockSize)];
+    private YearDecisions? _decisions; // made the first time an override is given
+
+    // State, [i * R + r] unless noted.
+    private readonly double[] _y = PerActor(tables, blockSize);
+    private readonly double[] _m = PerActor(tables, blockSize);
+    private readonly double[] _lnM = PerActor(tables, blockSize);
+    private readonly double[] _k = PerActor(tables, blockSize);
+    private readonly double[] _kMis = PerActor(tables, blockSize, Mis); // [(i * 7 + m) * R + r]
+    private readonly double[] _c = PerActor(tables, blockSize);
+    private readonly double[] _al = PerActor(tables, blockSize);
+    private readonly double[] _io = PerActor(tables, blockSize);
+    private readonly double[] _h = PerActor(tables, blockSize);
+    private readonly double[] _q = PerActor(tables, blockSize);
+    private readonly double[] _d = PerActor(tables, blockSize);
+    private readonly double[] _thr = PerActor(tables, blockSize);
+    private readonly double[] _lnThr = PerActor(tables, blockSize);  // ln(1 + T_i) of the year being decided (demand and the threat-growth term of distancing)
+    private readonly double[] _lnThr0 = PerActor(tables, blockSize); // ln(1 + T_i) at the start
+    private readonly double[] _alpha = PerActor(tables, blockSize);
+    private readonly double[] _cap = PerActor(tables, blockSize);
+    private readonly double[] _backlog = PerActor(tables, blockSize);
+    private readonly double[] _cumSpend = PerActor(tables, blockSize);
+    private readonly double[] _cumAbsorbed = PerActor(tables, blockSize);
+    private readonly double[] _cumWaste = PerActor(tables, blockSize);
+    private readonly double[] _state = PerActor(tables, blockSize);
+    private readonly double[] _exec = PerActor(tables, blockSize);
+    private readonly double[] _lsg = PerActor(tables, blockSize);   // loss-of-strength weight of actor i to the theatre
+    private readonly double[] _nt = PerActor(tables, blockSize);    // nuclear threat
+    private readonly double[] _wT = PerActor(tables, blockSize, Math.Max(1, tables.Adversaries.Length)); // proximity weights [(i * nAdv + k) * R + r]
+    private readonly double[] _mix = PerActor(tables, blockSize, Mis); // current investment mix [(i * 7 + m) * R + r]
+
+    // Per run.
+    private readonly double[] _xMis = new double[Lanes(blockSize)];
+    private readonly double[] _yMis = new double[Lanes(blockSize)];
+    private readonly double[] _kCoalPrev = new double[Lanes(blockSize)];
+    private readonly double[] _crisis = new double[Lanes(blockSize)];
+    private readonly double[] _execAny = new double[Lanes(blockSize)];
+    private readonly double[] _crossover = new double[Lanes(blockSize)];
+    private readonly double[] _advM0 = new double[Lanes(blockSize)];
+    private readonly double[] _coalM0 = new double[Lanes(blockSize)];
+    private readonly double[] _stKind = new double[Lanes(blockSize)];
+    private readonly double[] _stTarget = new double[Lanes(blockSize)];
+    private readonly double[] _stDeadline = new double[Lanes(blockSize)];
+    private readonly double[] _stHarsh = new double[Lanes(blockSize)];
+
+    // Shared by the block: the year's links and schedules.
+    private readonly double[] _linkSum = new double[tables.Inputs.ActorCount]; // Σ_j ℓ_ij, refreshed after the decisions (links may be overridden)
+    private readonly int[] _netStart = new int[tables.Allies.Length + 1];      // positive ally-to-ally links of ally index a: [_netStart[a], _netStart[a + 1])
+    private readonly int[] _netTo = new int[tables.Allies.Length * tables.Allies.Length];
+    private readonly double[] _netStrength = new double[tables.Allies.Length * tables.Allies.Length];
+    private readonly double[] _postureBase = PerActor(tables, blockSize); // 1 − exp(−raw posture) of year t, set in Decide and reused in Apply
+    private readonly Vector<double>[] _cesWeight = new Vector<double>[Lanes(blockSize) / W * Mis]; // [ch * 7 + m], per block
+    private readonly Vector<double>[] _cesScale = new Vector<double>[Lanes(blockSize) / W * Mis];
+    private readonly double[] _spillT = new double[Math.Max(1, tables.Allies.Length) * W]; // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
+    private readonly double[] _pressureT = new double[Math.Max(1, tables.Allies.Length) * W];
+    private int _yo; // offset of the current year in the schedule tables: t * A
+    private bool _linksChanged;
+    private double _launchersTotal;
+    private double _hnsTotal;
+    private double _scheduledCrisis;
+
+    // Records and run summaries.
+    private readonly double[] _rec = new double[tables.Layout.Count * (tables.Inputs.Steps + 1) * Lanes(blockSize)]; // [(t * indicators + ind) * R + r]
+    private readonly int _indicators = tables.Layout.Count;
+    private readonly int[] _recActor = ActorRecordOffsets(tables.Layout, tables.Inputs.ActorCount, Lanes(blockSize)); // record offset of (kind, actor): [kind * A + i]
+    private readonly int[] _recCoal = CoalitionRecordOffsets(tables.Layout, Lanes(blockSize));
+    private readonly double[] _realignYear = PerActor(tables, blockSize);
+    private readonly double[] _hedgeYear = PerActor(tables, blockSize);
+    private readonly double[] _execYear = PerActor(tables, blockSize);
+    private readonly double[] _targetYear = PerActor(tables, blockSize, tables.Inputs.TargetShares.Length); // [(k * A + i) * R + r]
+
+    private int _t;
+
+    /// <summary>
+    /// Creates a simulation of <paramref name="inputs"/> for a block of <paramref name="blockSize"/> runs with its own tables;
+    /// simulations of the same inputs on several threads share one <see cref="ModelTables"/> instead.
+    /// </summary>
+    public Simulation(ModelInputs inputs, int blockSize)
+        : this(new ModelTables(inputs), blockSize)
+    {
+    }
+
+    /// <summary>The frozen inputs.</summary>
+    public ModelInputs Inputs { get; } = tables.Inputs;
+
+    /// <summary>Runs per block (a multiple of the vector width).</summary>
+    public int BlockSize => _r;
+
+    /// <summary>Names and indices of the recorded indicators.</summary>
+    public IndicatorLayout Layout { get; } = tables.Layout;
+
+    /// <summary>Year index of the current state (0 = start year).</summary>
+    public int YearIndex => _t;
+
+    /// <summary>Calendar year of the current state.</summary>
+    public int Year => Inputs.StartYear + _t;
+
+    /// <summary>True once the horizon is reached.</summary>
+    public bool Done => _t >= _steps;
+
+    // What an override may change (YearDecisions): next year's budgets and this year's mixes, links and hosting.
+    internal double[] NextSpending { get; } = PerActor(tables, blockSize);
+
+    internal double[] NextMix { get; } = PerActor(tables, blockSize, Mis);
+
+    internal double[] LinkMatrix { get; } = [.. tables.StartLinks];
+
+    internal double[] Launchers { get; } = new double[tables.Inputs.ActorCount];
+
+    /// <summary>Runs every remaining year.</summary>
+    public void RunToHorizon(IDecisionOverride? decisionOverride = null)
+    {
+        while (!Done)
+        {
+            Step(decisionOverride);
+        }
+    }
+
+    /// <summary>
+    /// Advances one year: scheduled events, crisis arrival, every actor's decisions by its behavioural rule
+    /// (spending, mix, stance, links, hosting), the optional override, then the state transition and the records.
+    /// </summary>
+    public void Step(IDecisionOverride? decisionOverride = null)
+    {
+        if (Done)
+        {
+            throw new InvalidOperationException("the simulation has reached its horizon");
+        }
+
+        int t = _t;
+        if (t > 0)
+        {
+            ApplySchedules(t);
+            if (_linksChanged)
+            {
+                RefreshLinks();
+            }
+        }
+
+        if (decisionOverride is null)
+        {
+            for (int ch = 0; ch < _chunks; ch++)
+            {
+                Crises(t, ch);
+                Decide(t, ch);
+                ExecuteThreats(t, ch);
+                Apply(t, ch);
+                Aggregate(t + 1, ch);
+                Record(t + 1, ch);
+            }
+        }
+        else
+        {
+            for (int ch = 0; ch < _chunks; ch++)
+            {
+                Crises(t, ch);
+                Decide(t, ch);
+            }
+
+            decisionOverride.Decide(_decisions ??= new YearDecisions(this));
+
+            // The override may have changed links, hosting or stances: refresh what depends on them before applying.
+            RefreshLinks();
+            SumLaunchers();
+            for (int ch = 0; ch < _chunks; ch++)
+            {
+                ExecuteThreats(t, ch);
+                Apply(t, ch);
+                Aggregate(t + 1, ch);
+                Record(t + 1, ch);
+            }
+        }
+
+        _t = t + 1;
+    }
+
+    private void SetLinkChange(LinkChange lc)
+    {
+        _linksChanged = true;
+        ModelTables.SetLink(LinkMatrix, _a, lc.From, lc.To, lc.Strength);
+    }
+
+    /// <summary>Scheduled inputs for year index t: links, hosting, programmes, posture, shocks, stance.</summary>
+    private void ApplySchedules(int t)
+    {
+        var inp = Inputs;
+        int year = inp.StartYear + t;
+        if (t > 0)
+        {
+            foreach (var lc in inp.LinkChanges)
+            {
+                if (lc.Year == year)
+                {
+                    SetLinkChange(lc);
+                }
+            }
+        }
+
+        // The year's tables were built once (ModelTables) and are read at offset _yo; hosting is copied because the
+        // override may change it.
+        _yo = t * _a;
+        Array.Copy(_tables.Launchers, _yo, Launchers, 0, _a);
+        _launchersTotal = _tables.LaunchersTotal[t];
+        _hnsTotal = _tables.HnsTotal[t];
+        _scheduledCrisis = _tables.Crisis[t];
+        var (kind, target, deadline, harsh) = (_tables.PathKind, _tables.PathTarget, _tables.PathDeadline, _tables.PathHarsh);
+        for (int r = 0; r < _r; r++)
+        {
+            int path = _path[r];
+            _stKind[r] = kind[path][t];
+            _stTarget[r] = target[path][t];
+            _stDeadline[r] = deadline[path][t];
+            _stHarsh[r] = harsh[path][t];
+        }
+    }
+
+    private void SumLaunchers()
+    {
+        double launchers = 0;
+        for (int i = 0; i < _a; i++)
+        {
+            launchers += Launchers[i];
+        }
+
+        _launchersTotal = launchers;
+    }
+
+    /// <summary>Link sums and the list of positive ally-to-ally links, from the current link matrix.</summary>
+    private void RefreshLinks()
+    {
+        _linksChanged = false;
+        for (int i = 0; i < _a; i++)
+        {
+            double s = 0;
+            int row = i * _a;
+            for (int j = 0; j < _a; j++)
+            {
+                s += LinkMatrix[row + j];
+            }
+
+            _linkSum[i] = s;
+        }
+
+        int n = 0;
+        for (int x = 0; x < _allies.Length; x++)
+        {
+            _netStart[x] = n;
+            int row = _allies[x] * _a;
+            foreach (int j in _allies)
+            {
+                double l = LinkMatrix[row + j];
+                if (l > 0)
+                {
+                    _netTo[n] = j;
+                    _netStrength[n] = l;
+                    n++;
+                }
+            }
+        }
+
+        _netStart[_allies.Length] = n;
+    }
+
+    /// <summary>Runs per block: the requested size rounded up to a multiple of the vector width (at least one group).</summary>
+    private static int Lanes(int blockSize) => Math.Max(W, (blockSize + W - 1) / W * W);
+
+    /// <summary>A buffer of <paramref name="perActor"/> values per actor and lane.</summary>
+    private static double[] PerActor(ModelTables tables, int blockSize, int perActor = 1) =>
+        new double[tables.Inputs.ActorCount * perActor * Lanes(blockSize)];
+
+    /// <summary>Records are year-major, [(t * indicators + ind) * R + r], so a year's writes are one contiguous slice.</summary>
+    private static int[] ActorRecordOffsets(IndicatorLayout layout, int actors, int lanes)
+    {
+        var offsets = new int[IndicatorLayout.ActorKinds * actors];
+        for (int kind = 0; kind < IndicatorLayout.ActorKinds; kind++)
+        {
+            for (int i = 0; i < actors; i++)
+            {
+                offsets[(kind * actors) + i] = layout.Of((ActorIndicator)kind, i) * lanes;
+            }
+        }
+
+        return offsets;
+    }
+
+    private static int[] CoalitionRecordOffsets(IndicatorLayout layout, int lanes)
+    {
+        var offsets = new int[IndicatorLayout.CoalitionKinds];
+        for (int kind = 0; kind < offsets.Length; kind++)
+        {
+            offsets[kind] = layout.Of((CoalitionIndicator)kind) * lanes;
+        }
+
+        return offsets;
+    }
+}
