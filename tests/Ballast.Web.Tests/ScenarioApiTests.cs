@@ -98,6 +98,17 @@ public sealed class ScenarioApiTests : IClassFixture<DataApiTests.Fixture>
         Assert.Equal("networked", again.GetProperty("scenario").GetProperty("architecture").GetString());
     }
 
+    [Fact]
+    public async Task A_lever_of_the_catalogue_reaches_the_schema_the_yaml_and_the_loader()
+    {
+        var schema = await (await _c.GetAsync("/api/scenarios/schema")).Json();
+        var growth = schema.EnumerateArray().Single(x => x.GetProperty("key").GetString() == "growth.CHN");
+        Assert.Equal(("number", -50.0, 50.0, true), (growth.GetProperty("type").GetString(), growth.GetProperty("min").GetDouble(), growth.GetProperty("max").GetDouble(), growth.GetProperty("optional").GetBoolean()));
+        var j = await (await _c.PostJson("/api/scenarios/levers", new { scenario = "baseline", levers = new Dictionary<string, object> { ["growth.CHN"] = 6.5 } })).Json();
+        Assert.Contains("country: CHN, percent: 6.5", j.GetProperty("yaml").GetString()!, StringComparison.Ordinal);
+        Assert.Equal("6.5", j.GetProperty("levers").GetProperty("growth.CHN").GetString());
+    }
+
     [Theory]
     [InlineData("colour", "blue", "levers.colour")]
     [InlineData("us.stance.harshness", "2", "levers.us.stance.harshness")]

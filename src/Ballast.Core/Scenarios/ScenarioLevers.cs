@@ -1,0 +1,225 @@
+using System.Globalization;
+using Ballast.Core.Model;
+using Ballast.Core.Text;
+
+namespace Ballast.Core.Scenarios;
+
+/// <summary>How a lever's value is written: a whole number, a number, one of a list of choices, or a list of numbers.</summary>
+public enum LeverType
+{
+    /// <summary>A whole number (years, runs, seeds).</summary>
+    Integer,
+
+    /// <summary>A real number.</summary>
+    Number,
+
+    /// <summary>One of <see cref="ScenarioLever.Choices"/> (kebab-case names of an enum).</summary>
+    Choice,
+
+    /// <summary>Comma-separated numbers.</summary>
+    Numbers,
+}
+
+/// <summary>
+/// One editable lever of a scenario: its key, label, help, type and bounds, and how it reads and changes a
+/// <see cref="Scenario"/>. The web workbench's form and its <c>/api/scenarios/schema</c> are generated from
+/// <see cref="ScenarioLevers.All"/>, so a lever exists once.
+/// </summary>
+/// <param name="Key">Field key, e.g. <c>us.stance.harshness</c>; errors name it as <c>levers.KEY</c>.</param>
+/// <param name="Label">Form label.</param>
+/// <param name="Type">How the value is written.</param>
+/// <param name="Help">What it does, in a sentence.</param>
+/// <param name="Min">Lowest value, if bounded (for numbers, each of them).</param>
+/// <param name="Max">Highest value, if bounded.</param>
+/// <param name="Step">Input step for numbers.</param>
+/// <param name="Choices">Allowed values for a choice.</param>
+/// <param name="Optional">True when it may be left empty (the model's default).</param>
+public abstract record ScenarioLever(string Key, string Label, LeverType Type, string Help, double? Min, double? Max, double? Step, IReadOnlyList<string>? Choices, bool Optional)
+{
+    /// <summary>The current value as the form shows it (invariant culture), or null when unset.</summary>
+    public abstract string? Read(Scenario scenario);
+
+    /// <summary>The scenario with the lever set from form text; empty text clears an optional lever.</summary>
+    /// <exception cref="BallastInputException">The text is not a valid value; the field is <c>levers.KEY</c>.</exception>
+    public abstract Scenario Apply(Scenario scenario, string text);
+
+    /// <summary>The field name errors carry.</summary>
+    protected string Field => "levers." + Key;
+
+    /// <summary>Parses and bounds-checks one number of this lever.</summary>
+    protected double ParseNumber(string text, bool integer)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x) || (integer && x != Math.Floor(x)))
+        {
+            throw new BallastInputException(integer ? "must be a whole number" : "must be a number", field: Field, value: text);
+        }
+
+        if ((Min is double lo && x < lo) || (Max is double hi && x > hi))
+        {
+            throw new BallastInputException($"must be between {ScenarioLevers.Format(Min ?? double.MinValue)} and {ScenarioLevers.Format(Max ?? double.MaxValue)}", field: Field, value: text);
+        }
+
+        return x;
+    }
+}
+
+/// <summary>A lever holding one number (or a whole number), read and written through a scenario accessor.</summary>
+internal sealed record NumberLever(string Key, string Label, string Help, double? Min, double? Max, double? Step, bool Optional, bool Integer, Func<Scenario, double?> Get, Func<Scenario, double?, Scenario> Set)
+    : ScenarioLever(Key, Label, Integer ? LeverType.Integer : LeverType.Number, Help, Min, Max, Step, null, Optional)
+{
+    public override string? Read(Scenario scenario) => Get(scenario) is double v ? ScenarioLevers.Format(v) : null;
+
+    public override Scenario Apply(Scenario scenario, string text)
+    {
+        if (text.Length == 0)
+        {
+            return Optional ? Set(scenario, null) : scenario;
+        }
+
+        return Set(scenario, ParseNumber(text, Integer));
+    }
+}
+
+/// <summary>A lever choosing one value of an enum, shown in kebab case.</summary>
+internal sealed record ChoiceLever<T>(string Key, string Label, string Help, Func<Scenario, T?> Get, Func<Scenario, T, Scenario> Set)
+    : ScenarioLever(Key, Label, LeverType.Choice, Help, null, null, null, Names.KebabValues<T>(), false)
+    where T : struct, Enum
+{
+    public override string? Read(Scenario scenario) => Get(scenario) is T v ? Names.Kebab(v) : null;
+
+    public override Scenario Apply(Scenario scenario, string text)
+    {
+        if (text.Length == 0)
+        {
+            return scenario;
+        }
+
+        return Names.TryParseKebab<T>(text, StringComparison.Ordinal, out var v)
+            ? Set(scenario, v)
+            : throw new BallastInputException($"unknown value; allowed: {string.Join(", ", Choices!)}", field: Field, value: text);
+    }
+}
+
+/// <summary>A lever holding a comma-separated list of numbers (distinct, ascending once applied).</summary>
+internal sealed record NumbersLever(string Key, string Label, string Help, double? Min, double? Max, double? Step, int MaxCount, Func<Scenario, IReadOnlyList<double>> Get, Func<Scenario, IReadOnlyList<double>, Scenario> Set)
+    : ScenarioLever(Key, Label, LeverType.Numbers, Help, Min, Max, Step, null, false)
+{
+    public override string? Read(Scenario scenario) => string.Join(", ", Get(scenario).Select(ScenarioLevers.Format));
+
+    public override Scenario Apply(Scenario scenario, string text)
+    {
+        if (text.Length == 0)
+        {
+            return scenario;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length > MaxCount)
+        {
+            throw new BallastInputException($"at most {MaxCount} values", field: Field, value: text);
+        }
+
+        return Set(scenario, [.. parts.Select(p => ParseNumber(p, integer: false)).Distinct().Order()]);
+    }
+}
+
+/// <summary>
+/// The catalogue of scenario levers. A lever on a field the scenario model already has is one entry here; the web's
+/// form, schema, current values and edits all come from this list, and the scenario loader has the last word on
+/// cross-field rules when the edited scenario is written back.
+/// </summary>
+public static class ScenarioLevers
+{
+    /// <summary>Every lever, in form order.</summary>
+    public static IReadOnlyList<ScenarioLever> All { get; } =
+    [
+        new NumberLever("start", "Start year (data year of the initial state)", "The simulation starts from the embedded data of this year; earlier years re-run history.", 1990, 2024, 1, false, true,
+            s => s.StartYear, (s, v) => s with { StartYear = (int)v!.Value }),
+        new NumberLever("horizon", "Horizon year", "Last simulated year, after the start year.", 1991, 2100, 1, false, true,
+            s => s.HorizonYear, (s, v) => s with { HorizonYear = (int)v!.Value }),
+        new NumbersLever("targets", "Spending targets (% of GDP)", "Targets the burden KPIs are measured against, comma-separated, e.g. 2, 3.5, 5.", 0.1, 100, 0.1, 10,
+            s => s.TargetsPercent, (s, v) => s with { TargetsPercent = v }),
+        new ChoiceLever<Architecture>("architecture", "Alliance architecture", "Hub-and-spokes: bilateral ties through the US; networked: ally-to-ally links from treaties and groupings switched on.",
+            s => s.Architecture, (s, v) => s with { Architecture = v }),
+        new ChoiceLever<StanceKind>("us.stance.kind", "US stance", "Reassure (credible commitment), conditional (step back from allies below a target by a deadline) or disengage.",
+            s => FirstPhase(s)?.Kind, (s, v) => WithFirstPhase(s, "us.stance.kind", p => p with { Kind = v })),
+        new NumberLever("us.stance.harshness", "Signal harshness", "0 = quiet diplomacy, 1 = explicit public threat.", 0, 1, 0.05, false, false,
+            s => FirstPhase(s)?.Harshness, (s, v) => WithFirstPhase(s, "us.stance.harshness", p => p with { Harshness = v!.Value })),
+        new NumberLever("us.stance.target", "Conditional target (% of GDP)", "For a conditional stance: the share allies must reach.", 0.1, 100, 0.1, true, false,
+            s => FirstPhase(s)?.TargetPercent, (s, v) => WithFirstPhase(s, "us.stance.target", p => p with { TargetPercent = v })),
+        new NumberLever("us.stance.deadline", "Conditional deadline (year)", "For a conditional stance: the year by which the target must be met.", 1991, 2100, 1, true, true,
+            s => FirstPhase(s)?.DeadlineYear, (s, v) => WithFirstPhase(s, "us.stance.deadline", p => p with { DeadlineYear = (int?)v })),
+        new NumberLever("us.theatre-share", "Theatre share of the US budget", "Share (0–1) of US defence spending allocated to the Indo-Pacific; empty = the model's default.", 0, 1, 0.01, true, false,
+            s => s.Us.TheatreShare, (s, v) => s with { Us = s.Us with { TheatreShare = v } }),
+        new NumberLever("growth.CHN", "China's trend GDP growth (% per year)", "Replaces the trend estimated from the data (World Bank constant-dollar GDP); empty = the data's trend. A faster China is the question of china-fast.", -50, 50, 0.1, true, false,
+            s => Growth(s, "CHN"), (s, v) => WithGrowth(s, "CHN", v)),
+        new NumberLever("runs", "Ensemble runs", "Default number of Monte Carlo runs.", 1, 1_000_000, 1, true, true,
+            s => s.Runs, (s, v) => s with { Runs = (int?)v }),
+        new NumberLever("seed", "Seed", "Master seed: same seed and inputs give identical numbers.", 0, 9_007_199_254_740_991, 1, true, true,
+            s => s.Seed, (s, v) => s with { Seed = (ulong?)v }),
+    ];
+
+    /// <summary>The current value of every lever (null when unset).</summary>
+    public static IReadOnlyDictionary<string, string?> Read(Scenario scenario) =>
+        All.ToDictionary(l => l.Key, l => l.Read(scenario), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Applies lever values given as form text (empty text clears an optional lever) in catalogue order, then the rules
+    /// between levers: a stance other than conditional has no target or deadline, a conditional one needs both.
+    /// </summary>
+    /// <exception cref="BallastInputException">An unknown key or a bad value; the field is <c>levers.KEY</c>.</exception>
+    public static Scenario Apply(Scenario scenario, IReadOnlyDictionary<string, string> values)
+    {
+        var known = All.Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in values.Keys.Where(k => !known.Contains(k)))
+        {
+            throw new BallastInputException($"unknown lever; allowed: {string.Join(", ", All.Select(l => l.Key))}", field: "levers." + key);
+        }
+
+        var s = scenario;
+        foreach (var lever in All)
+        {
+            if (values.TryGetValue(lever.Key, out var text))
+            {
+                s = lever.Apply(s, text.Trim());
+            }
+        }
+
+        if (values.Keys.Any(k => k.StartsWith("us.stance.", StringComparison.Ordinal)) && FirstPhase(s) is { } phase)
+        {
+            if (phase.Kind != StanceKind.Conditional)
+            {
+                s = WithFirstPhase(s, "us.stance.kind", p => p with { TargetPercent = null, DeadlineYear = null });
+            }
+            else if (phase.TargetPercent is null || phase.DeadlineYear is null)
+            {
+                throw new BallastInputException("a conditional stance needs a target and a deadline", field: phase.TargetPercent is null ? "levers.us.stance.target" : "levers.us.stance.deadline");
+            }
+        }
+
+        return s;
+    }
+
+    /// <summary>A number as the form shows it (invariant, at most three decimals).</summary>
+    public static string Format(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+
+    // The stance levers edit the first phase of a single certain path; several weighted paths are edited in the YAML.
+    private static StancePhase? FirstPhase(Scenario s) => s.Us.StancePaths.Count == 1 ? s.Us.StancePaths[0].Phases[0] : null;
+
+    private static Scenario WithFirstPhase(Scenario s, string key, Func<StancePhase, StancePhase> change)
+    {
+        if (s.Us.StancePaths.Count != 1)
+        {
+            throw new BallastInputException("this scenario has several stance paths with probabilities; edit them in the YAML", field: "levers." + key);
+        }
+
+        var path = s.Us.StancePaths[0];
+        var phase = change(path.Phases[0]);
+        return s with { Us = s.Us with { StancePaths = [path with { Phases = [phase, .. path.Phases.Skip(1)] }] } };
+    }
+
+    private static double? Growth(Scenario s, string iso3) => s.Growth.FirstOrDefault(g => g.Iso3 == iso3)?.Percent;
+
+    private static Scenario WithGrowth(Scenario s, string iso3, double? percent) =>
+        s with { Growth = [.. s.Growth.Where(g => g.Iso3 != iso3), .. percent is double p ? new[] { new GrowthOverride(iso3, p) } : []] };
+}
