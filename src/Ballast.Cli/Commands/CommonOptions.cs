@@ -30,16 +30,6 @@ public static class CommonOptions
         HelpName = "DIR",
     };
 
-    /// <summary>Writes an analysis report into <paramref name="directory"/> and, in table format, says where.</summary>
-    internal static void WriteReport(CliContext ctx, OutputFormat format, string directory, string fileName, Ballast.Reports.Analysis.AnalysisPage page)
-    {
-        string path = Ballast.Reports.Analysis.AnalysisReportWriter.Write(page, directory, fileName);
-        if (format == OutputFormat.Table)
-        {
-            ctx.Out.WriteLine($"Report: {path}");
-        }
-    }
-
     /// <summary><c>--data FILE.csv</c>: a user panel instead of the embedded data.</summary>
     public static Option<string?> Data() => new("--data")
     {

@@ -19,8 +19,7 @@ public static class NetworkCommand
     public static Command Create(CliContext ctx)
     {
         var year = CommonOptions.Year("Year (default 2024).");
-        var group = CommonOptions.Group();
-        var countries = CommonOptions.Countries();
+        var selected = new CountryOptions();
         var show = new Option<string>("--show")
         {
             Description = "What to print: all (default; metrics then edges), metrics or edges.",
@@ -30,7 +29,7 @@ public static class NetworkCommand
         var format = CommonOptions.Format();
         var cmd = new Command("network", "The alliance graph (ATOP defence pacts and minilateral groupings): edges, density, degree centralisation, the patron's share of ties, ally-to-ally ties.")
         {
-            year, group, countries, show, format,
+            year, selected.Group, selected.Countries, show, format,
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
@@ -40,7 +39,7 @@ public static class NetworkCommand
                 throw new BallastInputException("year out of range 1816-2100", field: "--year", value: y.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            var nodes = CommonOptions.Selection(p.GetValue(countries), p.GetValue(group), y, Ballast.Data.Panel.PanelBuilder.Default, false);
+            var nodes = selected.Resolve(p, y, Ballast.Data.Panel.PanelBuilder.Default, false);
             var network = Build(y, nodes);
             var adversaries = CountryData.IndoPacific.WithRole(CountryRole.Adversary).Select(a => a.Iso3)
                 .Concat(CountryData.ActorSet("euro-atlantic").WithRole(CountryRole.Adversary).Select(a => a.Iso3)).Distinct();

@@ -39,14 +39,14 @@ public static class OptimizeCommand
             DefaultValueFactory = _ => 30,
         };
         var format = CommonOptions.Format();
-        var outDir = CommonOptions.ReportOut(Ballast.Reports.Analysis.AnalysisReportWriter.Optimisation);
+        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Optimisation);
         var cmd = new Command("optimize", "Roles and missions: allocate allies' investment over mission areas and theatres to minimise gaps and duplication, and price the federated dividend.")
         {
-            scenario, year, share, priority, programs, timeLimit, format, outDir,
+            scenario, year, share, priority, programs, timeLimit, format, report.Option,
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
-            OutputLocation.Folder(p.GetValue(outDir), "--out");
+            report.Check(p);
             var sc = ScenarioLoader.Default.LoadFile(p.GetValue(scenario)!);
             double limit = p.GetValue(timeLimit);
             if (!double.IsFinite(limit) || limit <= 0)
@@ -58,13 +58,13 @@ public static class OptimizeCommand
             var built = ProblemBuilder.Build(request);
             var dividend = RolesSolver.Dividend(built.Problem, new SolverOptions(limit));
             var tables = Report(sc, request, built, dividend);
-            if (p.GetValue(outDir) is string dir)
+            report.Write(p, ctx, p.GetValue(format), () =>
             {
                 var pr = built.Problem;
                 string basis = request.BudgetSharePercent is double bs ? $"budgets at {bs.ToString("G", CultureInfo.InvariantCulture)} % of GDP" : "budgets at trend spending";
                 string meta = $"Scenario {sc.Name}, {request.Year}, {basis}; {pr.N} countries, {pr.M} mission areas, {pr.T} theatres; programmes {(request.Programmes ? "offered" : "not offered")}.";
-                CommonOptions.WriteReport(ctx, p.GetValue(format), dir, Ballast.Reports.Analysis.AnalysisReportWriter.Optimisation, AnalysisReports.Optimisation(meta, pr.Countries, pr.Missions, pr.Theatres, tables));
-            }
+                return AnalysisReports.Optimisation(meta, pr.Countries, pr.Missions, pr.Theatres, tables);
+            });
 
             Write(tables, p.GetValue(format), ctx);
             return 0;

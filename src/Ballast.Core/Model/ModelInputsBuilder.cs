@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Ballast.Core.Countries;
 using Ballast.Core.Parameters;
 
