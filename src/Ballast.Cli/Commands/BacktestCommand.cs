@@ -36,11 +36,7 @@ public static class BacktestCommand
         var spending = CalibrateCommand.SpendingOption();
         var correction = CalibrateCommand.CorrectionOption();
         var format = CommonOptions.Format();
-        var cmd = new Command("backtest", "Fit the ally-demand equation on years up to --fit-until, forecast each country's spending and burden after it, and compare with the realised data and two naive forecasts.")
-        {
-            selected.Countries, selected.Group, fitGroup, from, until, horizon, runs, seed, intercepts, spending, correction, format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "backtest", "Fit the ally-demand equation on years up to --fit-until, forecast each country's spending and burden after it, and compare with the realised data and two naive forecasts.", [selected.Countries, selected.Group, fitGroup, from, until, horizon, runs, seed, intercepts, spending, correction, format], p =>
         {
             int fitUntil = p.GetValue(until);
             var series = CalibrateCommand.ParseSpending(p.GetValue(spending));
@@ -71,8 +67,7 @@ public static class BacktestCommand
             table.Sources.Add(HistoricalInputs.Citation);
             table.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary>The metrics table: one row per horizon, per country, and the pooled row.</summary>

@@ -22,11 +22,7 @@ public static class BurdenCommand
         var selected = new CountryOptions();
         var data = CommonOptions.Data();
         var format = CommonOptions.Format();
-        var cmd = new Command("burden", "Spending, GDP and share of GDP against targets: gap in points and money, 5-year trend, year each target is reached on trend.")
-        {
-            year, targets, selected.Countries, selected.Group, data, format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "burden", "Spending, GDP and share of GDP against targets: gap in points and money, 5-year trend, year each target is reached on trend.", [year, targets, selected.Countries, selected.Group, data, format], p =>
         {
             var dataPath = p.GetValue(data);
             var panel = CommonOptions.Panel(dataPath);
@@ -44,8 +40,7 @@ public static class BurdenCommand
             var rows = BurdenAnalysis.Analyse(panel, selection, y, new BurdenOptions(t));
             Build(rows, y, t).Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     private static int LastShareYear(Ballast.Core.Panel.CountryPanel panel) =>

@@ -24,11 +24,7 @@ public static class CalibrateCommand
         var spending = SpendingOption();
         var correction = CorrectionOption();
         var format = CommonOptions.Format();
-        var cmd = new Command("calibrate", "Estimate the ally-demand equation (β_Y, β_T, β_S, λ, σ_M) by panel regression with country fixed effects and clustered standard errors.")
-        {
-            selected.Countries, selected.Group, from, until, output, spending, correction, format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "calibrate", "Estimate the ally-demand equation (β_Y, β_T, β_S, λ, σ_M) by panel regression with country fixed effects and clustered standard errors.", [selected.Countries, selected.Group, from, until, output, spending, correction, format], p =>
         {
             OutputLocation.FilePath(p.GetValue(output), "--out");
             var (selection, data, settings) = Inputs(p.GetValue(selected.Countries), p.GetValue(selected.Group), p.GetValue(until), ParseSpending(p.GetValue(spending)));
@@ -47,8 +43,7 @@ public static class CalibrateCommand
             }
 
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary><c>--spending sipri|long</c>.</summary>

@@ -22,11 +22,7 @@ public static class DiscoverCommand
         var mass = new Option<double>("--mass-min") { Description = "Smallest box mass (share of runs).", DefaultValueFactory = _ => 0.05 };
         var format = CommonOptions.Format();
         var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Discovery);
-        var cmd = new Command("discover", "Scenario discovery with PRIM: which ranges of the uncertain parameters lead to the condition (peeling trajectory, chosen box, quasi-p-values).")
-        {
-            store, where, box, alpha, threshold, mass, format, report.Option,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "discover", "Scenario discovery with PRIM: which ranges of the uncertain parameters lead to the condition (peeling trajectory, chosen box, quasi-p-values).", [store, where, box, alpha, threshold, mass, format, report.Option], p =>
         {
             report.Check(p);
             using var results = ResultStore.Open(p.GetValue(store)!);
@@ -89,7 +85,6 @@ public static class DiscoverCommand
 
             boxTable.Write(fmt, ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 }

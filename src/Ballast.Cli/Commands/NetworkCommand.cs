@@ -27,11 +27,7 @@ public static class NetworkCommand
         };
         show.AcceptOnlyFromAmong("all", "metrics", "edges");
         var format = CommonOptions.Format();
-        var cmd = new Command("network", "The alliance graph (ATOP defence pacts and minilateral groupings): edges, density, degree centralisation, the patron's share of ties, ally-to-ally ties.")
-        {
-            year, selected.Group, selected.Countries, show, format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "network", "The alliance graph (ATOP defence pacts and minilateral groupings): edges, density, degree centralisation, the patron's share of ties, ally-to-ally ties.", [year, selected.Group, selected.Countries, show, format], p =>
         {
             var y = p.GetValue(year) ?? 2024;
             if (y < 1816 || y > 2100)
@@ -57,8 +53,7 @@ public static class NetworkCommand
             }
 
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary>The alliance network of a year among the given countries, from ATOP and the grouping data.</summary>

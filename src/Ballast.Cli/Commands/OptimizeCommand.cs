@@ -4,9 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Ballast.Cli.Output;
 using Ballast.Core;
-using Ballast.Core.Countries;
 using Ballast.Core.Scenarios;
-using Ballast.Data.Countries;
 using Ballast.Data.Panel;
 using Ballast.Data.Scenarios;
 using Ballast.Optimisation.Inputs;
@@ -40,11 +38,7 @@ public static class OptimizeCommand
         };
         var format = CommonOptions.Format();
         var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Optimisation);
-        var cmd = new Command("optimize", "Roles and missions: allocate allies' investment over mission areas and theatres to minimise gaps and duplication, and price the federated dividend.")
-        {
-            scenario, year, share, priority, programs, timeLimit, format, report.Option,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "optimize", "Roles and missions: allocate allies' investment over mission areas and theatres to minimise gaps and duplication, and price the federated dividend.", [scenario, year, share, priority, programs, timeLimit, format, report.Option], p =>
         {
             report.Check(p);
             var sc = ScenarioLoader.Default.LoadFile(p.GetValue(scenario)!);
@@ -68,8 +62,7 @@ public static class OptimizeCommand
 
             Write(tables, p.GetValue(format), ctx);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary>Parses <c>THEATRE=W</c> pairs.</summary>

@@ -30,11 +30,7 @@ public static class RobustCommand
         var threads = new Option<int?>("--threads", "-j") { Description = "Worker threads (results do not depend on it)." };
         var format = CommonOptions.Format();
         var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Robust);
-        var cmd = new Command("robust", "Compare policies over the same sampled futures (common random numbers): regret per future versus the best policy, maximum and 90th-percentile regret, share of futures meeting a threshold.")
-        {
-            files, futures, outcome, direction, threshold, seed, threads, format, report.Option,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "robust", "Compare policies over the same sampled futures (common random numbers): regret per future versus the best policy, maximum and 90th-percentile regret, share of futures meeting a threshold.", [files, futures, outcome, direction, threshold, seed, threads, format, report.Option], p =>
         {
             report.Check(p);
             var paths = p.GetValue(files)!;
@@ -81,8 +77,7 @@ public static class RobustCommand
 
             t.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     private static Direction DefaultDirection(string outcome) => outcome switch

@@ -28,11 +28,7 @@ public static class SensitivityCommand
         var paramsOpt = new Option<string?>("--params") { Description = "With --samples: parameter columns, comma-separated, in design order." };
         var format = CommonOptions.Format();
         var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Sensitivity);
-        var cmd = new Command("sensitivity", "Sobol first/total(/second)-order indices with bootstrap intervals, or Morris μ, μ*, σ, for one outcome.")
-        {
-            store, outcome, year, method, secondOrder, resamples, confidence, fill, samples, paramsOpt, format, report.Option,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "sensitivity", "Sobol first/total(/second)-order indices with bootstrap intervals, or Morris μ, μ*, σ, for one outcome.", [store, outcome, year, method, secondOrder, resamples, confidence, fill, samples, paramsOpt, format, report.Option], p =>
         {
             report.Check(p);
             string name = p.GetValue(outcome)!;
@@ -105,8 +101,7 @@ public static class SensitivityCommand
 
             table.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     private static ResultTable Sobol(SobolIndices r, string outcome, bool secondMissing)
