@@ -9,6 +9,12 @@ namespace Ballast.Cli.Commands;
 /// <summary>Options shared by several commands, so they read and behave the same everywhere.</summary>
 public static class CommonOptions
 {
+    /// <summary>The <c>store</c> argument: a results store (DuckDB file), as <c>ballast explore</c> writes it.</summary>
+    public static Argument<string> Store(string description = "Results store (DuckDB file).") => new("store") { Description = description };
+
+    /// <summary>The <c>scenario</c> argument: one scenario YAML file.</summary>
+    public static Argument<string> Scenario(string description) => new("scenario") { Description = description };
+
     /// <summary><c>--format table|csv|json</c>.</summary>
     public static Option<OutputFormat> Format() => new("--format", "-f")
     {

@@ -14,7 +14,7 @@ public static class DiscoverCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var store = new Argument<string>("store") { Description = "Results store written by 'ballast explore'." };
+        var store = CommonOptions.Store("Results store written by 'ballast explore'.");
         var where = new Option<string>("--where", "-w") { Description = "Condition on outcomes, e.g. \"crossover_year <= 2035\" (and, or, not, parentheses).", Required = true };
         var box = new Option<int?>("--box") { Description = "Inspect this box of the peeling trajectory instead of the chosen one." };
         var alpha = new Option<double>("--alpha") { Description = "Peeling and pasting share α.", DefaultValueFactory = _ => 0.05 };

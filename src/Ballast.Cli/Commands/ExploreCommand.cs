@@ -15,7 +15,7 @@ public static class ExploreCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var scenario = CommonOptions.Scenario("Scenario YAML file.");
         var design = new Option<string>("--design", "-d") { Description = "Design: lhs, sobol, morris, factorial, montecarlo.", DefaultValueFactory = _ => "lhs" };
         var samples = new Option<int>("--samples", "-n") { Description = "Runs (lhs, montecarlo), base samples N (sobol: N(D+2) runs, N(2D+2) with --second-order), trajectories (morris: r(D+1) runs), or the most runs (factorial).", DefaultValueFactory = _ => 1000 };
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Master seed (default: the scenario's seed, else 1)." };

@@ -10,7 +10,7 @@ public static class ExportCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var store = new Argument<string>("store") { Description = "Results store (DuckDB file)." };
+        var store = CommonOptions.Store();
         var format = new Option<string>("--format", "-f") { Description = "parquet or csv.", DefaultValueFactory = _ => "parquet" };
         var outDir = new Option<string?>("--out", "-o") { Description = "Folder (default: next to the store, <store>-export)." };
         return BallastCli.Command(ctx, "export", "Exports a results store's tables to Parquet or CSV files (DuckDB COPY).", [store, format, outDir], p =>

@@ -21,7 +21,7 @@ public static class OptimizeCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML): actors, agreed programmes and parameter overrides are read from it." };
+        var scenario = CommonOptions.Scenario("Scenario file (YAML): actors, agreed programmes and parameter overrides are read from it.");
         var year = CommonOptions.Year("Year to optimise (default: the scenario's horizon).");
         var share = new Option<double?>("--budget-share") { Description = "Budget as a share of GDP in percent (e.g. 3.5) instead of each country's spending on its trend." };
         var priority = new Option<string[]>("--priority")

@@ -10,7 +10,7 @@ public static class QueryCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var store = new Argument<string>("store") { Description = "Results store (DuckDB file)." };
+        var store = CommonOptions.Store();
         var sql = new Argument<string>("sql") { Description = "SQL, e.g. \"SELECT avg(balance_ratio) FROM outcomes\". Tables: manifest, parameters, outcome_definitions, experiments, outcomes, outcomes_yearly." };
         var format = CommonOptions.Format();
         return BallastCli.Command(ctx, "query", "Runs SQL against a results store (DuckDB).", [store, sql, format], p =>

@@ -16,7 +16,7 @@ public static class RunCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file (see docs/scenarios.md and scenarios/)." };
+        var scenario = CommonOptions.Scenario("Scenario YAML file (see docs/scenarios.md and scenarios/).");
         var opts = EnsembleCliOptions.Create();
         var format = CommonOptions.Format();
         var charts = CommonOptions.Charts();

@@ -10,7 +10,7 @@ public static class StoreCommand
     /// <summary>Builds the command group.</summary>
     public static Command Create(CliContext ctx)
     {
-        var store = new Argument<string>("store") { Description = "Results store (DuckDB file)." };
+        var store = CommonOptions.Store();
         var format = CommonOptions.Format();
         var check = BallastCli.Command(ctx, "check", "Reads every table of a results store to the end; lists rows per table and any damage (exit 2 when damaged).", [store, format], p =>
         {
