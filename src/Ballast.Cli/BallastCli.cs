@@ -58,6 +58,32 @@ public static class BallastCli
         yield return ReportCommand.Create(ctx);
     }
 
+    /// <summary>
+    /// A command with its arguments and options (in help order) whose action runs through <see cref="Guard"/>: the one
+    /// way every command is wired.
+    /// </summary>
+    internal static Command Command(CliContext ctx, string name, string description, IReadOnlyList<Symbol> symbols, Func<ParseResult, int> action)
+    {
+        var command = new Command(name, description);
+        foreach (var symbol in symbols)
+        {
+            switch (symbol)
+            {
+                case Argument argument:
+                    command.Arguments.Add(argument);
+                    break;
+                case Option option:
+                    command.Options.Add(option);
+                    break;
+                default:
+                    throw new ArgumentException($"a command takes arguments and options, not {symbol.GetType().Name}", nameof(symbols));
+            }
+        }
+
+        command.SetAction(p => Guard(ctx, () => action(p)));
+        return command;
+    }
+
     /// <summary>Runs a command body, turning input errors (and files that cannot be read or written) into one line on standard error and exit code 2.</summary>
     public static int Guard(CliContext ctx, Func<int> body)
     {

@@ -16,9 +16,8 @@ public static class BacktestCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var countries = CommonOptions.Countries();
-        var group = CommonOptions.Group();
-        group.Description = $"Countries to forecast: {CommonOptions.GroupNames}; default: indo-pacific.";
+        var selected = new CountryOptions();
+        selected.Group.Description = $"Countries to forecast: {CommonOptions.GroupNames}; default: indo-pacific.";
         var fitGroup = new Option<string>("--fit-group")
         {
             Description = "Countries the equation is estimated on, besides those forecast (default: allies, every ally and partner of the actor sets).",
@@ -37,11 +36,7 @@ public static class BacktestCommand
         var spending = CalibrateCommand.SpendingOption();
         var correction = CalibrateCommand.CorrectionOption();
         var format = CommonOptions.Format();
-        var cmd = new Command("backtest", "Fit the ally-demand equation on years up to --fit-until, forecast each country's spending and burden after it, and compare with the realised data and two naive forecasts.")
-        {
-            countries, group, fitGroup, from, until, horizon, runs, seed, intercepts, spending, correction, format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "backtest", "Fit the ally-demand equation on years up to --fit-until, forecast each country's spending and burden after it, and compare with the realised data and two naive forecasts.", [selected.Countries, selected.Group, fitGroup, from, until, horizon, runs, seed, intercepts, spending, correction, format], p =>
         {
             int fitUntil = p.GetValue(until);
             var series = CalibrateCommand.ParseSpending(p.GetValue(spending));
@@ -51,7 +46,7 @@ public static class BacktestCommand
                 "fitted" => InterceptRule.Fitted,
                 var other => throw new BallastInputException("unknown intercept rule; allowed: balanced-growth, fitted", field: "--intercepts", value: other),
             };
-            var target = CalibrateCommand.Countries(p.GetValue(countries), p.GetValue(group) ?? (p.GetValue(countries) is null ? "indo-pacific" : null), fitUntil);
+            var target = CalibrateCommand.Countries(p.GetValue(selected.Countries), selected.NoneGiven(p) ? "indo-pacific" : p.GetValue(selected.Group), fitUntil);
             var (pool, data, settings) = CalibrateCommand.Inputs(null, p.GetValue(fitGroup), fitUntil, series);
             var sample = pool.Concat(target).Distinct().ToList();
             var request = new CalibrationRequest(sample, p.GetValue(from), fitUntil, series, CalibrateCommand.ParseCorrection(p.GetValue(correction)));
@@ -72,8 +67,7 @@ public static class BacktestCommand
             table.Sources.Add(HistoricalInputs.Citation);
             table.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary>The metrics table: one row per horizon, per country, and the pooled row.</summary>

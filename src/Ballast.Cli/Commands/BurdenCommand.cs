@@ -19,15 +19,10 @@ public static class BurdenCommand
             Description = "Target share of GDP in percent; repeat for several (default: 2 and 3.5).",
             AllowMultipleArgumentsPerToken = true,
         };
-        var countries = CommonOptions.Countries();
-        var group = CommonOptions.Group();
+        var selected = new CountryOptions();
         var data = CommonOptions.Data();
         var format = CommonOptions.Format();
-        var cmd = new Command("burden", "Spending, GDP and share of GDP against targets: gap in points and money, 5-year trend, year each target is reached on trend.")
-        {
-            year, targets, countries, group, data, format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "burden", "Spending, GDP and share of GDP against targets: gap in points and money, 5-year trend, year each target is reached on trend.", [year, targets, selected.Countries, selected.Group, data, format], p =>
         {
             var dataPath = p.GetValue(data);
             var panel = CommonOptions.Panel(dataPath);
@@ -41,12 +36,11 @@ public static class BurdenCommand
                 }
             }
 
-            var selection = CommonOptions.Selection(p.GetValue(countries), p.GetValue(group), y, panel, dataPath is not null);
+            var selection = selected.Resolve(p, y, panel, dataPath is not null);
             var rows = BurdenAnalysis.Analyse(panel, selection, y, new BurdenOptions(t));
             Build(rows, y, t).Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     private static int LastShareYear(Ballast.Core.Panel.CountryPanel panel) =>

@@ -17,22 +17,17 @@ public static class CalibrateCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var countries = CommonOptions.Countries();
-        var group = CommonOptions.Group($"'{CountrySelection.AllAllies}'");
+        var selected = new CountryOptions($"'{CountrySelection.AllAllies}'");
         var from = new Option<int?>("--from") { Description = "First year of the dependent variable (default: first with data)." };
         var until = new Option<int?>("--fit-until") { Description = "Last year of the dependent variable (default: last with data)." };
         var output = new Option<string?>("--out", "-o") { Description = "Write the estimates as a calibration file (e.g. data/calibration.csv, read by the parameter registry)." };
         var spending = SpendingOption();
         var correction = CorrectionOption();
         var format = CommonOptions.Format();
-        var cmd = new Command("calibrate", "Estimate the ally-demand equation (β_Y, β_T, β_S, λ, σ_M) by panel regression with country fixed effects and clustered standard errors.")
-        {
-            countries, group, from, until, output, spending, correction, format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "calibrate", "Estimate the ally-demand equation (β_Y, β_T, β_S, λ, σ_M) by panel regression with country fixed effects and clustered standard errors.", [selected.Countries, selected.Group, from, until, output, spending, correction, format], p =>
         {
             OutputLocation.FilePath(p.GetValue(output), "--out");
-            var (selection, data, settings) = Inputs(p.GetValue(countries), p.GetValue(group), p.GetValue(until), ParseSpending(p.GetValue(spending)));
+            var (selection, data, settings) = Inputs(p.GetValue(selected.Countries), p.GetValue(selected.Group), p.GetValue(until), ParseSpending(p.GetValue(spending)));
             var request = new CalibrationRequest(selection, p.GetValue(from), p.GetValue(until), settings.Spending, ParseCorrection(p.GetValue(correction)));
             var (estimate, _) = DemandCalibration.Calibrate(data, request, settings);
             var values = ToCalibratedValues(estimate, settings.Spending);
@@ -48,8 +43,7 @@ public static class CalibrateCommand
             }
 
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary><c>--spending sipri|long</c>.</summary>

@@ -9,6 +9,12 @@ namespace Ballast.Cli.Commands;
 /// <summary>Options shared by several commands, so they read and behave the same everywhere.</summary>
 public static class CommonOptions
 {
+    /// <summary>The <c>store</c> argument: a results store (DuckDB file), as <c>ballast explore</c> writes it.</summary>
+    public static Argument<string> Store(string description = "Results store (DuckDB file).") => new("store") { Description = description };
+
+    /// <summary>The <c>scenario</c> argument: one scenario YAML file.</summary>
+    public static Argument<string> Scenario(string description) => new("scenario") { Description = description };
+
     /// <summary><c>--format table|csv|json</c>.</summary>
     public static Option<OutputFormat> Format() => new("--format", "-f")
     {
@@ -29,16 +35,6 @@ public static class CommonOptions
         Description = $"Also write a self-contained HTML report, DIR/{fileName} (charts, tables, sources; no network).",
         HelpName = "DIR",
     };
-
-    /// <summary>Writes an analysis report into <paramref name="directory"/> and, in table format, says where.</summary>
-    internal static void WriteReport(CliContext ctx, OutputFormat format, string directory, string fileName, Ballast.Reports.Analysis.AnalysisPage page)
-    {
-        string path = Ballast.Reports.Analysis.AnalysisReportWriter.Write(page, directory, fileName);
-        if (format == OutputFormat.Table)
-        {
-            ctx.Out.WriteLine($"Report: {path}");
-        }
-    }
 
     /// <summary><c>--data FILE.csv</c>: a user panel instead of the embedded data.</summary>
     public static Option<string?> Data() => new("--data")

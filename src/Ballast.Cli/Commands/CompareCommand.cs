@@ -18,11 +18,7 @@ public static class CompareCommand
         var opts = EnsembleCliOptions.Create();
         var format = CommonOptions.Format();
         var charts = CommonOptions.Charts();
-        var cmd = new Command("compare", "Run scenarios with common random numbers and compare their KPIs: medians, paired differences and their 5-95 % range.")
-        {
-            files, opts.Runs, opts.Seed, opts.Threads, opts.Out, format, charts,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "compare", "Run scenarios with common random numbers and compare their KPIs: medians, paired differences and their 5-95 % range.", [files, opts.Runs, opts.Seed, opts.Threads, opts.Out, format, charts], p =>
         {
             var paths = p.GetValue(files)!;
             Ballast.Reports.ChartFormat? chartFormat = p.GetValue(charts) is { } c ? Ballast.Reports.ChartExporter.Parse(c) : null;
@@ -43,8 +39,7 @@ public static class CompareCommand
             table.Notes.Add($"Each scenario ran {request.Runs} runs with seed {request.Seed} and the same run indices, so run r faces the same shocks in every scenario; Δ is the paired difference (scenario − {Path.GetFileName(paths[0])}), its median and 5-95 % range over runs. Results folders and comparison.html: {outRoot}.");
             table.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary>The comparison table: one row per paired KPI, medians per scenario and paired differences to the first.</summary>

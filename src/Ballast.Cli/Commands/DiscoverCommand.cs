@@ -14,21 +14,17 @@ public static class DiscoverCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var store = new Argument<string>("store") { Description = "Results store written by 'ballast explore'." };
+        var store = CommonOptions.Store("Results store written by 'ballast explore'.");
         var where = new Option<string>("--where", "-w") { Description = "Condition on outcomes, e.g. \"crossover_year <= 2035\" (and, or, not, parentheses).", Required = true };
         var box = new Option<int?>("--box") { Description = "Inspect this box of the peeling trajectory instead of the chosen one." };
         var alpha = new Option<double>("--alpha") { Description = "Peeling and pasting share α.", DefaultValueFactory = _ => 0.05 };
         var threshold = new Option<double>("--threshold") { Description = "Density the chosen box should reach.", DefaultValueFactory = _ => 0.8 };
         var mass = new Option<double>("--mass-min") { Description = "Smallest box mass (share of runs).", DefaultValueFactory = _ => 0.05 };
         var format = CommonOptions.Format();
-        var outDir = CommonOptions.ReportOut(Ballast.Reports.Analysis.AnalysisReportWriter.Discovery);
-        var cmd = new Command("discover", "Scenario discovery with PRIM: which ranges of the uncertain parameters lead to the condition (peeling trajectory, chosen box, quasi-p-values).")
+        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Discovery);
+        return BallastCli.Command(ctx, "discover", "Scenario discovery with PRIM: which ranges of the uncertain parameters lead to the condition (peeling trajectory, chosen box, quasi-p-values).", [store, where, box, alpha, threshold, mass, format, report.Option], p =>
         {
-            store, where, box, alpha, threshold, mass, format, outDir,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
-        {
-            OutputLocation.Folder(p.GetValue(outDir), "--out");
+            report.Check(p);
             using var results = ResultStore.Open(p.GetValue(store)!);
             var outcomes = results.Outcomes.Select(o => o.Name).ToList();
             var condition = Condition.Parse(p.GetValue(where)!, outcomes);
@@ -74,11 +70,11 @@ public static class DiscoverCommand
 
             boxTable.Notes.Add("Quasi-p-value: one-sided binomial test of the box's density against the box without that restriction (EMA Workbench); below 0.05 the restriction matters.");
             boxTable.Notes.Add("PRIM: Friedman and Fisher (1999), peeling α = " + p.GetValue(alpha).ToString(CultureInfo.InvariantCulture) + ", with pasting.");
-            if (p.GetValue(outDir) is string dir)
+            report.Write(p, ctx, fmt, () =>
             {
                 string meta = $"Condition \"{condition.Text}\": {result.Cases} of {result.Points} runs from {Path.GetFileName(results.Path)}; {names.Count} uncertain parameters; peeling α = {p.GetValue(alpha).ToString(CultureInfo.InvariantCulture)}.";
-                CommonOptions.WriteReport(ctx, fmt, dir, Ballast.Reports.Analysis.AnalysisReportWriter.Discovery, AnalysisReports.Discovery(meta, trajectory, boxTable, chosen));
-            }
+                return AnalysisReports.Discovery(meta, trajectory, boxTable, chosen);
+            });
 
             if (fmt == OutputFormat.Table)
             {
@@ -89,7 +85,6 @@ public static class DiscoverCommand
 
             boxTable.Write(fmt, ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 }

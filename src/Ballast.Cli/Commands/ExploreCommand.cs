@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Ballast.Runs.Exploration;
 using Ballast.Cli.Output;
-using Ballast.Core;
 using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Sampling;
 using Ballast.Store;
@@ -16,7 +15,7 @@ public static class ExploreCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var scenario = CommonOptions.Scenario("Scenario YAML file.");
         var design = new Option<string>("--design", "-d") { Description = "Design: lhs, sobol, morris, factorial, montecarlo.", DefaultValueFactory = _ => "lhs" };
         var samples = new Option<int>("--samples", "-n") { Description = "Runs (lhs, montecarlo), base samples N (sobol: N(D+2) runs, N(2D+2) with --second-order), trajectories (morris: r(D+1) runs), or the most runs (factorial).", DefaultValueFactory = _ => 1000 };
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Master seed (default: the scenario's seed, else 1)." };
@@ -27,11 +26,7 @@ public static class ExploreCommand
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => 0 };
         var format = CommonOptions.Format();
         var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch).", DefaultValueFactory = _ => 512 };
-        var cmd = new Command("explore", "Runs a designed experiment (LHS, Sobol/Saltelli, Morris, factorial, Monte Carlo) over the scenario's uncertain parameters and stores every run; re-running resumes.")
-        {
-            scenario, design, samples, seed, store, outDir, levels, second, threads, batch, format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "explore", "Runs a designed experiment (LHS, Sobol/Saltelli, Morris, factorial, Monte Carlo) over the scenario's uncertain parameters and stores every run; re-running resumes.", [scenario, design, samples, seed, store, outDir, levels, second, threads, batch, format], p =>
         {
             var file = p.GetValue(scenario)!;
             var kind = DesignSpec.Parse(p.GetValue(design)!);
@@ -69,8 +64,7 @@ public static class ExploreCommand
             table.Notes.Add("Outcomes: " + string.Join(", ", model.Outcomes.Select(o => o.Name)) + " (see docs/exploration.md); next: ballast sensitivity / discover / query on the store.");
             table.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary>Reports progress on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>

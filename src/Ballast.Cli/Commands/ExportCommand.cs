@@ -10,11 +10,10 @@ public static class ExportCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var store = new Argument<string>("store") { Description = "Results store (DuckDB file)." };
+        var store = CommonOptions.Store();
         var format = new Option<string>("--format", "-f") { Description = "parquet or csv.", DefaultValueFactory = _ => "parquet" };
         var outDir = new Option<string?>("--out", "-o") { Description = "Folder (default: next to the store, <store>-export)." };
-        var cmd = new Command("export", "Exports a results store's tables to Parquet or CSV files (DuckDB COPY).") { store, format, outDir };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "export", "Exports a results store's tables to Parquet or CSV files (DuckDB COPY).", [store, format, outDir], p =>
         {
             string path = p.GetValue(store)!;
             using var results = ResultStore.Open(path);
@@ -28,7 +27,6 @@ public static class ExportCommand
 
             table.Write(OutputFormat.Table, ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 }

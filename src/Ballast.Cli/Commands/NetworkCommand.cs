@@ -19,8 +19,7 @@ public static class NetworkCommand
     public static Command Create(CliContext ctx)
     {
         var year = CommonOptions.Year("Year (default 2024).");
-        var group = CommonOptions.Group();
-        var countries = CommonOptions.Countries();
+        var selected = new CountryOptions();
         var show = new Option<string>("--show")
         {
             Description = "What to print: all (default; metrics then edges), metrics or edges.",
@@ -28,11 +27,7 @@ public static class NetworkCommand
         };
         show.AcceptOnlyFromAmong("all", "metrics", "edges");
         var format = CommonOptions.Format();
-        var cmd = new Command("network", "The alliance graph (ATOP defence pacts and minilateral groupings): edges, density, degree centralisation, the patron's share of ties, ally-to-ally ties.")
-        {
-            year, group, countries, show, format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "network", "The alliance graph (ATOP defence pacts and minilateral groupings): edges, density, degree centralisation, the patron's share of ties, ally-to-ally ties.", [year, selected.Group, selected.Countries, show, format], p =>
         {
             var y = p.GetValue(year) ?? 2024;
             if (y < 1816 || y > 2100)
@@ -40,7 +35,7 @@ public static class NetworkCommand
                 throw new BallastInputException("year out of range 1816-2100", field: "--year", value: y.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            var nodes = CommonOptions.Selection(p.GetValue(countries), p.GetValue(group), y, Ballast.Data.Panel.PanelBuilder.Default, false);
+            var nodes = selected.Resolve(p, y, Ballast.Data.Panel.PanelBuilder.Default, false);
             var network = Build(y, nodes);
             var adversaries = CountryData.IndoPacific.WithRole(CountryRole.Adversary).Select(a => a.Iso3)
                 .Concat(CountryData.ActorSet("euro-atlantic").WithRole(CountryRole.Adversary).Select(a => a.Iso3)).Distinct();
@@ -58,8 +53,7 @@ public static class NetworkCommand
             }
 
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary>The alliance network of a year among the given countries, from ATOP and the grouping data.</summary>

@@ -4,9 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Ballast.Cli.Output;
 using Ballast.Core;
-using Ballast.Core.Countries;
 using Ballast.Core.Scenarios;
-using Ballast.Data.Countries;
 using Ballast.Data.Panel;
 using Ballast.Data.Scenarios;
 using Ballast.Optimisation.Inputs;
@@ -23,7 +21,7 @@ public static class OptimizeCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML): actors, agreed programmes and parameter overrides are read from it." };
+        var scenario = CommonOptions.Scenario("Scenario file (YAML): actors, agreed programmes and parameter overrides are read from it.");
         var year = CommonOptions.Year("Year to optimise (default: the scenario's horizon).");
         var share = new Option<double?>("--budget-share") { Description = "Budget as a share of GDP in percent (e.g. 3.5) instead of each country's spending on its trend." };
         var priority = new Option<string[]>("--priority")
@@ -39,14 +37,10 @@ public static class OptimizeCommand
             DefaultValueFactory = _ => 30,
         };
         var format = CommonOptions.Format();
-        var outDir = CommonOptions.ReportOut(Ballast.Reports.Analysis.AnalysisReportWriter.Optimisation);
-        var cmd = new Command("optimize", "Roles and missions: allocate allies' investment over mission areas and theatres to minimise gaps and duplication, and price the federated dividend.")
+        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Optimisation);
+        return BallastCli.Command(ctx, "optimize", "Roles and missions: allocate allies' investment over mission areas and theatres to minimise gaps and duplication, and price the federated dividend.", [scenario, year, share, priority, programs, timeLimit, format, report.Option], p =>
         {
-            scenario, year, share, priority, programs, timeLimit, format, outDir,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
-        {
-            OutputLocation.Folder(p.GetValue(outDir), "--out");
+            report.Check(p);
             var sc = ScenarioLoader.Default.LoadFile(p.GetValue(scenario)!);
             double limit = p.GetValue(timeLimit);
             if (!double.IsFinite(limit) || limit <= 0)
@@ -58,18 +52,17 @@ public static class OptimizeCommand
             var built = ProblemBuilder.Build(request);
             var dividend = RolesSolver.Dividend(built.Problem, new SolverOptions(limit));
             var tables = Report(sc, request, built, dividend);
-            if (p.GetValue(outDir) is string dir)
+            report.Write(p, ctx, p.GetValue(format), () =>
             {
                 var pr = built.Problem;
                 string basis = request.BudgetSharePercent is double bs ? $"budgets at {bs.ToString("G", CultureInfo.InvariantCulture)} % of GDP" : "budgets at trend spending";
                 string meta = $"Scenario {sc.Name}, {request.Year}, {basis}; {pr.N} countries, {pr.M} mission areas, {pr.T} theatres; programmes {(request.Programmes ? "offered" : "not offered")}.";
-                CommonOptions.WriteReport(ctx, p.GetValue(format), dir, Ballast.Reports.Analysis.AnalysisReportWriter.Optimisation, AnalysisReports.Optimisation(meta, pr.Countries, pr.Missions, pr.Theatres, tables));
-            }
+                return AnalysisReports.Optimisation(meta, pr.Countries, pr.Missions, pr.Theatres, tables);
+            });
 
             Write(tables, p.GetValue(format), ctx);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary>Parses <c>THEATRE=W</c> pairs.</summary>

@@ -12,11 +12,7 @@ public static class ParamsCommand
     public static Command Create(CliContext ctx)
     {
         var format = CommonOptions.Format();
-        var cmd = new Command("params", "The parameter registry: every model parameter with its value or distribution, unit and source (calibrated, cited, or an assumption with its reasoning).")
-        {
-            format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "params", "The parameter registry: every model parameter with its value or distribution, unit and source (calibrated, cited, or an assumption with its reasoning).", [format], p =>
         {
             var t = new ResultTable("Parameter registry", [
                 new("name", "Name", RightAlign: false),
@@ -35,7 +31,6 @@ public static class ParamsCommand
             t.Sources.Add("Registry: data/parameters.csv (embedded).");
             t.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 }

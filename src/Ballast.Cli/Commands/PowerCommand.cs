@@ -20,11 +20,7 @@ public static class PowerCommand
     {
         var year = CommonOptions.Year("Year (default 2023: the last year with World Bank GDP).");
         var format = CommonOptions.Format();
-        var cmd = new Command("power", "Power measures for the default set: military expenditure, capital stock (perpetual inventory), CINC, GDP x GDP per capita; coalition vs adversaries under each.")
-        {
-            year, format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "power", "Power measures for the default set: military expenditure, capital stock (perpetual inventory), CINC, GDP x GDP per capita; coalition vs adversaries under each.", [year, format], p =>
         {
             var y = p.GetValue(year) ?? 2023;
             if (y < CapitalStockStartYear || y > 2024)
@@ -38,8 +34,7 @@ public static class PowerCommand
             countries.Write(f, ctx.Console, ctx.Out);
             balance.Write(f, ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary>The per-country table and the balance table for a year.</summary>

@@ -10,11 +10,10 @@ public static class QueryCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var store = new Argument<string>("store") { Description = "Results store (DuckDB file)." };
+        var store = CommonOptions.Store();
         var sql = new Argument<string>("sql") { Description = "SQL, e.g. \"SELECT avg(balance_ratio) FROM outcomes\". Tables: manifest, parameters, outcome_definitions, experiments, outcomes, outcomes_yearly." };
         var format = CommonOptions.Format();
-        var cmd = new Command("query", "Runs SQL against a results store (DuckDB).") { store, sql, format };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "query", "Runs SQL against a results store (DuckDB).", [store, sql, format], p =>
         {
             using var results = ResultStore.Open(p.GetValue(store)!);
             var q = results.Query(p.GetValue(sql)!);
@@ -26,8 +25,7 @@ public static class QueryCommand
 
             table.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     private static object? Cell(object? v) => v switch

@@ -12,11 +12,7 @@ public static class ReportCommand
     {
         var dir = new Argument<string>("dir") { Description = "Results folder written by `ballast run` (manifest.json, kpis.json, percentiles.csv, scenario.yaml)." };
         var charts = CommonOptions.Charts();
-        var cmd = new Command("report", "Rebuild the self-contained report.html from saved results; --charts also writes each chart as SVG or PNG.")
-        {
-            dir, charts,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "report", "Rebuild the self-contained report.html from saved results; --charts also writes each chart as SVG or PNG.", [dir, charts], p =>
         {
             string folder = p.GetValue(dir)!;
             ChartFormat? format = p.GetValue(charts) is { } text ? ChartExporter.Parse(text) : null;
@@ -28,7 +24,6 @@ public static class ReportCommand
             }
 
             return 0;
-        }));
-        return cmd;
+        });
     }
 }

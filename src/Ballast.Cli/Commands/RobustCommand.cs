@@ -29,14 +29,10 @@ public static class RobustCommand
         var seed = new Option<ulong>("--seed", "-s") { Description = "Seed of the futures and the runs' random streams.", DefaultValueFactory = _ => ScenarioRunner.DefaultSeed };
         var threads = new Option<int?>("--threads", "-j") { Description = "Worker threads (results do not depend on it)." };
         var format = CommonOptions.Format();
-        var outDir = CommonOptions.ReportOut(Ballast.Reports.Analysis.AnalysisReportWriter.Robust);
-        var cmd = new Command("robust", "Compare policies over the same sampled futures (common random numbers): regret per future versus the best policy, maximum and 90th-percentile regret, share of futures meeting a threshold.")
+        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Robust);
+        return BallastCli.Command(ctx, "robust", "Compare policies over the same sampled futures (common random numbers): regret per future versus the best policy, maximum and 90th-percentile regret, share of futures meeting a threshold.", [files, futures, outcome, direction, threshold, seed, threads, format, report.Option], p =>
         {
-            files, futures, outcome, direction, threshold, seed, threads, format, outDir,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
-        {
-            OutputLocation.Folder(p.GetValue(outDir), "--out");
+            report.Check(p);
             var paths = p.GetValue(files)!;
             var n = p.GetValue(futures);
             if (n < 2)
@@ -73,16 +69,15 @@ public static class RobustCommand
             t.Notes.Add($"Futures: Latin hypercube (seed {p.GetValue(seed)}) over {result.Parameters.Count} uncertain parameters ({string.Join(", ", result.Parameters)}); future k uses random stream k in every policy, so differences are the policies'.");
             t.Notes.Add("Regret in a future = best policy's outcome in that future minus this policy's (Savage 1951; Lempert, Popper and Bankes 2003). Sorted by maximum regret: the most robust policy first.");
             t.Sources.Add(KpiTables.Citation);
-            if (p.GetValue(outDir) is string folder)
+            report.Write(p, ctx, p.GetValue(format), () =>
             {
                 string meta = $"{names.Count} policies ({string.Join(", ", names)}) over {n} futures (seed {p.GetValue(seed)}); outcome {name}, {(dir == Direction.Maximise ? "higher is better" : "lower is better")}.";
-                CommonOptions.WriteReport(ctx, p.GetValue(format), folder, Ballast.Reports.Analysis.AnalysisReportWriter.Robust, AnalysisReports.Robust(meta, t, names, Regret.Compute(result.Outcomes, dir)));
-            }
+                return AnalysisReports.Robust(meta, t, names, Regret.Compute(result.Outcomes, dir));
+            });
 
             t.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     private static Direction DefaultDirection(string outcome) => outcome switch

@@ -16,15 +16,11 @@ public static class RunCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file (see docs/scenarios.md and scenarios/)." };
+        var scenario = CommonOptions.Scenario("Scenario YAML file (see docs/scenarios.md and scenarios/).");
         var opts = EnsembleCliOptions.Create();
         var format = CommonOptions.Format();
         var charts = CommonOptions.Charts();
-        var cmd = new Command("run", "Run a scenario as a Monte Carlo ensemble: per-year percentiles, per-run rows, KPIs and a manifest in the output folder.")
-        {
-            scenario, opts.Runs, opts.Seed, opts.Threads, opts.Out, format, charts,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "run", "Run a scenario as a Monte Carlo ensemble: per-year percentiles, per-run rows, KPIs and a manifest in the output folder.", [scenario, opts.Runs, opts.Seed, opts.Threads, opts.Out, format, charts], p =>
         {
             var path = p.GetValue(scenario)!;
             var prepared = PreparedScenario.FromFile(path);
@@ -58,8 +54,7 @@ public static class RunCommand
             }
 
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary>Runs with a progress bar on a terminal, plain progress lines on standard error otherwise.</summary>

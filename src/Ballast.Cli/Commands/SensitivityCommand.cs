@@ -27,14 +27,10 @@ public static class SensitivityCommand
         var samples = new Option<string?>("--samples") { Description = "Analyse a CSV produced elsewhere (see docs/exploration.md for the '# design:' header)." };
         var paramsOpt = new Option<string?>("--params") { Description = "With --samples: parameter columns, comma-separated, in design order." };
         var format = CommonOptions.Format();
-        var outDir = CommonOptions.ReportOut(Ballast.Reports.Analysis.AnalysisReportWriter.Sensitivity);
-        var cmd = new Command("sensitivity", "Sobol first/total(/second)-order indices with bootstrap intervals, or Morris μ, μ*, σ, for one outcome.")
+        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Sensitivity);
+        return BallastCli.Command(ctx, "sensitivity", "Sobol first/total(/second)-order indices with bootstrap intervals, or Morris μ, μ*, σ, for one outcome.", [store, outcome, year, method, secondOrder, resamples, confidence, fill, samples, paramsOpt, format, report.Option], p =>
         {
-            store, outcome, year, method, secondOrder, resamples, confidence, fill, samples, paramsOpt, format, outDir,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
-        {
-            OutputLocation.Folder(p.GetValue(outDir), "--out");
+            report.Check(p);
             string name = p.GetValue(outcome)!;
             string? m = p.GetValue(method)?.ToLowerInvariant();
             if (m is not (null or "sobol" or "morris"))
@@ -97,16 +93,15 @@ public static class SensitivityCommand
                 ? Sobol(SobolAnalysis.Analyze(y, names, so && p.GetValue(secondOrder), p.GetValue(resamples), p.GetValue(confidence)), label, p.GetValue(secondOrder) && !so)
                 : Morris(MorrisAnalysis.Analyze(x, y, names, p.GetValue(resamples), p.GetValue(confidence)), label);
             table.Notes.Add($"Runs from {source}.");
-            if (p.GetValue(outDir) is string dir)
+            report.Write(p, ctx, p.GetValue(format), () =>
             {
                 string meta = $"Outcome {label}; {m} design, {names.Count} parameters, {y.Length} runs from {Path.GetFileName(source)}.";
-                CommonOptions.WriteReport(ctx, p.GetValue(format), dir, Ballast.Reports.Analysis.AnalysisReportWriter.Sensitivity, AnalysisReports.Sensitivity(meta, table, m == "sobol"));
-            }
+                return AnalysisReports.Sensitivity(meta, table, m == "sobol");
+            });
 
             table.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     private static ResultTable Sobol(SobolIndices r, string outcome, bool secondMissing)

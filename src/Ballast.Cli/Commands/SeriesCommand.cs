@@ -17,11 +17,7 @@ public static class SeriesCommand
         var to = new Option<int?>("--to") { Description = "Last year." };
         var data = CommonOptions.Data();
         var format = CommonOptions.Format();
-        var cmd = new Command("series", "One country's yearly series: GDP, population, military expenditure and its share of GDP.")
-        {
-            code, from, to, data, format,
-        };
-        cmd.SetAction(p => BallastCli.Guard(ctx, () =>
+        return BallastCli.Command(ctx, "series", "One country's yearly series: GDP, population, military expenditure and its share of GDP.", [code, from, to, data, format], p =>
         {
             var panel = CommonOptions.Panel(p.GetValue(data));
             var country = Ballast.Data.Countries.CountryData.Registry.Resolve(p.GetValue(code)!, field: "country");
@@ -36,8 +32,7 @@ public static class SeriesCommand
             var table = Build(country.Iso3, country.Name, rows);
             table.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
-        }));
-        return cmd;
+        });
     }
 
     /// <summary>The series table; its CSV form is the user panel format, so it can be edited and read back with --data.</summary>

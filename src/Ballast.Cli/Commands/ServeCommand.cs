@@ -3,7 +3,6 @@ using System.Globalization;
 using Ballast.Core;
 using Ballast.Web;
 using Ballast.Web.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -10,10 +10,9 @@ public static class StoreCommand
     /// <summary>Builds the command group.</summary>
     public static Command Create(CliContext ctx)
     {
-        var store = new Argument<string>("store") { Description = "Results store (DuckDB file)." };
+        var store = CommonOptions.Store();
         var format = CommonOptions.Format();
-        var check = new Command("check", "Reads every table of a results store to the end; lists rows per table and any damage (exit 2 when damaged).") { store, format };
-        check.SetAction(p => BallastCli.Guard(ctx, () =>
+        var check = BallastCli.Command(ctx, "check", "Reads every table of a results store to the end; lists rows per table and any damage (exit 2 when damaged).", [store, format], p =>
         {
             string path = p.GetValue(store)!;
             var tables = ResultStore.Check(path);
@@ -35,7 +34,7 @@ public static class StoreCommand
             }
 
             return 0;
-        }));
+        });
         return new Command("store", "Results store maintenance: 'check' reads every table and reports damage.") { check };
     }
 }

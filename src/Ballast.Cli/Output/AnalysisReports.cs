@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ballast.Core.Analytics;
-using Ballast.Exploration.Robustness;
 using Ballast.Reports.Analysis;
 using Ballast.Reports.Charts;
 using Ballast.Reports.Figures;

@@ -61,38 +61,32 @@ public static class RankCorrelation
     /// <param name="x">First variable.</param>
     /// <param name="y">Second variable, same length.</param>
     /// <returns>The result; the coefficient is null when n &lt; 2 or either variable is constant.</returns>
-    public static CorrelationResult Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y)
-    {
-        CheckPairs(x, y);
-        const string method = "Spearman rho";
-        const string approximation = "t-approximation, n-2 df";
-        var n = x.Count;
-        if (n < 2)
-        {
-            return new(method, null, n, null, null, approximation);
-        }
+    public static CorrelationResult Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y) =>
+        Test(x, y, "Spearman rho", "t-approximation, n-2 df", SpearmanTest);
 
+    private static Outcome SpearmanTest(IReadOnlyList<double> x, IReadOnlyList<double> y, int n)
+    {
         var rx = Ranks(x);
         var ry = Ranks(y);
         var rho = Pearson(rx, ry);
         if (rho is not double r)
         {
-            return new(method, null, n, null, null, approximation);
+            return new(null, null, null);
         }
 
         if (n < 3)
         {
-            return new(method, r, n, null, null, approximation);
+            return new(r, null, null);
         }
 
         var oneMinus = 1 - (r * r);
         if (oneMinus <= 0)
         {
-            return new(method, r, n, r > 0 ? double.PositiveInfinity : double.NegativeInfinity, 0, approximation);
+            return new(r, r > 0 ? double.PositiveInfinity : double.NegativeInfinity, 0);
         }
 
         var t = r * Math.Sqrt((n - 2) / oneMinus);
-        return new(method, r, n, t, Distributions.StudentTTwoSidedP(t, n - 2), approximation);
+        return new(r, t, Distributions.StudentTTwoSidedP(t, n - 2));
     }
 
     /// <summary>
@@ -104,17 +98,11 @@ public static class RankCorrelation
     /// <param name="x">First variable.</param>
     /// <param name="y">Second variable, same length.</param>
     /// <returns>The result; the coefficient is null when n &lt; 2 or either variable is constant.</returns>
-    public static CorrelationResult KendallTauB(IReadOnlyList<double> x, IReadOnlyList<double> y)
-    {
-        CheckPairs(x, y);
-        const string method = "Kendall tau-b";
-        const string approximation = "normal approximation, tie-corrected variance";
-        var n = x.Count;
-        if (n < 2)
-        {
-            return new(method, null, n, null, null, approximation);
-        }
+    public static CorrelationResult KendallTauB(IReadOnlyList<double> x, IReadOnlyList<double> y) =>
+        Test(x, y, "Kendall tau-b", "normal approximation, tie-corrected variance", KendallTest);
 
+    private static Outcome KendallTest(IReadOnlyList<double> x, IReadOnlyList<double> y, int n)
+    {
         long s = 0;
         for (var i = 0; i < n; i++)
         {
@@ -132,7 +120,7 @@ public static class RankCorrelation
         var denominator = Math.Sqrt((n0 - n1) * (n0 - n2));
         if (denominator == 0)
         {
-            return new(method, null, n, null, null, approximation);
+            return new(null, null, null);
         }
 
         var tau = s / denominator;
@@ -150,11 +138,24 @@ public static class RankCorrelation
 
         if (variance <= 0)
         {
-            return new(method, tau, n, null, null, approximation);
+            return new(tau, null, null);
         }
 
         var z = s / Math.Sqrt(variance);
-        return new(method, tau, n, z, Distributions.NormalTwoSidedP(z), approximation);
+        return new(tau, z, Distributions.NormalTwoSidedP(z));
+    }
+
+    /// <summary>
+    /// What both tests share: the pairs are checked, fewer than two pairs leave everything undefined, and the
+    /// result carries the method and approximation names.
+    /// </summary>
+    private static CorrelationResult Test(
+        IReadOnlyList<double> x, IReadOnlyList<double> y, string method, string approximation, Func<IReadOnlyList<double>, IReadOnlyList<double>, int, Outcome> test)
+    {
+        CheckPairs(x, y);
+        var n = x.Count;
+        var (coefficient, statistic, p) = n < 2 ? new Outcome(null, null, null) : test(x, y, n);
+        return new(method, coefficient, n, statistic, p, approximation);
     }
 
     private static double? Pearson(double[] a, double[] b)
@@ -178,6 +179,8 @@ public static class RankCorrelation
 
         return Math.Clamp(sab / Math.Sqrt(saa * sbb), -1, 1);
     }
+
+    private readonly record struct Outcome(double? Coefficient, double? Statistic, double? PValue);
 
     private static List<int> TieGroups(IReadOnlyList<double> values) =>
         values.GroupBy(v => v).Select(g => g.Count()).Where(c => c > 1).ToList();

@@ -14,39 +14,39 @@ namespace Ballast.Core.Model;
 /// </summary>
 public sealed class ModelInputs
 {
-    internal ModelInputs(ModelInputsBuilder b, ParameterSet parameters)
+    internal ModelInputs(ModelInputsBuilder b, ParameterSet parameters, YearlySchedules schedules)
     {
         Name = b.Name;
         StartYear = b.StartYear;
         HorizonYear = b.HorizonYear;
-        Codes = [.. b.Codes];
-        Roles = [.. b.Roles];
-        Gdp = [.. b.Gdp];
-        MilitaryExpenditure = [.. b.MilitaryExpenditure];
-        Share = [.. b.Share];
-        CapabilityStock = [.. b.CapabilityStock];
-        TrendGrowth = [.. b.TrendGrowth];
-        Phi = [.. b.Phi];
+        Codes = PerActor(a => a.Code);
+        Roles = PerActor(a => a.Role);
+        Gdp = PerActor(a => a.Gdp);
+        MilitaryExpenditure = PerActor(a => a.MilitaryExpenditure);
+        Share = PerActor(a => a.Share);
+        CapabilityStock = PerActor(a => a.CapabilityStock);
+        TrendGrowth = PerActor(a => a.TrendGrowth);
+        Phi = PerActor(a => a.Phi);
+        TradeDependenceAdversary = PerActor(a => a.TradeDependenceAdversary);
+        TradeDependenceUs = PerActor(a => a.TradeDependenceUs);
+        NuclearWarheads = PerActor(a => a.NuclearWarheads);
+        Treaty = PerActor(a => a.Treaty);
+        MissileInventory = PerActor(a => a.MissileInventory);
+        InitialCredibility = PerActor(a => a.Credibility);
+        InitialAlignment = PerActor(a => a.Alignment);
+        InitialInteroperability = PerActor(a => a.Interoperability);
+        InitialHedging = PerActor(a => a.Hedging);
         DistanceKm = [.. b.DistanceKm];
-        TradeDependenceAdversary = [.. b.TradeDependenceAdversary];
-        TradeDependenceUs = [.. b.TradeDependenceUs];
-        NuclearWarheads = [.. b.NuclearWarheads];
-        Treaty = [.. b.Treaty];
-        MissileInventory = [.. b.MissileInventory];
-        InitialCredibility = [.. b.InitialCredibility];
-        InitialAlignment = [.. b.InitialAlignment];
-        InitialInteroperability = [.. b.InitialInteroperability];
-        InitialHedging = [.. b.InitialHedging];
         ComplementaryMix = [.. b.ComplementaryMix];
         AutonomousMix = [.. b.AutonomousMix];
         Links = [.. b.Links];
         StancePaths = [.. b.StancePaths];
-        TheatreShare = [.. b.TheatreShare];
-        Troops = [.. b.Troops];
-        Bases = [.. b.Bases];
-        HostNationSupport = [.. b.HostNationSupport];
-        CostSharing = [.. b.CostSharing];
-        Dialogue = [.. b.Dialogue];
+        TheatreShare = [.. schedules.TheatreShare];
+        Troops = [.. schedules.Troops];
+        Bases = [.. schedules.Bases];
+        HostNationSupport = [.. schedules.HostNationSupport];
+        CostSharing = [.. schedules.CostSharing];
+        Dialogue = [.. schedules.Dialogue];
         LinkChanges = [.. b.LinkChanges];
         MissileDeployments = [.. b.MissileDeployments];
         Programmes = [.. b.Programmes];
@@ -57,6 +57,8 @@ public sealed class ModelInputs
         Uncertain = [.. b.Uncertain];
         PatronIndex = Roles.IndexOf(CountryRole.Patron);
         LeadAdversaryIndex = b.LeadAdversaryIndex ?? LargestAdversary();
+
+        ImmutableArray<T> PerActor<T>(Func<ActorSpec, T> field) => [.. b.Actors.Select(field)];
     }
 
     /// <summary>Scenario name (for labels only).</summary>

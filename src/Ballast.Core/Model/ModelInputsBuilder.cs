@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Ballast.Core.Countries;
 using Ballast.Core.Parameters;
 
@@ -122,59 +121,18 @@ public sealed class ModelInputsBuilder
 
     internal int Steps => HorizonYear - StartYear;
 
+    /// <summary>The actors in the order added; <see cref="ModelInputs"/> reads its per-actor arrays from them.</summary>
+    internal IReadOnlyList<ActorSpec> Actors => _actors;
+
     internal IEnumerable<string> Codes => _actors.Select(a => a.Code);
 
-    internal IEnumerable<CountryRole> Roles => _actors.Select(a => a.Role);
-
-    internal IEnumerable<double> Gdp => _actors.Select(a => a.Gdp);
-
-    internal IEnumerable<double> MilitaryExpenditure => _actors.Select(a => a.MilitaryExpenditure);
-
-    internal IEnumerable<double> Share => _actors.Select(a => a.Share);
-
-    internal IEnumerable<double> CapabilityStock => _actors.Select(a => a.CapabilityStock);
-
-    internal IEnumerable<double> TrendGrowth => _actors.Select(a => a.TrendGrowth);
-
-    internal IEnumerable<double> Phi => _actors.Select(a => a.Phi);
-
     internal IEnumerable<double> DistanceKm => _distance ?? new double[ActorCount * ActorCount];
-
-    internal IEnumerable<double> TradeDependenceAdversary => _actors.Select(a => a.TradeDependenceAdversary);
-
-    internal IEnumerable<double> TradeDependenceUs => _actors.Select(a => a.TradeDependenceUs);
-
-    internal IEnumerable<double> NuclearWarheads => _actors.Select(a => a.NuclearWarheads);
-
-    internal IEnumerable<TreatyType> Treaty => _actors.Select(a => a.Treaty);
-
-    internal IEnumerable<double> MissileInventory => _actors.Select(a => a.MissileInventory);
-
-    internal IEnumerable<double> InitialCredibility => _actors.Select(a => a.Credibility);
-
-    internal IEnumerable<double> InitialAlignment => _actors.Select(a => a.Alignment);
-
-    internal IEnumerable<double> InitialInteroperability => _actors.Select(a => a.Interoperability);
-
-    internal IEnumerable<double> InitialHedging => _actors.Select(a => a.Hedging);
 
     internal IEnumerable<double> ComplementaryMix => _actors.SelectMany(a => Normalise(a.ComplementaryMix, a.Code, "complementary_mix"));
 
     internal IEnumerable<double> AutonomousMix => _actors.SelectMany(a => Normalise(a.AutonomousMix, a.Code, "autonomous_mix"));
 
     internal IEnumerable<double> Links => _links ?? new double[ActorCount * ActorCount];
-
-    internal IEnumerable<double> TheatreShare { get; private set; } = [];
-
-    internal IEnumerable<double> Troops { get; private set; } = [];
-
-    internal IEnumerable<double> Bases { get; private set; } = [];
-
-    internal IEnumerable<double> HostNationSupport { get; private set; } = [];
-
-    internal IEnumerable<double> CostSharing { get; private set; } = [];
-
-    internal IEnumerable<double> Dialogue { get; private set; } = [];
 
     /// <summary>Adds an actor and returns its index.</summary>
     public int AddActor(ActorSpec actor)
@@ -334,8 +292,6 @@ public sealed class ModelInputsBuilder
             Check(s.GdpChange > -1, "shock", "shocks.gdp_change", s.GdpChange);
         }
 
-        TheatreShare = Expand(_theatre, parameters.Value("us_theatre_share"), years);
-        Dialogue = Expand(_dialogue, parameters.Value("dialogue_default"), years);
         var troops = new double[years * n];
         var bases = new double[years * n];
         var hns = new double[years * n];
@@ -381,14 +337,12 @@ public sealed class ModelInputsBuilder
             }
         }
 
-        Troops = troops;
-        Bases = bases;
-        HostNationSupport = hns;
-        CostSharing = cs;
-        return new ModelInputs(this, parameters);
+        var schedules = new YearlySchedules(
+            Expand(_theatre, parameters.Value("us_theatre_share"), years), Expand(_dialogue, parameters.Value("dialogue_default"), years), troops, bases, hns, cs);
+        return new ModelInputs(this, parameters, schedules);
     }
 
-    private IEnumerable<double> Expand(Dictionary<int, double> changes, double initial, int years)
+    private double[] Expand(Dictionary<int, double> changes, double initial, int years)
     {
         var a = new double[years];
         var ordered = changes.OrderBy(k => k.Key).ToList();
@@ -441,3 +395,9 @@ public sealed class ModelInputsBuilder
         }
     }
 }
+
+/// <summary>
+/// The yearly schedules <see cref="ModelInputsBuilder.Build"/> expands from the changes it was given: theatre share and
+/// dialogue per year, and per-host posture <c>[t * ActorCount + i]</c>.
+/// </summary>
+internal sealed record YearlySchedules(double[] TheatreShare, double[] Dialogue, double[] Troops, double[] Bases, double[] HostNationSupport, double[] CostSharing);

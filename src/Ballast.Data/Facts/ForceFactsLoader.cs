@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Ballast.Core;
 using Ballast.Core.Model;
 using Ballast.Data.Csv;
 using Ballast.Data.Embedded;

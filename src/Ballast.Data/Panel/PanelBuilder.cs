@@ -1,5 +1,4 @@
 using Ballast.Core;
-using Ballast.Core.Countries;
 using Ballast.Core.Panel;
 using Ballast.Data.Countries;
 using Ballast.Data.Csv;

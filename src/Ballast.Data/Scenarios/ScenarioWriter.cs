@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Ballast.Core.Parameters;
 using DistributionKind = Ballast.Core.Model.DistributionKind;
-using MissionArea = Ballast.Core.Model.MissionArea;
 using StanceKind = Ballast.Core.Model.StanceKind;
 using Ballast.Core.Scenarios;
 using Ballast.Core.Text;

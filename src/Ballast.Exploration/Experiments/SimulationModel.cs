@@ -11,22 +11,15 @@ namespace Ballast.Exploration.Experiments;
 /// scenario's uncertain parameters (<see cref="ModelInputs.Uncertain"/>), each run's own counter-based stream keyed by
 /// (seed, run index) still drives its stance path and shocks, so a run's results depend only on its index and values.
 /// </summary>
-public sealed class SimulationModel : IExperimentModel
+/// <param name="inputs">The compiled inputs.</param>
+/// <param name="seed">The master seed of the runs' streams.</param>
+/// <param name="blockSize">Runs simulated together by one worker.</param>
+public sealed class SimulationModel(ModelInputs inputs, ulong seed, int blockSize = 16) : IExperimentModel
 {
-    private readonly ModelInputs _inputs;
-    private readonly ModelTables _tables;
-    private readonly ulong _seed;
-    private readonly int _blockSize;
-
-    /// <summary>Wraps compiled inputs; <paramref name="seed"/> is the master seed of the runs' streams.</summary>
-    public SimulationModel(ModelInputs inputs, ulong seed, int blockSize = 16)
-    {
-        _inputs = inputs;
-        _tables = new ModelTables(inputs); // built once, shared by every worker's simulation
-        _seed = seed;
-        _blockSize = blockSize;
-        Years = Enumerable.Range(inputs.StartYear, inputs.Steps + 1).ToArray();
-    }
+    private readonly ModelInputs _inputs = inputs;
+    private readonly ModelTables _tables = new(inputs); // built once, shared by every worker's simulation
+    private readonly ulong _seed = seed;
+    private readonly int _blockSize = blockSize;
 
     /// <summary>The per-run outcomes, named and documented (see docs/exploration.md).</summary>
     public static IReadOnlyList<OutcomeDefinition> OutcomeCatalogue { get; } =
@@ -64,7 +57,7 @@ public sealed class SimulationModel : IExperimentModel
     public IReadOnlyList<string> YearlyIndicators { get; } = YearlyCatalogue.Select(y => y.Name).ToArray();
 
     /// <inheritdoc/>
-    public IReadOnlyList<int> Years { get; }
+    public IReadOnlyList<int> Years { get; } = Enumerable.Range(inputs.StartYear, inputs.Steps + 1).ToArray();
 
     /// <summary>The explored parameters of compiled inputs: their uncertain parameters, mapped through each distribution's quantile.</summary>
     public static IReadOnlyList<ExplorationParameter> ParametersOf(ModelInputs inputs) =>

@@ -1,33 +1,26 @@
 namespace Ballast.Reports.Charts;
 
-/// <summary>A linear map from data values to pixels, with "nice" tick values (1, 2, 2.5, 5 × 10^k).</summary>
-public sealed class Scale
+/// <summary>
+/// A linear map from data values to pixels, with "nice" tick values (1, 2, 2.5, 5 × 10^k): maps
+/// [<paramref name="min"/>, <paramref name="max"/>] to [<paramref name="from"/>, <paramref name="to"/>] pixels.
+/// </summary>
+/// <param name="min">Lowest data value.</param>
+/// <param name="max">Highest data value; an empty or inverted domain is widened above <paramref name="min"/>.</param>
+/// <param name="from">Pixel of <paramref name="min"/>.</param>
+/// <param name="to">Pixel of <paramref name="max"/>.</param>
+public sealed class Scale(double min, double max, double from, double to)
 {
-    /// <summary>Maps [<paramref name="min"/>, <paramref name="max"/>] to [<paramref name="from"/>, <paramref name="to"/>] pixels.</summary>
-    public Scale(double min, double max, double from, double to)
-    {
-        if (!(max > min))
-        {
-            max = min + (min == 0 ? 1 : Math.Abs(min) * 0.1);
-        }
-
-        Min = min;
-        Max = max;
-        From = from;
-        To = to;
-    }
-
     /// <summary>Lowest data value.</summary>
-    public double Min { get; }
+    public double Min { get; } = min;
 
     /// <summary>Highest data value.</summary>
-    public double Max { get; }
+    public double Max { get; } = max > min ? max : min + (min == 0 ? 1 : Math.Abs(min) * 0.1);
 
     /// <summary>Pixel of <see cref="Min"/>.</summary>
-    public double From { get; }
+    public double From { get; } = from;
 
     /// <summary>Pixel of <see cref="Max"/>.</summary>
-    public double To { get; }
+    public double To { get; } = to;
 
     /// <summary>The pixel of a value.</summary>
     public double this[double v] => From + ((v - Min) / (Max - Min) * (To - From));

@@ -3,33 +3,25 @@ using System.Text;
 
 namespace Ballast.Reports.Drawing;
 
-/// <summary>Draws into an SVG document held as a string (no external references: fonts are system fonts, no images).</summary>
-public sealed class SvgCanvas : ICanvas
+/// <summary>
+/// Draws into an SVG document held as a string (no external references: fonts are system fonts, no images); the
+/// label becomes the SVG's accessible name.
+/// </summary>
+/// <param name="width">Width in pixels.</param>
+/// <param name="height">Height in pixels.</param>
+/// <param name="label">Accessible label (aria-label).</param>
+/// <param name="idPrefix">Prefix for element ids (clip paths), unique within one HTML page.</param>
+public sealed class SvgCanvas(double width, double height, string label, string idPrefix = "c") : ICanvas
 {
     private readonly StringBuilder _body = new();
     private readonly List<string> _defs = [];
-    private readonly string _label;
-    private readonly string _idPrefix;
     private int _clips;
 
-    /// <summary>A canvas of a given size; <paramref name="label"/> becomes the SVG's accessible name.</summary>
-    /// <param name="width">Width in pixels.</param>
-    /// <param name="height">Height in pixels.</param>
-    /// <param name="label">Accessible label (aria-label).</param>
-    /// <param name="idPrefix">Prefix for element ids (clip paths), unique within one HTML page.</param>
-    public SvgCanvas(double width, double height, string label, string idPrefix = "c")
-    {
-        Width = width;
-        Height = height;
-        _label = label;
-        _idPrefix = idPrefix;
-    }
+    /// <inheritdoc />
+    public double Width { get; } = width;
 
     /// <inheritdoc />
-    public double Width { get; }
-
-    /// <inheritdoc />
-    public double Height { get; }
+    public double Height { get; } = height;
 
     /// <inheritdoc />
     public void BeginGroup(string cssClass) => _body.Append("<g class=\"").Append(Esc(cssClass)).Append("\">");
@@ -40,7 +32,7 @@ public sealed class SvgCanvas : ICanvas
     /// <inheritdoc />
     public void PushClip(double x, double y, double w, double h)
     {
-        string id = $"{_idPrefix}-clip{_clips++}";
+        string id = $"{idPrefix}-clip{_clips++}";
         _defs.Add($"<clipPath id=\"{id}\"><rect x=\"{Num.F(x)}\" y=\"{Num.F(y)}\" width=\"{Num.F(w)}\" height=\"{Num.F(h)}\"/></clipPath>");
         _body.Append("<g clip-path=\"url(#").Append(id).Append(")\">");
     }
@@ -128,7 +120,7 @@ public sealed class SvgCanvas : ICanvas
         var sb = new StringBuilder();
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(Num.F(Width)).Append(' ').Append(Num.F(Height))
             .Append("\" width=\"").Append(Num.F(Width)).Append("\" height=\"").Append(Num.F(Height))
-            .Append("\" role=\"img\" aria-label=\"").Append(Esc(_label))
+            .Append("\" role=\"img\" aria-label=\"").Append(Esc(label))
             .Append("\" font-family=\"'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif\">");
         if (_defs.Count > 0)
         {

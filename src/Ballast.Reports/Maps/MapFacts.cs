@@ -1,9 +1,7 @@
 using Ballast.Core.Countries;
 using Ballast.Core.Facts;
 using Ballast.Data.Countries;
-using Ballast.Data.Csv;
 using Ballast.Data.Embedded;
-using Ballast.Reports.Geo;
 using Ballast.Reports.Model;
 
 namespace Ballast.Reports.Maps;

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Ballast.Core;
 using Ballast.Data.Scenarios;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ballast.Web.Hosting;

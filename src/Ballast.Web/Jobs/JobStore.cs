@@ -51,69 +51,18 @@ public sealed partial class JobStore
     public string WorkFolder(string id) => ResultsFolder(id) + ".partial";
 
     /// <summary>Adds a queued job.</summary>
-    public void Add(JobRecord job)
-    {
-        lock (_gate)
-        {
-            using var c = Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "INSERT INTO jobs (id, kind, name, status, created, started, finished, done, total, error, spec) VALUES ($id,$kind,$name,$status,$created,$started,$finished,$done,$total,$error,$spec)";
-            Bind(cmd, job);
-            cmd.ExecuteNonQuery();
-        }
-    }
+    public void Add(JobRecord job) =>
+        Write("INSERT INTO jobs (id, kind, name, status, created, started, finished, done, total, error, spec) VALUES ($id,$kind,$name,$status,$created,$started,$finished,$done,$total,$error,$spec)", job);
 
     /// <summary>Writes a job's changed fields.</summary>
-    public void Update(JobRecord job)
-    {
-        lock (_gate)
-        {
-            using var c = Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "UPDATE jobs SET status=$status, started=$started, finished=$finished, done=$done, total=$total, error=$error WHERE id=$id";
-            Bind(cmd, job);
-            cmd.ExecuteNonQuery();
-        }
-    }
+    public void Update(JobRecord job) =>
+        Write("UPDATE jobs SET status=$status, started=$started, finished=$finished, done=$done, total=$total, error=$error WHERE id=$id", job);
 
     /// <summary>A job by id, or null.</summary>
-    public JobRecord? Get(string id)
-    {
-        if (!IsValidId(id))
-        {
-            return null;
-        }
-
-        lock (_gate)
-        {
-            using var c = Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT * FROM jobs WHERE id=$id";
-            cmd.Parameters.AddWithValue("$id", id);
-            using var r = cmd.ExecuteReader();
-            return r.Read() ? Read(r) : null;
-        }
-    }
+    public JobRecord? Get(string id) => IsValidId(id) ? Query("SELECT * FROM jobs WHERE id=$id", ("$id", id)).SingleOrDefault() : null;
 
     /// <summary>The most recent jobs, newest first.</summary>
-    public IReadOnlyList<JobRecord> List(int limit)
-    {
-        lock (_gate)
-        {
-            using var c = Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT * FROM jobs ORDER BY created DESC, id LIMIT $n";
-            cmd.Parameters.AddWithValue("$n", limit);
-            using var r = cmd.ExecuteReader();
-            var list = new List<JobRecord>();
-            while (r.Read())
-            {
-                list.Add(Read(r));
-            }
-
-            return list;
-        }
-    }
+    public IReadOnlyList<JobRecord> List(int limit) => Query("SELECT * FROM jobs ORDER BY created DESC, id LIMIT $n", ("$n", limit));
 
     /// <summary>
     /// Called at start-up: jobs that were running when the server stopped are marked failed (with the reason), their
@@ -148,13 +97,33 @@ public sealed partial class JobStore
         return queued;
     }
 
-    private List<JobRecord> AllUnfinished()
+    private List<JobRecord> AllUnfinished() => Query("SELECT * FROM jobs WHERE status IN ('Queued','Running') ORDER BY created, id");
+
+    /// <summary>Inserts or updates one job: its fields are bound by name, the statement uses those it names.</summary>
+    private void Write(string sql, JobRecord job)
     {
         lock (_gate)
         {
             using var c = Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT * FROM jobs WHERE status IN ('Queued','Running') ORDER BY created, id";
+            cmd.CommandText = sql;
+            Bind(cmd, job);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private List<JobRecord> Query(string sql, params (string Name, object Value)[] parameters)
+    {
+        lock (_gate)
+        {
+            using var c = Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                cmd.Parameters.AddWithValue(name, value);
+            }
+
             using var r = cmd.ExecuteReader();
             var list = new List<JobRecord>();
             while (r.Read())

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Ballast.Cli.Output;
+using Ballast.Reports.Analysis;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary>
+/// <c>--out DIR</c> of an analysis command and the report it writes there: the folder is checked before any work, and
+/// the page is built and written only when the option is given.
+/// </summary>
+/// <param name="fileName">The report's file name inside the folder (one of <see cref="AnalysisReportWriter"/>'s names).</param>
+internal sealed class ReportOutOption(string fileName)
+{
+    /// <summary>The option to add to the command.</summary>
+    public Option<string?> Option { get; } = CommonOptions.ReportOut(fileName);
+
+    /// <summary>Fails on a folder that cannot be written, before the command's work starts.</summary>
+    public void Check(ParseResult p) => OutputLocation.Folder(p.GetValue(Option), "--out");
+
+    /// <summary>Writes the report when <c>--out</c> is given and, in table format, says where.</summary>
+    public void Write(ParseResult p, CliContext ctx, OutputFormat format, Func<AnalysisPage> page)
+    {
+        if (p.GetValue(Option) is not string directory)
+        {
+            return;
+        }
+
+        string path = AnalysisReportWriter.Write(page(), directory, fileName);
+        if (format == OutputFormat.Table)
+        {
+            ctx.Out.WriteLine($"Report: {path}");
+        }
+    }
+}
