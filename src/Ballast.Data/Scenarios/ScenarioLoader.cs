@@ -187,7 +187,7 @@ public sealed class ScenarioLoader
 
         private UsPolicy Us(YamlNode node, string path, Dictionary<string, CountryRole> roles)
         {
-            var m = Map(node, path, "stance", "stance-paths", "ally-stances", "theatre-share", "posture", "cost-sharing");
+            var m = Map(node, path, "stance", "stance-paths", "theatre-share", "posture", "cost-sharing", "ally-stances");
             var single = m.Get("stance");
             var multi = m.Get("stance-paths");
             List<StancePath> paths;

@@ -58,9 +58,9 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
-    public void All_eight_examples_exist()
+    public void All_nine_examples_exist()
     {
-        string[] expected = ["baseline", "china-fast", "missiles-hosted", "networked", "pandemic-shock", "us-conditional-3.5", "us-disengage", "us-reassure"];
+        string[] expected = ["baseline", "china-fast", "missiles-hosted", "networked", "pandemic-shock", "us-conditional-3.5", "us-disengage", "us-reassure", "us-split-stance"];
         var files = Directory.GetFiles(Path.Combine(RepoRoot(), "scenarios"), "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
         Assert.Equal(expected, files);
     }
@@ -212,7 +212,7 @@ public class ScenarioLoaderTests
     [Fact]
     public void Unknown_field_without_a_close_name_lists_the_allowed_fields() =>
         Fails(Header + "\n  colour: red",
-            "x.yaml:10:3: field 'us.colour': unknown field 'colour'; allowed: stance, stance-paths, theatre-share, posture, cost-sharing");
+            "x.yaml:10:3: field 'us.colour': unknown field 'colour'; allowed: stance, stance-paths, theatre-share, posture, cost-sharing, ally-stances");
 
     [Fact]
     public void Unknown_field_that_is_part_of_a_name_suggests_it() =>
@@ -224,7 +224,7 @@ public class ScenarioLoaderTests
     {
         var key = "stance" + new string('x', 1000); // YAML caps plain keys at 1024 characters
         var e = Assert.Throws<ScenarioException>(() => Load(Header + $"\n  {key}: 1"));
-        Assert.EndsWith("; allowed: stance, stance-paths, theatre-share, posture, cost-sharing", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; allowed: stance, stance-paths, theatre-share, posture, cost-sharing, ally-stances", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
