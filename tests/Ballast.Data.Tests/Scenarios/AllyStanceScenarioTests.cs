@@ -8,28 +8,13 @@ namespace Ballast.Data.Tests.Scenarios;
 /// <summary><c>us.ally-stances</c>: reading, located errors, writing back and compiling.</summary>
 public class AllyStanceScenarioTests
 {
-    // 'us:' is line 7, the first ally stance line 11: '    - { ally: ' puts the mapping at column 7, the ally at 15, 'from' at 26.
-    private const string Header = """
-        name: t
-        description: d
-        question: q
-        start: 2024
-        horizon: 2035
-        actors: indo-pacific
-        us:
-          stance:
-            - { from: 2024, kind: reassure, harshness: 0.2 }
-          ally-stances:
+    // The loader tests' header ('us:' line 7) plus the list: the first ally stance is line 11; '    - { ally: ' puts the
+    // mapping at column 7, the ally at 15, 'from' at 26.
+    private const string Header = ScenarioLoaderTests.Header + "\n  ally-stances:\n";
 
-        """;
+    private static Scenario Load(string yaml) => ScenarioLoaderTests.Load(yaml);
 
-    private static Scenario Load(string yaml) => ScenarioLoader.Default.Load(yaml, "x.yaml");
-
-    private static void Fails(string entries, string message)
-    {
-        var e = Assert.Throws<ScenarioException>(() => Load(Header + entries));
-        Assert.Equal(message, e.Message);
-    }
+    private static void Fails(string entries, string message) => ScenarioLoaderTests.Fails(Header + entries, message);
 
     [Fact]
     public void A_stance_per_ally_reads_with_its_years_and_conditions()
@@ -61,7 +46,7 @@ public class AllyStanceScenarioTests
 
     [Fact]
     public void Without_ally_stances_every_ally_follows_the_run_s_path() =>
-        Assert.Empty(Load(Header.Replace("  ally-stances:\n", string.Empty, StringComparison.Ordinal)).Us.AllyStances);
+        Assert.Empty(Load(ScenarioLoaderTests.Header).Us.AllyStances);
 
     [Fact]
     public void An_unknown_country_is_located() =>

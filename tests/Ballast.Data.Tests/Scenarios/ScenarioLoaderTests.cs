@@ -12,7 +12,7 @@ namespace Ballast.Data.Tests.Scenarios;
 public class ScenarioLoaderTests
 {
     // Line numbers in the tests below count from this header: 'name' is line 1, 'us:' line 7, 'stance:' line 8, the phase line 9.
-    private const string Header = """
+    internal const string Header = """
         name: t
         description: d
         question: q
@@ -24,9 +24,9 @@ public class ScenarioLoaderTests
             - { from: 2024, kind: reassure, harshness: 0.2 }
         """;
 
-    private static Scenario Load(string yaml) => ScenarioLoader.Default.Load(yaml, "x.yaml");
+    internal static Scenario Load(string yaml) => ScenarioLoader.Default.Load(yaml, "x.yaml");
 
-    private static void Fails(string yaml, string message)
+    internal static void Fails(string yaml, string message)
     {
         var e = Assert.Throws<ScenarioException>(() => Load(yaml));
         Assert.Equal(message, e.Message);
