@@ -7,7 +7,8 @@ namespace Ballast.Engine.Tests;
 /// The vector kernel against the scalar reference <see cref="Equations"/>, lane by lane and year by year: every recorded
 /// indicator of year t+1 (and the public state: mixes, money accounting, alignment states, execution, realignment and
 /// hedging years) is recomputed from the <em>recorded</em> state of year t with <see cref="Equations"/>, so each check isolates
-/// one equation. The world exercises every mechanism: three stance paths (one conditional with a deadline), uncertain
+/// one equation. The world exercises every mechanism: three stance paths (one conditional with a deadline), the US stance
+/// toward single allies (Korea disengaged, a conditional deadline of the Philippines' own, Japan reassured), uncertain
 /// parameters that differ by lane, hosted missiles, a programme, a shock, scheduled and random crises, a grouping, a
 /// posture change, cost sharing, dialogue and a theatre-share change. Random draws are the kernel's own: the value of the
 /// run's counter stream at (t, actor, purpose) (docs/model.md, "Randomness and reproducibility").
@@ -88,6 +89,7 @@ public sealed class EquationsConformanceTests
         var w = Result.Value;
         Assert.True(w.RandomCrises > 0, "no random crisis");
         Assert.True(w.Executions > 0, "no executed threat");
+        Assert.True(w.AllyExecutions > 0, "no threat executed at an ally's own deadline");
         Assert.True(w.Hedgers > 0, "no ally hedged");
         Assert.True(w.Bandwagoners > 0, "no ally bandwagoned");
         Assert.True(w.CapacityBinding > 0, "industrial capacity never bound");
@@ -119,6 +121,9 @@ public sealed class EquationsConformanceTests
         b.AddCostSharing(2026, jpn);
         b.SetDialogue(2027, 0.6);
         b.SetTheatreShare(2028, 0.45);
+        b.SetAllyStance(2026, kor, new StanceYear(StanceKind.Disengage, 0, 0, 0.7));
+        b.SetAllyStance(2025, phl, new StanceYear(StanceKind.Conditional, 0.04, 2028, 0.8));
+        b.SetAllyStance(2027, jpn, new StanceYear(StanceKind.Reassure, 0, 0, 0));
         b.Overrides["realign_alpha0"] = -3;
         b.Overrides["crisis_alpha0"] = -1.2;
         b.Overrides["industrial_headroom"] = 0.01;
@@ -225,6 +230,8 @@ public sealed class EquationsConformanceTests
 
         public int Executions { get; private set; }
 
+        public int AllyExecutions { get; private set; }
+
         public int Hedgers { get; private set; }
 
         public int Bandwagoners { get; private set; }
@@ -292,6 +299,9 @@ public sealed class EquationsConformanceTests
             return l;
         }
 
+        /// <summary>The stance toward ally <paramref name="i"/> in year index t: its own where set, else the lane's path.</summary>
+        private StanceYear StanceOf(int t, int i) => inputs.AllyStances[(t * _a) + i] ?? _path.Years[t];
+
         private double Theatre(int tableIndex, StanceKind stance) =>
             Equations.TheatreShare(inputs.TheatreShare[tableIndex], stance == StanceKind.Disengage, _p.DisengageTheatre);
 
@@ -353,12 +363,11 @@ public sealed class EquationsConformanceTests
 
             // The demand intercept: the start year on the balanced-growth path (threat and spill-ins of the start, no crisis).
             var stance = _path.Years[0];
-            double theatre = Theatre(0, stance.Kind);
             foreach (int i in _allies)
             {
                 double m0 = inputs.MilitaryExpenditure[i];
                 _threat0[i] = Threat(0, i, crisis: 0);
-                double spill = SpillIn(0, i, theatre, Posture(0, i, executed: false), executed: false);
+                double spill = SpillIn(0, i, Theatre(0, StanceOf(0, i).Kind), Posture(0, i, executed: false), executed: false);
                 double desired = Equations.DesiredLogSpending(0, _p.BetaY, Math.Log(R(ActorIndicator.Gdp, i, 0)), _p.BetaT, Equations.ThreatTerm(_threat0[i]), _p.BetaS, Equations.SpillInTerm(spill, m0), 0, 0);
                 _alpha[i] = Equations.DemandIntercept(Math.Log(m0), desired, _p.BetaY, _p.Lambda, inputs.TrendGrowth[i]);
             }
@@ -414,13 +423,14 @@ public sealed class EquationsConformanceTests
                 bool aligned = Aligned(i, t);
                 double posture = Posture(t, i, executedBefore);
                 threat[i] = Threat(t, i, crisis);
-                double spill = SpillIn(t, i, theatre, posture, executedBefore);
+                var own = StanceOf(t, i);
+                double spill = SpillIn(t, i, Theatre(t, own.Kind), posture, executedBefore);
 
                 // §4: the belief q, recorded with the year it decides.
                 _q[i] = R(ActorIndicator.Belief, i, t + 1);
-                Add("§4", $"belief {inputs.Codes[i]}", t + 1, Equations.Discounting(_p, stance.Harshness, posture, anyBefore, aligned), _q[i], LaneMathOnce);
+                Add("§4", $"belief {inputs.Codes[i]}", t + 1, Equations.Discounting(_p, own.Harshness, posture, anyBefore, aligned), _q[i], LaneMathOnce);
 
-                double pressure = Equations.Pressure(_p.PressureRho, stance.TargetShare, R(ActorIndicator.Share, i, t), _q[i]);
+                double pressure = Equations.Pressure(_p.PressureRho, own.TargetShare, R(ActorIndicator.Share, i, t), _q[i]);
                 double lnY = Math.Log(R(ActorIndicator.Gdp, i, t));
                 double desired = Equations.DesiredLogSpending(
                     _alpha[i], _p.BetaY, lnY, _p.BetaT, Equations.ThreatTerm(threat[i]), _p.BetaS, Equations.SpillInTerm(spill, inputs.MilitaryExpenditure[i]), _p.BetaP, Equations.PressureTerm(pressure));
@@ -436,15 +446,15 @@ public sealed class EquationsConformanceTests
                 }
             }
 
-            // §5: threats executed at a conditional deadline, with probability q.
-            if (stance.Kind == StanceKind.Conditional && stance.DeadlineYear == year)
+            // §5: threats executed at a conditional deadline (the ally's own or the lane's), with probability q.
+            foreach (int i in _allies)
             {
-                foreach (int i in _allies)
-                {
-                    bool expected = Equations.ThreatExecuted(true, ExecutedBy(i, year - 1), Aligned(i, t), R(ActorIndicator.Share, i, t), stance.TargetShare, Uniform(t, i, 6), _q[i]);
-                    Executions += expected ? 1 : 0;
-                    Add("§5", $"threat executed against {inputs.Codes[i]}", t, expected ? 1 : 0, ExecutedBy(i, year) && !ExecutedBy(i, year - 1) ? 1 : 0, 0);
-                }
+                var own = StanceOf(t, i);
+                bool expected = own.Kind == StanceKind.Conditional && own.DeadlineYear == year
+                    && Equations.ThreatExecuted(true, ExecutedBy(i, year - 1), Aligned(i, t), R(ActorIndicator.Share, i, t), own.TargetShare, Uniform(t, i, 6), _q[i]);
+                Executions += expected ? 1 : 0;
+                AllyExecutions += expected && inputs.AllyStances[(t * _a) + i] is not null ? 1 : 0;
+                Add("§5", $"threat executed against {inputs.Codes[i]}", t, expected ? 1 : 0, ExecutedBy(i, year) && !ExecutedBy(i, year - 1) ? 1 : 0, 0);
             }
 
             // §1 and §2 for every actor; the budget decided above within its bounds.
@@ -488,7 +498,8 @@ public sealed class EquationsConformanceTests
             {
                 // §5: credibility, with this year's executions.
                 bool executed = ExecutedBy(i, year);
-                double target = Equations.TargetCredibility(_p, stance.Kind, inputs.Treaty[i], Posture(t, i, executed), stance.Harshness, executed, anyAfter, Schedule(inputs.CostSharing, t, i));
+                var own = StanceOf(t, i);
+                double target = Equations.TargetCredibility(_p, own.Kind, inputs.Treaty[i], Posture(t, i, executed), own.Harshness, executed, anyAfter, Schedule(inputs.CostSharing, t, i));
                 double c = Equations.NextCredibility(R(ActorIndicator.Credibility, i, t), target, Equations.CredibilityAdjustmentSpeed(_p, crisis));
                 Add("§5", $"credibility {inputs.Codes[i]}", t + 1, c, R(ActorIndicator.Credibility, i, t + 1), LaneMathOnce);
 

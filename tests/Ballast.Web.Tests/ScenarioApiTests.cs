@@ -109,7 +109,28 @@ public sealed class ScenarioApiTests : IClassFixture<DataApiTests.Fixture>
         Assert.Equal("6.5", j.GetProperty("levers").GetProperty("growth.CHN").GetString());
     }
 
+    [Fact]
+    public async Task The_ally_stance_levers_reach_the_schema_the_yaml_and_the_loader()
+    {
+        var schema = await (await _c.GetAsync("/api/scenarios/schema")).Json();
+        var kind = schema.EnumerateArray().Single(x => x.GetProperty("key").GetString() == "us.ally-stance.KOR.kind");
+        Assert.Equal(("choice", true), (kind.GetProperty("type").GetString(), kind.GetProperty("optional").GetBoolean()));
+        var j = await (await _c.PostJson("/api/scenarios/levers", new
+        {
+            scenario = "baseline",
+            levers = new Dictionary<string, object> { ["us.ally-stance.KOR.kind"] = "disengage", ["us.ally-stance.KOR.harshness"] = 0.8, ["us.ally-stance.JPN.kind"] = "reassure" },
+        })).Json();
+        Assert.Contains("""
+              ally-stances:
+                - { ally: JPN, from: 2024, kind: reassure, harshness: 0.2 }
+                - { ally: KOR, from: 2024, kind: disengage, harshness: 0.8 }
+            """, j.GetProperty("yaml").GetString()!, StringComparison.Ordinal);
+        Assert.Equal("disengage", j.GetProperty("levers").GetProperty("us.ally-stance.KOR.kind").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, j.GetProperty("levers").GetProperty("us.ally-stance.AUS.kind").ValueKind);
+    }
+
     [Theory]
+    [InlineData("us.ally-stance.JPN.harshness", "0.5", "levers.us.ally-stance.JPN.harshness")]
     [InlineData("colour", "blue", "levers.colour")]
     [InlineData("us.stance.harshness", "2", "levers.us.stance.harshness")]
     [InlineData("us.stance.kind", "abandon", "levers.us.stance.kind")]

@@ -47,6 +47,7 @@ public sealed class ModelInputs
         HostNationSupport = [.. schedules.HostNationSupport];
         CostSharing = [.. schedules.CostSharing];
         Dialogue = [.. schedules.Dialogue];
+        AllyStances = [.. b.AllyStances];
         LinkChanges = [.. b.LinkChanges];
         MissileDeployments = [.. b.MissileDeployments];
         Programmes = [.. b.Programmes];
@@ -141,6 +142,12 @@ public sealed class ModelInputs
 
     /// <summary>Possible US stance paths with probabilities summing to 1 (a run draws one).</summary>
     public ImmutableArray<StancePath> StancePaths { get; }
+
+    /// <summary>
+    /// The US stance toward single allies per year, <c>[t * ActorCount + i]</c>: where set it replaces the run's stance path
+    /// for that ally (belief, pressure, executed threats, credibility, the disengage factor of its US spill-in); null follows the path.
+    /// </summary>
+    public ImmutableArray<StanceYear?> AllyStances { get; }
 
     /// <summary>Theatre share of the US defence budget per year index.</summary>
     public ImmutableArray<double> TheatreShare { get; }

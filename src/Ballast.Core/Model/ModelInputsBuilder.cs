@@ -64,6 +64,7 @@ public sealed class ModelInputsBuilder
     private readonly List<ActorSpec> _actors = [];
     private readonly List<(int Year, int Actor, double? Troops, double? Bases, double? Hns)> _postureChanges = [];
     private readonly List<(int Year, int Actor)> _costSharing = [];
+    private readonly List<(int Year, int Ally, StanceYear Stance)> _allyStances = [];
     private readonly Dictionary<int, double> _dialogue = [];
     private readonly Dictionary<int, double> _theatre = [];
     private double[]? _distance;
@@ -134,6 +135,8 @@ public sealed class ModelInputsBuilder
 
     internal IEnumerable<double> Links => _links ?? new double[ActorCount * ActorCount];
 
+    internal IEnumerable<StanceYear?> AllyStances { get; private set; } = [];
+
     /// <summary>Adds an actor and returns its index.</summary>
     public int AddActor(ActorSpec actor)
     {
@@ -195,6 +198,9 @@ public sealed class ModelInputsBuilder
 
     /// <summary>Sets the theatre share of the US budget from a year on.</summary>
     public void SetTheatreShare(int year, double share) => _theatre[year] = share;
+
+    /// <summary>Sets the US stance toward one ally or partner from a year on: it replaces the run's stance path for that ally until a later entry for it.</summary>
+    public void SetAllyStance(int year, int ally, StanceYear stance) => _allyStances.Add((year, ally, stance));
 
     /// <summary>Adds a stance path that holds one stance every year (helper for simple scenarios and tests).</summary>
     public void AddConstantStance(string name, double probability, StanceYear stance) =>
@@ -337,9 +343,29 @@ public sealed class ModelInputsBuilder
             }
         }
 
+        AllyStances = AllyStanceTable(years);
         var schedules = new YearlySchedules(
             Expand(_theatre, parameters.Value("us_theatre_share"), years), Expand(_dialogue, parameters.Value("dialogue_default"), years), troops, bases, hns, cs);
         return new ModelInputs(this, parameters, schedules);
+    }
+
+    /// <summary>Each ally's own stance per year, [t * A + i], null where it follows the run's stance path.</summary>
+    private StanceYear?[] AllyStanceTable(int years)
+    {
+        int n = ActorCount;
+        var table = new StanceYear?[years * n];
+        foreach (var (year, ally, stance) in _allyStances.OrderBy(x => x.Year))
+        {
+            CheckIndex(ally, "ally_stances");
+            Check(_actors[ally].Role is CountryRole.TreatyAlly or CountryRole.Partner, _actors[ally].Code, "ally_stances (not an ally or partner)", ally);
+            Check(stance.Harshness is >= 0 and <= 1 && stance.TargetShare >= 0, _actors[ally].Code, "ally_stances.harshness", stance.Harshness);
+            for (int t = Math.Max(0, year - StartYear); t < years; t++)
+            {
+                table[(t * n) + ally] = stance;
+            }
+        }
+
+        return table;
     }
 
     private double[] Expand(Dictionary<int, double> changes, double initial, int years)

@@ -100,7 +100,19 @@ public sealed record UsPolicy(
     IReadOnlyList<StancePath> StancePaths,
     double? TheatreShare,
     IReadOnlyList<PostureEntry> Posture,
-    IReadOnlyList<CostSharingAgreement> CostSharing);
+    IReadOnlyList<CostSharingAgreement> CostSharing)
+{
+    /// <summary>
+    /// The US stance toward single allies: from its year on, an entry replaces the run's stance path for that ally (until a
+    /// later entry for the same ally); allies without an entry follow the run's path. In file order.
+    /// </summary>
+    public IReadOnlyList<AllyStance> AllyStances { get; init; } = [];
+}
+
+/// <summary>The US stance toward one ally from a year on (<see cref="StancePhase.FromYear"/>).</summary>
+/// <param name="Ally">The ally or partner (ISO3).</param>
+/// <param name="Phase">The stance and its first year.</param>
+public sealed record AllyStance(string Ally, StancePhase Phase);
 
 /// <summary>One possible path of US stance over time.</summary>
 /// <param name="Name">Name of the path (e.g. <c>commit</c>); <c>default</c> for a single certain path.</param>

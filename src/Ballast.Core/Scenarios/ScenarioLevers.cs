@@ -124,13 +124,72 @@ internal sealed record NumbersLever(string Key, string Label, string Help, doubl
 }
 
 /// <summary>
+/// The US stance toward one ally from the start year: the ally's entry of <c>us.ally-stances</c> that starts then (later
+/// entries are edited in the YAML). Empty = none, the ally follows the US stance.
+/// </summary>
+internal sealed record AllyStanceKindLever(string Ally)
+    : ScenarioLever($"us.ally-stance.{Ally}.kind", $"US stance toward {Ally}", LeverType.Choice,
+        $"From the start year, replaces the US stance for {Ally} only; empty = {Ally} follows the US stance.", null, null, null, Names.KebabValues<StanceKind>(), true)
+{
+    public override string? Read(Scenario scenario) => ScenarioLevers.AllyEntry(scenario, Ally) is { } e ? Names.Kebab(e.Phase.Kind) : null;
+
+    public override Scenario Apply(Scenario scenario, string text)
+    {
+        if (text.Length == 0)
+        {
+            return ScenarioLevers.WithAllyEntry(scenario, Ally, null);
+        }
+
+        if (!Names.TryParseKebab<StanceKind>(text, StringComparison.Ordinal, out var kind))
+        {
+            throw new BallastInputException($"unknown value; allowed: {string.Join(", ", Choices!)}", field: Field, value: text);
+        }
+
+        // A new entry starts with the US stance's signal; a conditional one keeps the target and deadline written in the YAML.
+        var old = ScenarioLevers.AllyEntry(scenario, Ally)?.Phase;
+        var phase = new StancePhase(scenario.StartYear, kind, old?.Harshness ?? ScenarioLevers.FirstPhase(scenario)?.Harshness ?? 0,
+            kind == StanceKind.Conditional ? old?.TargetPercent : null, kind == StanceKind.Conditional ? old?.DeadlineYear : null);
+        return kind == StanceKind.Conditional && (phase.TargetPercent is null || phase.DeadlineYear is null)
+            ? throw new BallastInputException($"a conditional stance toward {Ally} needs a target and a deadline; write it in the YAML (us.ally-stances)", field: Field, value: text)
+            : ScenarioLevers.WithAllyEntry(scenario, Ally, phase);
+    }
+}
+
+/// <summary>The signal harshness of the US stance toward one ally from the start year (<see cref="AllyStanceKindLever"/>).</summary>
+internal sealed record AllyStanceHarshnessLever(string Ally)
+    : ScenarioLever($"us.ally-stance.{Ally}.harshness", $"Signal harshness toward {Ally}", LeverType.Number,
+        $"0 = quiet, 1 = explicit public threat; needs a stance toward {Ally}.", 0, 1, 0.05, null, true)
+{
+    public override string? Read(Scenario scenario) => ScenarioLevers.AllyEntry(scenario, Ally) is { } e ? ScenarioLevers.Format(e.Phase.Harshness) : null;
+
+    public override Scenario Apply(Scenario scenario, string text)
+    {
+        if (text.Length == 0)
+        {
+            return scenario;
+        }
+
+        double h = ParseNumber(text, integer: false);
+        return ScenarioLevers.AllyEntry(scenario, Ally) is { } e
+            ? ScenarioLevers.WithAllyEntry(scenario, Ally, e.Phase with { Harshness = h })
+            : throw new BallastInputException($"choose a US stance toward {Ally} first", field: Field, value: text);
+    }
+}
+
+/// <summary>
 /// The catalogue of scenario levers. A lever on a field the scenario model already has is one entry here; the web's
 /// form, schema, current values and edits all come from this list, and the scenario loader has the last word on
 /// cross-field rules when the edited scenario is written back.
 /// </summary>
 public static class ScenarioLevers
 {
-    /// <summary>Every lever, in form order.</summary>
+    /// <summary>
+    /// The treaty allies of the default actor set (<c>indo-pacific</c> in data/actor_sets.csv) that get a per-ally stance
+    /// lever; other allies and partners, and later years, are set in the YAML's <c>us.ally-stances</c>.
+    /// </summary>
+    public static IReadOnlyList<string> TreatyAllies { get; } = ["JPN", "KOR", "AUS", "PHL", "THA"];
+
+    /// <summary>Every lever, in form order (after <see cref="TreatyAllies"/>, which it reads while initialising).</summary>
     public static IReadOnlyList<ScenarioLever> All { get; } =
     [
         new NumberLever("start", "Start year (data year of the initial state)", "The simulation starts from the embedded data of this year; earlier years re-run history.", 1990, 2024, 1, false, true,
@@ -149,6 +208,7 @@ public static class ScenarioLevers
             s => FirstPhase(s)?.TargetPercent, (s, v) => WithFirstPhase(s, "us.stance.target", p => p with { TargetPercent = v })),
         new NumberLever("us.stance.deadline", "Conditional deadline (year)", "For a conditional stance: the year by which the target must be met.", 1991, 2100, 1, true, true,
             s => FirstPhase(s)?.DeadlineYear, (s, v) => WithFirstPhase(s, "us.stance.deadline", p => p with { DeadlineYear = (int?)v })),
+        .. TreatyAllies.SelectMany(a => new ScenarioLever[] { new AllyStanceKindLever(a), new AllyStanceHarshnessLever(a) }),
         new NumberLever("us.theatre-share", "Theatre share of the US budget", "Share (0–1) of US defence spending allocated to the Indo-Pacific; empty = the model's default.", 0, 1, 0.01, true, false,
             s => s.Us.TheatreShare, (s, v) => s with { Us = s.Us with { TheatreShare = v } }),
         new NumberLever("growth.CHN", "China's trend GDP growth (% per year)", "Replaces the trend estimated from the data (World Bank constant-dollar GDP); empty = the data's trend. A faster China is the question of china-fast.", -50, 50, 0.1, true, false,
@@ -204,7 +264,7 @@ public static class ScenarioLevers
     public static string Format(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 
     // The stance levers edit the first phase of a single certain path; several weighted paths are edited in the YAML.
-    private static StancePhase? FirstPhase(Scenario s) => s.Us.StancePaths.Count == 1 ? s.Us.StancePaths[0].Phases[0] : null;
+    internal static StancePhase? FirstPhase(Scenario s) => s.Us.StancePaths.Count == 1 ? s.Us.StancePaths[0].Phases[0] : null;
 
     private static Scenario WithFirstPhase(Scenario s, string key, Func<StancePhase, StancePhase> change)
     {
@@ -216,6 +276,28 @@ public static class ScenarioLevers
         var path = s.Us.StancePaths[0];
         var phase = change(path.Phases[0]);
         return s with { Us = s.Us with { StancePaths = [path with { Phases = [phase, .. path.Phases.Skip(1)] }] } };
+    }
+
+    /// <summary>The ally's entry of <c>us.ally-stances</c> from the start year, if any.</summary>
+    internal static AllyStance? AllyEntry(Scenario s, string ally) =>
+        s.Us.AllyStances.FirstOrDefault(a => a.Ally == ally && a.Phase.FromYear == s.StartYear);
+
+    /// <summary>The scenario with the ally's start-year entry replaced by <paramref name="phase"/> (removed when null), in place.</summary>
+    internal static Scenario WithAllyEntry(Scenario s, string ally, StancePhase? phase)
+    {
+        var list = s.Us.AllyStances.ToList();
+        int at = list.FindIndex(a => a.Ally == ally && a.Phase.FromYear == s.StartYear);
+        if (at >= 0)
+        {
+            list.RemoveAt(at);
+        }
+
+        if (phase is not null)
+        {
+            list.Insert(at >= 0 ? at : list.Count, new AllyStance(ally, phase));
+        }
+
+        return s with { Us = s.Us with { AllyStances = list } };
     }
 
     private static double? Growth(Scenario s, string iso3) => s.Growth.FirstOrDefault(g => g.Iso3 == iso3)?.Percent;

@@ -149,12 +149,20 @@ public static class ScenarioCompiler
         // ---- stance paths ----
         foreach (var path in s.Us.StancePaths)
         {
-            var years = Enumerable.Range(0, s.Years + 1).Select(t =>
-            {
-                var p = path.PhaseIn(s.StartYear + t);
-                return new StanceYear(p.Kind, (p.TargetPercent ?? 0) / 100, p.DeadlineYear ?? 0, p.Harshness);
-            });
+            var years = Enumerable.Range(0, s.Years + 1).Select(t => Stance(path.PhaseIn(s.StartYear + t)));
             b.StancePaths.Add(new StancePath(path.Name, path.Probability, [.. years]));
+        }
+
+        foreach (var a in s.Us.AllyStances)
+        {
+            if (index.TryGetValue(a.Ally, out var ally))
+            {
+                b.SetAllyStance(a.Phase.FromYear, ally, Stance(a.Phase));
+            }
+            else
+            {
+                notes.Add($"ally stance: {a.Ally} is not an actor of this scenario (left out for lack of data); ignored.");
+            }
         }
 
         if (s.Us.TheatreShare is { } theatre)
@@ -388,6 +396,9 @@ public static class ScenarioCompiler
     /// <summary>A registry value the compiler uses, with the scenario's override if it sets one (uncertain draws act only inside the model).</summary>
     private static double ParameterValue(ParameterSet registry, Sc.Scenario s, string name) =>
         s.Parameters.Overrides.TryGetValue(name, out var v) ? v : registry.Value(name);
+
+    /// <summary>A stance phase as the model reads it: the target as a fraction of GDP, 0 for no target or deadline.</summary>
+    private static StanceYear Stance(Sc.StancePhase p) => new(p.Kind, (p.TargetPercent ?? 0) / 100, p.DeadlineYear ?? 0, p.Harshness);
 
     private static TreatyType Treaty(TreatyEntry? t) => t switch
     {

@@ -53,6 +53,9 @@ public sealed record ScenarioContext(
         2100,
         ParameterRegistryLoader.Default.All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal)));
 
+    /// <summary>The built-in actor sets by name (<c>indo-pacific</c>, …): which countries a preset's roles name; the embedded ones unless set.</summary>
+    public IReadOnlyDictionary<string, ActorSet> ActorSets { get; init; } = CountryData.ActorSets;
+
     /// <summary>
     /// The embedded data: the country registry, the embedded world facts, the panel's data years, horizon up to 2100,
     /// and the parameter registry's names.

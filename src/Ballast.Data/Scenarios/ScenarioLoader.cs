@@ -86,7 +86,7 @@ public sealed class ScenarioLoader
 
             var actors = m.Get("actors") is { } a ? Actors(a, "actors") : ActorSelection.IndoPacific;
             var targets = m.Get("targets") is { } t ? Targets(t, "targets") : [2.0, 3.5];
-            var us = Us(m.Required("us"), "us");
+            var us = Us(m.Required("us"), "us", Roles(actors));
             var architecture = m.Get("architecture") is { } arch ? Enum<Architecture>(arch, "architecture") : Architecture.HubAndSpokes;
             var links = List(m.Get("links"), "links", Link);
             NoDuplicates(m.Get("links"), "links", links, l => l.Name, "link name");
@@ -163,6 +163,15 @@ public sealed class ScenarioLoader
             return new ActorSelection(null, entries);
         }
 
+        /// <summary>The role of each country of the actor set (a preset's from the context's actor sets).</summary>
+        private Dictionary<string, CountryRole> Roles(ActorSelection actors)
+        {
+            var entries = actors.Preset is { } preset
+                ? context.ActorSets.TryGetValue(Names.Kebab(preset), out var set) ? set.Actors.Select(a => (a.Iso3, a.Role)) : []
+                : actors.Countries.Select(a => (a.Iso3, a.Role));
+            return entries.ToDictionary(e => e.Iso3, e => e.Role, StringComparer.Ordinal);
+        }
+
         private List<double> Targets(YamlNode node, string path)
         {
             var targets = List(node, path, Percent);
@@ -176,9 +185,9 @@ public sealed class ScenarioLoader
             return targets;
         }
 
-        private UsPolicy Us(YamlNode node, string path)
+        private UsPolicy Us(YamlNode node, string path, Dictionary<string, CountryRole> roles)
         {
-            var m = Map(node, path, "stance", "stance-paths", "theatre-share", "posture", "cost-sharing");
+            var m = Map(node, path, "stance", "stance-paths", "theatre-share", "posture", "cost-sharing", "ally-stances");
             var single = m.Get("stance");
             var multi = m.Get("stance-paths");
             List<StancePath> paths;
@@ -255,50 +264,12 @@ public sealed class ScenarioLoader
             });
             NoDuplicates(costNode, path + ".cost-sharing", cost, x => $"{x.Host} {x.FromYear}", "cost-sharing agreement (host and from-year)");
 
-            return new UsPolicy(paths, theatre, posture, cost);
+            return new UsPolicy(paths, theatre, posture, cost) { AllyStances = AllyStances(m.Get("ally-stances"), path + ".ally-stances", roles) };
         }
 
         private List<StancePhase> Phases(YamlNode node, string path)
         {
-            var phases = List(node, path, (n, p) =>
-            {
-                var m = Map(n, p, "from", "kind", "harshness", "target", "deadline");
-                var from = Year(m.Required("from"), p + ".from", context.FirstDataYear, _horizon);
-                var kind = Enum<StanceKind>(m.Required("kind"), p + ".kind");
-                double harshness;
-                if (m.Get("harshness") is { } hn)
-                {
-                    harshness = Share(hn, p + ".harshness");
-                }
-                else if (kind == StanceKind.Reassure)
-                {
-                    harshness = 0;
-                }
-                else
-                {
-                    throw Error(n, p + ".harshness", $"required field is missing (a '{Names.Kebab(kind)}' stance needs a signal harshness in [0, 1])");
-                }
-
-                double? target = null;
-                int? deadline = null;
-                if (kind == StanceKind.Conditional)
-                {
-                    target = Percent(m.Required("target"), p + ".target");
-                    deadline = Year(m.Required("deadline"), p + ".deadline", from, context.MaxHorizonYear);
-                }
-                else
-                {
-                    foreach (var key in new[] { "target", "deadline" })
-                    {
-                        if (m.Get(key) is { } extra)
-                        {
-                            throw Error(extra, p + "." + key, $"only a 'conditional' stance has a {key}");
-                        }
-                    }
-                }
-
-                return new StancePhase(from, kind, harshness, target, deadline);
-            });
+            var phases = List(node, path, (n, p) => Phase(n, p, Map(n, p, "from", "kind", "harshness", "target", "deadline"), context.FirstDataYear));
             if (phases.Count == 0)
             {
                 throw Error(node, path, "give at least one stance phase");
@@ -314,6 +285,65 @@ public sealed class ScenarioLoader
             }
 
             return phases;
+        }
+
+        /// <summary>The US stance toward single allies: an ally or partner of the actor set, from a year within start..horizon.</summary>
+        private List<AllyStance> AllyStances(YamlNode? node, string path, Dictionary<string, CountryRole> roles)
+        {
+            var stances = List(node, path, (n, p) =>
+            {
+                var m = Map(n, p, "ally", "from", "kind", "harshness", "target", "deadline");
+                var allyNode = m.Required("ally");
+                var ally = Country(allyNode, p + ".ally");
+                if (!roles.TryGetValue(ally, out var role) || role is not (CountryRole.TreatyAlly or CountryRole.Partner))
+                {
+                    throw Error(allyNode, p + ".ally", $"{ally} is not a treaty ally or partner of the actor set{(roles.ContainsKey(ally) ? $" (it is {Names.Kebab(role)})" : string.Empty)}", ValueText(allyNode));
+                }
+
+                return new AllyStance(ally, Phase(n, p, m, _start));
+            });
+            NoDuplicates(node, path, stances, x => $"{x.Ally} {x.Phase.FromYear}", "ally stance (ally and year)");
+            return stances;
+        }
+
+        /// <summary>One stance phase of a mapping already read: from (at least <paramref name="firstYear"/>), kind, harshness, target and deadline.</summary>
+        private StancePhase Phase(YamlNode n, string p, YamlMap m, int firstYear)
+        {
+            var from = Year(m.Required("from"), p + ".from", firstYear, _horizon);
+            var kind = Enum<StanceKind>(m.Required("kind"), p + ".kind");
+            double harshness;
+            if (m.Get("harshness") is { } hn)
+            {
+                harshness = Share(hn, p + ".harshness");
+            }
+            else if (kind == StanceKind.Reassure)
+            {
+                harshness = 0;
+            }
+            else
+            {
+                throw Error(n, p + ".harshness", $"required field is missing (a '{Names.Kebab(kind)}' stance needs a signal harshness in [0, 1])");
+            }
+
+            double? target = null;
+            int? deadline = null;
+            if (kind == StanceKind.Conditional)
+            {
+                target = Percent(m.Required("target"), p + ".target");
+                deadline = Year(m.Required("deadline"), p + ".deadline", from, context.MaxHorizonYear);
+            }
+            else
+            {
+                foreach (var key in new[] { "target", "deadline" })
+                {
+                    if (m.Get(key) is { } extra)
+                    {
+                        throw Error(extra, p + "." + key, $"only a 'conditional' stance has a {key}");
+                    }
+                }
+            }
+
+            return new StancePhase(from, kind, harshness, target, deadline);
         }
 
         private LinkSpec Link(YamlNode node, string path)

@@ -45,10 +45,11 @@ public static class ScenarioWriter
             Line(w, 2, "  stance:");
             foreach (var ph in p.Phases)
             {
-                var extra = ph.Kind == StanceKind.Conditional ? $", target: {N(ph.TargetPercent!.Value)}, deadline: {ph.DeadlineYear}" : string.Empty;
-                Line(w, 4, $"- {{ from: {ph.FromYear}, kind: {Names.Kebab(ph.Kind)}, harshness: {N(ph.Harshness)}{extra} }}");
+                Line(w, 4, $"- {{ {Phase(ph)} }}");
             }
         }
+
+        List(w, 1, "ally-stances", s.Us.AllyStances, x => $"ally: {x.Ally}, {Phase(x.Phase)}");
 
         if (s.Us.TheatreShare is { } ts)
         {
@@ -122,6 +123,9 @@ public static class ScenarioWriter
             Line(w, indent + 1, $"- {{ {body(x)} }}");
         }
     }
+
+    private static string Phase(StancePhase ph) =>
+        $"from: {ph.FromYear}, kind: {Names.Kebab(ph.Kind)}, harshness: {N(ph.Harshness)}{(ph.Kind == StanceKind.Conditional ? $", target: {N(ph.TargetPercent!.Value)}, deadline: {ph.DeadlineYear}" : string.Empty)}";
 
     private static void Line(StringBuilder w, int indent, string text) => w.Append(' ', indent * 2).Append(text).Append('\n');
 

@@ -61,6 +61,8 @@ public sealed class ModelTables
         (Lsg0, Prox0, Nt0) = Proximity();
         (XMis0, YMis0, AdvM0, CoalM0) = StartTotals();
         (PathKind, PathTarget, PathDeadline, PathHarsh) = StancePathTables(inputs);
+        AllyStance = [.. inputs.AllyStances];
+        AllyStanceIn = [.. Enumerable.Range(0, inputs.Steps + 1).Select(t => Enumerable.Range(0, a).Any(i => AllyStance[(t * a) + i] is not null))];
         int at = (inputs.Steps + 1) * a;
         Launchers = new double[at];
         PhiGain = new double[at * Mis];
@@ -165,6 +167,12 @@ public sealed class ModelTables
     internal double[][] PathDeadline { get; }
 
     internal double[][] PathHarsh { get; }
+
+    /// <summary>The US stance toward single allies, [t * A + i]; null where the ally follows its lane's stance path.</summary>
+    internal StanceYear?[] AllyStance { get; }
+
+    /// <summary>True in the years, [t], where some ally has its own stance (the kernel's common case skips the look-up).</summary>
+    internal bool[] AllyStanceIn { get; }
 
     // Schedules per year and actor, [t * A + i] unless noted.
     internal double[] Launchers { get; }

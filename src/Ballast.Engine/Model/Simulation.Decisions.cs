@@ -110,8 +110,9 @@ public sealed partial class Simulation
         var target = L(ref D(_stTarget), r0);
         var execAny = L(ref D(_execAny), r0);
         var crisisFactor = Vector<double>.One + (pv.CrisisThreat * L(ref D(_crisis), r0));
-        var qBase = pv.QIntercept + (pv.QHarshness * harsh) - (pv.QSupport * support);
+        var qBase = QBase(pv, harsh, support);
         var qExecuted = pv.QExecuted * execAny;
+        bool own = _tables.AllyStanceIn[t];
         for (int x = 0; x < _allies.Length; x++)
         {
             int i = _allies[x];
@@ -121,12 +122,15 @@ public sealed partial class Simulation
             var posture = postureBase * (Vector<double>.One - L(ref execR, o));
             var thr = Threat(i, r0, pv, crisisFactor);
             S(ref thrR, o, thr);
-            S(ref spillT, x * w, SpillIns(x, i, r0, pv, theatre, posture));
-            var q = Logistic(qBase - (pv.QPosture * posture) + qExecuted);
+
+            // An ally with its own stance this year reads it instead of the lane's (harshness, target, disengage factor).
+            var st = own ? _tables.AllyStance[_yo + i] : null;
+            S(ref spillT, x * w, SpillIns(x, i, r0, pv, st is null ? theatre : TheatreShare(_tables.TheatreShare[t], st.Kind, pv), posture));
+            var q = Logistic((st is null ? qBase : QBase(pv, V(st.Harshness), support)) - (pv.QPosture * posture) + qExecuted);
             q = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), q, Vector<double>.Zero);
             S(ref qR, o, q);
             var share = L(ref mR, o) / L(ref yR, o);
-            S(ref pressureT, x * w, pv.PressureRho * Vector.Max(Vector<double>.Zero, target - share) * q);
+            S(ref pressureT, x * w, pv.PressureRho * Vector.Max(Vector<double>.Zero, (st is null ? target : V(st.TargetShare)) - share) * q);
         }
 
         // Pass 2: desired spending and partial adjustment toward it.
@@ -173,24 +177,51 @@ public sealed partial class Simulation
     {
         int year = Inputs.StartYear + t;
         int w = W;
+        bool own = _tables.AllyStanceIn[t];
         for (int r = ch * w; r < (ch * w) + w; r++)
         {
-            if (_stKind[r] != (double)StanceKind.Conditional || (int)_stDeadline[r] != year)
+            bool laneDue = _stKind[r] == (double)StanceKind.Conditional && (int)_stDeadline[r] == year;
+            if (!own)
             {
+                if (laneDue)
+                {
+                    foreach (int i in _allies)
+                    {
+                        Execute(t, year, r, i, _stTarget[r]);
+                    }
+                }
+
                 continue;
             }
 
+            // Some ally has its own stance this year: each ally's deadline and target are its own or the lane's.
             foreach (int i in _allies)
             {
-                int o = (i * _r) + r;
-                // The US acts on its threat with the probability allies assign to it (q, §4): discounting is rational.
-                if (_exec[o] == 0 && _state[o] == 0 && _m[o] / _y[o] < _stTarget[r] && CounterRng.Uniform(_keys[r], Counter(t, i, 6)) < _q[o])
+                if (_tables.AllyStance[_yo + i] is not { } st)
                 {
-                    _exec[o] = 1;
-                    _execYear[o] = year;
-                    _execAny[r] = 1;
+                    if (laneDue)
+                    {
+                        Execute(t, year, r, i, _stTarget[r]);
+                    }
+                }
+                else if (st.Kind == StanceKind.Conditional && st.DeadlineYear == year)
+                {
+                    Execute(t, year, r, i, st.TargetShare);
                 }
             }
+        }
+    }
+
+    /// <summary>Ally <paramref name="i"/> of lane <paramref name="r"/> at a deadline: the threat is executed if it is aligned, below target and the draw falls under q.</summary>
+    private void Execute(int t, int year, int r, int i, double target)
+    {
+        int o = (i * _r) + r;
+        // The US acts on its threat with the probability allies assign to it (q, §4): discounting is rational.
+        if (_exec[o] == 0 && _state[o] == 0 && _m[o] / _y[o] < target && CounterRng.Uniform(_keys[r], Counter(t, i, 6)) < _q[o])
+        {
+            _exec[o] = 1;
+            _execYear[o] = year;
+            _execAny[r] = 1;
         }
     }
 
@@ -260,6 +291,14 @@ public sealed partial class Simulation
         var dis = Vector.Equals(L(ref D(_stKind), r0), V((double)StanceKind.Disengage));
         return V(share) * Vector.ConditionalSelect(dis, pv.DisengageTheatre, Vector<double>.One);
     }
+
+    /// <summary>The theatre share under one stance (an ally's own): the lanes' <see cref="TheatreShare(double, int, in ModelParameters{Vector{double}})"/> term for term.</summary>
+    private static Vector<double> TheatreShare(double share, StanceKind kind, in ModelParameters<Vector<double>> pv) =>
+        V(share) * (kind == StanceKind.Disengage ? pv.DisengageTheatre : Vector<double>.One);
+
+    /// <summary>The part of the belief q (§4) shared by a lane's allies: intercept, harshness and public support.</summary>
+    private static Vector<double> QBase(in ModelParameters<Vector<double>> pv, Vector<double> harsh, Vector<double> support) =>
+        pv.QIntercept + (pv.QHarshness * harsh) - (pv.QSupport * support);
 
     private static Vector<double> SupportIndex(in ModelParameters<Vector<double>> pv) =>
         ((pv.SupportAlliancesEffective + pv.SupportNatoCommitment + pv.SupportOverseasBases) * V(1.0 / 3)) - pv.SupportReference;

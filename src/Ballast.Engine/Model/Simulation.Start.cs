@@ -197,7 +197,8 @@ public sealed partial class Simulation
             int o = (i * rr) + r0;
             var thr = Threat(i, r0, pv, crisisFactor);
             S(ref D(_thr), o, thr);
-            var spill = SpillIns(x, i, r0, pv, theatre, Posture(i, r0, pv));
+            var own = _tables.AllyStance[i]; // year 0: an ally's own stance sets the disengage factor of its US spill-in
+            var spill = SpillIns(x, i, r0, pv, own is null ? theatre : TheatreShare(theatreShare, own.Kind, pv), Posture(i, r0, pv));
             // Balanced growth: with partial adjustment, spending that keeps pace with trend GDP (elasticity β_Y) sits
             // β_Y·ln(1+g)/λ below its desired level, so the start year is placed on that path rather than at rest.
             // (λ = 0 freezes spending: no path to be on, so no lag.) Lane-wise BalancedGrowth.DemandLag, which the back-test uses.

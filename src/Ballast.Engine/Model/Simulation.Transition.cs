@@ -1,5 +1,6 @@
 using System.Numerics;
 using Ballast.Core.Model;
+using Ballast.Core.Parameters;
 using Ballast.Engine.Random;
 
 namespace Ballast.Engine.Model;
@@ -94,9 +95,11 @@ public sealed partial class Simulation
             Vector.ConditionalSelect(Vector.Equals(kind, V((double)StanceKind.Conditional)), pv.CConditional, pv.CDisengage));
         var execAny = L(ref D(_execAny), r0);
         var eta = Clamp01(pv.Eta + (pv.CrisisEtaBoost * crisis));
+        bool own = _tables.AllyStanceIn[t];
         foreach (int i in _allies)
         {
             int o = (i * rr) + r0;
+            var st = own ? _tables.AllyStance[_yo + i] : null;
             var exec = L(ref execR, o);
             var posture = L(ref D(_postureBase), o) * (Vector<double>.One - exec);
             var treaty = _tables.Treaty[i] switch
@@ -106,7 +109,7 @@ public sealed partial class Simulation
                 TreatyType.CollectiveDefence => pv.CTreatyCollective,
                 _ => Vector<double>.Zero,
             };
-            var cBar = Logistic(pv.CIntercept + stanceTerm + treaty + (pv.CPosture * posture) + (pv.CHarshness * harsh)
+            var cBar = Logistic(pv.CIntercept + (st is null ? stanceTerm : StanceTerm(st.Kind, pv)) + treaty + (pv.CPosture * posture) + (pv.CHarshness * (st is null ? harsh : V(st.Harshness)))
                 + (pv.CExecuted * exec) + (pv.CExecutedOther * execAny * (Vector<double>.One - exec))
                 + (pv.CCostSharing * V(_tables.CostSharing[_yo + i])) + (pv.CSupport * support));
             var c = L(ref cR, o);
@@ -185,4 +188,12 @@ public sealed partial class Simulation
         S(ref D(_xMis), r0, xm);
         S(ref D(_yMis), r0, ym);
     }
+
+    /// <summary>The stance term of credibility (§5) for one stance (an ally's own): the value the lanes' selection picks.</summary>
+    private static Vector<double> StanceTerm(StanceKind kind, in ModelParameters<Vector<double>> pv) => kind switch
+    {
+        StanceKind.Reassure => pv.CReassure,
+        StanceKind.Conditional => pv.CConditional,
+        _ => pv.CDisengage,
+    };
 }

@@ -52,10 +52,10 @@ public sealed class YearDecisions
         }
     }
 
-    /// <summary>The US stance of one run this year.</summary>
+    /// <summary>The US stance of one run this year (the run's; an ally may have its own, <see cref="ModelInputs.AllyStances"/>).</summary>
     public StanceYear Stance(int run) => _sim.StanceOf(run);
 
-    /// <summary>Replaces the US stance of one run this year.</summary>
+    /// <summary>Replaces the US stance of one run this year (allies with a stance of their own this year, <see cref="ModelInputs.AllyStances"/>, keep it).</summary>
     public void SetStance(int run, StanceYear stance) => _sim.SetStance(run, stance);
 
     /// <summary>Current link strength ℓ_ij.</summary>

@@ -51,10 +51,14 @@ public class ScenarioLeversTests
     }
 
     [Theory]
-    [InlineData("colour", "blue", "levers.colour", "unknown lever; allowed: start, horizon, targets, architecture, us.stance.kind, us.stance.harshness, us.stance.target, us.stance.deadline, us.theatre-share, growth.CHN, runs, seed")]
+    [InlineData("colour", "blue", "levers.colour", "unknown lever; allowed: start, horizon, targets, architecture, us.stance.kind, us.stance.harshness, us.stance.target, us.stance.deadline, us.ally-stance.JPN.kind, us.ally-stance.JPN.harshness, us.ally-stance.KOR.kind, us.ally-stance.KOR.harshness, us.ally-stance.AUS.kind, us.ally-stance.AUS.harshness, us.ally-stance.PHL.kind, us.ally-stance.PHL.harshness, us.ally-stance.THA.kind, us.ally-stance.THA.harshness, us.theatre-share, growth.CHN, runs, seed")]
     [InlineData("us.stance.harshness", "2", "levers.us.stance.harshness", "must be between 0 and 1")]
     [InlineData("us.stance.kind", "abandon", "levers.us.stance.kind", "unknown value; allowed: reassure, conditional, disengage")]
     [InlineData("us.stance.kind", "conditional", "levers.us.stance.target", "a conditional stance needs a target and a deadline")]
+    [InlineData("us.ally-stance.KOR.kind", "abandon", "levers.us.ally-stance.KOR.kind", "unknown value; allowed: reassure, conditional, disengage")]
+    [InlineData("us.ally-stance.KOR.kind", "conditional", "levers.us.ally-stance.KOR.kind", "a conditional stance toward KOR needs a target and a deadline; write it in the YAML (us.ally-stances)")]
+    [InlineData("us.ally-stance.JPN.harshness", "0.5", "levers.us.ally-stance.JPN.harshness", "choose a US stance toward JPN first")]
+    [InlineData("us.ally-stance.JPN.harshness", "1.5", "levers.us.ally-stance.JPN.harshness", "must be between 0 and 1")]
     [InlineData("start", "20.5", "levers.start", "must be a whole number")]
     [InlineData("growth.CHN", "NaN", "levers.growth.CHN", "must be a number")]
     [InlineData("targets", "2, 0", "levers.targets", "must be between 0.1 and 100")]
@@ -73,5 +77,27 @@ public class ScenarioLeversTests
         Assert.Null(ScenarioLevers.Read(two)["us.stance.kind"]);
         var e = Assert.Throws<BallastInputException>(() => ScenarioLevers.Apply(two, new Dictionary<string, string> { ["us.stance.harshness"] = "0.5" }));
         Assert.Equal("levers.us.stance.harshness", e.Field);
+    }
+
+    [Fact]
+    public void Ally_stance_levers_set_and_clear_the_start_year_entry_of_one_ally()
+    {
+        var kind = ScenarioLevers.All.Single(l => l.Key == "us.ally-stance.KOR.kind");
+        Assert.True(kind.Optional);
+        Assert.Equal(["reassure", "conditional", "disengage"], kind.Choices!);
+        Assert.Null(ScenarioLevers.Read(Baseline())["us.ally-stance.KOR.kind"]);
+
+        // A new entry takes the US stance's signal (0.2) unless the harshness lever sets it; a later YAML entry stays;
+        // levers apply in catalogue order (JPN before KOR).
+        var later = new AllyStance("KOR", new StancePhase(2030, StanceKind.Conditional, 0.6, 3.5, 2032));
+        var start = Baseline() with { Us = Baseline().Us with { AllyStances = [later] } };
+        var s = ScenarioLevers.Apply(start, new Dictionary<string, string> { ["us.ally-stance.KOR.kind"] = "disengage", ["us.ally-stance.JPN.kind"] = "reassure" });
+        Assert.Equal(
+            [later, new AllyStance("JPN", new StancePhase(2024, StanceKind.Reassure, 0.2, null, null)), new AllyStance("KOR", new StancePhase(2024, StanceKind.Disengage, 0.2, null, null))],
+            s.Us.AllyStances);
+        s = ScenarioLevers.Apply(s, new Dictionary<string, string> { ["us.ally-stance.KOR.harshness"] = "0.8", ["us.ally-stance.JPN.kind"] = "" });
+        Assert.Equal([later, new AllyStance("KOR", new StancePhase(2024, StanceKind.Disengage, 0.8, null, null))], s.Us.AllyStances);
+        var values = ScenarioLevers.Read(s);
+        Assert.Equal(("disengage", "0.8", null, null), (values["us.ally-stance.KOR.kind"], values["us.ally-stance.KOR.harshness"], values["us.ally-stance.JPN.kind"], values["us.ally-stance.JPN.harshness"]));
     }
 }

@@ -12,7 +12,7 @@ namespace Ballast.Data.Tests.Scenarios;
 public class ScenarioLoaderTests
 {
     // Line numbers in the tests below count from this header: 'name' is line 1, 'us:' line 7, 'stance:' line 8, the phase line 9.
-    private const string Header = """
+    internal const string Header = """
         name: t
         description: d
         question: q
@@ -24,9 +24,9 @@ public class ScenarioLoaderTests
             - { from: 2024, kind: reassure, harshness: 0.2 }
         """;
 
-    private static Scenario Load(string yaml) => ScenarioLoader.Default.Load(yaml, "x.yaml");
+    internal static Scenario Load(string yaml) => ScenarioLoader.Default.Load(yaml, "x.yaml");
 
-    private static void Fails(string yaml, string message)
+    internal static void Fails(string yaml, string message)
     {
         var e = Assert.Throws<ScenarioException>(() => Load(yaml));
         Assert.Equal(message, e.Message);
@@ -58,9 +58,9 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
-    public void All_eight_examples_exist()
+    public void All_nine_examples_exist()
     {
-        string[] expected = ["baseline", "china-fast", "missiles-hosted", "networked", "pandemic-shock", "us-conditional-3.5", "us-disengage", "us-reassure"];
+        string[] expected = ["baseline", "china-fast", "missiles-hosted", "networked", "pandemic-shock", "us-conditional-3.5", "us-disengage", "us-reassure", "us-split-stance"];
         var files = Directory.GetFiles(Path.Combine(RepoRoot(), "scenarios"), "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
         Assert.Equal(expected, files);
     }
@@ -212,7 +212,7 @@ public class ScenarioLoaderTests
     [Fact]
     public void Unknown_field_without_a_close_name_lists_the_allowed_fields() =>
         Fails(Header + "\n  colour: red",
-            "x.yaml:10:3: field 'us.colour': unknown field 'colour'; allowed: stance, stance-paths, theatre-share, posture, cost-sharing");
+            "x.yaml:10:3: field 'us.colour': unknown field 'colour'; allowed: stance, stance-paths, theatre-share, posture, cost-sharing, ally-stances");
 
     [Fact]
     public void Unknown_field_that_is_part_of_a_name_suggests_it() =>
@@ -224,7 +224,7 @@ public class ScenarioLoaderTests
     {
         var key = "stance" + new string('x', 1000); // YAML caps plain keys at 1024 characters
         var e = Assert.Throws<ScenarioException>(() => Load(Header + $"\n  {key}: 1"));
-        Assert.EndsWith("; allowed: stance, stance-paths, theatre-share, posture, cost-sharing", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; allowed: stance, stance-paths, theatre-share, posture, cost-sharing, ally-stances", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public static partial class Equations
 {
     /// <summary>§5: the stance term of target credibility: <c>c_reassure</c>, <c>c_conditional</c> or <c>c_disengage</c>.</summary>
     /// <param name="p">The run's parameters.</param>
-    /// <param name="stance">The run's stance this year.</param>
+    /// <param name="stance">The stance toward the ally this year: its own (<c>us.ally-stances</c>) where set, else the run's.</param>
     public static double StanceTerm(in ModelParameters<double> p, StanceKind stance) => stance switch
     {
         StanceKind.Reassure => p.CReassure,
@@ -31,10 +31,10 @@ public static partial class Equations
     /// <c>c̄_i = σ(c_intercept + c_stance + c_treaty + c_posture·p_i + c_harshness·H + c_executed·exec_i + c_executed_other·1[executed elsewhere] + c_cost_sharing·CS_i + c_support·(S̄ − support_reference))</c>.
     /// </summary>
     /// <param name="p">The run's parameters.</param>
-    /// <param name="stance">The run's stance this year.</param>
+    /// <param name="stance">The stance toward the ally this year: its own (<c>us.ally-stances</c>) where set, else the run's.</param>
     /// <param name="treaty">The ally's treaty.</param>
     /// <param name="posture">p_i after this year's executions (<see cref="Posture"/>).</param>
-    /// <param name="harshness">H.</param>
+    /// <param name="harshness">H: the harshness of the stance toward the ally this year.</param>
     /// <param name="executed">True once the US stepped back from this ally.</param>
     /// <param name="anyExecuted">True once the US executed a threat against any ally of the run (the term applies to the others).</param>
     /// <param name="costSharing">CS_i: 1 in a year with an equitable cost-sharing agreement, else 0.</param>
@@ -66,7 +66,7 @@ public static partial class Equations
     /// <param name="alreadyExecuted">True when the US already stepped back from the ally.</param>
     /// <param name="aligned">True while the ally is aligned.</param>
     /// <param name="burden">s_i: the ally's burden this year.</param>
-    /// <param name="target">s̄: the stance's target burden.</param>
+    /// <param name="target">s̄: the target burden of the stance toward the ally (its own where set, else the run's).</param>
     /// <param name="uniform">A uniform draw on (0, 1).</param>
     /// <param name="belief">q_i.</param>
     public static bool ThreatExecuted(bool deadlineThisYear, bool alreadyExecuted, bool aligned, double burden, double target, double uniform, double belief) =>

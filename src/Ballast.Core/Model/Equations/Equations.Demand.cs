@@ -35,7 +35,7 @@ public static partial class Equations
 
     /// <summary>§3: the US theatre share θ, times <c>disengage_theatre</c> under a disengaging stance.</summary>
     /// <param name="theatreShare">θ: <c>us_theatre_share</c> (or the scenario's year value).</param>
-    /// <param name="disengaging">True when the run's stance this year is disengage.</param>
+    /// <param name="disengaging">True when the stance is disengage: the run's for coalition effectiveness and costs (§8, §12), the stance toward the ally (its own where set) for its US spill-in.</param>
     /// <param name="disengageTheatre"><c>disengage_theatre</c>.</param>
     public static double TheatreShare(double theatreShare, bool disengaging, double disengageTheatre) =>
         theatreShare * (disengaging ? disengageTheatre : 1);
@@ -95,7 +95,7 @@ public static partial class Equations
 
     /// <summary>§3: US pressure, <c>P_i = pressure_rho · max(0, s̄ − s_i) · q_i</c>.</summary>
     /// <param name="pressureRho"><c>pressure_rho</c>.</param>
-    /// <param name="target">s̄: the run's burden target this year.</param>
+    /// <param name="target">s̄: the burden target of the stance toward the ally this year (its own where set, else the run's).</param>
     /// <param name="burden">s_i: the ally's burden M/Y.</param>
     /// <param name="belief">q_i: <see cref="Discounting"/>.</param>
     public static double Pressure(double pressureRho, double target, double burden, double belief) =>
@@ -204,7 +204,7 @@ public static partial class Equations
     /// 0 for an ally that has realigned (it no longer weighs US threats).
     /// </summary>
     /// <param name="p">The run's parameters.</param>
-    /// <param name="harshness">H: the signal harshness of the run's stance this year.</param>
+    /// <param name="harshness">H: the signal harshness of the stance toward the ally this year (its own where set, else the run's).</param>
     /// <param name="posture">p_i (<see cref="Posture"/>).</param>
     /// <param name="anyExecuted">True once the US executed a threat against any ally in the run.</param>
     /// <param name="aligned">True while the ally is aligned.</param>
