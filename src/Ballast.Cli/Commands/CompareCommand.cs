@@ -20,7 +20,7 @@ public static class CompareCommand
         var charts = CommonOptions.Charts();
         var cmd = new Command("compare", "Run scenarios with common random numbers and compare their KPIs: medians, paired differences and their 5-95 % range.")
         {
-            files, opts.Runs, opts.Seed, opts.Threads, opts.Out, format, charts,
+            files, opts.Runs, opts.Seed, opts.Threads, opts.Out, opts.RunsFormat, format, charts,
         };
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
