@@ -30,10 +30,14 @@ public static class ScenarioRunner
     public static RunOutcome Run(PreparedScenario prepared, RunRequest request, Action<EnsembleProgress>? progress = null, Action<RunSummary>? sink = null, CancellationToken cancellationToken = default)
     {
         var options = new EnsembleOptions(request.Runs, request.Seed, request.Threads);
-        var manifest = RunManifest.For(prepared, request.Seed, request.Runs, request.Threads);
+        string? runsFile = RunsFormats.FileName(RunsFormats.Resolve(request.RunsFormat, request.Runs));
+        var manifest = RunManifest.For(prepared, request.Seed, request.Runs, request.Threads) with
+        {
+            RunsFile = request.OutputDirectory is null ? null : runsFile,
+            PercentileBasis = RunManifest.PercentileBasisOf(request.Runs, options.SampleSize),
+        };
         IRunRowWriter? rows = null;
         string? partialRuns = null;
-        string? runsFile = RunsFormats.FileName(RunsFormats.Resolve(request.RunsFormat, request.Runs));
         if (request.OutputDirectory is string dir)
         {
             Directory.CreateDirectory(dir);
