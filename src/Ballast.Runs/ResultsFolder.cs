@@ -8,7 +8,7 @@ namespace Ballast.Runs;
 
 /// <summary>
 /// The saved results of a run, one folder: <c>manifest.json</c>, <c>kpis.json</c>, <c>percentiles.csv</c>
-/// (indicator, year, p5, p25, p50, p75, p95), <c>runs.csv</c> (one row per run), <c>scenario.yaml</c>.
+/// (indicator, year, p5, p25, p50, p75, p95), <c>runs.csv</c> or <c>runs.parquet</c> (one row per run), <c>scenario.yaml</c>.
 /// Files are written under a temporary name and renamed when complete, so an interrupted run leaves no
 /// half-written file that looks final.
 /// </summary>
@@ -23,8 +23,11 @@ public static class ResultsFolder
     /// <summary>Per-year percentiles file name.</summary>
     public const string PercentilesFile = "percentiles.csv";
 
-    /// <summary>Per-run summary file name.</summary>
+    /// <summary>Per-run summary file name (CSV).</summary>
     public const string RunsFile = "runs.csv";
+
+    /// <summary>Per-run summary file name (Parquet, the default above <see cref="RunsFormats.CsvUpTo"/> runs).</summary>
+    public const string RunsParquetFile = "runs.parquet";
 
     /// <summary>Copy of the scenario file name.</summary>
     public const string ScenarioFile = "scenario.yaml";

@@ -7,7 +7,8 @@ namespace Ballast.Runs;
 /// <param name="Seed">Master seed.</param>
 /// <param name="Threads">Worker threads (results do not depend on it).</param>
 /// <param name="OutputDirectory">Results folder, or null to keep results in memory only.</param>
-public sealed record RunRequest(int Runs, ulong Seed, int Threads, string? OutputDirectory);
+/// <param name="RunsFormat">How per-run rows are saved; null: CSV up to <see cref="RunsFormats.CsvUpTo"/> runs, Parquet above.</param>
+public sealed record RunRequest(int Runs, ulong Seed, int Threads, string? OutputDirectory, RunsFormat? RunsFormat = null);
 
 /// <summary>A finished run: its manifest, result and (if saved) folder.</summary>
 public sealed record RunOutcome(PreparedScenario Prepared, RunManifest Manifest, EnsembleResult Result, string? OutputDirectory);
@@ -22,41 +23,61 @@ public static class ScenarioRunner
     public const ulong DefaultSeed = 20261123;
 
     /// <summary>
-    /// Runs the ensemble; per-run rows stream to <c>runs.csv</c> and every other file is written at the end.
+    /// Runs the ensemble; per-run rows stream to <c>runs.csv</c> or <c>runs.parquet</c> (<see cref="RunRequest.RunsFormat"/>)
+    /// and every other file is written at the end.
     /// On cancellation the partial files are removed and <see cref="OperationCanceledException"/> propagates.
     /// </summary>
     public static RunOutcome Run(PreparedScenario prepared, RunRequest request, Action<EnsembleProgress>? progress = null, Action<RunSummary>? sink = null, CancellationToken cancellationToken = default)
     {
         var options = new EnsembleOptions(request.Runs, request.Seed, request.Threads);
-        var manifest = RunManifest.For(prepared, request.Seed, request.Runs, request.Threads);
-        RunSummaryCsv? csv = null;
+        string? runsFile = RunsFormats.FileName(RunsFormats.Resolve(request.RunsFormat, request.Runs));
+        var manifest = RunManifest.For(prepared, request.Seed, request.Runs, request.Threads) with
+        {
+            RunsFile = request.OutputDirectory is null ? null : runsFile,
+            PercentileBasis = RunManifest.PercentileBasisOf(request.Runs, options.SampleSize),
+        };
+        IRunRowWriter? rows = null;
         string? partialRuns = null;
         if (request.OutputDirectory is string dir)
         {
             Directory.CreateDirectory(dir);
-            partialRuns = Path.Combine(dir, ResultsFolder.RunsFile + ResultsFolder.PartialSuffix);
-            csv = new RunSummaryCsv(partialRuns, prepared.Inputs.Codes, prepared.Scenario.TargetsPercent);
+            if (runsFile is not null)
+            {
+                partialRuns = Path.Combine(dir, runsFile + ResultsFolder.PartialSuffix);
+                var (codes, targets) = (prepared.Inputs.Codes, prepared.Scenario.TargetsPercent);
+                rows = runsFile == ResultsFolder.RunsFile ? new RunSummaryCsv(partialRuns, codes, targets) : new RunSummaryParquet(partialRuns, codes, targets);
+            }
         }
 
         try
         {
             // Summary rows are only built when something consumes them (the engine counts KPIs straight from the lanes).
-            // runs.csv lines are formatted on the worker threads and appended in run order.
-            var observers = new EnsembleObservers(RunSink: sink, Progress: progress, RowWriter: csv);
+            // runs.csv lines are formatted on the worker threads and appended in run order; Parquet columns are filled in run order.
+            var observers = new EnsembleObservers(RunSink: sink, Progress: progress, RowWriter: rows);
             var result = EnsembleRunner.Run(prepared.Inputs, options, observers, cancellationToken);
-            if (csv is not null)
+            if (rows is not null)
             {
-                csv.Dispose();
-                csv = null;
-                File.Move(partialRuns!, Path.Combine(request.OutputDirectory!, ResultsFolder.RunsFile), overwrite: true);
-                ResultsFolder.Write(request.OutputDirectory!, prepared, manifest, result);
+                ((IDisposable)rows).Dispose();
+                rows = null;
+                File.Move(partialRuns!, Path.Combine(request.OutputDirectory!, runsFile!), overwrite: true);
+            }
+
+            if (request.OutputDirectory is { } folder)
+            {
+                // A per-run file of an earlier run in another format would no longer match the folder's results.
+                foreach (var stale in new[] { ResultsFolder.RunsFile, ResultsFolder.RunsParquetFile }.Where(f => f != runsFile))
+                {
+                    File.Delete(Path.Combine(folder, stale));
+                }
+
+                ResultsFolder.Write(folder, prepared, manifest, result);
             }
 
             return new RunOutcome(prepared, manifest, result, request.OutputDirectory);
         }
         finally
         {
-            csv?.Dispose();
+            (rows as IDisposable)?.Dispose();
             if (partialRuns is not null && File.Exists(partialRuns))
             {
                 File.Delete(partialRuns);

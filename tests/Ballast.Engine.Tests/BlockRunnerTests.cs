@@ -45,6 +45,53 @@ public class BlockRunnerTests
     }
 
     [Fact]
+    public void A_slow_block_holds_back_at_most_a_window_of_finished_blocks()
+    {
+        // Block 0 is slow; the other thread may run ahead only a bounded window (32 blocks per thread), so the results
+        // waiting for hand-over never pile up, whatever the ensemble size.
+        int finishedBeforeFirst = -1;
+        int finished = 0;
+        var delivered = new List<long>();
+        BlockRunner.Run(
+            0,
+            1000,
+            1,
+            2,
+            () => 0,
+            (_, first, _) =>
+            {
+                if (first == 0)
+                {
+                    Thread.Sleep(300);
+                    finishedBeforeFirst = Volatile.Read(ref finished);
+                }
+
+                Interlocked.Increment(ref finished);
+                return first;
+            },
+            delivered.Add,
+            null);
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => (long)i), delivered);
+        Assert.InRange(finishedBeforeFirst, 0, 64);
+    }
+
+    [Fact]
+    public void A_failing_block_propagates_its_exception_and_releases_waiting_threads()
+    {
+        var ex = Assert.ThrowsAny<Exception>(() => BlockRunner.Run(
+            0,
+            1000,
+            1,
+            2,
+            () => 0,
+            (_, first, _) => first == 3 ? throw new InvalidOperationException("block 3 failed") : first,
+            _ => { },
+            null));
+        var inner = ex is AggregateException agg ? Assert.Single(agg.InnerExceptions) : ex;
+        Assert.Equal("block 3 failed", inner.Message);
+    }
+
+    [Fact]
     public void Blocks_without_results_cover_every_run_once()
     {
         var seen = new int[50];

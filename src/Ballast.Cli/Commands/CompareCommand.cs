@@ -18,7 +18,7 @@ public static class CompareCommand
         var opts = EnsembleCliOptions.Create();
         var format = CommonOptions.Format();
         var charts = CommonOptions.Charts();
-        return BallastCli.Command(ctx, "compare", "Run scenarios with common random numbers and compare their KPIs: medians, paired differences and their 5-95 % range.", [files, opts.Runs, opts.Seed, opts.Threads, opts.Out, format, charts], p =>
+        return BallastCli.Command(ctx, "compare", "Run scenarios with common random numbers and compare their KPIs: medians, paired differences and their 5-95 % range.", [files, opts.Runs, opts.Seed, opts.Threads, opts.Out, opts.RunsFormat, format, charts], p =>
         {
             var paths = p.GetValue(files)!;
             Ballast.Reports.ChartFormat? chartFormat = p.GetValue(charts) is { } c ? Ballast.Reports.ChartExporter.Parse(c) : null;

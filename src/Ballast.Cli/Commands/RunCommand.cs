@@ -20,7 +20,7 @@ public static class RunCommand
         var opts = EnsembleCliOptions.Create();
         var format = CommonOptions.Format();
         var charts = CommonOptions.Charts();
-        return BallastCli.Command(ctx, "run", "Run a scenario as a Monte Carlo ensemble: per-year percentiles, per-run rows, KPIs and a manifest in the output folder.", [scenario, opts.Runs, opts.Seed, opts.Threads, opts.Out, format, charts], p =>
+        return BallastCli.Command(ctx, "run", "Run a scenario as a Monte Carlo ensemble: per-year percentiles, per-run rows, KPIs and a manifest in the output folder.", [scenario, opts.Runs, opts.Seed, opts.Threads, opts.Out, opts.RunsFormat, format, charts], p =>
         {
             var path = p.GetValue(scenario)!;
             var prepared = PreparedScenario.FromFile(path);
@@ -49,7 +49,8 @@ public static class RunCommand
 
                     KpiTables.Coalition(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
                     KpiTables.Allies(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
-                    ctx.Console.WriteLine($"Results: {request.OutputDirectory} (manifest.json, kpis.json, percentiles.csv, runs.csv, report.html)");
+                    var runsFile = RunsFormats.FileName(RunsFormats.Resolve(request.RunsFormat, request.Runs));
+                    ctx.Console.WriteLine($"Results: {request.OutputDirectory} (manifest.json, kpis.json, percentiles.csv, {(runsFile is null ? "" : runsFile + ", ")}report.html)");
                     break;
             }
 
@@ -91,14 +92,18 @@ public static class RunCommand
 }
 
 /// <summary>The ensemble options shared by <c>run</c> and <c>compare</c>.</summary>
-public sealed record EnsembleCliOptions(Option<int?> Runs, Option<ulong?> Seed, Option<int?> Threads, Option<string?> Out)
+public sealed record EnsembleCliOptions(Option<int?> Runs, Option<ulong?> Seed, Option<int?> Threads, Option<string?> Out, Option<string?> RunsFormat)
 {
     /// <summary>Creates the options.</summary>
     public static EnsembleCliOptions Create() => new(
         new Option<int?>("--runs", "-n") { Description = $"Number of runs (default: the scenario's, else {ScenarioRunner.DefaultRuns})." },
         new Option<ulong?>("--seed", "-s") { Description = $"Master seed (default: the scenario's, else {ScenarioRunner.DefaultSeed}). Same seed, same numbers, any thread count." },
         new Option<int?>("--threads", "-j") { Description = "Worker threads (default: all cores). Results do not depend on it." },
-        new Option<string?>("--out", "-o") { Description = "Output folder (default: out/<scenario name>)." });
+        new Option<string?>("--out", "-o") { Description = "Output folder (default: out/<scenario name>)." },
+        new Option<string?>("--runs-format")
+        {
+            Description = $"Per-run rows: csv (runs.csv), parquet (runs.parquet, compressed columns) or none (default: csv up to {RunsFormats.CsvUpTo:N0} runs, parquet above).",
+        });
 
     /// <summary>The run request from the parsed options and the scenario's own defaults.</summary>
     public RunRequest Request(ParseResult p, PreparedScenario prepared, string defaultOut)
@@ -115,6 +120,7 @@ public sealed record EnsembleCliOptions(Option<int?> Runs, Option<ulong?> Seed, 
             throw new BallastInputException("the number of threads must be at least 1", field: "--threads", value: threads.ToString(CultureInfo.InvariantCulture));
         }
 
-        return new RunRequest(runs, p.GetValue(Seed) ?? prepared.Scenario.Seed ?? ScenarioRunner.DefaultSeed, threads, OutputLocation.Folder(p.GetValue(Out) ?? defaultOut, "--out"));
+        RunsFormat? runsFormat = p.GetValue(RunsFormat) is { } f ? RunsFormats.Parse(f) : null;
+        return new RunRequest(runs, p.GetValue(Seed) ?? prepared.Scenario.Seed ?? ScenarioRunner.DefaultSeed, threads, OutputLocation.Folder(p.GetValue(Out) ?? defaultOut, "--out"), runsFormat);
     }
 }

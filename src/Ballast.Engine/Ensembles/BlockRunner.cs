@@ -72,35 +72,41 @@ public static class BlockRunner
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
         int blocks = checked((int)((count + blockSize - 1) / blockSize));
-        var gate = new object();
-        var finished = new Dictionary<int, TResult>(); // blocks done out of order, waiting for their predecessors
-        int next = 0;
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount,
-            CancellationToken = cancellationToken,
-        };
+        int workers = Math.Max(1, Math.Min(threads > 0 ? threads : Environment.ProcessorCount, blocks));
+        var handOver = deliver is null ? null : new HandOver<TResult>(deliver, Window * workers);
+        int claimed = -1;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+        using var wake = handOver is null ? default : cancellationToken.Register(handOver.Stop);
+
+        // One loop per thread claiming blocks in order: the blocks finished but not yet handed over are at most a window
+        // behind the oldest running one, so memory stays bounded and no thread waits on another's hand-over.
         Parallel.For(
             0,
-            blocks,
+            blocks == 0 ? 0 : workers,
             parallel,
             createWorker,
-            (b, _, worker) =>
+            (_, _, worker) =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                long start = first + ((long)b * blockSize);
-                var result = runBlock(worker, start, (int)Math.Min(blockSize, first + count - start));
-                if (deliver is not null)
+                try
                 {
-                    lock (gate)
+                    int b;
+                    while ((b = Interlocked.Increment(ref claimed)) < blocks)
                     {
-                        finished[b] = result;
-                        while (finished.Remove(next, out var ready))
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (handOver is not null && !handOver.WaitForRoom(b))
                         {
-                            deliver(ready);
-                            next++;
+                            break; // another thread failed or the run was cancelled: its exception is the one that propagates
                         }
+
+                        long start = first + ((long)b * blockSize);
+                        var result = runBlock(worker, start, (int)Math.Min(blockSize, first + count - start));
+                        handOver?.Add(b, result);
                     }
+                }
+                catch
+                {
+                    handOver?.Stop();
+                    throw;
                 }
 
                 return worker;
@@ -109,11 +115,98 @@ public static class BlockRunner
             {
                 if (release is not null)
                 {
-                    lock (gate)
+                    lock (parallel)
                     {
                         release(worker);
                     }
                 }
             });
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Blocks finished per worker thread that may wait for hand-over before that thread pauses.</summary>
+    private const int Window = 32;
+
+    /// <summary>
+    /// The ordered hand-over: results are parked by block number and handed over in order by whichever thread is free to
+    /// (one at a time, outside the lock, so the other threads keep simulating while it writes).
+    /// </summary>
+    private sealed class HandOver<TResult>(Action<TResult> deliver, int window)
+    {
+        private readonly Dictionary<int, TResult> _finished = [];
+        private int _next;
+        private bool _delivering;
+        private bool _stopped;
+
+        /// <summary>Waits while block <paramref name="block"/> is a whole window ahead of the next to hand over; false once stopped.</summary>
+        public bool WaitForRoom(int block)
+        {
+            lock (_finished)
+            {
+                while (block - _next >= window && !_stopped)
+                {
+                    Monitor.Wait(_finished);
+                }
+
+                return !_stopped;
+            }
+        }
+
+        /// <summary>Parks a finished block and, unless another thread is handing over, hands over every block now in order.</summary>
+        public void Add(int block, TResult result)
+        {
+            lock (_finished)
+            {
+                _finished[block] = result;
+                if (_delivering)
+                {
+                    return;
+                }
+
+                _delivering = true;
+            }
+
+            try
+            {
+                while (true)
+                {
+                    TResult ready;
+                    lock (_finished)
+                    {
+                        if (_stopped || !_finished.Remove(_next, out ready!))
+                        {
+                            _delivering = false;
+                            return;
+                        }
+                    }
+
+                    deliver(ready);
+                    lock (_finished)
+                    {
+                        _next++;
+                        Monitor.PulseAll(_finished);
+                    }
+                }
+            }
+            catch
+            {
+                lock (_finished)
+                {
+                    _delivering = false;
+                }
+
+                throw;
+            }
+        }
+
+        /// <summary>Releases every waiting thread (a block failed, or the run was cancelled).</summary>
+        public void Stop()
+        {
+            lock (_finished)
+            {
+                _stopped = true;
+                Monitor.PulseAll(_finished);
+            }
+        }
     }
 }

@@ -21,6 +21,7 @@ public sealed class EnsemblePartial
     private readonly List<float[]> _pages = [];
     private readonly Stack<int> _freeSlots = new();
     private readonly int _cells;
+    private readonly EnsemblePool? _pool; // where pages come from and go back to, for partials made by the runner
     private int _slots;
     private readonly long[] _crossByYear;
     private readonly long[] _realigned;
@@ -32,7 +33,14 @@ public sealed class EnsemblePartial
 
     /// <summary>Creates empty statistics for inputs and a seed.</summary>
     public EnsemblePartial(ModelInputs inputs, ulong seed, int sampleSize)
+        : this(inputs, seed, sampleSize, null)
     {
+    }
+
+    /// <summary>Creates empty statistics whose trajectory pages come from (and may go back to) a pool.</summary>
+    internal EnsemblePartial(ModelInputs inputs, ulong seed, int sampleSize, EnsemblePool? pool)
+    {
+        _pool = pool;
         Inputs = inputs;
         Seed = seed;
         SampleSize = sampleSize;
@@ -153,7 +161,7 @@ public sealed class EnsemblePartial
 
         if (_slots == _pages.Count * RowsPerPage)
         {
-            _pages.Add(new float[RowsPerPage * _cells]);
+            _pages.Add(_pool?.RentPage(RowsPerPage * _cells) ?? new float[RowsPerPage * _cells]);
         }
 
         return _slots++;
@@ -189,6 +197,19 @@ public sealed class EnsemblePartial
         {
             Offer(row.Run, other.Trajectory(row.Slot));
         }
+    }
+
+    /// <summary>
+    /// Gives the trajectory pages back to the pool once nothing will read them (after a merge into another partial, or
+    /// after <see cref="ToResult"/>); the partial is then empty of trajectories and must not be used again.
+    /// </summary>
+    internal void ReleasePages()
+    {
+        _sample.Clear();
+        _freeSlots.Clear();
+        _slots = 0;
+        _pool?.Return(_pages);
+        _pages.Clear();
     }
 
     /// <summary>Computes percentiles and KPIs.</summary>

@@ -13,16 +13,22 @@ namespace Ballast.Engine.Ensembles;
 public static class EnsembleRunner
 {
     /// <summary>Runs an ensemble and returns percentiles and KPIs.</summary>
-    public static EnsembleResult Run(ModelInputs inputs, EnsembleOptions options, EnsembleObservers? observers = null, CancellationToken cancellationToken = default) =>
-        RunPartial(inputs, options, observers, cancellationToken).ToResult();
+    public static EnsembleResult Run(ModelInputs inputs, EnsembleOptions options, EnsembleObservers? observers = null, CancellationToken cancellationToken = default)
+    {
+        var partial = RunPartial(inputs, options, observers, cancellationToken);
+        var result = partial.ToResult();
+        partial.ReleasePages(); // nobody else holds this partial: its pages serve the next ensemble of these inputs
+        return result;
+    }
 
     /// <summary>Runs the range of run indices in <paramref name="options"/> and returns mergeable statistics.</summary>
     public static EnsemblePartial RunPartial(ModelInputs inputs, EnsembleOptions options, EnsembleObservers? observers = null, CancellationToken cancellationToken = default)
     {
         options.Validate();
         observers ??= new EnsembleObservers();
-        var total = new EnsemblePartial(inputs, options.Seed, options.SampleSize);
-        var tables = new ModelTables(inputs); // built once, shared by every worker's simulation
+        // Tables, simulations and trajectory pages of these inputs are reused from earlier ensembles (built once).
+        var pool = EnsemblePool.Of(inputs);
+        EnsemblePartial? total = null;
         bool rows = observers.RunSink is not null || observers.RowWriter is not null;
         long completed = 0;
         var clock = Stopwatch.StartNew();
@@ -31,7 +37,7 @@ public static class EnsembleRunner
             options.Runs,
             options.BlockSize,
             options.Threads,
-            () => new Worker(tables, options),
+            () => new Worker(pool, options),
             (worker, first, count) =>
             {
                 var summaries = worker.RunBlock(first, count, observers.DecisionOverride, rows);
@@ -58,9 +64,21 @@ public static class EnsembleRunner
                 completed += block.Count;
                 observers.Progress?.Invoke(new EnsembleProgress(completed, options.Runs, clock.Elapsed));
             },
-            worker => total.Merge(worker.Partial),
+            worker =>
+            {
+                pool.Return(worker.Simulation, options.BlockSize);
+                if (total is null)
+                {
+                    total = worker.Partial; // the first worker's statistics become the total: no copy of its sample
+                }
+                else
+                {
+                    total.Merge(worker.Partial);
+                    worker.Partial.ReleasePages();
+                }
+            },
             cancellationToken);
-        return total;
+        return total ?? new EnsemblePartial(inputs, options.Seed, options.SampleSize, pool);
     }
 
     /// <summary>Merges partials of disjoint run ranges of the same ensemble into one result.</summary>
@@ -147,15 +165,18 @@ public static class EnsembleRunner
         private readonly ulong _seed;
         private readonly List<(int Lane, int Slot, float[] Page, int Offset)> _offered = [];
 
-        public Worker(ModelTables tables, EnsembleOptions options)
+        public Worker(EnsemblePool pool, EnsembleOptions options)
         {
-            _sim = new Simulation(tables, options.BlockSize);
+            _sim = pool.RentSimulation(options.BlockSize);
             _runs = new long[options.BlockSize];
             _seed = options.Seed;
-            Partial = new EnsemblePartial(tables.Inputs, options.Seed, options.SampleSize);
+            Partial = new EnsemblePartial(pool.Tables.Inputs, options.Seed, options.SampleSize, pool);
         }
 
         public EnsemblePartial Partial { get; }
+
+        /// <summary>The worker's simulation (returned to the pool when the worker is done).</summary>
+        public Simulation Simulation => _sim;
 
         /// <summary>Runs one block; builds the summary rows only when someone consumes them (the counters are read from the lanes).</summary>
         public RunSummary[]? RunBlock(long first, int count, IDecisionOverride? decisionOverride, bool rows)
