@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ballast.Core;
 using Ballast.Core.Countries;
 using Ballast.Core.Parameters;
 using Ballast.Core.Scenarios;
@@ -22,7 +23,7 @@ namespace Ballast.Data.Scenarios;
 public sealed class ScenarioLoader
 {
     /// <summary>Largest scenario file accepted, in characters.</summary>
-    public const int MaxFileChars = 1_000_000;
+    public const int MaxFileChars = InputLimits.YamlChars;
 
     private readonly ScenarioContext _context;
 
