@@ -22,8 +22,8 @@ public static class InputLimits
     /// <summary>Most nodes one YAML document may have, counting alias expansions (a guard against "billion laughs").</summary>
     public const int YamlNodes = 200_000;
 
-    /// <summary>Largest CSV file, in bytes (the embedded panel is under 200 KB).</summary>
-    public const long CsvBytes = 64L << 20;
+    /// <summary>Largest CSV file, in bytes (a user panel of every country and year is under 2 MB; the largest embedded file is 6 MB).</summary>
+    public const long CsvBytes = 16L << 20;
 
     /// <summary>Most data rows in one CSV file.</summary>
     public const int CsvRows = 1_000_000;
