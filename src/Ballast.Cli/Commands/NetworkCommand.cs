@@ -5,6 +5,7 @@ using Ballast.Core.Countries;
 using Ballast.Core.Network;
 using Ballast.Data.Alliances;
 using Ballast.Data.Countries;
+using Ballast.Runs.Countries;
 
 namespace Ballast.Cli.Commands;
 
@@ -35,10 +36,7 @@ public static class NetworkCommand
         cmd.SetAction(p => BallastCli.Guard(ctx, () =>
         {
             var y = p.GetValue(year) ?? 2024;
-            if (y < 1816 || y > 2100)
-            {
-                throw new BallastInputException("year out of range 1816-2100", field: "--year", value: y.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            DataYears.Check(y, DataYears.NetworkFirst, DataYears.NetworkLast, DataYears.NetworkData, "--year");
 
             var nodes = CommonOptions.Selection(p.GetValue(countries), p.GetValue(group), y, Ballast.Data.Panel.PanelBuilder.Default, false);
             var network = Build(y, nodes);
