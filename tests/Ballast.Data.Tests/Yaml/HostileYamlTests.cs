@@ -82,4 +82,50 @@ public class HostileYamlTests
         Assert.Equal("x.yaml:1:1: field 'a': unknown field 'a'; did you mean 'us'?", Fails(at).Message);
         Assert.Equal($"x.yaml:1:1: file is larger than {InputLimits.YamlChars} characters", Fails(at + "x").Message);
     }
+
+    private const string Scenario = """
+        name: t
+        description: d
+        question: q
+        start: 2024
+        horizon: 2035
+        actors: indo-pacific
+        us:
+          stance:
+            - { from: 2024, kind: reassure, harshness: 0.2 }
+        parameters:
+
+        """;
+
+    [Theory]
+    [InlineData("  overrides: { delta: -5 }", "x.yaml:11:23: field 'parameters.overrides.delta': must be between 0 and 1 (a yearly rate lies between 0 and 1 (all of a stock in one year)), found -5")]
+    [InlineData("  overrides: { delta: 1e308 }", "x.yaml:11:23: field 'parameters.overrides.delta': must be between 0 and 1 (a yearly rate lies between 0 and 1 (all of a stock in one year)), found 1E+308")]
+    [InlineData("  overrides: { initial_alignment: 1.5 }", "x.yaml:11:35: field 'parameters.overrides.initial_alignment': must be between 0 and 1 (a fraction lies between 0 and 1), found 1.5")]
+    [InlineData("  overrides: { q_harshness: 1e6 }", "x.yaml:11:29: field 'parameters.overrides.q_harshness': must be between -100 and 100 (a coefficient lies between -100 and 100), found 1E+06")]
+    [InlineData("  uncertain: { delta: { uniform: { min: -1, max: 0.1 } } }", "x.yaml:11:23: field 'parameters.uncertain.delta': draws from -1 to 0.1 leave the allowed range 0 to 1 (a yearly rate lies between 0 and 1 (all of a stock in one year))")]
+    [InlineData("  uncertain: { delta: { normal: { mean: 0.075, sd: 0.1 } } }", "x.yaml:11:23: field 'parameters.uncertain.delta': draws from -0.325 to 0.475 leave the allowed range 0 to 1 (a yearly rate lies between 0 and 1 (all of a stock in one year))")]
+    public void Overrides_and_distributions_outside_a_parameters_range_are_refused_where_written(string line, string message)
+    {
+        Assert.Equal(message, Fails(Scenario + line).Message);
+    }
+
+    [Theory]
+    [InlineData("  overrides: { delta: 0 }")]
+    [InlineData("  overrides: { delta: 1 }")]
+    [InlineData("  overrides: { q_harshness: -100 }")]
+    [InlineData("  uncertain: { delta: { uniform: { min: 0, max: 1 } } }")]
+    public void Values_at_the_ends_of_a_range_are_accepted(string line)
+    {
+        Assert.NotNull(ScenarioLoader.Default.Load(Scenario + line, "x.yaml"));
+    }
+
+    [Fact]
+    public void Every_registry_value_and_distribution_lies_in_its_range()
+    {
+        foreach (var p in Ballast.Data.Parameters.ParameterRegistryLoader.Default.All)
+        {
+            var range = Ballast.Core.Parameters.ParameterRange.ForUnit(p.Unit);
+            Assert.True(range.Contains(p.Value), $"{p.Name} = {p.Value}: {range.Outside(p.Value)}");
+        }
+    }
 }
