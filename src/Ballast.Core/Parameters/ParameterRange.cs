@@ -27,7 +27,8 @@ public sealed record ParameterRange(double Min, double Max, string Reason)
         "1/yr" or "1/yr per launcher" or "1/yr per link" => new(0, 1, "a yearly rate lies between 0 and 1 (all of a stock in one year)"),
         "steps/yr" => new(1, 365, "sub-steps a year run from 1 to 365"),
         "km" or "troops" or "bases" or "USD per troop-year" or "missiles/yr" or "missiles/yr per launcher" or "warheads"
-            or "capability per missile" or "capability/USD" or "log points" or "1/fraction"
+            or "capability per missile" or "capability/USD" or "log points" or "1/fraction" or "ratio" or "years" or "million USD"
+            or "per capability unit" or "per USD"
             => new(0, MaxQuantity, $"a quantity is at least 0 and at most {MaxQuantity.ToString("0e0", CultureInfo.InvariantCulture)}"),
         _ => new(-MaxCoefficient, MaxCoefficient, $"a coefficient lies between -{MaxCoefficient} and {MaxCoefficient}"),
     };
