@@ -1,3 +1,4 @@
+using Ballast.Core;
 using Ballast.Core.Parameters;
 using Ballast.Core.Scenarios;
 using Ballast.Data.Yaml;
@@ -72,7 +73,7 @@ internal static class ParameterSettingsReader
         var name = key.Value ?? string.Empty;
         if (known is not null && !known.Contains(name))
         {
-            throw y.Error(key, $"{path}.{name}", $"unknown parameter '{name}'{YamlFields.DidYouMean(name, known.Order(StringComparer.Ordinal))}", name);
+            throw y.Error(key, $"{path}.{name}", $"unknown parameter '{InputLimits.Echo(name)}'{YamlFields.DidYouMean(name, known.Order(StringComparer.Ordinal))}", name);
         }
 
         return name;

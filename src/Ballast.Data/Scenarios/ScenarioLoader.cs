@@ -128,7 +128,7 @@ public sealed class ScenarioLoader
                 var s = ValueText(sd);
                 if (!ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v))
                 {
-                    throw Error(sd, "seed", $"expected a non-negative whole number, found '{s}'", s);
+                    throw Error(sd, "seed", $"expected a non-negative whole number, found '{InputLimits.Echo(s)}'", s);
                 }
 
                 seed = v;
@@ -490,7 +490,7 @@ public sealed class ScenarioLoader
             }
 
             var s = context.Countries.Suggest(text, 3);
-            throw Error(node, path, $"unknown country '{text}'{(s.Count == 0 ? string.Empty : $"; did you mean {string.Join(", ", s)}?")}", text);
+            throw Error(node, path, $"unknown country '{InputLimits.Echo(text)}'{(s.Count == 0 ? string.Empty : $"; did you mean {string.Join(", ", s)}?")}", text);
         }
 
         private int Year(YamlNode node, string path, int min, int max)

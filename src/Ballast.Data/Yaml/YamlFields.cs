@@ -93,7 +93,7 @@ internal class YamlFields(string file)
             if (!allowed.Contains(key, StringComparer.Ordinal))
             {
                 var hint = DidYouMean(key, allowed);
-                throw Error(k, Join(path, key), $"unknown field '{key}'{(hint.Length > 0 ? hint : $"; allowed: {string.Join(", ", allowed)}")}", key);
+                throw Error(k, Join(path, key), $"unknown field '{InputLimits.Echo(key)}'{(hint.Length > 0 ? hint : $"; allowed: {string.Join(", ", allowed)}")}", key);
             }
 
             result.Add(key, v);
@@ -187,7 +187,7 @@ internal class YamlFields(string file)
         var s = Scalar(node, path);
         return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
             ? v
-            : throw Error(node, path, $"expected a number, found '{s}'", s);
+            : throw Error(node, path, $"expected a number, found '{InputLimits.Echo(s)}'", s);
     }
 
     /// <summary>A whole number.</summary>
@@ -196,7 +196,7 @@ internal class YamlFields(string file)
         var s = Scalar(node, path);
         return int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
             ? v
-            : throw Error(node, path, $"expected a whole number, found '{s}'", s);
+            : throw Error(node, path, $"expected a whole number, found '{InputLimits.Echo(s)}'", s);
     }
 
     /// <summary>A whole number of at least 0.</summary>
@@ -227,12 +227,12 @@ internal class YamlFields(string file)
         var s = Scalar(node, path);
         return Names.TryParseKebab<T>(s, StringComparison.Ordinal, out var v)
             ? v
-            : throw Error(node, path, $"unknown value '{s}'; allowed: {string.Join(", ", Names.KebabValues<T>())}", s);
+            : throw Error(node, path, $"unknown value '{InputLimits.Echo(s)}'; allowed: {string.Join(", ", Names.KebabValues<T>())}", s);
     }
 
     /// <summary>An error located at a node.</summary>
     public ScenarioException Error(YamlNode node, string? field, string reason, string? value = null) =>
-        new(reason, File, (int)node.Start.Line, (int)node.Start.Column, field, value);
+        new(reason, File, (int)node.Start.Line, (int)node.Start.Column, field is null ? null : InputLimits.Echo(field), value is null ? null : InputLimits.Echo(value));
 
     /// <summary>A scalar's text, or a description of a non-scalar, for messages.</summary>
     public static string ValueText(YamlNode node) => node is YamlScalarNode s ? s.Value ?? string.Empty : Describe(node);

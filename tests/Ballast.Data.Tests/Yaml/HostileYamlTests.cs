@@ -128,4 +128,22 @@ public class HostileYamlTests
             Assert.True(range.Contains(p.Value), $"{p.Name} = {p.Value}: {range.Outside(p.Value)}");
         }
     }
+
+    [Theory]
+    [InlineData("growth:\n  - {{ country: {0}, percent: 1 }}\n", "unknown country", 900_000)]
+    [InlineData("{0}: 1\n", "unknown field", 1000)] // YAML itself refuses plain keys over 1024 characters
+    [InlineData("runs: {0}\n", "expected a whole number", 900_000)]
+    [InlineData("parameters:\n  overrides: {{ {0}: 1 }}\n", "unknown parameter", 1000)]
+    public void A_near_megabyte_value_costs_little_and_is_echoed_cut_short(string template, string reason, int length)
+    {
+        var huge = new string('q', length);
+        var text = Scenario.Replace("parameters:\n", string.Empty, StringComparison.Ordinal) + string.Format(System.Globalization.CultureInfo.InvariantCulture, template, huge);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var e = Fails(text);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.True(e.Message.Contains(reason, StringComparison.Ordinal), e.Message[..Math.Min(300, e.Message.Length)]);
+        Assert.Contains($"… ({length} characters)", e.Message, StringComparison.Ordinal);
+        Assert.True(e.Message.Length < 1000, $"{e.Message.Length} characters");
+        Assert.True((e.Value?.Length ?? 0) < 200);
+    }
 }
