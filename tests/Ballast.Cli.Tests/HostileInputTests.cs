@@ -62,6 +62,19 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal((2, string.Empty, $"error: field '--year', value '{Args(args)[^1]}': {message}\n"), (code, stdout, err));
     }
 
+    [Theory]
+    [InlineData("deep", "the document nests deeper than 64 levels")]
+    [InlineData("unterminated", "invalid YAML: ")]
+    public void Deep_and_broken_yaml_is_exit_2_with_a_located_message(string kind, string reason)
+    {
+        var file = Path.Combine(_dir, kind + ".yaml");
+        File.WriteAllText(file, kind == "deep" ? "a: " + new string('[', 50_000) : "a: {b: 1\nc: 2");
+        var (code, stdout, err) = CliRunner.Run("run", file, "--runs", "2");
+        Assert.Equal((2, string.Empty), (code, stdout));
+        Assert.StartsWith($"error: {file}:", err, StringComparison.Ordinal);
+        Assert.Contains(reason, err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Help_is_still_printed_when_asked_for()
     {

@@ -12,7 +12,7 @@ namespace Ballast.Data.Tests.Scenarios;
 public class ScenarioLoaderTests
 {
     // Line numbers in the tests below count from this header: 'name' is line 1, 'us:' line 7, 'stance:' line 8, the phase line 9.
-    private const string Header = """
+    internal const string Header = """
         name: t
         description: d
         question: q

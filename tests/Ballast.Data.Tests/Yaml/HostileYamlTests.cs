@@ -83,19 +83,7 @@ public class HostileYamlTests
         Assert.Equal($"x.yaml:1:1: file is larger than {InputLimits.YamlChars} characters", Fails(at + "x").Message);
     }
 
-    private const string Scenario = """
-        name: t
-        description: d
-        question: q
-        start: 2024
-        horizon: 2035
-        actors: indo-pacific
-        us:
-          stance:
-            - { from: 2024, kind: reassure, harshness: 0.2 }
-        parameters:
-
-        """;
+    private const string Scenario = Ballast.Data.Tests.Scenarios.ScenarioLoaderTests.Header + "\nparameters:\n";
 
     [Theory]
     [InlineData("  overrides: { delta: -5 }", "x.yaml:11:23: field 'parameters.overrides.delta': must be between 0 and 1 (a yearly rate lies between 0 and 1 (all of a stock in one year)), found -5")]
