@@ -1,3 +1,5 @@
+using Ballast.Core;
+using Ballast.Core.Scenarios;
 using Ballast.Engine.Ensembles;
 
 namespace Ballast.Runs;
@@ -18,6 +20,14 @@ public static class ScenarioRunner
 {
     /// <summary>Default number of runs when neither the command nor the scenario says.</summary>
     public const int DefaultRuns = 1000;
+
+    /// <summary>The scenario and its overrides as an error names them: <c>scenario 'x' with delta = -5</c>.</summary>
+    public static string ParameterSet(Scenario scenario)
+    {
+        var overrides = scenario.Parameters.Overrides.OrderBy(o => o.Key, StringComparer.Ordinal)
+            .Select(o => $"{o.Key} = {o.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}").ToList();
+        return overrides.Count == 0 ? $"scenario '{scenario.Name}' with the registry's values" : $"scenario '{scenario.Name}' with {string.Join(", ", overrides)}";
+    }
 
     /// <summary>Default master seed when neither the command nor the scenario says.</summary>
     public const ulong DefaultSeed = 20261123;
@@ -74,6 +84,10 @@ public static class ScenarioRunner
             }
 
             return new RunOutcome(prepared, manifest, result, request.OutputDirectory);
+        }
+        catch (NonFiniteResultException e)
+        {
+            throw new BallastInputException($"{e.Reason} (the parameter set: {ParameterSet(prepared.Scenario)})", field: "scenario", value: prepared.Scenario.Name);
         }
         finally
         {

@@ -5,6 +5,10 @@ public sealed class HostileInputTests : IDisposable
 {
     private readonly string _dir = RepoPaths.TempDir();
 
+    // The embedded panel's years with a military-spending share (1949 to 2024 at the time of writing).
+    private static readonly int DataYearsFirst = Ballast.Runs.Countries.DataYears.Shares(Ballast.Data.Panel.PanelBuilder.Default).First;
+    private static readonly int DataYearsLast = Ballast.Runs.Countries.DataYears.Shares(Ballast.Data.Panel.PanelBuilder.Default).Last;
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Theory]
@@ -23,6 +27,52 @@ public sealed class HostileInputTests : IDisposable
     {
         var (code, stdout, err) = CliRunner.Run(Args(args));
         Assert.Equal((2, string.Empty, $"error: {message}\n"), (code, stdout, err));
+    }
+
+    [Theory]
+    [InlineData("burden|--year|3000")]
+    [InlineData("burden|--year|1800")]
+    [InlineData("burden|--year|-5")]
+    [InlineData("burden|--year|1953")]
+    [InlineData("exploitation|--year|3000")]
+    [InlineData("exploitation|--year|1953")]
+    public void Years_without_data_are_refused_naming_the_years_with_data(string args)
+    {
+        var (code, stdout, err) = CliRunner.Run(Args(args));
+        var year = Args(args)[^1];
+        Assert.Equal((2, string.Empty, $"error: field '--year', value '{year}': must be between {DataYearsFirst} and {DataYearsLast}, the years with military spending as a share of GDP\n"), (code, stdout, err));
+    }
+
+    [Theory]
+    [InlineData("burden|--year|{first}")]
+    [InlineData("burden|--year|{last}")]
+    [InlineData("exploitation|--year|{last}")]
+    public void The_first_and_last_years_with_data_are_accepted(string args)
+    {
+        var (code, _, err) = CliRunner.Run(Args(args.Replace("{first}", DataYearsFirst.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{last}", DataYearsLast.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        Assert.True(code == 0, err);
+    }
+
+    [Theory]
+    [InlineData("power|--year|2000", "must be between 2001 and 2024, the years with constant-dollar military spending")]
+    [InlineData("network|--year|1815", "must be between 1816 and 2100, the years with alliance data and groupings")]
+    public void Power_and_network_use_the_same_rule(string args, string message)
+    {
+        var (code, stdout, err) = CliRunner.Run(Args(args));
+        Assert.Equal((2, string.Empty, $"error: field '--year', value '{Args(args)[^1]}': {message}\n"), (code, stdout, err));
+    }
+
+    [Theory]
+    [InlineData("deep", "the document nests deeper than 64 levels")]
+    [InlineData("unterminated", "invalid YAML: ")]
+    public void Deep_and_broken_yaml_is_exit_2_with_a_located_message(string kind, string reason)
+    {
+        var file = Path.Combine(_dir, kind + ".yaml");
+        File.WriteAllText(file, kind == "deep" ? "a: " + new string('[', 50_000) : "a: {b: 1\nc: 2");
+        var (code, stdout, err) = CliRunner.Run("run", file, "--runs", "2");
+        Assert.Equal((2, string.Empty), (code, stdout));
+        Assert.StartsWith($"error: {file}:", err, StringComparison.Ordinal);
+        Assert.Contains(reason, err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -97,7 +97,8 @@ public sealed class ComputeThrottleTests
             .Select(e => e.RoutePattern.RawText)
             .Order(StringComparer.Ordinal)
             .ToList();
-        Assert.Equal(["/api/jobs/{id}/discover", "/api/jobs/{id}/sensitivity", "/api/optimise", "/api/optimise/{table}", "/optimise"], limited);
+        // Validation and levers parse and check a whole scenario (up to the YAML limits) on the request, so they count as compute.
+        Assert.Equal(["/api/jobs/{id}/discover", "/api/jobs/{id}/sensitivity", "/api/optimise", "/api/optimise/{table}", "/api/scenarios/levers", "/api/scenarios/validate", "/optimise"], limited);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Ballast.Cli.Output;
 using Ballast.Core;
 using Ballast.Core.Analytics;
 using Ballast.Data.Panel;
+using Ballast.Runs.Countries;
 
 namespace Ballast.Cli.Commands;
 
@@ -26,7 +27,7 @@ public static class BurdenCommand
         {
             var dataPath = p.GetValue(data);
             var panel = CommonOptions.Panel(dataPath);
-            var y = p.GetValue(year) ?? LastShareYear(panel);
+            var y = DataYears.CheckShares(panel, p.GetValue(year) ?? DataYears.Shares(panel).Last, "--year");
             var t = p.GetValue(targets) is { Length: > 0 } given ? given : [2.0, 3.5];
             foreach (var v in t)
             {
@@ -42,9 +43,6 @@ public static class BurdenCommand
             return 0;
         });
     }
-
-    private static int LastShareYear(Ballast.Core.Panel.CountryPanel panel) =>
-        panel.AllRows.Where(r => r[Ballast.Core.Panel.Series.MilexShare] is not null).Max(r => r.Year);
 
     /// <summary>The burden table.</summary>
     public static ResultTable Build(IReadOnlyList<BurdenRow> rows, int year, IReadOnlyList<double> targets)

@@ -5,6 +5,7 @@ using Ballast.Core.Countries;
 using Ballast.Core.Network;
 using Ballast.Data.Alliances;
 using Ballast.Data.Countries;
+using Ballast.Runs.Countries;
 
 namespace Ballast.Cli.Commands;
 
@@ -30,10 +31,7 @@ public static class NetworkCommand
         return BallastCli.Command(ctx, "network", "The alliance graph (ATOP defence pacts and minilateral groupings): edges, density, degree centralisation, the patron's share of ties, ally-to-ally ties.", [year, selected.Group, selected.Countries, show, format], p =>
         {
             var y = p.GetValue(year) ?? 2024;
-            if (y < 1816 || y > 2100)
-            {
-                throw new BallastInputException("year out of range 1816-2100", field: "--year", value: y.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            DataYears.Check(y, DataYears.NetworkFirst, DataYears.NetworkLast, DataYears.NetworkData, "--year");
 
             var nodes = selected.Resolve(p, y, Ballast.Data.Panel.PanelBuilder.Default, false);
             var network = Build(y, nodes);

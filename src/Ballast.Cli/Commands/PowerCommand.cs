@@ -6,6 +6,7 @@ using Ballast.Core.Panel;
 using Ballast.Data.Alliances;
 using Ballast.Data.Countries;
 using Ballast.Data.Panel;
+using Ballast.Runs.Countries;
 
 namespace Ballast.Cli.Commands;
 
@@ -13,7 +14,7 @@ namespace Ballast.Cli.Commands;
 public static class PowerCommand
 {
     /// <summary>First year of the constant-dollar SIPRI series Ballast ships; the perpetual inventory starts here.</summary>
-    public const int CapitalStockStartYear = 2001;
+    public const int CapitalStockStartYear = DataYears.CapitalStockFirst;
 
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
@@ -23,10 +24,7 @@ public static class PowerCommand
         return BallastCli.Command(ctx, "power", "Power measures for the default set: military expenditure, capital stock (perpetual inventory), CINC, GDP x GDP per capita; coalition vs adversaries under each.", [year, format], p =>
         {
             var y = p.GetValue(year) ?? 2023;
-            if (y < CapitalStockStartYear || y > 2024)
-            {
-                throw new BallastInputException($"year must be between {CapitalStockStartYear} and 2024 (the constant-dollar spending Ballast ships)", field: "--year", value: y.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            DataYears.Check(y, DataYears.CapitalStockFirst, DataYears.CapitalStockLast, DataYears.CapitalStockData, "--year");
 
             var (countries, balance, notes) = Compute(PanelBuilder.Default, y);
             var f = p.GetValue(format);

@@ -39,6 +39,25 @@ public sealed class CountryRegistry
                 _byKey.TryAdd(Normalise(key), c);
             }
         }
+
+        // The short form of an official name ("Republic of Côte d'Ivoire" → "Côte d'Ivoire") is how people write many
+        // names; it is a key only when no other country's short form or key is spelled the same.
+        var shortForms = _all.Select(c => (c, Key: ShortForm(c))).Where(x => x.Key is not null).ToList();
+        foreach (var (c, key) in shortForms)
+        {
+            if (shortForms.Count(x => x.Key == key) == 1)
+            {
+                _byKey.TryAdd(key!, c);
+            }
+        }
+    }
+
+    private static string? ShortForm(Country c)
+    {
+        var official = c.Aliases.FirstOrDefault(a => a.Contains(" of ", StringComparison.Ordinal) && a.Length > c.Name.Length);
+        var at = official?.LastIndexOf(" of ", StringComparison.Ordinal) ?? -1;
+        var key = at < 0 ? null : Normalise(official![(at + 4)..]);
+        return string.IsNullOrEmpty(key) || key.StartsWith("the ", StringComparison.Ordinal) ? null : key;
     }
 
     /// <summary>Every country in the registry.</summary>
@@ -62,6 +81,11 @@ public sealed class CountryRegistry
         }
 
         var t = text.Trim();
+        if (t.Any(Names.IsInvisible))
+        {
+            return null; // "JP\0N" is not Japan: a hidden character means the text is not what the reader sees
+        }
+
         if (_byIso3.TryGetValue(t, out var c))
         {
             return c;
@@ -84,9 +108,15 @@ public sealed class CountryRegistry
             return c;
         }
 
+        var shown = InputLimits.Echo(text);
+        if (text.FirstOrDefault(Names.IsInvisible) is var bad && bad != default)
+        {
+            throw new BallastInputException($"contains the control or invisible character U+{(int)bad:X4}", file, line, field);
+        }
+
         var suggestions = Suggest(text, 3);
         var hint = suggestions.Count == 0 ? string.Empty : $" Did you mean {string.Join(", ", suggestions.Select(s => $"{s.Iso3} ({s.Name})"))}?";
-        throw new BallastInputException($"unknown country '{text}'.{hint}", file, line, field, text);
+        throw new BallastInputException($"unknown country '{shown}'.{hint}", file, line, field, shown);
     }
 
     /// <summary>The countries whose codes or names are closest to the text (edit distance), best first.</summary>

@@ -17,6 +17,15 @@ public static class Names
     public const int MaxComparedChars = 64;
 
     /// <summary>
+    /// True for characters that must not appear in a name or data field: controls other than tab and line breaks, and
+    /// Unicode format characters (zero-width spaces, direction overrides), which a reader cannot see and a match would drop.
+    /// </summary>
+    /// <param name="c">A character of user input.</param>
+    /// <returns>True when the character is a control or invisible format character.</returns>
+    public static bool IsInvisible(char c) =>
+        (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
+
+    /// <summary>
     /// Levenshtein distance (insertions, deletions and substitutions each cost 1, case-sensitive) between the first
     /// <see cref="MaxComparedChars"/> characters of each name.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ballast.Core;
+using Ballast.Core.Text;
 
 namespace Ballast.Data.Csv;
 
@@ -53,10 +54,14 @@ public sealed class CsvTable
     /// <summary>True when a trimmed numeric field means "no value": empty, <c>NA</c> or <c>..</c>.</summary>
     public static bool IsMissingNumber(string trimmed) => trimmed is "" or "NA" or "..";
 
-    /// <summary>Reads a CSV from text.</summary>
+    /// <summary>
+    /// Reads a CSV from text. Text longer than <see cref="InputLimits.CsvBytes"/> characters, more than
+    /// <see cref="InputLimits.CsvRows"/> data rows, a field over <see cref="InputLimits.CsvFieldChars"/> characters and a
+    /// control or invisible character in a field (which would otherwise vanish when a name is matched) are errors.
+    /// </summary>
     public static CsvTable Parse(string name, TextReader reader)
     {
-        var text = reader.ReadToEnd();
+        var text = ReadBounded(name, reader);
         var records = new List<CsvRecord>();
         CsvColumns? columns = null;
         var fields = new List<string>();
@@ -75,7 +80,7 @@ public sealed class CsvTable
                     if (i + 1 < text.Length && text[i + 1] == '"')
                     {
                         i++;
-                        field.Append('"');
+                        Append('"');
                     }
                     else
                     {
@@ -89,7 +94,7 @@ public sealed class CsvTable
                         line++;
                     }
 
-                    field.Append(c);
+                    Append(c);
                 }
 
                 continue;
@@ -102,8 +107,7 @@ public sealed class CsvTable
                     any = true;
                     break;
                 case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
+                    EndField();
                     any = true;
                     break;
                 case '\r':
@@ -114,7 +118,7 @@ public sealed class CsvTable
                     recordLine = line;
                     break;
                 default:
-                    field.Append(c);
+                    Append(c);
                     any = true;
                     break;
             }
@@ -133,6 +137,30 @@ public sealed class CsvTable
 
         return new CsvTable(name, columns, records);
 
+        void Append(char c)
+        {
+            if (field.Length == InputLimits.CsvFieldChars)
+            {
+                throw new BallastInputException($"the field is longer than {InputLimits.CsvFieldChars} characters", name, recordLine, FieldName());
+            }
+
+            if (Names.IsInvisible(c) && !(columns is null && fields.Count == 0 && field.Length == 0 && c == '\uFEFF'))
+            {
+                throw new BallastInputException($"contains the control or invisible character U+{(int)c:X4}", name, recordLine, FieldName());
+            }
+
+            field.Append(c);
+        }
+
+        string FieldName() =>
+            columns is not null && fields.Count < columns.Names.Length ? columns.Names[fields.Count] : $"#{fields.Count + 1}";
+
+        void EndField()
+        {
+            fields.Add(field.ToString());
+            field.Clear();
+        }
+
         void EndRecord()
         {
             if (!any && field.Length == 0 && fields.Count == 0)
@@ -140,8 +168,7 @@ public sealed class CsvTable
                 return; // blank line
             }
 
-            fields.Add(field.ToString());
-            field.Clear();
+            EndField();
             any = false;
             var arr = fields.ToArray();
             fields.Clear();
@@ -158,9 +185,35 @@ public sealed class CsvTable
                     $"expected {columns.Names.Length} fields as in the header, found {arr.Length}", name, recordLine);
             }
 
+            if (records.Count == InputLimits.CsvRows)
+            {
+                throw new BallastInputException($"the file has more than {InputLimits.CsvRows} data rows", name, recordLine);
+            }
+
             records.Add(new CsvRecord(name, recordLine, arr, columns));
         }
     }
+
+    private static string ReadBounded(string name, TextReader reader)
+    {
+        var buffer = new char[1 << 16];
+        var text = new StringBuilder();
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (text.Length + n > InputLimits.CsvBytes)
+            {
+                throw TooLarge(name);
+            }
+
+            text.Append(buffer, 0, n);
+        }
+
+        return text.ToString();
+    }
+
+    private static BallastInputException TooLarge(string name) =>
+        new($"the file is larger than {InputLimits.CsvBytes} bytes", name);
 
     /// <summary>Reads a CSV file from disk; a missing file is an input error.</summary>
     public static CsvTable Load(string path)
@@ -170,7 +223,23 @@ public sealed class CsvTable
             throw new BallastInputException("file not found", path);
         }
 
-        using var reader = new StreamReader(path, Encoding.UTF8);
+        // Count bytes, not characters, and never trust the reported length: a device such as /dev/zero reports 0 and never ends.
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var bytes = new MemoryStream();
+        var buffer = new byte[1 << 16];
+        int n;
+        while ((n = file.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (bytes.Length + n > InputLimits.CsvBytes)
+            {
+                throw TooLarge(path);
+            }
+
+            bytes.Write(buffer, 0, n);
+        }
+
+        bytes.Position = 0;
+        using var reader = new StreamReader(bytes, Encoding.UTF8);
         return Parse(path, reader);
     }
 }
@@ -308,7 +377,7 @@ public sealed class CsvRecord
 
     /// <summary>An input error located at this record and column.</summary>
     public BallastInputException Error(int column, string reason) =>
-        new(reason, File, Line, _columns.Names[column], _fields[column]);
+        new(reason, File, Line, _columns.Names[column], InputLimits.Echo(_fields[column]));
 
     /// <summary>An input error located at this record and the named column.</summary>
     public BallastInputException Error(string column, string reason) => Error(_columns.Index(column), reason);

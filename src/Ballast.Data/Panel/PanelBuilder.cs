@@ -229,6 +229,11 @@ public static class PanelBuilder
             Put(mil, Series.MilexCurrentUsd, 1, true);
             Put(milK, Series.MilexConstantUsd, 1, true);
             Put(share, Series.MilexShare, 0.01, true, 100);
+            if (row.Value(Series.GdpCurrentUsd) is 0.0 && (row.Value(Series.MilexCurrentUsd) > 0 || row.Value(Series.MilexShare) > 0))
+            {
+                throw r.Error(gdp!.Value, "GDP is 0 but spending is positive; give the GDP or leave spending empty");
+            }
+
             if (row[Series.MilexShare] is null && row.Value(Series.MilexCurrentUsd) is double m2 && row.Value(Series.GdpCurrentUsd) is double g2 && g2 > 0)
             {
                 if (m2 > g2)

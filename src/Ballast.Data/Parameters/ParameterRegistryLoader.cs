@@ -74,6 +74,17 @@ public static class ParameterRegistryLoader
                 throw new BallastInputException("source_kind must be one of calibrated, cited, assumption", file, line, "source_kind", r[4]);
             }
 
+            var range = ParameterRange.ForUnit(r.Text(3) ?? string.Empty);
+            if (!range.Contains(value))
+            {
+                throw new BallastInputException(range.Outside(value), file, line, "value", r[1]);
+            }
+
+            if (dist is not null && ParameterRange.Support(dist) is var support && !(range.Contains(support.Low) && range.Contains(support.High)))
+            {
+                throw new BallastInputException(range.OutsideSupport(support), file, line, "distribution", r[2]);
+            }
+
             var source = r.Text(5) ?? throw new BallastInputException("every parameter needs a source (a citation or a sentence of reasoning)", file, line, "source");
             list.Add(new Parameter(name, value, dist, r.Text(3) ?? string.Empty, kind, source, r.Text(6) ?? string.Empty));
         }

@@ -1,3 +1,4 @@
+using Ballast.Core;
 using Ballast.Core.Parameters;
 using Ballast.Core.Scenarios;
 using Ballast.Data.Yaml;
@@ -28,7 +29,13 @@ internal static class ParameterSettingsReader
             foreach (var (key, value) in y.Entries(on, path + ".overrides"))
             {
                 var name = Name(y, key, path + ".overrides", known);
-                overrides[name] = y.Double(value, $"{path}.overrides.{name}");
+                var v = y.Double(value, $"{path}.overrides.{name}");
+                if (Range(name) is { } range && !range.Contains(v))
+                {
+                    throw y.Error(value, $"{path}.overrides.{name}", range.Outside(v), YamlFields.ValueText(value));
+                }
+
+                overrides[name] = v;
             }
         }
 
@@ -43,19 +50,30 @@ internal static class ParameterSettingsReader
                     throw y.Error(key, $"{path}.uncertain.{name}", $"parameter '{name}' is both overridden and uncertain; give one", name);
                 }
 
-                uncertain.Add(new UncertainParameter(name, Distribution(y, value, $"{path}.uncertain.{name}")));
+                var distribution = Distribution(y, value, $"{path}.uncertain.{name}");
+                var support = ParameterRange.Support(distribution);
+                if (Range(name) is { } range && !(range.Contains(support.Low) && range.Contains(support.High)))
+                {
+                    throw y.Error(value, $"{path}.uncertain.{name}", range.OutsideSupport(support));
+                }
+
+                uncertain.Add(new UncertainParameter(name, distribution));
             }
         }
 
         return new ParameterSettings(overrides, uncertain);
     }
 
+    // Ranges come from the shipped registry's units; a name it does not hold is left to the compiler's check.
+    private static ParameterRange? Range(string name) =>
+        ParameterRegistryLoader.Default.Contains(name) ? ParameterRange.ForUnit(ParameterRegistryLoader.Default[name].Unit) : null;
+
     private static string Name(YamlFields y, YamlScalarNode key, string path, IReadOnlySet<string>? known)
     {
         var name = key.Value ?? string.Empty;
         if (known is not null && !known.Contains(name))
         {
-            throw y.Error(key, $"{path}.{name}", $"unknown parameter '{name}'{YamlFields.DidYouMean(name, known.Order(StringComparer.Ordinal))}", name);
+            throw y.Error(key, $"{path}.{name}", $"unknown parameter '{InputLimits.Echo(name)}'{YamlFields.DidYouMean(name, known.Order(StringComparer.Ordinal))}", name);
         }
 
         return name;

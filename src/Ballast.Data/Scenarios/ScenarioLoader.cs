@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ballast.Core;
 using Ballast.Core.Countries;
 using Ballast.Core.Parameters;
 using Ballast.Core.Scenarios;
@@ -22,7 +23,7 @@ namespace Ballast.Data.Scenarios;
 public sealed class ScenarioLoader
 {
     /// <summary>Largest scenario file accepted, in characters.</summary>
-    public const int MaxFileChars = 1_000_000;
+    public const int MaxFileChars = InputLimits.YamlChars;
 
     private readonly ScenarioContext _context;
 
@@ -127,7 +128,7 @@ public sealed class ScenarioLoader
                 var s = ValueText(sd);
                 if (!ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v))
                 {
-                    throw Error(sd, "seed", $"expected a non-negative whole number, found '{s}'", s);
+                    throw Error(sd, "seed", $"expected a non-negative whole number, found '{InputLimits.Echo(s)}'", s);
                 }
 
                 seed = v;
@@ -519,7 +520,7 @@ public sealed class ScenarioLoader
             }
 
             var s = context.Countries.Suggest(text, 3);
-            throw Error(node, path, $"unknown country '{text}'{(s.Count == 0 ? string.Empty : $"; did you mean {string.Join(", ", s)}?")}", text);
+            throw Error(node, path, $"unknown country '{InputLimits.Echo(text)}'{(s.Count == 0 ? string.Empty : $"; did you mean {string.Join(", ", s)}?")}", text);
         }
 
         private int Year(YamlNode node, string path, int min, int max)

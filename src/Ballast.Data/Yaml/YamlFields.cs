@@ -1,7 +1,9 @@
 using System.Globalization;
 using Ballast.Core.Text;
 using Ballast.Data.Scenarios;
+using Ballast.Core;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Ballast.Data.Yaml;
@@ -16,7 +18,7 @@ namespace Ballast.Data.Yaml;
 internal class YamlFields(string file)
 {
     /// <summary>Most nodes one document may have, counting alias expansions (a guard against "billion laughs").</summary>
-    public const int MaxNodes = 200_000;
+    public const int MaxNodes = InputLimits.YamlNodes;
 
     private int _nodes;
 
@@ -25,7 +27,8 @@ internal class YamlFields(string file)
 
     /// <summary>
     /// Reads YAML text holding exactly one document and returns its root; syntax errors, duplicate keys, an empty file,
-    /// several documents and text over <paramref name="maxChars"/> are located errors.
+    /// several documents, text over <paramref name="maxChars"/> and nesting deeper than <see cref="InputLimits.YamlDepth"/>
+    /// are located errors. Every failure of the YAML library is turned into a located error here, the one entry point.
     /// </summary>
     public static YamlNode Root(string yaml, string file, int maxChars)
     {
@@ -34,6 +37,10 @@ internal class YamlFields(string file)
             throw new ScenarioException($"file is larger than {maxChars} characters", file, 1, 1, null);
         }
 
+        // The representation model builds nodes recursively, and a stack overflow cannot be caught: measure the depth
+        // first with the library's own event parser, which keeps its state on the heap, so quotes, comments, block
+        // and flow styles count exactly as the loader will see them.
+        CheckDepth(yaml, file);
         var stream = new YamlStream();
         try
         {
@@ -41,15 +48,13 @@ internal class YamlFields(string file)
         }
         catch (YamlException e)
         {
-            var text = FirstLine(e.Message);
-            const string dup = "Duplicate key ";
-            if (text.StartsWith(dup, StringComparison.Ordinal))
-            {
-                var key = text[dup.Length..].Trim();
-                throw new ScenarioException($"duplicate field '{key}'; each field may appear once", file, (int)e.Start.Line, (int)e.Start.Column, key);
-            }
-
-            throw new ScenarioException("invalid YAML: " + text, file, (int)e.Start.Line, (int)e.Start.Column, null);
+            throw Invalid(e, file);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The scanner throws other exception types on some malformed input (an unterminated flow mapping gives
+            // InvalidOperationException); the depth pass has located those already, so this is only a backstop.
+            throw new ScenarioException("invalid YAML: " + FirstLine(e.Message), file, 1, 1, null);
         }
 
         if (stream.Documents.Count == 0)
@@ -88,7 +93,7 @@ internal class YamlFields(string file)
             if (!allowed.Contains(key, StringComparer.Ordinal))
             {
                 var hint = DidYouMean(key, allowed);
-                throw Error(k, Join(path, key), $"unknown field '{key}'{(hint.Length > 0 ? hint : $"; allowed: {string.Join(", ", allowed)}")}", key);
+                throw Error(k, Join(path, key), $"unknown field '{InputLimits.Echo(key)}'{(hint.Length > 0 ? hint : $"; allowed: {string.Join(", ", allowed)}")}", key);
             }
 
             result.Add(key, v);
@@ -182,7 +187,7 @@ internal class YamlFields(string file)
         var s = Scalar(node, path);
         return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
             ? v
-            : throw Error(node, path, $"expected a number, found '{s}'", s);
+            : throw Error(node, path, $"expected a number, found '{InputLimits.Echo(s)}'", s);
     }
 
     /// <summary>A whole number.</summary>
@@ -191,7 +196,7 @@ internal class YamlFields(string file)
         var s = Scalar(node, path);
         return int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
             ? v
-            : throw Error(node, path, $"expected a whole number, found '{s}'", s);
+            : throw Error(node, path, $"expected a whole number, found '{InputLimits.Echo(s)}'", s);
     }
 
     /// <summary>A whole number of at least 0.</summary>
@@ -222,12 +227,12 @@ internal class YamlFields(string file)
         var s = Scalar(node, path);
         return Names.TryParseKebab<T>(s, StringComparison.Ordinal, out var v)
             ? v
-            : throw Error(node, path, $"unknown value '{s}'; allowed: {string.Join(", ", Names.KebabValues<T>())}", s);
+            : throw Error(node, path, $"unknown value '{InputLimits.Echo(s)}'; allowed: {string.Join(", ", Names.KebabValues<T>())}", s);
     }
 
     /// <summary>An error located at a node.</summary>
     public ScenarioException Error(YamlNode node, string? field, string reason, string? value = null) =>
-        new(reason, File, (int)node.Start.Line, (int)node.Start.Column, field, value);
+        new(reason, File, (int)node.Start.Line, (int)node.Start.Column, field is null ? null : InputLimits.Echo(field), value is null ? null : InputLimits.Echo(value));
 
     /// <summary>A scalar's text, or a description of a non-scalar, for messages.</summary>
     public static string ValueText(YamlNode node) => node is YamlScalarNode s ? s.Value ?? string.Empty : Describe(node);
@@ -258,6 +263,52 @@ internal class YamlFields(string file)
         YamlScalarNode s => $"'{s.Value}'",
         _ => "something else",
     };
+
+    private static void CheckDepth(string yaml, string file)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        var at = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var e = parser.Current!;
+                at = e.End;
+                if (e is MappingStart or SequenceStart && ++depth > InputLimits.YamlDepth)
+                {
+                    throw new ScenarioException($"the document nests deeper than {InputLimits.YamlDepth} levels", file, (int)e.Start.Line, (int)e.Start.Column, null);
+                }
+
+                if (e is MappingEnd or SequenceEnd)
+                {
+                    depth--;
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            throw Invalid(e, file);
+        }
+        catch (Exception e) when (e is not (ScenarioException or OutOfMemoryException))
+        {
+            // Not every scanner failure is a YamlException; the end of the last good event locates it.
+            throw new ScenarioException("invalid YAML: " + FirstLine(e.Message), file, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column), null);
+        }
+    }
+
+    private static ScenarioException Invalid(YamlException e, string file)
+    {
+        var text = FirstLine(e.Message);
+        const string dup = "Duplicate key ";
+        if (text.StartsWith(dup, StringComparison.Ordinal))
+        {
+            var key = text[dup.Length..].Trim();
+            return new ScenarioException($"duplicate field '{InputLimits.Echo(key)}'; each field may appear once", file, (int)e.Start.Line, (int)e.Start.Column, key);
+        }
+
+        return new ScenarioException("invalid YAML: " + InputLimits.Echo(text), file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column), null);
+    }
 
     private static string FirstLine(string s)
     {

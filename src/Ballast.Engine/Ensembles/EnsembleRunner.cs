@@ -32,7 +32,18 @@ public static class EnsembleRunner
         bool rows = observers.RunSink is not null || observers.RowWriter is not null;
         long completed = 0;
         var clock = Stopwatch.StartNew();
-        BlockRunner.Run(
+        try
+        {
+            RunBlocks();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<NonFiniteResultException>().MinBy(x => x.Run) is { } first)
+        {
+            throw first; // the earliest such run, whatever the thread count
+        }
+
+        return total ?? new EnsemblePartial(inputs, options.Seed, options.SampleSize, pool);
+
+        void RunBlocks() => BlockRunner.Run(
             options.FirstRun,
             options.Runs,
             options.BlockSize,
@@ -78,7 +89,6 @@ public static class EnsembleRunner
                 }
             },
             cancellationToken);
-        return total ?? new EnsemblePartial(inputs, options.Seed, options.SampleSize, pool);
     }
 
     /// <summary>Merges partials of disjoint run ranges of the same ensemble into one result.</summary>
@@ -188,6 +198,7 @@ public static class EnsembleRunner
 
             _sim.Reset(_runs.AsSpan(0, count), _seed);
             _sim.RunToHorizon(decisionOverride);
+            NonFiniteResultException.ThrowIfAny(_sim, count);
             var result = rows ? new RunSummary[count] : null;
             int n = _sim.Layout.Count;
             int years = _sim.Inputs.Steps + 1;

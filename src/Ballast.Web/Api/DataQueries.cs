@@ -22,7 +22,7 @@ public static class DataQueries
         "Sources: ATOP v5.1 (Leeds, Ritter, Mitchell and Long 2002; atopdata.org), directed dyad-years to 2018; groupings entered by Ballast with a citation per row (data/groupings.csv).";
 
     /// <summary>First year of the constant-dollar SIPRI series; the perpetual inventory starts here (as in <c>ballast power</c>).</summary>
-    public const int CapitalStockStartYear = 2001;
+    public const int CapitalStockStartYear = DataYears.CapitalStockFirst;
 
     private static readonly Lazy<IReadOnlyList<AtopDyadYear>> Atop = new(AllianceData.LoadAtop);
     private static readonly Lazy<IReadOnlyList<NmcRecord>> Nmc = new(AllianceData.LoadNmc);
@@ -64,13 +64,7 @@ public static class DataQueries
     public static IReadOnlyList<string> Selection(string? countries, string? group, int year, Func<IReadOnlyList<string>> fallback) =>
         CountrySelection.Resolve(countries, group, year, fallback, SelectionFields.Query);
 
-    private static void CheckYear(int year, int from, int to, string field = "year")
-    {
-        if (year < from || year > to)
-        {
-            throw new BallastInputException($"must be between {from} and {to}", field: field, value: year.ToString(CultureInfo.InvariantCulture));
-        }
-    }
+    private static void CheckYear(int year, string field = "year") => DataYears.CheckShares(Panel, year, field);
 
     /// <summary>One country's yearly series with the source of each figure.</summary>
     public static SeriesResponse CountrySeries(string country, int? from, int? to)
@@ -99,8 +93,8 @@ public static class DataQueries
         var last = LastShareYear;
         var f = from ?? 1990;
         var t = to ?? last;
-        CheckYear(f, FirstYear, last, "from");
-        CheckYear(t, FirstYear, last, "to");
+        CheckYear(f, "from");
+        CheckYear(t, "to");
         if (f > t)
         {
             throw new BallastInputException("'from' must not be after 'to'", field: "from", value: f.ToString(CultureInfo.InvariantCulture));
@@ -121,7 +115,7 @@ public static class DataQueries
     public static BurdenResponse Burden(int? year, string? targets, string? countries, string? group)
     {
         var y = year ?? LastShareYear;
-        CheckYear(y, FirstYear, LastShareYear);
+        CheckYear(y);
         var t = ParseTargets(targets);
         var selection = Selection(countries, group, y, CountrySelection.IndoPacific);
         var rows = BurdenAnalysis.Analyse(Panel, selection, y, new BurdenOptions(t));
@@ -180,7 +174,7 @@ public static class DataQueries
     public static ExploitationResponse Exploitation(int? year, string? countries, string? group)
     {
         var y = year ?? 2023; // last year with World Bank GDP for all countries (as in the CLI)
-        CheckYear(y, FirstYear, Panel.LastYear);
+        CheckYear(y);
         var selection = Selection(countries, group, y, CountrySelection.IndoPacificCoalition);
         var r = ExploitationTest.FromPanel(Panel, selection, y);
         return new ExploitationResponse(
@@ -199,7 +193,7 @@ public static class DataQueries
     public static PowerResponse Power(int? year)
     {
         var y = year ?? 2023;
-        CheckYear(y, CapitalStockStartYear, 2024);
+        DataYears.Check(y, DataYears.CapitalStockFirst, DataYears.CapitalStockLast, DataYears.CapitalStockData, "year");
         var notes = new List<string>();
         var cincYear = Math.Min(y, 2022);
         if (cincYear != y)
@@ -247,7 +241,7 @@ public static class DataQueries
     public static (int Year, IReadOnlyList<string> Nodes) NetworkQuery(int? year, string? countries, string? group)
     {
         var y = year ?? 2024;
-        CheckYear(y, 1816, 2100);
+        DataYears.Check(y, DataYears.NetworkFirst, DataYears.NetworkLast, DataYears.NetworkData, "year");
         return (y, Selection(countries, group, y, CountrySelection.IndoPacific));
     }
 

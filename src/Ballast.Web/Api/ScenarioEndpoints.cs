@@ -53,6 +53,7 @@ internal static class ScenarioEndpoints
                 var (s, _) = ScenarioCatalog.Resolve(r.Scenario, r.Yaml, r.FileName, string.Empty);
                 return new ValidationResponse(true, ScenarioCatalog.Summary(s), Levers.Read(s));
             })
+            .RequireRateLimiting(ComputeThrottle.Policy) // a megabyte of YAML costs real CPU, so it shares the compute limit
             .WithName("validateScenario").WithSummary("Validates scenario YAML with the safe loader; a 400 problem names file, line, column and field.");
         g.MapPost("/levers", (LeverRequest? body) =>
             {
@@ -63,6 +64,7 @@ internal static class ScenarioEndpoints
                 var applied = ScenarioCatalog.Parse(yaml, label);
                 return new AppliedResponse(yaml, ScenarioCatalog.Summary(applied), Levers.Read(applied));
             })
+            .RequireRateLimiting(ComputeThrottle.Policy)
             .WithName("applyLevers").WithSummary("Applies lever values to a scenario and returns the new YAML (validated).");
     }
 

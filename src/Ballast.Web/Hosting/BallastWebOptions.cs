@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Ballast.Core;
 
 namespace Ballast.Web.Hosting;
 
@@ -28,16 +29,16 @@ public sealed class BallastWebOptions
     public string? ApiKey { get; set; }
 
     /// <summary>Largest request body in bytes.</summary>
-    public long MaxRequestBytes { get; set; } = 1 << 20;
+    public long MaxRequestBytes { get; set; } = InputLimits.RequestBytes;
 
     /// <summary>Largest ensemble a job may ask for.</summary>
-    public int MaxRunsPerJob { get; set; } = 20_000;
+    public int MaxRunsPerJob { get; set; } = InputLimits.RunsPerJob;
 
     /// <summary>Runs used when a request gives none and the scenario sets none.</summary>
     public int DefaultRuns { get; set; } = 500;
 
     /// <summary>Jobs executed at the same time; further jobs wait in the queue.</summary>
-    public int MaxConcurrentJobs { get; set; } = 1;
+    public int MaxConcurrentJobs { get; set; } = InputLimits.ConcurrentJobs;
 
     /// <summary>Jobs waiting in the queue before new submissions are refused with 429.</summary>
     public int MaxQueuedJobs { get; set; } = 32;
