@@ -1,6 +1,4 @@
 using Ballast.Calibration.Estimation;
-using Ballast.Calibration.Regressors;
-using Ballast.Core;
 
 namespace Ballast.Calibration;
 

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Ballast.Cli.Commands;
-using Ballast.Core;
 
 namespace Ballast.Cli;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Ballast.Core;
 using Ballast.Reports.Figures;
-using Ballast.Reports.Model;
 using static Ballast.Reports.Html.Html;
 
 namespace Ballast.Reports;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ballast.Core;
-using Ballast.Reports.Model;
 
 namespace Ballast.Reports;
 

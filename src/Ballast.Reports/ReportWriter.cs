@@ -1,6 +1,5 @@
 using System.Text;
 using Ballast.Reports.Figures;
-using Ballast.Reports.Model;
 using static Ballast.Reports.Html.Html;
 
 namespace Ballast.Reports;

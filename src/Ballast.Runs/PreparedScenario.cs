@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Ballast.Core.Model;
 using Ballast.Core.Scenarios;
 using Ballast.Data.Scenarios;

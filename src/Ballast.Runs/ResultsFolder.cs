@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using Ballast.Core;
-using Ballast.Engine.Ensembles;
 
 namespace Ballast.Runs;
 

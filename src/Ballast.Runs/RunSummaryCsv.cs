@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Ballast.Engine.Ensembles;
-
 namespace Ballast.Runs;
 
 /// <summary>

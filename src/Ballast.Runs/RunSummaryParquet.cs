@@ -1,5 +1,4 @@
 using Ballast.Core.Model;
-using Ballast.Engine.Ensembles;
 using Parquet;
 using Parquet.Schema;
 

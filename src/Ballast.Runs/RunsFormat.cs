@@ -1,5 +1,3 @@
-using Ballast.Core;
-
 namespace Ballast.Runs;
 
 /// <summary>How the per-run rows of an ensemble are saved.</summary>

@@ -1,6 +1,4 @@
-using Ballast.Core;
 using Ballast.Core.Scenarios;
-using Ballast.Engine.Ensembles;
 
 namespace Ballast.Runs;
 

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using Ballast.Core;
 using Ballast.Web.Api;
 using Ballast.Web.Dashboard;
-using Ballast.Web.Hosting;
 using Ballast.Web.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;

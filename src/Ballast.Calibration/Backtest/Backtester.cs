@@ -1,6 +1,4 @@
 using Ballast.Calibration.Estimation;
-using Ballast.Calibration.Regressors;
-using Ballast.Core;
 using Ballast.Core.Analytics;
 using Ballast.Core.Model;
 using Ballast.Data.Scenarios;

@@ -1,5 +1,3 @@
-using Ballast.Calibration.Regressors;
-using Ballast.Core;
 using MathNet.Numerics.Distributions;
 
 namespace Ballast.Calibration.Estimation;

@@ -1,10 +1,6 @@
-using System.CommandLine;
-using System.Globalization;
 using Ballast.Calibration;
 using Ballast.Calibration.Backtest;
 using Ballast.Calibration.Regressors;
-using Ballast.Cli.Output;
-using Ballast.Core;
 using Ballast.Data.Panel;
 using Ballast.Runs.Countries;
 

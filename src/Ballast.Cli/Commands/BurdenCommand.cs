@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Ballast.Cli.Output;
-using Ballast.Core;
 using Ballast.Core.Analytics;
 using Ballast.Data.Panel;
 using Ballast.Runs.Countries;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Ballast.Cli.Output;
 using Ballast.Core.Panel;
 using Ballast.Data.Panel;
 using Ballast.Runs.Countries;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Ballast.Cli.Output;
 using Ballast.Runs;
 using Ballast.Runs.Comparison;
 

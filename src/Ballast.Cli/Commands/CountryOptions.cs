@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Ballast.Core.Panel;
 
 namespace Ballast.Cli.Commands;

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Ballast.Cli.Output;
-using Ballast.Core;
 using Ballast.Exploration.Discovery;
 using Ballast.Runs.Exploration;
 using Ballast.Store;

@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Ballast.Runs.Exploration;
-using Ballast.Cli.Output;
 using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Sampling;
 using Ballast.Store;

@@ -1,4 +1,3 @@
-using Ballast.Cli.Output;
 using Ballast.Core.Model;
 using Ballast.Engine.Ensembles;
 using Ballast.Runs;

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Ballast.Cli.Output;
-using Ballast.Core;
 using Ballast.Core.Countries;
 using Ballast.Core.Network;
 using Ballast.Data.Alliances;

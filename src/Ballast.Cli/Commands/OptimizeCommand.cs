@@ -1,9 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Ballast.Cli.Output;
-using Ballast.Core;
 using Ballast.Core.Scenarios;
 using Ballast.Data.Panel;
 using Ballast.Data.Scenarios;

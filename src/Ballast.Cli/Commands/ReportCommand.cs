@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Ballast.Reports;
 using Ballast.Reports.Adapters;
 

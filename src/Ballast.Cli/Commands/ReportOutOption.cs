@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Ballast.Cli.Output;
 using Ballast.Reports.Analysis;
 
 namespace Ballast.Cli.Commands;

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Ballast.Cli.Output;
-using Ballast.Core;
 using Ballast.Runs.Exploration;
 using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Robustness;

@@ -1,9 +1,5 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
-using Ballast.Cli.Output;
-using Ballast.Core;
 using Ballast.Engine.Ensembles;
 using Ballast.Runs;
 using Spectre.Console;

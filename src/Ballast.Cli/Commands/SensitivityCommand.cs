@@ -1,9 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
 using Ballast.Cli.Exploration;
 using Ballast.Runs.Exploration;
-using Ballast.Cli.Output;
-using Ballast.Core;
 using Ballast.Exploration.Sampling;
 using Ballast.Exploration.Sensitivity;
 using Ballast.Store;

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Ballast.Cli.Output;
-using Ballast.Core;
 using Ballast.Core.Panel;
 using Ballast.Data.Panel;
 

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Ballast.Core;
 using Ballast.Web;
 using Ballast.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using Ballast.Core;
 using Ballast.Core.Analytics;
 using Ballast.Data.Countries;
 using Ballast.Data.Csv;

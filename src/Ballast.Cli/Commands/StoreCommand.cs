@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Ballast.Cli.Output;
 using Ballast.Store;
 
 namespace Ballast.Cli.Commands;

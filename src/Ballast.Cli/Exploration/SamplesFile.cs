@@ -1,4 +1,3 @@
-using Ballast.Core;
 using Ballast.Data.Csv;
 
 namespace Ballast.Cli.Exploration;

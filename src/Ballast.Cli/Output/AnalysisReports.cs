@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ballast.Core.Analytics;
 using Ballast.Reports.Analysis;
 using Ballast.Reports.Charts;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Ballast.Core;
 
 namespace Ballast.Cli.Output;
 

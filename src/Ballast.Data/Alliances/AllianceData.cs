@@ -1,10 +1,6 @@
 using System.Text.RegularExpressions;
-using Ballast.Core;
 using Ballast.Core.Analytics;
-using Ballast.Core.Countries;
 using Ballast.Core.Network;
-using Ballast.Data.Csv;
-using Ballast.Data.Embedded;
 
 namespace Ballast.Data.Alliances;
 

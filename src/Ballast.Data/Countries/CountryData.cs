@@ -1,8 +1,3 @@
-using Ballast.Core;
-using Ballast.Core.Countries;
-using Ballast.Data.Csv;
-using Ballast.Data.Embedded;
-
 namespace Ballast.Data.Countries;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Ballast.Core;
-using Ballast.Core.Text;
 
 namespace Ballast.Data.Csv;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Ballast.Data.Csv;
 
 namespace Ballast.Data.Embedded;
 

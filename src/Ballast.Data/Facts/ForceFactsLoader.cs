@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Ballast.Core.Model;
-using Ballast.Data.Csv;
-using Ballast.Data.Embedded;
 
 namespace Ballast.Data.Facts;
 

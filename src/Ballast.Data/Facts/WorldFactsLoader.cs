@@ -1,8 +1,4 @@
-using Ballast.Core;
 using Ballast.Core.Facts;
-using Ballast.Core.Text;
-using Ballast.Data.Csv;
-using Ballast.Data.Embedded;
 
 namespace Ballast.Data.Facts;
 

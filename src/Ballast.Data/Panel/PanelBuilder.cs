@@ -1,8 +1,5 @@
-using Ballast.Core;
 using Ballast.Core.Panel;
 using Ballast.Data.Countries;
-using Ballast.Data.Csv;
-using Ballast.Data.Embedded;
 
 namespace Ballast.Data.Panel;
 

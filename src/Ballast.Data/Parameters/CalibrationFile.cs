@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text;
-using Ballast.Core;
 using Ballast.Core.Model;
-using Ballast.Core.Parameters;
-using Ballast.Data.Csv;
 
 namespace Ballast.Data.Parameters;
 

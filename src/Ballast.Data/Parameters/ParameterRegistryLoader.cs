@@ -1,9 +1,4 @@
-using System.Globalization;
-using Ballast.Core;
 using Ballast.Core.Model;
-using Ballast.Core.Parameters;
-using Ballast.Data.Csv;
-using Ballast.Data.Embedded;
 
 namespace Ballast.Data.Parameters;
 

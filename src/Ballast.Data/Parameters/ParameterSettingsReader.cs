@@ -1,5 +1,3 @@
-using Ballast.Core;
-using Ballast.Core.Parameters;
 using Ballast.Core.Scenarios;
 using Ballast.Data.Yaml;
 using YamlDotNet.RepresentationModel;

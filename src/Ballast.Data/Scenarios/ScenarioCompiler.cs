@@ -1,10 +1,7 @@
 using System.Collections.Immutable;
-using Ballast.Core;
-using Ballast.Core.Countries;
 using Ballast.Core.Facts;
 using Ballast.Core.Model;
 using Ballast.Core.Panel;
-using Ballast.Core.Parameters;
 using Ballast.Data.Countries;
 using Ballast.Data.Facts;
 using Ballast.Data.Panel;

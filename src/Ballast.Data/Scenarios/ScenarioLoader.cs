@@ -1,9 +1,4 @@
-using System.Globalization;
-using Ballast.Core;
-using Ballast.Core.Countries;
-using Ballast.Core.Parameters;
 using Ballast.Core.Scenarios;
-using Ballast.Core.Text;
 using Ballast.Data.Parameters;
 using Ballast.Data.Yaml;
 using YamlDotNet.RepresentationModel;

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using DistributionKind = Ballast.Core.Model.DistributionKind;
 using StanceKind = Ballast.Core.Model.StanceKind;
 using Ballast.Core.Scenarios;
-using Ballast.Core.Text;
 
 namespace Ballast.Data.Scenarios;
 

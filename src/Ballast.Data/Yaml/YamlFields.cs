@@ -1,7 +1,4 @@
-using System.Globalization;
-using Ballast.Core.Text;
 using Ballast.Data.Scenarios;
-using Ballast.Core;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;

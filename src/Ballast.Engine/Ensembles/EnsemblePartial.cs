@@ -1,9 +1,5 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Ballast.Core.Analytics;
-using Ballast.Core.Model;
-using Ballast.Engine.Model;
-using Ballast.Engine.Random;
 
 namespace Ballast.Engine.Ensembles;
 

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using Ballast.Core.Model;
-using Ballast.Engine.Model;
 
 namespace Ballast.Engine.Ensembles;
 

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Ballast.Core.Model;
-using Ballast.Engine.Model;
 
 namespace Ballast.Engine.Ensembles;
 

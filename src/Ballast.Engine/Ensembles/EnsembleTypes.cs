@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Ballast.Core.Model;
-using Ballast.Engine.Model;
 
 namespace Ballast.Engine.Ensembles;
 

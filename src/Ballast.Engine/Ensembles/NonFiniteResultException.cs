@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ballast.Core;
-using Ballast.Engine.Model;
 
 namespace Ballast.Engine.Ensembles;
 

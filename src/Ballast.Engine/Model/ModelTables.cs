@@ -1,7 +1,4 @@
-using System.Numerics;
 using Ballast.Core.Countries;
-using Ballast.Core.Model;
-using Ballast.Core.Parameters;
 
 namespace Ballast.Engine.Model;
 

@@ -1,8 +1,4 @@
-using System.Numerics;
 using Ballast.Core.Countries;
-using Ballast.Core.Model;
-using Ballast.Core.Parameters;
-using Ballast.Engine.Random;
 
 namespace Ballast.Engine.Model;
 

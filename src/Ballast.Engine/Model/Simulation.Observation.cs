@@ -1,8 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using Ballast.Core.Model;
-using Ballast.Core.Parameters;
-
 namespace Ballast.Engine.Model;
 
 // Observation: the aggregates and records of a year, and what the finished block reports per lane. Reading never

@@ -1,9 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using Ballast.Core.Model;
-using Ballast.Core.Parameters;
-using Ballast.Engine.Random;
-
 namespace Ballast.Engine.Model;
 
 // Starting a block: each lane's run identity, stance path and uncertain parameters, then the initial state of the data's

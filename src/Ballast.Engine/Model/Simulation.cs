@@ -1,8 +1,3 @@
-using System.Numerics;
-using Ballast.Core.Model;
-using Ballast.Core.Parameters;
-using Ballast.Engine.Random;
-
 namespace Ballast.Engine.Model;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Ballast.Core.Model;
-
 namespace Ballast.Engine.Model;
 
 /// <summary>

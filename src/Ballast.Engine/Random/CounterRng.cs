@@ -1,7 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using Ballast.Engine.Model;
-
 namespace Ballast.Engine.Random;
 
 /// <summary>

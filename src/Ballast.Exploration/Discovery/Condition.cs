@@ -1,6 +1,3 @@
-using System.Globalization;
-using Ballast.Core;
-
 namespace Ballast.Exploration.Discovery;
 
 /// <summary>

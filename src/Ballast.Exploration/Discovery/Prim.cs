@@ -1,5 +1,3 @@
-using System.Globalization;
-using Ballast.Core;
 using Ballast.Exploration.Sensitivity;
 
 namespace Ballast.Exploration.Discovery;

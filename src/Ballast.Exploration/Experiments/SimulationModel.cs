@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ballast.Core.Model;
 using Ballast.Core.Parameters;
 using Ballast.Engine.Model;

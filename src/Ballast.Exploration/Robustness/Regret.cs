@@ -1,4 +1,3 @@
-using Ballast.Core;
 using Ballast.Core.Analytics;
 
 namespace Ballast.Exploration.Robustness;

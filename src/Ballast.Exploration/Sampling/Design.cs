@@ -1,6 +1,3 @@
-using System.Globalization;
-using Ballast.Core;
-
 namespace Ballast.Exploration.Sampling;
 
 /// <summary>The experimental designs Ballast can draw.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Ballast.Core;
 using Ballast.Exploration.Sampling;
 
 namespace Ballast.Exploration.Sensitivity;

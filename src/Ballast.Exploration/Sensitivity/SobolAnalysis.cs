@@ -1,5 +1,3 @@
-using System.Globalization;
-using Ballast.Core;
 using Ballast.Engine.Random;
 using Ballast.Exploration.Sampling;
 

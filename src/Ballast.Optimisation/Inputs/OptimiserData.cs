@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using Ballast.Core;
 using Ballast.Core.Facts;
 using Ballast.Core.Model;
 using Ballast.Core.Parameters;

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using Ballast.Core;
 using Ballast.Core.Countries;
 using Ballast.Core.Facts;
 using Ballast.Core.Model;
@@ -9,7 +6,6 @@ using Ballast.Core.Parameters;
 using Ballast.Data.Countries;
 using Ballast.Data.Facts;
 using Ballast.Data.Panel;
-using Ballast.Optimisation.Model;
 
 namespace Ballast.Optimisation.Inputs;
 

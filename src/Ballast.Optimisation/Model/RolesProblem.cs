@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using Ballast.Core;
-
 namespace Ballast.Optimisation.Model;
 
 /// <summary>

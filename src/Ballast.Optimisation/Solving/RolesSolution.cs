@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Ballast.Optimisation.Model;
-
 namespace Ballast.Optimisation.Solving;
 
 /// <summary>How a solve ended.</summary>

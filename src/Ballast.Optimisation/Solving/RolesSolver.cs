@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using Ballast.Core;
-using Ballast.Optimisation.Model;
 using Google.OrTools.LinearSolver;
 
 namespace Ballast.Optimisation.Solving;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Ballast.Core.Countries;
 using Ballast.Core.Facts;
@@ -11,7 +10,6 @@ using Ballast.Engine.Ensembles;
 using Ballast.Engine.Model;
 using Ballast.Reports.Figures;
 using Ballast.Reports.Maps;
-using Ballast.Reports.Model;
 using Ballast.Runs.Kpis;
 using Sc = Ballast.Core.Scenarios;
 

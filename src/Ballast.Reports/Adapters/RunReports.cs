@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Ballast.Core;
 using Ballast.Engine.Ensembles;
-using Ballast.Reports.Model;
 using Ballast.Runs;
 using Ballast.Runs.Comparison;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Ballast.Reports.Charts;
-using Ballast.Reports.Drawing;
 
 namespace Ballast.Reports.Analysis;
 

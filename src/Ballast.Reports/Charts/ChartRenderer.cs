@@ -1,6 +1,3 @@
-using System.Globalization;
-using Ballast.Reports.Drawing;
-
 namespace Ballast.Reports.Charts;
 
 /// <summary>Draws band charts, bar charts and grids of small multiples onto any <see cref="ICanvas"/>.</summary>

@@ -1,5 +1,3 @@
-using Ballast.Reports.Model;
-
 namespace Ballast.Reports.Charts;
 
 /// <summary>One series on a band chart: the median as a line, the 25–75 and 5–95 percentile bands shaded.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Ballast.Reports.Drawing;
 
 /// <summary>A point in drawing units (pixels, y down).</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using Ballast.Reports.Charts;
-using Ballast.Reports.Drawing;
-using Ballast.Reports.Model;
 using Ballast.Reports.Networks;
 
 namespace Ballast.Reports.Figures;

@@ -1,5 +1,3 @@
-using Ballast.Reports.Drawing;
-
 namespace Ballast.Reports.Figures;
 
 /// <summary>A table of text cells shown behind a chart (collapsed) and exported as CSV by the web app.</summary>

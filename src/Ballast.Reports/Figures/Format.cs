@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Ballast.Reports.Figures;
 
 /// <summary>Invariant-culture number formats used everywhere numbers are shown, so tables, text and tests agree.</summary>

@@ -1,5 +1,3 @@
-using Ballast.Reports.Model;
-
 namespace Ballast.Reports.Figures;
 
 /// <summary>The headline numbers: the balance ratio at the horizon with its band, and the crossover summary.</summary>

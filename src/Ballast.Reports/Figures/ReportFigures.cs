@@ -1,8 +1,5 @@
-using System.Globalization;
 using Ballast.Reports.Charts;
-using Ballast.Reports.Drawing;
 using Ballast.Reports.Maps;
-using Ballast.Reports.Model;
 using Ballast.Reports.Networks;
 
 namespace Ballast.Reports.Figures;

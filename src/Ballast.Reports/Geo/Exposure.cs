@@ -1,5 +1,4 @@
 using Ballast.Core.Facts;
-using Ballast.Reports.Model;
 
 namespace Ballast.Reports.Geo;
 

@@ -1,6 +1,4 @@
 using Ballast.Core.Facts;
-using Ballast.Reports.Drawing;
-using Ballast.Reports.Model;
 
 namespace Ballast.Reports.Geo;
 

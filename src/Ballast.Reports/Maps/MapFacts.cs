@@ -2,7 +2,6 @@ using Ballast.Core.Countries;
 using Ballast.Core.Facts;
 using Ballast.Data.Countries;
 using Ballast.Data.Embedded;
-using Ballast.Reports.Model;
 
 namespace Ballast.Reports.Maps;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
 using Ballast.Core.Countries;
 using Ballast.Core.Facts;
 using Ballast.Reports.Charts;
-using Ballast.Reports.Drawing;
 using Ballast.Reports.Geo;
-using Ballast.Reports.Model;
 
 namespace Ballast.Reports.Maps;
 

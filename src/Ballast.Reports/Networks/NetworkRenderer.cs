@@ -1,8 +1,5 @@
-using System.Globalization;
 using Ballast.Core.Countries;
 using Ballast.Reports.Charts;
-using Ballast.Reports.Drawing;
-using Ballast.Reports.Model;
 
 namespace Ballast.Reports.Networks;
 

@@ -1,6 +1,5 @@
 using Ballast.Core.Countries;
 using Ballast.Core.Model;
-using Ballast.Engine.Ensembles;
 using Ballast.Runs.Kpis;
 
 namespace Ballast.Runs.Comparison;

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Ballast.Core;
 using Ballast.Core.Analytics;
-using Ballast.Engine.Ensembles;
 using Ballast.Runs.Kpis;
 
 namespace Ballast.Runs.Comparison;

@@ -1,4 +1,3 @@
-using Ballast.Core;
 using Ballast.Core.Countries;
 using Ballast.Data.Countries;
 

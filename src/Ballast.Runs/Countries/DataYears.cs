@@ -1,5 +1,3 @@
-using System.Globalization;
-using Ballast.Core;
 using Ballast.Core.Panel;
 
 namespace Ballast.Runs.Countries;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Ballast.Core.Parameters;
 using Ballast.Core.Scenarios;
 using Ballast.Data.Embedded;

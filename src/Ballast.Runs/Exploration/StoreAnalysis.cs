@@ -1,5 +1,3 @@
-using System.Globalization;
-using Ballast.Core;
 using Ballast.Exploration.Discovery;
 using Ballast.Store;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Ballast.Engine.Ensembles;
 using Ballast.Runs.Countries;
 
 namespace Ballast.Runs.Kpis;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Ballast.Core;
 using Ballast.Core.Analytics;
 using Ballast.Core.Countries;
 using Ballast.Core.Network;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Ballast.Core;
 using Ballast.Exploration.Discovery;
 using Ballast.Exploration.Sampling;
 using Ballast.Exploration.Sensitivity;
@@ -7,7 +5,6 @@ using Ballast.Reports.Figures;
 using Ballast.Runs.Exploration;
 using Ballast.Store;
 using Ballast.Web.Dashboard;
-using Ballast.Web.Hosting;
 using Ballast.Web.Jobs;
 
 namespace Ballast.Web.Api;

@@ -1,5 +1,3 @@
-using Ballast.Core;
-
 namespace Ballast.Web.Api;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Ballast.Core;
-using Ballast.Web.Hosting;
 using Ballast.Web.Jobs;
 
 namespace Ballast.Web.Api;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ballast.Core;
 using Ballast.Core.Scenarios;
 using Ballast.Core.Text;
 using Ballast.Data.Scenarios;

@@ -1,10 +1,7 @@
-using System.Globalization;
-using Ballast.Core;
 using Ballast.Optimisation.Inputs;
 using Ballast.Optimisation.Solving;
 using Ballast.Reports.Figures;
 using Ballast.Web.Dashboard;
-using Ballast.Web.Hosting;
 
 namespace Ballast.Web.Api;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Ballast.Core;
 using Ballast.Core.Scenarios;
 using Ballast.Data.Scenarios;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Ballast.Core;
-using Ballast.Web.Hosting;
 
 namespace Ballast.Web.Api;
 

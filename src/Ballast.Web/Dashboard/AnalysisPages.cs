@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
-using Ballast.Core;
 using Ballast.Store;
 using Ballast.Web.Api;
-using Ballast.Web.Hosting;
 using Ballast.Web.Jobs;
 
 namespace Ballast.Web.Dashboard;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Reflection;
-using Ballast.Core;
 
 namespace Ballast.Web.Hosting;
 

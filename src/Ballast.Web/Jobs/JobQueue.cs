@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Ballast.Core;
-using Ballast.Web.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace Ballast.Web.Jobs;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Ballast.Core;
 using Ballast.Engine.Ensembles;
 using Ballast.Reports;
 using Ballast.Reports.Adapters;
@@ -8,7 +7,6 @@ using Ballast.Runs;
 using Ballast.Runs.Comparison;
 using Ballast.Runs.Kpis;
 using Ballast.Web.Dashboard;
-using Ballast.Web.Hosting;
 
 namespace Ballast.Web.Jobs;
 

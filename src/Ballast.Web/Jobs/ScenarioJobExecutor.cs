@@ -1,7 +1,6 @@
 using Ballast.Reports.Adapters;
 using Ballast.Runs;
 using Ballast.Runs.Comparison;
-using Ballast.Web.Hosting;
 
 namespace Ballast.Web.Jobs;
 
