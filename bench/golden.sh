@@ -11,14 +11,14 @@ dotnet build src/Ballast.Cli -c Release -v q -nologo >/dev/null
 cli() { DOTNET_MaxVectorTBitWidth=512 dotnet src/Ballast.Cli/bin/Release/net10.0/ballast.dll "$@"; }
 for s in scenarios/*.yaml; do
   n="$(basename "$s" .yaml)"
-  cli run "$s" --threads 2 --out "$out/tmp/$n" --format json > "$out/$n.stdout.json"
-  for f in runs.csv percentiles.csv kpis.json; do cp "$out/tmp/$n/$f" "$out/$n.$f"; done
+  cli run "$s" --threads 2 --out "$out/scratch/$n" --format json > "$out/$n.stdout.json"
+  for f in runs.csv percentiles.csv kpis.json; do cp "$out/scratch/$n/$f" "$out/$n.$f"; done
 done
 cli backtest --fit-until 2014 --horizon 10 --format csv > "$out/backtest.csv"
 cli calibrate --format csv > "$out/calibrate.csv"
-cli explore scenarios/baseline.yaml --design sobol --samples 64 --threads 2 --store "$out/tmp/sobol.duckdb" > /dev/null 2>&1
-cli export "$out/tmp/sobol.duckdb" --format csv --out "$out/tmp/sobol-export" > /dev/null 2>&1 || true
-cp -r "$out/tmp/sobol-export" "$out/sobol-export" 2>/dev/null || true
-cli sensitivity "$out/tmp/sobol.duckdb" --outcome balance_ratio --format csv > "$out/sobol-sensitivity.csv"
-rm -rf "$out/tmp"
+cli explore scenarios/baseline.yaml --design sobol --samples 64 --threads 2 --store "$out/scratch/sobol.duckdb" > /dev/null 2>&1
+cli export "$out/scratch/sobol.duckdb" --format csv --out "$out/scratch/sobol-export" > /dev/null 2>&1 || true
+cp -r "$out/scratch/sobol-export" "$out/sobol-export" 2>/dev/null || true
+cli sensitivity "$out/scratch/sobol.duckdb" --outcome balance_ratio --format csv > "$out/sobol-sensitivity.csv"
+rm -rf "$out/scratch"
 echo "golden outputs in $out"

@@ -122,13 +122,13 @@ public class HostileYamlTests
     [InlineData("{0}: 1\n", "unknown field", 1000)] // YAML itself refuses plain keys over 1024 characters
     [InlineData("runs: {0}\n", "expected a whole number", 900_000)]
     [InlineData("parameters:\n  overrides: {{ {0}: 1 }}\n", "unknown parameter", 1000)]
-    public void A_near_megabyte_value_costs_little_and_is_echoed_cut_short(string template, string reason, int length)
+    // Its cost is bounded by construction (suggestions compare at most Names.MaxComparedChars characters, tested in
+    // NamesTests); speed itself is measured in bench/, not asserted here.
+    public void A_near_megabyte_value_is_refused_and_echoed_cut_short(string template, string reason, int length)
     {
         var huge = new string('q', length);
         var text = Scenario.Replace("parameters:\n", string.Empty, StringComparison.Ordinal) + string.Format(System.Globalization.CultureInfo.InvariantCulture, template, huge);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var e = Fails(text);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.True(e.Message.Contains(reason, StringComparison.Ordinal), e.Message[..Math.Min(300, e.Message.Length)]);
         Assert.Contains($"… ({length} characters)", e.Message, StringComparison.Ordinal);
         Assert.True(e.Message.Length < 1000, $"{e.Message.Length} characters");
