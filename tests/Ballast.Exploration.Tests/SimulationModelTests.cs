@@ -50,6 +50,42 @@ public class SimulationModelTests
         Assert.All(one.Rows.Values, r => Assert.InRange(r[7], 0, 1));
     }
 
+    /// <summary>Records the first run of each batch it is given and fails on the batch numbered <c>failOn</c>.</summary>
+    private sealed class FailingSink(int failOn) : IRunSink
+    {
+        public List<int> FirstRuns { get; } = [];
+
+        public IReadOnlySet<int> CompletedRuns() => new HashSet<int>();
+
+        public void Write(RunBatch batch)
+        {
+            if (FirstRuns.Count == failOn)
+            {
+                throw new IOException("disk full");
+            }
+
+            FirstRuns.Add(batch.Runs[0]);
+        }
+    }
+
+    [Fact]
+    public void Batches_reach_the_sink_in_design_order_and_a_store_failure_stops_the_experiment()
+    {
+        var inputs = Inputs();
+        var parameters = SimulationModel.ParametersOf(inputs);
+        var design = Design.Create(new DesignSpec(DesignKind.LatinHypercube, 40, 3), parameters.Count);
+        var all = new FailingSink(failOn: -1);
+        ExperimentRunner.Run(new SimulationModel(inputs, 11, blockSize: 4), design, parameters, all, new RunOptions(2, 7));
+        Assert.Equal([0, 7, 14, 21, 28, 35], all.FirstRuns);
+
+        // The store writes on a background thread while the next batch simulates; its failure is the one reported.
+        var failing = new FailingSink(failOn: 2);
+        var error = Assert.Throws<IOException>(() =>
+            ExperimentRunner.Run(new SimulationModel(inputs, 11, blockSize: 4), design, parameters, failing, new RunOptions(2, 7)));
+        Assert.Equal("disk full", error.Message);
+        Assert.Equal([0, 7], failing.FirstRuns);
+    }
+
     [Fact]
     public void Quantile_mapping_follows_each_distribution()
     {

@@ -48,7 +48,7 @@ public interface IRunSink
 
 /// <summary>How to execute an experiment.</summary>
 /// <param name="Threads">Worker threads (0 = all cores).</param>
-/// <param name="BatchSize">Runs committed together; a kill loses at most one batch in flight.</param>
+/// <param name="BatchSize">Runs committed together; a kill loses at most the two batches in flight (one simulating, one being stored).</param>
 public sealed record RunOptions(int Threads = 0, int BatchSize = 512);
 
 /// <summary>What an execution of an experiment did (how many of its design rows ran), not a run's results.</summary>
@@ -88,41 +88,84 @@ public static class ExperimentRunner
         int nOut = model.Outcomes.Count;
         int nYear = model.Years.Count * model.YearlyIndicators.Count;
         int batchSize = Math.Max(1, options.BatchSize);
-        var batch = new RunBatch(batchSize, nOut, nYear);
+        // Two batches: the sink stores one on a background thread while the workers fill the other, so the store's cost
+        // overlaps the model's instead of adding to it. Batches still reach the sink one at a time and in design order.
+        var batches = new[] { new RunBatch(batchSize, nOut, nYear), new RunBatch(batchSize, nOut, nYear) };
         var workers = new ConcurrentBag<(IExperimentWorker Worker, double[] Values)>(); // kept from batch to batch
         int block = Math.Max(1, model.CreateWorker().BlockSize);
         int d = parameters.Count;
-        int finished = 0;
-        for (int start = 0; start < pending.Length; start += batchSize)
+        int stored = done.Count;
+        Task? storing = null;
+        int storingCount = 0;
+
+        // Waits for the batch being stored (its failure surfaces here) and reports it.
+        void AwaitStored()
         {
-            cancel.ThrowIfCancellationRequested();
-            int count = Math.Min(batchSize, pending.Length - start);
-            batch.Count = count;
-            pending.AsSpan(start, count).CopyTo(batch.Runs);
+            if (storing is null)
+            {
+                return;
+            }
 
-            // Each block writes its own slice of the batch, so the blocks need no ordered hand-over.
-            BlockRunner.Run(
-                0,
-                count,
-                block,
-                Math.Max(0, options.Threads),
-                () => workers.TryTake(out var w) ? w : (Worker: model.CreateWorker(), Values: new double[block * d]),
-                (w, from, size) =>
-                {
-                    int first = (int)from;
-                    for (int k = 0; k < size; k++)
+            var task = storing;
+            storing = null;
+            task.GetAwaiter().GetResult();
+            stored += storingCount;
+            progress?.Report((stored, design.Rows));
+        }
+
+        try
+        {
+            for (int start = 0, turn = 0; start < pending.Length; start += batchSize, turn ^= 1)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var batch = batches[turn];
+                int count = Math.Min(batchSize, pending.Length - start);
+                batch.Count = count;
+                pending.AsSpan(start, count).CopyTo(batch.Runs);
+
+                // Each block writes its own slice of the batch, so the blocks need no ordered hand-over.
+                BlockRunner.Run(
+                    0,
+                    count,
+                    block,
+                    Math.Max(0, options.Threads),
+                    () => workers.TryTake(out var w) ? w : (Worker: model.CreateWorker(), Values: new double[block * d]),
+                    (w, from, size) =>
                     {
-                        Values(design, parameters, batch.Runs[first + k], w.Values.AsSpan(k * d, d));
-                    }
+                        int first = (int)from;
+                        for (int k = 0; k < size; k++)
+                        {
+                            Values(design, parameters, batch.Runs[first + k], w.Values.AsSpan(k * d, d));
+                        }
 
-                    w.Worker.Run(batch.Runs.AsSpan(first, size), w.Values.AsSpan(0, size * d),
-                        batch.Outcomes.AsSpan(first * nOut, size * nOut), batch.Yearly.AsSpan(first * nYear, size * nYear));
-                },
-                workers.Add,
-                cancel);
-            sink.Write(batch);
-            finished += count;
-            progress?.Report((done.Count + finished, design.Rows));
+                        w.Worker.Run(batch.Runs.AsSpan(first, size), w.Values.AsSpan(0, size * d),
+                            batch.Outcomes.AsSpan(first * nOut, size * nOut), batch.Yearly.AsSpan(first * nYear, size * nYear));
+                    },
+                    workers.Add,
+                    cancel);
+
+                AwaitStored();
+                storingCount = count;
+                storing = Task.Run(() => sink.Write(batch), CancellationToken.None);
+            }
+
+            AwaitStored();
+        }
+        finally
+        {
+            // On failure or cancellation the batch already handed over still commits whole (or not at all) before we
+            // leave, so its buffer is never reused or abandoned while the store reads it.
+            if (storing is not null)
+            {
+                try
+                {
+                    storing.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // The exception that brought us here is the one to report.
+                }
+            }
         }
 
         return new ExperimentSummary(design.Rows, done.Count, pending.Length);
