@@ -13,10 +13,11 @@ if (args.Length > 0 && args[0] == "--lanemath")
     return LaneMathQuick.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000_000);
 }
 
-// `--exploration`: stopwatch figures for designs, Sobol analysis, PRIM, the store and explore (ExplorationQuick.cs).
+// `--exploration [sobol]`: stopwatch figures for designs, Sobol analysis, PRIM, the store and explore (ExplorationQuick.cs);
+// `sobol` times the Sobol analyses alone.
 if (args.Length > 0 && args[0] == "--exploration")
 {
-    return ExplorationQuick.Run();
+    return args.Length > 1 && args[1] == "sobol" ? ExplorationQuick.Sobol() : ExplorationQuick.Run();
 }
 
 // `--measure kernel|partial|ensemble runs [block]`: only that work (after one warm-up block), for instruction counting under

@@ -127,4 +127,38 @@ public class MorrisAnalysisTests
         var e = Assert.Throws<Ballast.Core.BallastInputException>(() => MorrisAnalysis.Analyze(x, new double[3], ["p", "q"]));
         Assert.Contains("rows 1 and 2 (trajectory 1) are not a Morris step: more than one parameter changes", e.Message, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData(false, 37)]
+    [InlineData(true, 64)]
+    public void Weighted_bootstrap_equals_the_resample_of_indices(bool secondOrder, int n)
+    {
+        // The block/vector bootstrap must give, replicate by replicate, what averaging over the drawn indices gives.
+        const int d = 3;
+        var rng = new System.Random(5);
+        double[] Column() => Enumerable.Range(0, n).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
+        var a = Column();
+        var b = Column();
+        var ab = Enumerable.Range(0, d).Select(_ => Column()).ToArray();
+        var ba = secondOrder ? Enumerable.Range(0, d).Select(_ => Column()).ToArray() : null;
+        int per = SobolAnalysis.Width(d, secondOrder);
+        const int resamples = 19; // two full blocks of eight and a partial one
+        var fast = new double[resamples * per];
+        SobolAnalysis.Bootstrap(a, b, ab, ba, resamples, 42, fast);
+        var idx = new int[n];
+        var reference = new double[per];
+        for (int r = 0; r < resamples; r++)
+        {
+            ulong key = Ballast.Exploration.Sampling.CounterHash.Bits(42, 0x534F_0000UL, (ulong)r);
+            for (int i = 0; i < n; i++)
+            {
+                idx[i] = (int)(((UInt128)Ballast.Exploration.Sampling.CounterHash.Mix(key + ((ulong)i * Ballast.Engine.Random.CounterRng.Gamma)) * (ulong)n) >> 64);
+            }
+
+            SobolAnalysis.Estimate(a, b, ab, ba, idx, reference);
+            for (int k = 0; k < per; k++)
+            {
+                Assert.Equal(reference[k], fast[(r * per) + k], 1e-12);
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Ballast.Engine.Random;
 using Ballast.Exploration.Sampling;
 
@@ -127,18 +128,7 @@ public static class SobolAnalysis
 
         resamples = Math.Max(0, resamples);
         var replicates = new double[(long)resamples * per];
-        Parallel.For(0, resamples, () => new int[n], (r, _, idx) =>
-        {
-            // One mixer call per index; multiply-shift maps 64 bits to [0, n) with bias below n / 2^64.
-            ulong key = CounterHash.Bits(seed, 0x534F_0000UL, (ulong)r);
-            for (int i = 0; i < n; i++)
-            {
-                idx[i] = (int)(((UInt128)CounterHash.Mix(key + ((ulong)i * CounterRng.Gamma)) * (ulong)n) >> 64);
-            }
-
-            Estimate(a, b, ab, ba, idx, replicates.AsSpan(r * per, per));
-            return idx;
-        }, _ => { });
+        Bootstrap(a, b, ab, ba, resamples, seed, replicates);
 
         double z = Statistics.NormalQuantile(0.5 + (confidence / 2));
         var column = new double[resamples];
@@ -183,10 +173,196 @@ public static class SobolAnalysis
         return result with { Notes = Read(result) };
     }
 
-    private static int Width(int d, bool secondOrder) => (2 * d) + (secondOrder ? d * (d - 1) / 2 : 0) + 1;
+    /// <summary>Resamples bootstrapped together: their weights share one pass over the terms.</summary>
+    private const int ResampleBlock = 8;
+
+    /// <summary>Base samples per tile of the pass (the tile's terms and weights stay in the core's cache).</summary>
+    private const int Tile = 512;
+
+    /// <summary>
+    /// Bootstrap replicates, <c>[r * per + k]</c> as <see cref="Estimate"/> lays them out. A resample's sums over its
+    /// drawn base samples are sums over all base samples weighted by how often each was drawn, so every replicate is a
+    /// set of dot products of a weight vector with fixed term vectors (b·(A_B^i − A), (A_B^i − A)², …): contiguous,
+    /// vectorised and shared by a block of resamples, instead of gathers through the drawn indices. Each dot product
+    /// is summed in four interleaved partial sums added as (s0 + s1) + (s2 + s3), whatever the vector width or the
+    /// thread count, so the result is the same on every machine. The draws are those of a plain resample of indices.
+    /// </summary>
+    internal static void Bootstrap(double[] a, double[] b, double[][] ab, double[][]? ba, int resamples, ulong seed, double[] replicates)
+    {
+        int n = a.Length;
+        int d = ab.Length;
+        int per = Width(d, ba is not null);
+        int padded = (n + 3) & ~3;
+
+        // Terms: 0 = a + b, 1 = a² + b², then b·(ab_j − a), then (ab_j − a)², then ba_i·ab_j − a·b for i < j.
+        int terms = 2 + (2 * d) + (ba is null ? 0 : d * (d - 1) / 2);
+        var term = new double[terms * padded];
+        for (int i = 0; i < n; i++)
+        {
+            term[i] = a[i] + b[i];
+            term[padded + i] = (a[i] * a[i]) + (b[i] * b[i]);
+            for (int j = 0; j < d; j++)
+            {
+                double diff = ab[j][i] - a[i];
+                term[((2 + j) * padded) + i] = b[i] * diff;
+                term[((2 + d + j) * padded) + i] = diff * diff;
+            }
+
+            if (ba is not null)
+            {
+                int m = 2 + (2 * d);
+                for (int x = 0; x < d; x++)
+                {
+                    for (int y = x + 1; y < d; y++)
+                    {
+                        term[(m++ * padded) + i] = (ba[x][i] * ab[y][i]) - (a[i] * b[i]);
+                    }
+                }
+            }
+        }
+
+        int blocks = (resamples + ResampleBlock - 1) / ResampleBlock;
+        Parallel.For(0, blocks, () => (Weights: new double[ResampleBlock * padded], Sums: new double[ResampleBlock * terms * 4]), (blk, _, buf) =>
+        {
+            int first = blk * ResampleBlock;
+            int count = Math.Min(ResampleBlock, resamples - first);
+            Array.Clear(buf.Weights);
+            for (int r = 0; r < count; r++)
+            {
+                // One mixer call per draw; multiply-shift maps 64 bits to [0, n) with bias below n / 2^64.
+                ulong key = CounterHash.Bits(seed, 0x534F_0000UL, (ulong)(first + r));
+                var w = buf.Weights.AsSpan(r * padded, padded);
+                for (int i = 0; i < n; i++)
+                {
+                    w[(int)(((UInt128)CounterHash.Mix(key + ((ulong)i * CounterRng.Gamma)) * (ulong)n) >> 64)] += 1;
+                }
+            }
+
+            WeightedSums(term, terms, padded, buf.Weights, count, buf.Sums);
+            for (int r = 0; r < count; r++)
+            {
+                var into = replicates.AsSpan((first + r) * per, per);
+                double Sum(int k)
+                {
+                    int o = ((r * terms) + k) * 4;
+                    return (buf.Sums[o] + buf.Sums[o + 1]) + (buf.Sums[o + 2] + buf.Sums[o + 3]);
+                }
+
+                double mean = Sum(0) / (2 * n);
+                double variance = (Sum(1) / (2 * n)) - (mean * mean);
+                for (int j = 0; j < d; j++)
+                {
+                    into[j] = Sum(2 + j) / n / variance;
+                    into[d + j] = Sum(2 + d + j) / (2.0 * n) / variance;
+                }
+
+                int m = 2 * d;
+                for (int k = 2 + (2 * d); k < terms; k++, m++)
+                {
+                    (int x, int y) = Pair(m - (2 * d), d);
+                    into[m] = (Sum(k) / n / variance) - into[x] - into[y];
+                }
+
+                into[^1] = variance;
+            }
+
+            return buf;
+        }, _ => { });
+    }
+
+    /// <summary>The pair (i, j), i &lt; j, at position <paramref name="m"/> of the row-major upper triangle of a d×d matrix.</summary>
+    private static (int I, int J) Pair(int m, int d)
+    {
+        for (int i = 0; i < d; i++)
+        {
+            int row = d - 1 - i;
+            if (m < row)
+            {
+                return (i, i + 1 + m);
+            }
+
+            m -= row;
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(m));
+    }
+
+    /// <summary>
+    /// Four interleaved partial sums (element i goes to partial i mod 4) of weights × term for every resample of the
+    /// block and every term: <c>sums[((r * terms) + k) * 4 + lane]</c>, each partial summed in ascending i. Multiplies
+    /// and adds are separate (no fused multiply-add), so the vector and the scalar path round alike. Resamples past
+    /// <paramref name="count"/> have zero weights.
+    /// </summary>
+    private static void WeightedSums(double[] term, int terms, int padded, double[] weights, int count, double[] sums)
+    {
+        Array.Clear(sums);
+        for (int from = 0; from < padded; from += Tile)
+        {
+            int to = Math.Min(padded, from + Tile);
+            for (int k = 0; k < terms; k++)
+            {
+                var t = term.AsSpan(k * padded, padded);
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    // The block's eight resamples share each load of the term and add into eight independent sums.
+                    var w0 = weights.AsSpan(0 * padded, padded);
+                    var w1 = weights.AsSpan(1 * padded, padded);
+                    var w2 = weights.AsSpan(2 * padded, padded);
+                    var w3 = weights.AsSpan(3 * padded, padded);
+                    var w4 = weights.AsSpan(4 * padded, padded);
+                    var w5 = weights.AsSpan(5 * padded, padded);
+                    var w6 = weights.AsSpan(6 * padded, padded);
+                    var w7 = weights.AsSpan(7 * padded, padded);
+                    Vector256<double> Load(int r) => Vector256.Create<double>(sums.AsSpan(((r * terms) + k) * 4, 4));
+                    Vector256<double> v0 = Load(0), v1 = Load(1), v2 = Load(2), v3 = Load(3), v4 = Load(4), v5 = Load(5), v6 = Load(6), v7 = Load(7);
+                    for (int i = from; i < to; i += 4)
+                    {
+                        var tv = Vector256.Create<double>(t.Slice(i, 4));
+                        v0 += Vector256.Create<double>(w0.Slice(i, 4)) * tv;
+                        v1 += Vector256.Create<double>(w1.Slice(i, 4)) * tv;
+                        v2 += Vector256.Create<double>(w2.Slice(i, 4)) * tv;
+                        v3 += Vector256.Create<double>(w3.Slice(i, 4)) * tv;
+                        v4 += Vector256.Create<double>(w4.Slice(i, 4)) * tv;
+                        v5 += Vector256.Create<double>(w5.Slice(i, 4)) * tv;
+                        v6 += Vector256.Create<double>(w6.Slice(i, 4)) * tv;
+                        v7 += Vector256.Create<double>(w7.Slice(i, 4)) * tv;
+                    }
+
+                    ReadOnlySpan<Vector256<double>> all = [v0, v1, v2, v3, v4, v5, v6, v7];
+                    for (int r = 0; r < ResampleBlock; r++)
+                    {
+                        all[r].CopyTo(sums.AsSpan(((r * terms) + k) * 4, 4));
+                    }
+
+                    continue;
+                }
+
+                for (int r = 0; r < count; r++)
+                {
+                    var w = weights.AsSpan(r * padded, padded);
+                    var acc = sums.AsSpan(((r * terms) + k) * 4, 4);
+                    double s0 = acc[0], s1 = acc[1], s2 = acc[2], s3 = acc[3];
+                    for (int i = from; i < to; i += 4)
+                    {
+                        s0 += w[i] * t[i];
+                        s1 += w[i + 1] * t[i + 1];
+                        s2 += w[i + 2] * t[i + 2];
+                        s3 += w[i + 3] * t[i + 3];
+                    }
+
+                    acc[0] = s0;
+                    acc[1] = s1;
+                    acc[2] = s2;
+                    acc[3] = s3;
+                }
+            }
+        }
+    }
+
+    internal static int Width(int d, bool secondOrder) => (2 * d) + (secondOrder ? d * (d - 1) / 2 : 0) + 1;
 
     /// <summary>Computes [S_1..S_D, ST_1..ST_D, S_ij (i&lt;j), V] over all base samples or a bootstrap resample.</summary>
-    private static void Estimate(double[] a, double[] b, double[][] ab, double[][]? ba, int[]? idx, Span<double> into)
+    internal static void Estimate(double[] a, double[] b, double[][] ab, double[][]? ba, int[]? idx, Span<double> into)
     {
         int n = a.Length;
         int d = ab.Length;
