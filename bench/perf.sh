@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# One command for the figures of docs/performance.md: builds the bench and the CLI in Release, measures each figure
+# N times (default 3) and prints a Markdown table of min–max per figure, with the machine's load before and after.
+# Interleave two checkouts by running this script in each, or pair single commands with farm-bench for A/B claims.
+# Usage: bench/perf.sh [REPEATS]   (takes a few minutes; writes only under a temporary folder it removes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repeats="${1:-3}"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+dotnet build bench/Ballast.Bench -c Release -v q -nologo >/dev/null
+dotnet build src/Ballast.Cli -c Release -v q -nologo >/dev/null
+bench="bench/Ballast.Bench/bin/Release/net10.0/Ballast.Bench.dll"
+cli="src/Ballast.Cli/bin/Release/net10.0/ballast.dll"
+load() { cut -d' ' -f1 /proc/loadavg; }
+load_before="$(load)"
+
+# Each figure: a label, a unit and a command printing one number per line on stdout.
+declare -a labels units cmds
+add() { labels+=("$1"); units+=("$2"); cmds+=("$3"); }
+add "Model kernel, 4 lanes (\`--measure kernel 409600\`)" "M cy/s per core" \
+  "dotnet $bench --measure kernel 409600 | sed -E 's/.*\\(([0-9.]+) M cy\\/s per core\\).*/\\1/'"
+add "Model kernel, 8 lanes (\`DOTNET_MaxVectorTBitWidth=512\`)" "M cy/s per core" \
+  "DOTNET_MaxVectorTBitWidth=512 dotnet $bench --measure kernel 409600 | sed -E 's/.*\\(([0-9.]+) M cy\\/s per core\\).*/\\1/'"
+add "Full ensemble, 8 lanes (\`--measure ensemble 409600\`)" "M cy/s per core" \
+  "DOTNET_MaxVectorTBitWidth=512 dotnet $bench --measure ensemble 409600 | sed -E 's/.*\\(([0-9.]+) M cy\\/s per core\\).*/\\1/'"
+add "One 1,000-run ensemble, 8 lanes (\`--repeat 1000 50\`)" "ms each" \
+  "DOTNET_MaxVectorTBitWidth=512 dotnet $bench --repeat 1000 50 | sed -E 's/.*: ([0-9.]+) ms each.*/\\1/'"
+add "\`ballast run baseline --runs 1000000 --threads 2\`, wall" "s" \
+  "DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%e %U %S %M' -a -o $scratch/times dotnet $cli run scenarios/baseline.yaml --runs 1000000 --threads 2 --out $scratch/run --format json >/dev/null && tail -1 $scratch/times | cut -d' ' -f1 && rm -rf $scratch/run"
+add "  … its CPU (user + system)" "s" "awk '{print \$2 + \$3}' $scratch/times"
+add "  … its peak resident memory" "GB" "awk '{printf \"%.2f\\n\", \$4 / 1048576}' $scratch/times"
+add "\`ballast explore baseline --samples 200000 --threads 2\` into DuckDB" "runs/s" \
+  "rm -rf $scratch/ex && dotnet $cli explore scenarios/baseline.yaml --samples 200000 --threads 2 --out $scratch/ex --format csv 2>/dev/null | awk -F, 'NR==2{print \$NF}'"
+sobol() { echo "dotnet $bench --exploration sobol | sed -n '$1p' | sed -E 's/.*: ([0-9.]+) ms.*/\\1/'"; }
+add "Sobol analysis, Ishigami, N = 1024, 1,000 resamples" "ms" "$(sobol 1)"
+add "Sobol analysis, G-function, N = 2^14, D = 10, 1,000 resamples" "ms" "$(sobol 2)"
+add "Sobol analysis, G-function, N = 2^12, D = 10, second order, 1,000 resamples" "ms" "$(sobol 3)"
+
+echo "| Figure | Unit | Min–max of $repeats |"
+echo "|---|---|---|"
+for i in "${!labels[@]}"; do
+  values=()
+  for _ in $(seq "$repeats"); do values+=("$(bash -c "${cmds[$i]}")"); done
+  range="$(printf '%s\n' "${values[@]}" | sort -g | sed -n '1p;$p' | paste -sd'–')"
+  echo "| ${labels[$i]} | ${units[$i]} | $range |"
+done
+echo
+echo "Load average (1 min) before: $load_before, after: $(load); $(nproc) cores; commit $(git rev-parse --short HEAD)."
