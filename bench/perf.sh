@@ -27,7 +27,7 @@ add "Full ensemble, 8 lanes (\`--measure ensemble 409600\`)" "M cy/s per core" \
 add "One 1,000-run ensemble, 8 lanes (\`--repeat 1000 50\`)" "ms each" \
   "DOTNET_MaxVectorTBitWidth=512 dotnet $bench --repeat 1000 50 | sed -E 's/.*: ([0-9.]+) ms each.*/\\1/'"
 add "\`ballast run baseline --runs 1000000 --threads 2\`, wall" "s" \
-  "DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%e %U %S %M' -a -o $scratch/times dotnet $cli run scenarios/baseline.yaml --runs 1000000 --threads 2 --out $scratch/run --format json >/dev/null && tail -1 $scratch/times | cut -d' ' -f1 && rm -rf $scratch/run"
+  "DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%e %U %S %M' -a -o $scratch/times dotnet $cli run scenarios/baseline.yaml --runs 1000000 --threads 2 --out $scratch/run --format json >/dev/null 2>&1 && tail -1 $scratch/times | cut -d' ' -f1 && rm -rf $scratch/run"
 add "  … its CPU (user + system)" "s" "awk '{print \$2 + \$3}' $scratch/times"
 add "  … its peak resident memory" "GB" "awk '{printf \"%.2f\\n\", \$4 / 1048576}' $scratch/times"
 add "\`ballast explore baseline --samples 200000 --threads 2\` into DuckDB" "runs/s" \
@@ -42,7 +42,7 @@ echo "|---|---|---|"
 for i in "${!labels[@]}"; do
   values=()
   for _ in $(seq "$repeats"); do values+=("$(bash -c "${cmds[$i]}")"); done
-  range="$(printf '%s\n' "${values[@]}" | sort -g | sed -n '1p;$p' | paste -sd'–')"
+  range="$(printf '%s\n' "${values[@]}" | sort -g | awk 'NR == 1 { lo = $0 } { hi = $0 } END { print (lo == hi ? lo : lo "–" hi) }')"
   echo "| ${labels[$i]} | ${units[$i]} | $range |"
 done
 echo

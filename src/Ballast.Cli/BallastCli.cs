@@ -51,6 +51,7 @@ public static class BallastCli
         yield return ExportCommand.Create(ctx);
         yield return StoreCommand.Create(ctx);
         yield return RobustCommand.Create(ctx);
+        yield return SearchCommand.Create(ctx);
         yield return OptimizeCommand.Create(ctx);
         yield return ServeCommand.Create(ctx);
         yield return ReportCommand.Create(ctx);

@@ -30,6 +30,18 @@ public static class ExplorationSetup
 
     private static (Scenario Scenario, SimulationModel Model, IReadOnlyList<ExplorationParameter> Parameters, string Hash) Load(Scenario scenario, byte[] bytes, ulong seed)
     {
+        var widened = Widen(scenario);
+        var inputs = ScenarioCompiler.Compile(widened).Inputs;
+        var hash = Convert.ToHexString(SHA256.HashData(bytes))[..16].ToLowerInvariant();
+        return (widened, new SimulationModel(inputs, seed), SimulationModel.ParametersOf(inputs), hash);
+    }
+
+    /// <summary>
+    /// The scenario with every registry parameter that is uncertain by default (a distribution in
+    /// data/parameters.csv) added to its uncertain parameters, unless the scenario overrides or redefines it.
+    /// </summary>
+    public static Scenario Widen(Scenario scenario)
+    {
         var uncertain = scenario.Parameters.Uncertain.ToList();
         foreach (var p in ParameterRegistryLoader.Default.All)
         {
@@ -39,10 +51,7 @@ public static class ExplorationSetup
             }
         }
 
-        var widened = scenario with { Parameters = scenario.Parameters with { Uncertain = uncertain } };
-        var inputs = ScenarioCompiler.Compile(widened).Inputs;
-        var hash = Convert.ToHexString(SHA256.HashData(bytes))[..16].ToLowerInvariant();
-        return (widened, new SimulationModel(inputs, seed), SimulationModel.ParametersOf(inputs), hash);
+        return scenario with { Parameters = scenario.Parameters with { Uncertain = uncertain } };
     }
 
     /// <summary>The store layout (manifest entries) of an exploration.</summary>

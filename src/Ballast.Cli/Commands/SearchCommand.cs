@@ -1,0 +1,111 @@
+using Ballast.Exploration.Search;
+using Ballast.Runs;
+using Ballast.Runs.Search;
+
+namespace Ballast.Cli.Commands;
+
+/// <summary>
+/// <c>ballast search SCENARIO --levers ... --objectives ...</c>: many-objective search (NSGA-II with an ε-archive) over
+/// scenario levers for policies that stay good across sampled futures, then re-evaluation of the Pareto set on fresh
+/// futures (out-of-sample robustness).
+/// </summary>
+public static class SearchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var scenario = CommonOptions.Scenario("Scenario YAML file whose levers are searched.");
+        var levers = new Option<string>("--levers") { Description = "Levers to search, comma-separated: KEY (its own bounds or choices) or KEY=LOW:HIGH, e.g. us.theatre-share=0.1:0.5,us.stance.harshness.", Required = true };
+        var objectives = new Option<string>("--objectives") { Description = "Objectives, comma-separated: STAT:OUTCOME[:max|min][:EPSILON], STAT = mean or p1…p99, e.g. p10:balance_ratio:max,p50:us_cost_net:min.", Required = true };
+        var constraints = new Option<string?>("--constraints") { Description = "Constraints, comma-separated: STAT:OUTCOME<=BOUND or >=BOUND, e.g. p90:allied_mean_burden<=5." };
+        var futures = new Option<int>("--futures", "-n") { Description = "Sampled futures every policy is run on (common random numbers).", DefaultValueFactory = _ => 200 };
+        var fresh = new Option<int?>("--fresh-futures") { Description = "Fresh futures for the out-of-sample re-evaluation of the Pareto set (default: as many as --futures; 0 = none)." };
+        var population = new Option<int>("--population") { Description = "Policies per generation (even).", DefaultValueFactory = _ => 40 };
+        var generations = new Option<int>("--generations") { Description = "Generations after the first.", DefaultValueFactory = _ => 25 };
+        var seed = new Option<ulong>("--seed", "-s") { Description = "Seed of the futures, the runs and the search.", DefaultValueFactory = _ => ScenarioRunner.DefaultSeed };
+        var threads = new Option<int?>("--threads", "-j") { Description = "Worker threads (results do not depend on it)." };
+        var format = CommonOptions.Format();
+        return BallastCli.Command(ctx, "search", "Searches scenario levers for policies that stay good across sampled futures (NSGA-II, ε-dominance archive) and re-evaluates the trade-off set on fresh futures.",
+            [scenario, levers, objectives, constraints, futures, fresh, population, generations, seed, threads, format], p =>
+        {
+            var file = p.GetValue(scenario)!;
+            var sc = Ballast.Data.Scenarios.ScenarioLoader.Default.LoadFile(file);
+            var leverList = Split(p.GetValue(levers)!).Select(SearchLever.Parse).ToList();
+            var objectiveList = Split(p.GetValue(objectives)!).Select(PolicyObjective.Parse).ToList();
+            var constraintList = Split(p.GetValue(constraints) ?? string.Empty).Select(PolicyConstraint.Parse).ToList();
+            int n = p.GetValue(futures);
+            ulong s = p.GetValue(seed);
+            int nThreads = p.GetValue(threads) ?? Environment.ProcessorCount;
+            var problem = new PolicySearch(sc, leverList, objectiveList, constraintList, n, s, nThreads, ctx.Cancellation);
+            var options = new Nsga2Options(p.GetValue(population), p.GetValue(generations), s);
+            var progress = new SyncProgress(g => ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generation {g.Generation}/{g.Generations}: {problem.Simulated} policies simulated")));
+            var result = Nsga2.Run(problem, options, progress: progress, cancel: ctx.Cancellation);
+            int simulated = problem.Simulated;
+            int freshCount = p.GetValue(fresh) ?? n;
+            if (freshCount is 1 or < 0)
+            {
+                throw new BallastInputException($"fresh futures must be 0 or at least 2, not {freshCount}", field: "--fresh-futures", value: freshCount.ToString(CultureInfo.InvariantCulture));
+            }
+
+            var columns = new List<ResultColumn> { new("policy", "Policy", "N0") };
+            columns.AddRange(leverList.Select(l => new ResultColumn(l.Lever.Key, l.Lever.Key, "N3", RightAlign: l.Lever.Type != Core.Scenarios.LeverType.Choice)));
+            columns.AddRange(objectiveList.Select(o => Column($"{o.Statistic.Name}_{o.Outcome}", $"{o.Statistic.Name} {o.Outcome}", o.Outcome)));
+            columns.AddRange(constraintList.Select(c => Column($"{c.Statistic.Name}_{c.Outcome}" + "_constraint", c.Text, c.Outcome)));
+            if (freshCount > 0)
+            {
+                columns.AddRange(objectiveList.Select(o => Column($"{o.Statistic.Name}_{o.Outcome}" + "_fresh", $"{o.Statistic.Name} {o.Outcome} (fresh)", o.Outcome)));
+            }
+
+            var table = new ResultTable($"Pareto set of {sc.Name}: {result.Archive.Count} policies ({string.Join("; ", objectiveList.Select(o => o.Name))})", columns);
+            ulong freshSeed = unchecked(s + 0x9E3779B97F4A7C15UL);
+            for (int i = 0; i < result.Archive.Count; i++)
+            {
+                var sol = result.Archive[i];
+                var score = problem.ScoreOnSearchFutures(sol.Values);
+                var row = new List<object?> { i + 1 };
+                var texts = problem.Texts(sol.Values);
+                for (int l = 0; l < leverList.Count; l++)
+                {
+                    row.Add(leverList[l].Lever.Type == Core.Scenarios.LeverType.Choice ? texts[l] : double.Parse(texts[l], CultureInfo.InvariantCulture));
+                }
+
+                row.AddRange(score.Objectives.Select(v => (object?)v));
+                row.AddRange(score.Constraints.Select(v => (object?)v));
+                if (freshCount > 0)
+                {
+                    row.AddRange(problem.ScoreOnFreshFutures(sol.Values, freshCount, freshSeed).Objectives.Select(v => (object?)v));
+                }
+
+                table.Add([.. row]);
+            }
+
+            if (result.Archive.Count == 1 && !result.Archive[0].Feasible)
+            {
+                table.Notes.Add("No policy met every constraint: the row is the least infeasible policy found.");
+            }
+
+            table.Notes.Add($"NSGA-II (Deb et al. 2002) with an ε-dominance archive (Laumanns et al. 2002): {options.Population} policies × {options.Generations + 1} generations = {result.Evaluations} candidates, {simulated} distinct policies simulated, each on {n} futures (Latin hypercube over {problem.Parameters.Count} uncertain parameters, seed {s}; future k on random stream k in every policy).");
+            table.Notes.Add("ε (the resolution below which two policies are one choice): " + string.Join(", ", objectiveList.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Name} {o.Epsilon:G4}"))) + ".");
+            if (freshCount > 0)
+            {
+                table.Notes.Add($"'(fresh)' columns: the same policies on {freshCount} fresh futures (another design and other random streams) — out-of-sample robustness; a policy that loses much there was fitted to the search's futures.");
+            }
+
+            table.Sources.Add(KpiTables.Citation);
+            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            return 0;
+        });
+    }
+
+    private static IEnumerable<string> Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A statistic's column: US cost shown in US$ bn (CSV and JSON keep US$), the rest to three decimals.</summary>
+    private static ResultColumn Column(string name, string header, string outcome) =>
+        outcome == "us_cost_net" ? new ResultColumn(name, header + " (US$ bn)", "N1", DisplayScale: 1e9) : new ResultColumn(name, header, "N3");
+
+    /// <summary>Reports progress on the calling thread.</summary>
+    private sealed class SyncProgress(Action<(int Generation, int Generations)> report) : IProgress<(int Generation, int Generations)>
+    {
+        public void Report((int Generation, int Generations) value) => report(value);
+    }
+}
