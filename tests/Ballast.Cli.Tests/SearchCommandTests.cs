@@ -63,4 +63,27 @@ public class SearchCommandTests
         Assert.Equal(2, code);
         Assert.StartsWith(message, err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Explain_describes_where_a_pareto_policy_fails_with_prim()
+    {
+        var args = Search("--explain", "1", "--fails", "balance_ratio < 1.2");
+        args[Array.IndexOf(args, "--futures") + 1] = "64";
+        var (code, csv, err) = CliRunner.Run(args);
+        Assert.True(code == 0, err);
+        var lines = csv.Trim().Split('\n');
+        Assert.Equal("parameter,lower,upper,data_min,data_max,qp_lower,qp_upper", lines[0].Trim());
+        Assert.All(lines.Skip(1), l =>
+        {
+            var c = l.Split(',');
+            double lower = double.Parse(c[1], CultureInfo.InvariantCulture), upper = double.Parse(c[2], CultureInfo.InvariantCulture);
+            double min = double.Parse(c[3], CultureInfo.InvariantCulture), max = double.Parse(c[4], CultureInfo.InvariantCulture);
+            Assert.True(min <= lower && lower < upper && upper <= max, l);
+        });
+
+        var (code2, _, err2) = CliRunner.Run(Search("--explain", "99"));
+        Assert.Equal(2, code2);
+        // Progress lines come first on stderr; the error is the last line.
+        Assert.StartsWith("error: field '--explain', value '99': policy 99 is not in the Pareto set (1 to ", err2.Trim().Split('\n')[^1], StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,5 @@
+using Ballast.Exploration.Discovery;
+using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Search;
 using Ballast.Runs;
 using Ballast.Runs.Search;
@@ -23,10 +25,12 @@ public static class SearchCommand
         var population = new Option<int>("--population") { Description = "Policies per generation (even).", DefaultValueFactory = _ => 40 };
         var generations = new Option<int>("--generations") { Description = "Generations after the first.", DefaultValueFactory = _ => 25 };
         var seed = new Option<ulong>("--seed", "-s") { Description = "Seed of the futures, the runs and the search.", DefaultValueFactory = _ => ScenarioRunner.DefaultSeed };
+        var explain = new Option<int?>("--explain") { Description = "Instead of the Pareto set, show where policy K of it fails: PRIM over its fresh futures (see --fails)." };
+        var fails = new Option<string>("--fails") { Description = "With --explain: the condition that counts as failure, over outcomes (as ballast discover --where).", DefaultValueFactory = _ => "balance_ratio < 1" };
         var threads = new Option<int?>("--threads", "-j") { Description = "Worker threads (results do not depend on it)." };
         var format = CommonOptions.Format();
         return BallastCli.Command(ctx, "search", "Searches scenario levers for policies that stay good across sampled futures (NSGA-II, ε-dominance archive) and re-evaluates the trade-off set on fresh futures.",
-            [scenario, levers, objectives, constraints, futures, fresh, population, generations, seed, threads, format], p =>
+            [scenario, levers, objectives, constraints, futures, fresh, population, generations, seed, explain, fails, threads, format], p =>
         {
             var file = p.GetValue(scenario)!;
             var sc = Ballast.Data.Scenarios.ScenarioLoader.Default.LoadFile(file);
@@ -47,6 +51,18 @@ public static class SearchCommand
                 throw new BallastInputException($"fresh futures must be 0 or at least 2, not {freshCount}", field: "--fresh-futures", value: freshCount.ToString(CultureInfo.InvariantCulture));
             }
 
+            ulong freshSeed = unchecked(s + 0x9E3779B97F4A7C15UL);
+            if (p.GetValue(explain) is int k)
+            {
+                if (k < 1 || k > result.Archive.Count)
+                {
+                    throw new BallastInputException($"policy {k} is not in the Pareto set (1 to {result.Archive.Count})", field: "--explain", value: k.ToString(CultureInfo.InvariantCulture));
+                }
+
+                Explain(ctx, p.GetValue(format), problem, result.Archive[k - 1].Values, k, p.GetValue(fails)!, Math.Max(2, freshCount), freshSeed);
+                return 0;
+            }
+
             var columns = new List<ResultColumn> { new("policy", "Policy", "N0") };
             columns.AddRange(leverList.Select(l => new ResultColumn(l.Lever.Key, l.Lever.Key, "N3", RightAlign: l.Lever.Type != Core.Scenarios.LeverType.Choice)));
             columns.AddRange(objectiveList.Select(o => Column($"{o.Statistic.Name}_{o.Outcome}", $"{o.Statistic.Name} {o.Outcome}", o.Outcome)));
@@ -57,7 +73,6 @@ public static class SearchCommand
             }
 
             var table = new ResultTable($"Pareto set of {sc.Name}: {result.Archive.Count} policies ({string.Join("; ", objectiveList.Select(o => o.Name))})", columns);
-            ulong freshSeed = unchecked(s + 0x9E3779B97F4A7C15UL);
             for (int i = 0; i < result.Archive.Count; i++)
             {
                 var sol = result.Archive[i];
@@ -95,6 +110,39 @@ public static class SearchCommand
             table.Write(p.GetValue(format), ctx.Console, ctx.Out);
             return 0;
         });
+    }
+
+    /// <summary>Scenario discovery on one policy's fresh futures: which uncertain parameters make it fail.</summary>
+    private static void Explain(CliContext ctx, OutputFormat format, PolicySearch problem, double[] values, int k, string failsText, int futures, ulong seed)
+    {
+        var condition = Condition.Parse(failsText, [.. SimulationModel.OutcomeCatalogue.Select(o => o.Name)], "--fails");
+        var (x, y) = problem.Failures(values, condition, futures, seed);
+        var names = problem.Parameters;
+        var prim = Prim.Find(x, names, y);
+        var box = prim.Trajectory[prim.Chosen];
+        var table = new ResultTable(string.Create(CultureInfo.InvariantCulture,
+            $"Where policy {k} fails (\"{condition.Text}\" in {prim.Cases} of {prim.Points} fresh futures): box coverage {box.Coverage:P1}, density {box.Density:P1}, mass {box.Mass:P1}"), [
+            new("parameter", "Parameter", RightAlign: false),
+            new("lower", "Lower", "G4"),
+            new("upper", "Upper", "G4"),
+            new("data_min", "Data min", "G4"),
+            new("data_max", "Data max", "G4"),
+            new("qp_lower", "Quasi-p (lower)", "G2"),
+            new("qp_upper", "Quasi-p (upper)", "G2"),
+        ]);
+        foreach (var r in Prim.Restrictions(x, names, y, box))
+        {
+            table.Add(r.Name, r.Lower, r.Upper, x[r.Dimension].Min(), x[r.Dimension].Max(), r.QuasiPLower, r.QuasiPUpper);
+        }
+
+        table.Notes.Add($"Policy {k}: {string.Join(", ", problem.Texts(values).Select((t, i) => $"{problem.Variables[i].Name} = {t}"))}.");
+        if (prim.Cases == 0)
+        {
+            table.Notes.Add("The policy does not fail in any of these futures: there is no failure region to describe.");
+        }
+
+        table.Notes.Add("PRIM (Friedman and Fisher 1999; scenario discovery as in Bryant and Lempert 2010) over the policy's fresh futures; quasi-p-value below 0.05: the restriction matters.");
+        table.Write(format, ctx.Console, ctx.Out);
     }
 
     private static IEnumerable<string> Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

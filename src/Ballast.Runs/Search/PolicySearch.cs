@@ -1,6 +1,7 @@
 using Ballast.Core.Analytics;
 using Ballast.Core.Scenarios;
 using Ballast.Data.Scenarios;
+using Ballast.Exploration.Discovery;
 using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Sampling;
 using Ballast.Exploration.Search;
@@ -342,6 +343,53 @@ public sealed class PolicySearch : ISearchProblem
 
     private PolicyScore Simulate(double[] values, Design design, ulong seed)
     {
+        var (columns, error) = Run(values, design, seed);
+        if (columns is null)
+        {
+            return new PolicyScore([.. _objectives.Select(_ => double.NaN)], [.. _constraints.Select(_ => double.NaN)], error);
+        }
+
+        var scratch = new double[design.Rows];
+        return new PolicyScore(
+            [.. _objectives.Select(o => o.Statistic.Of(columns[o.OutcomeIndex], scratch))],
+            [.. _constraints.Select(c => c.Statistic.Of(columns[c.OutcomeIndex], scratch))],
+            null);
+    }
+
+    /// <summary>
+    /// Where a policy fails: runs it on <paramref name="futures"/> fresh futures from <paramref name="seed"/> and returns
+    /// each future's uncertain parameter values (one column per parameter, as PRIM takes them) and whether
+    /// <paramref name="fails"/> holds in it.
+    /// </summary>
+    public (double[][] X, bool[] Y) Failures(double[] values, Condition fails, int futures, ulong seed)
+    {
+        var design = Design.Create(new DesignSpec(DesignKind.LatinHypercube, futures, seed), Math.Max(1, _parameters.Length));
+        var (columns, error) = Run(values, design, seed);
+        if (columns is null)
+        {
+            throw new BallastInputException($"the policy's lever values cannot be applied: {error}", field: "--explain");
+        }
+
+        var names = SimulationModel.OutcomeCatalogue.Select(o => o.Name).ToList();
+        var y = fails.Evaluate(fails.Outcomes.ToDictionary(o => o, o => columns[names.IndexOf(o)]));
+        var parameters = SimulationModel.ParametersOf(ScenarioCompiler.Compile(_scenario).Inputs);
+        var x = _parameters.Select(_ => new double[futures]).ToArray();
+        var row = new double[_parameters.Length];
+        for (int k = 0; k < futures; k++)
+        {
+            ExperimentRunner.Values(design, parameters, k, row);
+            for (int d = 0; d < row.Length; d++)
+            {
+                x[d][k] = row[d];
+            }
+        }
+
+        return (x, y);
+    }
+
+    /// <summary>Every outcome of every future for a policy, or the reason its lever values cannot be applied.</summary>
+    private (double[][]? Columns, string? Error) Run(double[] values, Design design, ulong seed)
+    {
         Scenario scenario;
         Core.Model.ModelInputs inputs;
         try
@@ -351,7 +399,7 @@ public sealed class PolicySearch : ISearchProblem
         }
         catch (BallastInputException e)
         {
-            return new PolicyScore([.. _objectives.Select(_ => double.NaN)], [.. _constraints.Select(_ => double.NaN)], e.Message);
+            return (null, e.Message);
         }
 
         var model = new SimulationModel(inputs, seed);
@@ -363,11 +411,7 @@ public sealed class PolicySearch : ISearchProblem
 
         var sink = new OutcomeColumns(design.Rows, model.Outcomes.Count);
         ExperimentRunner.Run(model, design, parameters, sink, new RunOptions(_threads, design.Rows), cancel: _cancel);
-        var scratch = new double[design.Rows];
-        return new PolicyScore(
-            [.. _objectives.Select(o => o.Statistic.Of(sink.Columns[o.OutcomeIndex], scratch))],
-            [.. _constraints.Select(c => c.Statistic.Of(sink.Columns[c.OutcomeIndex], scratch))],
-            null);
+        return (sink.Columns, null);
     }
 
     /// <summary>Every outcome of every future, by outcome.</summary>
