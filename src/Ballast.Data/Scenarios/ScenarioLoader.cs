@@ -1,9 +1,8 @@
 using Ballast.Core.Scenarios;
 using Ballast.Data.Parameters;
 using Ballast.Data.Yaml;
+using Sc = Ballast.Core.Scenarios;
 using YamlDotNet.RepresentationModel;
-using CrisisType = Ballast.Core.Model.CrisisType;
-using MissionArea = Ballast.Core.Model.MissionArea;
 using StanceKind = Ballast.Core.Model.StanceKind;
 
 namespace Ballast.Data.Scenarios;
@@ -54,8 +53,8 @@ public sealed class ScenarioLoader
         public Scenario Scenario(YamlNode root)
         {
             var m = Map(root, string.Empty,
-                "name", "description", "question", "start", "horizon", "actors", "targets", "us", "architecture", "links",
-                "missiles", "programmes", "crises", "dialogues", "ties", "shocks", "growth", "parameters", "runs", "seed");
+                ["name", "description", "question", "start", "horizon", "actors", "targets", "us", "architecture",
+                .. Sc.Scenario.Sections.Select(x => x.Key), "parameters", "runs", "seed"]);
 
             var name = Str(m.Required("name"), "name");
             var description = Str(m.Required("description"), "description");
@@ -84,27 +83,7 @@ public sealed class ScenarioLoader
             var targets = m.Get("targets") is { } t ? Targets(t, "targets") : [2.0, 3.5];
             var us = Us(m.Required("us"), "us", Roles(actors));
             var architecture = m.Get("architecture") is { } arch ? Enum<Architecture>(arch, "architecture") : Architecture.HubAndSpokes;
-            var links = List(m.Get("links"), "links", Link);
-            NoDuplicates(m.Get("links"), "links", links, l => l.Name, "link name");
-            var missiles = List(m.Get("missiles"), "missiles", Missile);
-            var programmes = List(m.Get("programmes"), "programmes", Programme);
-            NoDuplicates(m.Get("programmes"), "programmes", programmes, p => p.Name, "programme name");
-            var crises = List(m.Get("crises"), "crises", Crisis);
-            var dialogues = List(m.Get("dialogues"), "dialogues", Dialogue);
-            var ties = List(m.Get("ties"), "ties", Tie);
-            NoDuplicates(m.Get("ties"), "ties", ties, x => $"{string.CompareOrdinal(x.A, x.B) switch { < 0 => x.A + "-" + x.B, _ => x.B + "-" + x.A }} {x.Year}", "tie change (pair and year)");
-            var shocks = List(m.Get("shocks"), "shocks", Shock);
-            var growthNode = m.Get("growth");
-            var growth = List(growthNode, "growth", (n, p) =>
-            {
-                var gm = Map(n, p, "country", "percent");
-                var pn = gm.Required("percent");
-                var pct = Double(pn, p + ".percent");
-                return pct is >= -50 and <= 50
-                    ? new GrowthOverride(Country(gm.Required("country"), p + ".country"), pct)
-                    : throw Error(pn, p + ".percent", $"growth must be between -50 and 50 percent a year, found {ValueText(pn)}", ValueText(pn));
-            });
-            NoDuplicates(growthNode, "growth", growth, g => g.Iso3, "country");
+            var sections = Sc.Scenario.Sections.Select(x => (x, Section(x, m.Get(x.Key)))).ToList();
             var parameters = m.Get("parameters") is { } p ? ParameterSettingsReader.Read(this, p, "parameters", context.Parameters) : ParameterSettings.None;
 
             int? runs = null;
@@ -129,9 +108,79 @@ public sealed class ScenarioLoader
                 seed = v;
             }
 
-            return new Scenario(name, description, question, _start, _horizon, actors, targets, us, architecture, links, missiles,
-                programmes, crises, dialogues, ties, shocks, growth, parameters, runs, seed, File);
+            var scenario = new Scenario(name, description, question, _start, _horizon, actors, targets, us, architecture, [], [],
+                [], [], [], [], [], [], parameters, runs, seed, File);
+            return sections.Aggregate(scenario, (s, x) => x.Item1.With(s, x.Item2));
         }
+
+        /// <summary>The items of a list section, read and checked by its declaration.</summary>
+        private List<object> Section(ScenarioSection section, YamlNode? node)
+        {
+            var items = List(node, section.Key, (n, p) => section.Create(section == MissileDeployment.Section ? MissileValues(n, p) : Values(section, n, p)));
+            if (section.Duplicate is { } what)
+            {
+                NoDuplicates(node, section.Key, items, section.Identity, what);
+            }
+
+            return items;
+        }
+
+        /// <summary>The values of one item of a section: each field read and checked as its kind says.</summary>
+        private ScenarioFieldValues Values(ScenarioSection section, YamlNode node, string path)
+        {
+            var m = Map(node, path, section.Keys);
+            foreach (var group in section.OneOf)
+            {
+                if (group.Count(k => m.Get(k) is not null) != 1)
+                {
+                    throw Error(node, path, $"give either {string.Join(" or ", group.Select(k => $"'{k}'"))}");
+                }
+            }
+
+            var values = new ScenarioFieldValues();
+            foreach (var f in section.Fields)
+            {
+                var p = Join(path, f.Key);
+                var n = f.Optional ? m.Get(f.Key) : m.Required(f.Key);
+                values[f.Key] = n is null ? null : Value(f, n, p, values);
+            }
+
+            return values;
+        }
+
+        /// <summary>One field's value, checked: text, countries, years within the scenario's span, bounded numbers, choices.</summary>
+        private object Value(ScenarioField f, YamlNode n, string p, ScenarioFieldValues values)
+        {
+            switch (f.Kind)
+            {
+                case ScenarioFieldKind.Text:
+                    var text = Str(n, p);
+                    return f.Allowed is not { } allowed || allowed.Contains(text, StringComparer.Ordinal)
+                        ? text
+                        : throw Error(n, p, $"unknown value '{text}'; allowed: {string.Join(", ", allowed)}", text);
+                case ScenarioFieldKind.Country:
+                    return Country(n, p);
+                case ScenarioFieldKind.Countries:
+                    return Countries(n, p, f.MinCount);
+                case ScenarioFieldKind.Pair:
+                    var pair = Countries(n, p, 2);
+                    return pair.Count == 2 ? pair : throw Error(n, p, $"a pair has exactly two countries, found {pair.Count}");
+                case ScenarioFieldKind.Year:
+                    return f.Years switch
+                    {
+                        ScenarioYears.Simulated => Year(n, p, _start + 1, _horizon),
+                        ScenarioYears.Scheduled => Year(n, p, context.FirstDataYear, _horizon),
+                        _ => Year(n, p, values.Int(f.FromKey!), context.MaxHorizonYear),
+                    };
+                case ScenarioFieldKind.Number:
+                    var v = Double(n, p);
+                    return f.InRange(v) ? v : throw Error(n, p, $"{f.RangeMessage}, found {ValueText(n)}", ValueText(n));
+                default:
+                    var s = Scalar(n, p);
+                    return f.Parse(s) ?? throw Error(n, p, $"unknown value '{InputLimits.Echo(s)}'; allowed: {string.Join(", ", f.Choices)}", s);
+            }
+        }
+
 
         private ActorSelection Actors(YamlNode node, string path)
         {
@@ -342,18 +391,10 @@ public sealed class ScenarioLoader
             return new StancePhase(from, kind, harshness, target, deadline);
         }
 
-        private LinkSpec Link(YamlNode node, string path)
+        /// <summary>A missile deployment's values: a catalogue system gives the range and owner unless they are written.</summary>
+        private ScenarioFieldValues MissileValues(YamlNode node, string path)
         {
-            var m = Map(node, path, "name", "members", "strength", "from", "until");
-            var members = Countries(m.Required("members"), path + ".members", 2);
-            var from = Year(m.Required("from"), path + ".from", context.FirstDataYear, _horizon);
-            int? until = m.Get("until") is { } un ? Year(un, path + ".until", from, context.MaxHorizonYear) : null;
-            return new LinkSpec(m.Get("name") is { } n ? Str(n, path + ".name") : null, members, Share(m.Required("strength"), path + ".strength"), from, until);
-        }
-
-        private MissileDeployment Missile(YamlNode node, string path)
-        {
-            var m = Map(node, path, "system", "range-km", "host", "owner", "year", "site");
+            var m = Map(node, path, MissileDeployment.Section.Keys);
             string? system = null;
             double? range = null;
             string? owner = null;
@@ -410,87 +451,15 @@ public sealed class ScenarioLoader
                 site = s.Id;
             }
 
-            return new MissileDeployment(system, range.Value, host, owner, Year(m.Required("year"), path + ".year", context.FirstDataYear, _horizon), site);
-        }
-
-        private CoDevelopmentProgramme Programme(YamlNode node, string path)
-        {
-            var m = Map(node, path, "name", "members", "mission", "year");
-            return new CoDevelopmentProgramme(
-                Str(m.Required("name"), path + ".name"),
-                Countries(m.Required("members"), path + ".members", 2),
-                Enum<MissionArea>(m.Required("mission"), path + ".mission"),
-                Year(m.Required("year"), path + ".year", context.FirstDataYear, _horizon));
-        }
-
-        private CrisisEvent Crisis(YamlNode node, string path)
-        {
-            var m = Map(node, path, "year", "kind", "intensity");
-            return new CrisisEvent(
-                Year(m.Required("year"), path + ".year", _start + 1, _horizon),
-                Enum<CrisisType>(m.Required("kind"), path + ".kind"),
-                Share(m.Required("intensity"), path + ".intensity"));
-        }
-
-        private DialogueChannel Dialogue(YamlNode node, string path)
-        {
-            var m = Map(node, path, "parties", "from", "until", "strength");
-            var from = Year(m.Required("from"), path + ".from", context.FirstDataYear, _horizon);
-            int? until = m.Get("until") is { } un ? Year(un, path + ".until", from, context.MaxHorizonYear) : null;
-            return new DialogueChannel(Countries(m.Required("parties"), path + ".parties", 2), from, until, Share(m.Required("strength"), path + ".strength"));
-        }
-
-        private TieChange Tie(YamlNode node, string path)
-        {
-            var m = Map(node, path, "pair", "year", "change");
-            var pairNode = m.Required("pair");
-            var pair = Countries(pairNode, path + ".pair", 2);
-            if (pair.Count != 2)
+            return new ScenarioFieldValues
             {
-                throw Error(pairNode, path + ".pair", $"a pair has exactly two countries, found {pair.Count}");
-            }
-
-            var changeNode = m.Required("change");
-            var change = Double(changeNode, path + ".change");
-            if (change is < -1 or > 1)
-            {
-                throw Error(changeNode, path + ".change", $"must be between -1 and 1, found {ValueText(changeNode)}", ValueText(changeNode));
-            }
-
-            return new TieChange(pair[0], pair[1], Year(m.Required("year"), path + ".year", _start + 1, _horizon), change);
-        }
-
-        private EconomicShock Shock(YamlNode node, string path)
-        {
-            var m = Map(node, path, "year", "countries", "region", "gdp-change-percent");
-            var year = Year(m.Required("year"), path + ".year", _start + 1, _horizon);
-            var cn = m.Get("countries");
-            var rn = m.Get("region");
-            if ((cn is null) == (rn is null))
-            {
-                throw Error(node, path, "give either 'countries' or 'region'");
-            }
-
-            var countries = cn is null ? [] : Countries(cn, path + ".countries", 1);
-            string? region = null;
-            if (rn is not null)
-            {
-                region = Str(rn, path + ".region");
-                string[] allowed = ["all", "patron", "allies", "partners", "adversaries"];
-                if (!allowed.Contains(region, StringComparer.Ordinal))
-                {
-                    throw Error(rn, path + ".region", $"unknown value '{region}'; allowed: {string.Join(", ", allowed)}", region);
-                }
-            }
-
-            var gn = m.Required("gdp-change-percent");
-            var change = Double(gn, path + ".gdp-change-percent");
-            if (change is <= -100 or > 100)
-            {
-                throw Error(gn, path + ".gdp-change-percent", $"a GDP change must be more than -100 % (which would leave no GDP) and at most 100 %, found {ValueText(gn)}", ValueText(gn));
-            }
-
-            return new EconomicShock(year, countries, region, change);
+                ["system"] = system,
+                ["range-km"] = range.Value,
+                ["host"] = host,
+                ["owner"] = owner,
+                ["year"] = Year(m.Required("year"), path + ".year", context.FirstDataYear, _horizon),
+                ["site"] = site,
+            };
         }
 
         private List<string> Countries(YamlNode node, string path, int min)
