@@ -64,8 +64,11 @@ public sealed record Scenario(
     public static IReadOnlyList<ScenarioSection> Sections { get; } =
     [
         LinkSpec.Section, MissileDeployment.Section, CoDevelopmentProgramme.Section, CrisisEvent.Section, DialogueChannel.Section,
-        TieChange.Section, EconomicShock.Section, GrowthOverride.Section,
+        TieChange.Section, EconomicShock.Section, GrowthOverride.Section, SpendingShock.Section,
     ];
+
+    /// <summary>One-off changes in the level of a country's military spending, in file order.</summary>
+    public IReadOnlyList<SpendingShock> SpendingShocks { get; init; } = [];
 }
 
 /// <summary>The actor set of a scenario: a named preset, or an explicit list of countries with roles.</summary>
@@ -301,6 +304,24 @@ public sealed record GrowthOverride(string Iso3, double Percent)
         v => new GrowthOverride(v.Text("country"), v.Number("percent")),
         s => s.Growth, (s, v) => s with { Growth = v })
     { IdentityOf = x => x.Iso3, Duplicate = "country" };
+}
+
+/// <summary>
+/// A spending shock: in one year a country's military spending is a given percentage above (or below) what its own rule
+/// gives (China's jump after 1996, Russia's after 2022); later years grow from the new level by the same rule.
+/// </summary>
+/// <param name="Year">The simulated year whose spending changes.</param>
+/// <param name="Country">The country (ISO3), any actor.</param>
+/// <param name="ChangePercent">Change in percent, in (-100, 100] (+20 = spending 20 % higher than it would have been).</param>
+public sealed record SpendingShock(int Year, string Country, double ChangePercent)
+{
+    /// <summary>The <c>spending-shocks:</c> section, one shock a country and year.</summary>
+    public static ScenarioSection<SpendingShock> Section { get; } = new("spending-shocks",
+        f => [f.Year("year", x => x.Year, ScenarioYears.Simulated), f.Country("country", x => x.Country),
+            f.Number("change-percent", x => x.ChangePercent, -100, 100, "a spending change must be more than -100 % (which would leave no spending) and at most 100 %", minExclusive: true)],
+        v => new SpendingShock(v.Int("year"), v.Text("country"), v.Number("change-percent")),
+        s => s.SpendingShocks, (s, v) => s with { SpendingShocks = v })
+    { IdentityOf = x => $"{x.Country} {x.Year}", Duplicate = "spending shock (country and year)" };
 }
 
 /// <summary>Parameter overrides and uncertain parameters, by parameter registry name.</summary>
