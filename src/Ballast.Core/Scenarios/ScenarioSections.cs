@@ -221,7 +221,7 @@ public abstract class ScenarioSection
     public IReadOnlyList<ScenarioField> Fields { get; }
 
     /// <summary>The items' keys, in order.</summary>
-    public string[] Keys { get; }
+    public IReadOnlyList<string> Keys { get; }
 
     /// <summary>Groups of keys of which an item must give exactly one (e.g. <c>countries</c> or <c>region</c>).</summary>
     public IReadOnlyList<string[]> OneOf { get; init; } = [];

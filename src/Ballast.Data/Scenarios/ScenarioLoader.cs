@@ -83,7 +83,7 @@ public sealed class ScenarioLoader
             var targets = m.Get("targets") is { } t ? Targets(t, "targets") : [2.0, 3.5];
             var us = Us(m.Required("us"), "us", Roles(actors));
             var architecture = m.Get("architecture") is { } arch ? Enum<Architecture>(arch, "architecture") : Architecture.HubAndSpokes;
-            var sections = Sc.Scenario.Sections.Select(x => (x, Section(x, m.Get(x.Key)))).ToList();
+            var sections = Sc.Scenario.Sections.Select(x => (Section: x, Items: Section(x, m.Get(x.Key)))).ToList();
             var parameters = m.Get("parameters") is { } p ? ParameterSettingsReader.Read(this, p, "parameters", context.Parameters) : ParameterSettings.None;
 
             int? runs = null;
@@ -110,7 +110,7 @@ public sealed class ScenarioLoader
 
             var scenario = new Scenario(name, description, question, _start, _horizon, actors, targets, us, architecture, [], [],
                 [], [], [], [], [], [], parameters, runs, seed, File);
-            return sections.Aggregate(scenario, (s, x) => x.Item1.With(s, x.Item2));
+            return sections.Aggregate(scenario, (s, x) => x.Section.With(s, x.Items));
         }
 
         /// <summary>The items of a list section, read and checked by its declaration.</summary>
@@ -128,7 +128,7 @@ public sealed class ScenarioLoader
         /// <summary>The values of one item of a section: each field read and checked as its kind says.</summary>
         private ScenarioFieldValues Values(ScenarioSection section, YamlNode node, string path)
         {
-            var m = Map(node, path, section.Keys);
+            var m = Map(node, path, [.. section.Keys]);
             foreach (var group in section.OneOf)
             {
                 if (group.Count(k => m.Get(k) is not null) != 1)
@@ -175,12 +175,11 @@ public sealed class ScenarioLoader
                 case ScenarioFieldKind.Number:
                     var v = Double(n, p);
                     return f.InRange(v) ? v : throw Error(n, p, $"{f.RangeMessage}, found {ValueText(n)}", ValueText(n));
-                default:
+                default: // a choice
                     var s = Scalar(n, p);
                     return f.Parse(s) ?? throw Error(n, p, $"unknown value '{InputLimits.Echo(s)}'; allowed: {string.Join(", ", f.Choices)}", s);
             }
         }
-
 
         private ActorSelection Actors(YamlNode node, string path)
         {
@@ -394,7 +393,7 @@ public sealed class ScenarioLoader
         /// <summary>A missile deployment's values: a catalogue system gives the range and owner unless they are written.</summary>
         private ScenarioFieldValues MissileValues(YamlNode node, string path)
         {
-            var m = Map(node, path, MissileDeployment.Section.Keys);
+            var m = Map(node, path, [.. MissileDeployment.Section.Keys]);
             string? system = null;
             double? range = null;
             string? owner = null;
