@@ -1,9 +1,6 @@
-using Ballast.Core.Model;
 using Ballast.Core.Scenarios;
-using CrisisEvent = Ballast.Core.Scenarios.CrisisEvent;
-using EconomicShock = Ballast.Core.Scenarios.EconomicShock;
-using MissileDeployment = Ballast.Core.Scenarios.MissileDeployment;
-using CoDevelopmentProgramme = Ballast.Core.Scenarios.CoDevelopmentProgramme;
+using CrisisType = Ballast.Core.Model.CrisisType;
+using MissionArea = Ballast.Core.Model.MissionArea;
 
 namespace Ballast.Core.Tests.Scenarios;
 
