@@ -116,6 +116,9 @@ public sealed record UsPolicy(
     IReadOnlyList<PostureEntry> Posture,
     IReadOnlyList<CostSharingAgreement> CostSharing)
 {
+    /// <summary>The list sections inside <c>us:</c>, in the order the loader reads and the writer writes them (after <c>theatre-share</c>).</summary>
+    public static IReadOnlyList<ScenarioSection> Sections { get; } = [PostureEntry.Section, CostSharingAgreement.Section];
+
     /// <summary>
     /// The US stance toward single allies: from its year on, an entry replaces the run's stance path for that ally (until a
     /// later entry for the same ally); allies without an entry follow the run's path. In file order.
@@ -163,7 +166,16 @@ public sealed record StancePhase(int FromYear, StanceKind Kind, double Harshness
 /// <param name="Year">Year the posture applies from.</param>
 /// <param name="Troops">US personnel stationed (persons); null = keep the data's figure.</param>
 /// <param name="Bases">Number of US bases and sites; null = keep the data's figure.</param>
-public sealed record PostureEntry(string Host, int Year, int? Troops, int? Bases);
+public sealed record PostureEntry(string Host, int Year, int? Troops, int? Bases)
+{
+    /// <summary>The <c>us.posture</c> section, one entry a host and year.</summary>
+    public static ScenarioSection<PostureEntry> Section { get; } = new("posture",
+        f => [f.Country("host", x => x.Host), f.Year("year", x => x.Year, ScenarioYears.Scheduled), f.Count("troops", x => x.Troops, optional: true),
+            f.Count("bases", x => x.Bases, optional: true)],
+        v => new PostureEntry(v.Text("host"), v.Int("year"), v.OptionalInt("troops"), v.OptionalInt("bases")),
+        s => s.Us.Posture, (s, v) => s with { Us = s.Us with { Posture = v } })
+    { Parent = "us", AnyOf = [["troops", "bases"]], IdentityOf = x => $"{x.Host} {x.Year}", Duplicate = "posture entry (host and year)" };
+}
 
 /// <summary>A cost-sharing agreement: host-nation support paid by the host to the US from a year on.</summary>
 /// <param name="Host">Host country (ISO3).</param>
@@ -171,7 +183,16 @@ public sealed record PostureEntry(string Host, int Year, int? Troops, int? Bases
 /// <param name="UntilYear">Last year, or null for open-ended.</param>
 /// <param name="AmountUsdMillions">Host-nation support per year, millions of US dollars (≥ 0).</param>
 /// <param name="Name">Agreement name (e.g. <c>SMA 2022-2026</c>), if given.</param>
-public sealed record CostSharingAgreement(string Host, int FromYear, int? UntilYear, double AmountUsdMillions, string? Name);
+public sealed record CostSharingAgreement(string Host, int FromYear, int? UntilYear, double AmountUsdMillions, string? Name)
+{
+    /// <summary>The <c>us.cost-sharing</c> section, one agreement a host and first year.</summary>
+    public static ScenarioSection<CostSharingAgreement> Section { get; } = new("cost-sharing",
+        f => [f.Country("host", x => x.Host), f.Year("from", x => x.FromYear, ScenarioYears.Scheduled), f.Until("until", x => x.UntilYear, "from"),
+            f.Number("amount-usd-m", x => x.AmountUsdMillions, 0, double.PositiveInfinity, "amount must not be negative", showsFound: false), f.Text("name", x => x.Name, optional: true)],
+        v => new CostSharingAgreement(v.Text("host"), v.Int("from"), v.OptionalInt("until"), v.Number("amount-usd-m"), v.OptionalText("name")),
+        s => s.Us.CostSharing, (s, v) => s with { Us = s.Us with { CostSharing = v } })
+    { Parent = "us", IdentityOf = x => $"{x.Host} {x.FromYear}", Duplicate = "cost-sharing agreement (host and from-year)" };
+}
 
 /// <summary>A link between two countries, or a grouping whose members are all linked pairwise.</summary>
 /// <param name="Name">Name of the grouping (e.g. <c>quad</c>), or null for a plain pair.</param>

@@ -20,6 +20,9 @@ public enum ScenarioFieldKind
     /// <summary>A year within <see cref="ScenarioField.Years"/>.</summary>
     Year,
 
+    /// <summary>A whole number of at least 0 (troops, bases).</summary>
+    Count,
+
     /// <summary>A finite number within <see cref="ScenarioField.Min"/>..<see cref="ScenarioField.Max"/>.</summary>
     Number,
 
@@ -88,8 +91,11 @@ public sealed class ScenarioField
     /// <summary>For a number: the highest value (inclusive).</summary>
     public double Max { get; init; } = double.PositiveInfinity;
 
-    /// <summary>For a number: the message of a value out of bounds, completed by <c>, found VALUE</c>.</summary>
+    /// <summary>For a number: the message of a value out of bounds.</summary>
     public string RangeMessage { get; init; } = string.Empty;
+
+    /// <summary>For a number: true when <see cref="RangeMessage"/> is completed by <c>, found VALUE</c>.</summary>
+    public bool ShowsFound { get; init; } = true;
 
     /// <summary>For a choice: the allowed spellings.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
@@ -144,11 +150,16 @@ public sealed class ScenarioFieldFactory<T>
     /// <param name="read">The value of an item.</param>
     /// <param name="min">Lowest value.</param>
     /// <param name="max">Highest value.</param>
-    /// <param name="rangeMessage">What a value out of bounds is told, completed by <c>, found VALUE</c>.</param>
+    /// <param name="rangeMessage">What a value out of bounds is told, completed by <c>, found VALUE</c> unless <paramref name="showsFound"/> is false.</param>
     /// <param name="minExclusive">True when <paramref name="min"/> itself is not allowed.</param>
     /// <param name="optional">True when the field may be left out.</param>
-    public ScenarioField Number(string key, Func<T, double?> read, double min, double max, string rangeMessage, bool minExclusive = false, bool optional = false) =>
-        new(key, ScenarioFieldKind.Number, x => read((T)x)) { Min = min, Max = max, RangeMessage = rangeMessage, MinExclusive = minExclusive, Optional = optional };
+    /// <param name="showsFound">False when the message does not repeat the value.</param>
+    public ScenarioField Number(string key, Func<T, double?> read, double min, double max, string rangeMessage, bool minExclusive = false, bool optional = false, bool showsFound = true) =>
+        new(key, ScenarioFieldKind.Number, x => read((T)x)) { Min = min, Max = max, RangeMessage = rangeMessage, MinExclusive = minExclusive, Optional = optional, ShowsFound = showsFound };
+
+    /// <summary>A whole number of at least 0.</summary>
+    public ScenarioField Count(string key, Func<T, int?> read, bool optional = false) =>
+        new(key, ScenarioFieldKind.Count, x => read((T)x)) { Optional = optional };
 
     /// <summary>A share in [0, 1].</summary>
     public ScenarioField Share(string key, Func<T, double> read) => Number(key, x => read(x), 0, 1, "must be between 0 and 1");
@@ -214,8 +225,14 @@ public abstract class ScenarioSection
         Keys = [.. fields.Select(f => f.Key)];
     }
 
-    /// <summary>The top-level YAML key.</summary>
+    /// <summary>The YAML key (top-level, or inside <see cref="Parent"/>).</summary>
     public string Key { get; }
+
+    /// <summary>The mapping the section stands in (<c>us</c>), or null at the top level.</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>The dotted field path errors name (<c>us.posture</c>).</summary>
+    public string Path => Parent is null ? Key : $"{Parent}.{Key}";
 
     /// <summary>The items' fields, in the order they are read and written.</summary>
     public IReadOnlyList<ScenarioField> Fields { get; }
@@ -225,6 +242,9 @@ public abstract class ScenarioSection
 
     /// <summary>Groups of keys of which an item must give exactly one (e.g. <c>countries</c> or <c>region</c>).</summary>
     public IReadOnlyList<string[]> OneOf { get; init; } = [];
+
+    /// <summary>Groups of keys of which an item must give at least one (e.g. <c>troops</c>, <c>bases</c> or both).</summary>
+    public IReadOnlyList<string[]> AnyOf { get; init; } = [];
 
     /// <summary>What a duplicate is called in messages (e.g. <c>programme name</c>), or null when duplicates are allowed.</summary>
     public string? Duplicate { get; init; }

@@ -47,6 +47,7 @@ public sealed class ScenarioLoader
     /// <summary>Walks one document.</summary>
     private sealed class Reader(string file, ScenarioContext context) : YamlFields(file)
     {
+        private readonly List<(ScenarioSection Section, List<object> Items)> _sections = [];
         private int _start;
         private int _horizon;
 
@@ -83,7 +84,11 @@ public sealed class ScenarioLoader
             var targets = m.Get("targets") is { } t ? Targets(t, "targets") : [2.0, 3.5];
             var us = Us(m.Required("us"), "us", Roles(actors));
             var architecture = m.Get("architecture") is { } arch ? Enum<Architecture>(arch, "architecture") : Architecture.HubAndSpokes;
-            var sections = Sc.Scenario.Sections.Select(x => (Section: x, Items: Section(x, m.Get(x.Key)))).ToList();
+            foreach (var section in Sc.Scenario.Sections)
+            {
+                Section(section, m.Get(section.Key));
+            }
+
             var parameters = m.Get("parameters") is { } p ? ParameterSettingsReader.Read(this, p, "parameters", context.Parameters) : ParameterSettings.None;
 
             int? runs = null;
@@ -110,19 +115,19 @@ public sealed class ScenarioLoader
 
             var scenario = new Scenario(name, description, question, _start, _horizon, actors, targets, us, architecture, [], [],
                 [], [], [], [], [], [], parameters, runs, seed, File);
-            return sections.Aggregate(scenario, (s, x) => x.Section.With(s, x.Items));
+            return _sections.Aggregate(scenario, (s, x) => x.Section.With(s, x.Items));
         }
 
-        /// <summary>The items of a list section, read and checked by its declaration.</summary>
-        private List<object> Section(ScenarioSection section, YamlNode? node)
+        /// <summary>Reads and checks the items of a list section by its declaration; they are set once the scenario is made.</summary>
+        private void Section(ScenarioSection section, YamlNode? node)
         {
-            var items = List(node, section.Key, (n, p) => section.Create(section == MissileDeployment.Section ? MissileValues(n, p) : Values(section, n, p)));
+            var items = List(node, section.Path, (n, p) => section.Create(section == MissileDeployment.Section ? MissileValues(n, p) : Values(section, n, p)));
             if (section.Duplicate is { } what)
             {
-                NoDuplicates(node, section.Key, items, section.Identity, what);
+                NoDuplicates(node, section.Path, items, section.Identity, what);
             }
 
-            return items;
+            _sections.Add((section, items));
         }
 
         /// <summary>The values of one item of a section: each field read and checked as its kind says.</summary>
@@ -134,6 +139,14 @@ public sealed class ScenarioLoader
                 if (group.Count(k => m.Get(k) is not null) != 1)
                 {
                     throw Error(node, path, $"give either {string.Join(" or ", group.Select(k => $"'{k}'"))}");
+                }
+            }
+
+            foreach (var group in section.AnyOf)
+            {
+                if (group.All(k => m.Get(k) is null))
+                {
+                    throw Error(node, path, $"give {string.Join(", ", group.Select(k => $"'{k}'"))} or both");
                 }
             }
 
@@ -172,9 +185,11 @@ public sealed class ScenarioLoader
                         ScenarioYears.Scheduled => Year(n, p, context.FirstDataYear, _horizon),
                         _ => Year(n, p, values.Int(f.FromKey!), context.MaxHorizonYear),
                     };
+                case ScenarioFieldKind.Count:
+                    return NonNegativeInt(n, p);
                 case ScenarioFieldKind.Number:
                     var v = Double(n, p);
-                    return f.InRange(v) ? v : throw Error(n, p, $"{f.RangeMessage}, found {ValueText(n)}", ValueText(n));
+                    return f.InRange(v) ? v : throw Error(n, p, f.ShowsFound ? $"{f.RangeMessage}, found {ValueText(n)}" : f.RangeMessage, ValueText(n));
                 default: // a choice
                     var s = Scalar(n, p);
                     return f.Parse(s) ?? throw Error(n, p, $"unknown value '{InputLimits.Echo(s)}'; allowed: {string.Join(", ", f.Choices)}", s);
@@ -276,39 +291,12 @@ public sealed class ScenarioLoader
 
             double? theatre = m.Get("theatre-share") is { } ts ? Share(ts, path + ".theatre-share") : null;
 
-            var postureNode = m.Get("posture");
-            var posture = List(postureNode, path + ".posture", (n, p) =>
+            foreach (var section in UsPolicy.Sections)
             {
-                var pm = Map(n, p, "host", "year", "troops", "bases");
-                var troops = pm.Get("troops") is { } tn ? NonNegativeInt(tn, p + ".troops") : (int?)null;
-                var bases = pm.Get("bases") is { } bn ? NonNegativeInt(bn, p + ".bases") : (int?)null;
-                if (troops is null && bases is null)
-                {
-                    throw Error(n, p, "give 'troops', 'bases' or both");
-                }
+                Section(section, m.Get(section.Key));
+            }
 
-                return new PostureEntry(Country(pm.Required("host"), p + ".host"), Year(pm.Required("year"), p + ".year", context.FirstDataYear, _horizon), troops, bases);
-            });
-            NoDuplicates(postureNode, path + ".posture", posture, x => $"{x.Host} {x.Year}", "posture entry (host and year)");
-
-            var costNode = m.Get("cost-sharing");
-            var cost = List(costNode, path + ".cost-sharing", (n, p) =>
-            {
-                var cm = Map(n, p, "host", "from", "until", "amount-usd-m", "name");
-                var from = Year(cm.Required("from"), p + ".from", context.FirstDataYear, _horizon);
-                int? until = cm.Get("until") is { } un ? Year(un, p + ".until", from, context.MaxHorizonYear) : null;
-                var amountNode = cm.Required("amount-usd-m");
-                var amount = Double(amountNode, p + ".amount-usd-m");
-                if (amount < 0)
-                {
-                    throw Error(amountNode, p + ".amount-usd-m", "amount must not be negative", ValueText(amountNode));
-                }
-
-                return new CostSharingAgreement(Country(cm.Required("host"), p + ".host"), from, until, amount, cm.Get("name") is { } nm ? Str(nm, p + ".name") : null);
-            });
-            NoDuplicates(costNode, path + ".cost-sharing", cost, x => $"{x.Host} {x.FromYear}", "cost-sharing agreement (host and from-year)");
-
-            return new UsPolicy(paths, theatre, posture, cost) { AllyStances = AllyStances(m.Get("ally-stances"), path + ".ally-stances", roles) };
+            return new UsPolicy(paths, theatre, [], []) { AllyStances = AllyStances(m.Get("ally-stances"), path + ".ally-stances", roles) };
         }
 
         private List<StancePhase> Phases(YamlNode node, string path)

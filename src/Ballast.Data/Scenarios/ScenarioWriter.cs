@@ -54,8 +54,11 @@ public static class ScenarioWriter
             Line(w, 1, $"theatre-share: {N(ts)}");
         }
 
-        List(w, 1, "posture", s.Us.Posture, x => $"host: {x.Host}, year: {x.Year}{Opt("troops", x.Troops)}{Opt("bases", x.Bases)}");
-        List(w, 1, "cost-sharing", s.Us.CostSharing, x => $"host: {x.Host}, from: {x.FromYear}{Opt("until", x.UntilYear)}, amount-usd-m: {N(x.AmountUsdMillions)}{(x.Name is null ? string.Empty : $", name: {Q(x.Name)}")}");
+        foreach (var section in UsPolicy.Sections)
+        {
+            List(w, 1, section.Key, section.Items(s), x => Item(section, x));
+        }
+
         Line(w, 0, $"architecture: {Names.Kebab(s.Architecture)}");
         foreach (var section in Scenario.Sections)
         {
@@ -127,7 +130,7 @@ public static class ScenarioWriter
     {
         ScenarioFieldKind.Text => f.Quoted ? Q((string)v) : (string)v,
         ScenarioFieldKind.Countries or ScenarioFieldKind.Pair => $"[{string.Join(", ", (IReadOnlyList<string>)v)}]",
-        ScenarioFieldKind.Year => ((int)v).ToString(CultureInfo.InvariantCulture),
+        ScenarioFieldKind.Year or ScenarioFieldKind.Count => ((int)v).ToString(CultureInfo.InvariantCulture),
         ScenarioFieldKind.Number => N((double)v),
         ScenarioFieldKind.Choice => f.Spell(v),
         _ => (string)v,
@@ -137,8 +140,6 @@ public static class ScenarioWriter
         $"from: {ph.FromYear}, kind: {Names.Kebab(ph.Kind)}, harshness: {N(ph.Harshness)}{(ph.Kind == StanceKind.Conditional ? $", target: {N(ph.TargetPercent!.Value)}, deadline: {ph.DeadlineYear}" : string.Empty)}";
 
     private static void Line(StringBuilder w, int indent, string text) => w.Append(' ', indent * 2).Append(text).Append('\n');
-
-    private static string Opt(string key, int? v) => v is null ? string.Empty : $", {key}: {v.Value.ToString(CultureInfo.InvariantCulture)}";
 
     private static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 

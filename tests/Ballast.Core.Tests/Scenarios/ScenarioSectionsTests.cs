@@ -21,9 +21,15 @@ public class ScenarioSectionsTests
         { "shocks", new EconomicShock(2026, ["CHN", "JPN"], null, 1.5) },
         { "growth", new GrowthOverride("CHN", 4.5) },
         { "spending-shocks", new SpendingShock(2027, "CHN", 25) },
+        { "posture", new PostureEntry("JPN", 2026, 50000, null) },
+        { "posture", new PostureEntry("JPN", 2030, null, 30) },
+        { "cost-sharing", new CostSharingAgreement("JPN", 2022, 2026, 1501.8, "SMA 2022-2026") },
+        { "cost-sharing", new CostSharingAgreement("KOR", 2026, null, 1164, null) },
     };
 
-    private static ScenarioSection Section(string key) => Scenario.Sections.Single(s => s.Key == key);
+    private static IEnumerable<ScenarioSection> All => Scenario.Sections.Concat(UsPolicy.Sections);
+
+    private static ScenarioSection Section(string key) => All.Single(s => s.Key == key);
 
     [Theory]
     [MemberData(nameof(Items))]
@@ -49,8 +55,10 @@ public class ScenarioSectionsTests
     [Fact]
     public void Keys_are_distinct_and_rules_name_fields_the_section_has()
     {
-        Assert.Equal(Scenario.Sections.Count, Scenario.Sections.Select(s => s.Key).Distinct(StringComparer.Ordinal).Count());
-        foreach (var s in Scenario.Sections)
+        Assert.Equal(All.Count(), All.Select(s => s.Path).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(Scenario.Sections, s => Assert.Null(s.Parent));
+        Assert.All(UsPolicy.Sections, s => Assert.Equal("us", s.Parent));
+        foreach (var s in All)
         {
             Assert.Equal(s.Keys.Count, s.Keys.Distinct(StringComparer.Ordinal).Count());
             for (int i = 0; i < s.Fields.Count; i++)
@@ -64,7 +72,7 @@ public class ScenarioSectionsTests
                 }
             }
 
-            Assert.All(s.OneOf.SelectMany(g => g), k => Assert.True(s.Fields.Single(f => f.Key == k).Optional, $"{s.Key}.{k}"));
+            Assert.All(s.OneOf.Concat(s.AnyOf).SelectMany(g => g), k => Assert.True(s.Fields.Single(f => f.Key == k).Optional, $"{s.Key}.{k}"));
         }
     }
 
