@@ -106,4 +106,18 @@ public class ScenarioBehaviourTests
         Assert.True(MeanFinal(programmes, CoalitionIndicator.Effectiveness) > MeanFinal(none, CoalitionIndicator.Effectiveness));
         Assert.True(MeanFinal(programmes, ActorIndicator.Interoperability, "JPN") > MeanFinal(none, ActorIndicator.Interoperability, "JPN"));
     }
+
+    [Fact]
+    public void China_spending_a_quarter_more_in_2027_lowers_the_baseline_s_balance_with_the_same_seed()
+    {
+        var baseline = ScenarioLoader.Default.LoadFile(Path.Combine(Root(), "scenarios", "baseline.yaml"));
+        var without = TestKit.RunBlock(ScenarioCompiler.Compile(baseline).Inputs, Runs);
+        var with = TestKit.RunBlock(ScenarioCompiler.Compile(baseline with { SpendingShocks = [new(2027, "CHN", 25)] }).Inputs, Runs);
+        int balance = without.Layout.Of(CoalitionIndicator.Balance);
+        for (int lane = 0; lane < Runs; lane++)
+        {
+            Assert.Equal(without.Indicator(balance, 3, lane), with.Indicator(balance, 3, lane));
+            Assert.True(with.Indicator(balance, without.Inputs.Steps, lane) < without.Indicator(balance, without.Inputs.Steps, lane) - 0.05, $"lane {lane}: the 2035 balance");
+        }
+    }
 }

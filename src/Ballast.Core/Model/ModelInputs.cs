@@ -48,6 +48,7 @@ public sealed class ModelInputs
         CostSharing = [.. schedules.CostSharing];
         Dialogue = [.. schedules.Dialogue];
         AllyStances = [.. b.AllyStances];
+        SpendingShock = [.. b.SpendingShock];
         LinkChanges = [.. b.LinkChanges];
         MissileDeployments = [.. b.MissileDeployments];
         Programmes = [.. b.Programmes];
@@ -148,6 +149,12 @@ public sealed class ModelInputs
     /// for that ally (belief, pressure, executed threats, credibility, the disengage factor of its US spill-in); null follows the path.
     /// </summary>
     public ImmutableArray<StanceYear?> AllyStances { get; }
+
+    /// <summary>
+    /// Factor on each actor's military spending per year, <c>[t * ActorCount + i]</c>: 1 + the scheduled one-off change of that
+    /// year's spending (1 where none); the change persists through the actor's rule in later years.
+    /// </summary>
+    public ImmutableArray<double> SpendingShock { get; }
 
     /// <summary>Theatre share of the US defence budget per year index.</summary>
     public ImmutableArray<double> TheatreShare { get; }

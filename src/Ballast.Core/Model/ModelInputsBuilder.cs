@@ -65,6 +65,7 @@ public sealed class ModelInputsBuilder
     private readonly List<(int Year, int Actor, double? Troops, double? Bases, double? Hns)> _postureChanges = [];
     private readonly List<(int Year, int Actor)> _costSharing = [];
     private readonly List<(int Year, int Ally, StanceYear Stance)> _allyStances = [];
+    private readonly List<(int Year, int Actor, double Change)> _spendingShocks = [];
     private readonly Dictionary<int, double> _dialogue = [];
     private readonly Dictionary<int, double> _theatre = [];
     private double[]? _distance;
@@ -137,6 +138,8 @@ public sealed class ModelInputsBuilder
 
     internal IEnumerable<StanceYear?> AllyStances { get; private set; } = [];
 
+    internal IEnumerable<double> SpendingShock { get; private set; } = [];
+
     /// <summary>Adds an actor and returns its index.</summary>
     public int AddActor(ActorSpec actor)
     {
@@ -201,6 +204,12 @@ public sealed class ModelInputsBuilder
 
     /// <summary>Sets the US stance toward one ally or partner from a year on: it replaces the run's stance path for that ally until a later entry for it.</summary>
     public void SetAllyStance(int year, int ally, StanceYear stance) => _allyStances.Add((year, ally, stance));
+
+    /// <summary>
+    /// Changes an actor's military spending of one year by a fraction (0.2 = 20 % more than its rule gives); later years
+    /// grow from the new level. Several shocks of one actor and year multiply.
+    /// </summary>
+    public void ShockSpending(int year, int actor, double change) => _spendingShocks.Add((year, actor, change));
 
     /// <summary>Adds a stance path that holds one stance every year (helper for simple scenarios and tests).</summary>
     public void AddConstantStance(string name, double probability, StanceYear stance) =>
@@ -344,6 +353,7 @@ public sealed class ModelInputsBuilder
         }
 
         AllyStances = AllyStanceTable(years);
+        SpendingShock = SpendingShockTable(years);
         var schedules = new YearlySchedules(
             Expand(_theatre, parameters.Value("us_theatre_share"), years), Expand(_dialogue, parameters.Value("dialogue_default"), years), troops, bases, hns, cs);
         return new ModelInputs(this, parameters, schedules);
@@ -363,6 +373,23 @@ public sealed class ModelInputsBuilder
             {
                 table[(t * n) + ally] = stance;
             }
+        }
+
+        return table;
+    }
+
+    /// <summary>The factor on each actor's spending per year, [t * A + i]: 1 + the year's shocks, 1 where none.</summary>
+    private double[] SpendingShockTable(int years)
+    {
+        int n = ActorCount;
+        var table = new double[years * n];
+        Array.Fill(table, 1.0);
+        foreach (var (year, actor, change) in _spendingShocks)
+        {
+            CheckIndex(actor, "spending_shocks");
+            Check(change > -1 && double.IsFinite(change), _actors[actor].Code, "spending_shocks.change", change);
+            Check(year > StartYear && year <= HorizonYear, _actors[actor].Code, "spending_shocks.year", year);
+            table[((year - StartYear) * n) + actor] *= 1 + change;
         }
 
         return table;

@@ -358,6 +358,14 @@ public static class ScenarioCompiler
             b.Shocks.Add(new EconomicShock(sh.Year, [.. hit], sh.GdpChangePercent / 100));
         }
 
+        foreach (var sh in s.SpendingShocks)
+        {
+            if (Actor(sh.Country, "spending shock") is int i)
+            {
+                b.ShockSpending(sh.Year, i, sh.ChangePercent / 100);
+            }
+        }
+
         // ---- targets and parameters ----
         b.TargetShares.Clear();
         b.TargetShares.AddRange(s.TargetsPercent.Select(x => x / 100));

@@ -1,9 +1,8 @@
 using Ballast.Core.Scenarios;
 using Ballast.Data.Parameters;
 using Ballast.Data.Yaml;
+using Sc = Ballast.Core.Scenarios;
 using YamlDotNet.RepresentationModel;
-using CrisisType = Ballast.Core.Model.CrisisType;
-using MissionArea = Ballast.Core.Model.MissionArea;
 using StanceKind = Ballast.Core.Model.StanceKind;
 
 namespace Ballast.Data.Scenarios;
@@ -48,14 +47,15 @@ public sealed class ScenarioLoader
     /// <summary>Walks one document.</summary>
     private sealed class Reader(string file, ScenarioContext context) : YamlFields(file)
     {
+        private readonly List<(ScenarioSection Section, List<object> Items)> _sections = [];
         private int _start;
         private int _horizon;
 
         public Scenario Scenario(YamlNode root)
         {
             var m = Map(root, string.Empty,
-                "name", "description", "question", "start", "horizon", "actors", "targets", "us", "architecture", "links",
-                "missiles", "programmes", "crises", "dialogues", "ties", "shocks", "growth", "parameters", "runs", "seed");
+                ["name", "description", "question", "start", "horizon", "actors", "targets", "us", "architecture",
+                .. Sc.Scenario.Sections.Select(x => x.Key), "parameters", "runs", "seed"]);
 
             var name = Str(m.Required("name"), "name");
             var description = Str(m.Required("description"), "description");
@@ -84,27 +84,11 @@ public sealed class ScenarioLoader
             var targets = m.Get("targets") is { } t ? Targets(t, "targets") : [2.0, 3.5];
             var us = Us(m.Required("us"), "us", Roles(actors));
             var architecture = m.Get("architecture") is { } arch ? Enum<Architecture>(arch, "architecture") : Architecture.HubAndSpokes;
-            var links = List(m.Get("links"), "links", Link);
-            NoDuplicates(m.Get("links"), "links", links, l => l.Name, "link name");
-            var missiles = List(m.Get("missiles"), "missiles", Missile);
-            var programmes = List(m.Get("programmes"), "programmes", Programme);
-            NoDuplicates(m.Get("programmes"), "programmes", programmes, p => p.Name, "programme name");
-            var crises = List(m.Get("crises"), "crises", Crisis);
-            var dialogues = List(m.Get("dialogues"), "dialogues", Dialogue);
-            var ties = List(m.Get("ties"), "ties", Tie);
-            NoDuplicates(m.Get("ties"), "ties", ties, x => $"{string.CompareOrdinal(x.A, x.B) switch { < 0 => x.A + "-" + x.B, _ => x.B + "-" + x.A }} {x.Year}", "tie change (pair and year)");
-            var shocks = List(m.Get("shocks"), "shocks", Shock);
-            var growthNode = m.Get("growth");
-            var growth = List(growthNode, "growth", (n, p) =>
+            foreach (var section in Sc.Scenario.Sections)
             {
-                var gm = Map(n, p, "country", "percent");
-                var pn = gm.Required("percent");
-                var pct = Double(pn, p + ".percent");
-                return pct is >= -50 and <= 50
-                    ? new GrowthOverride(Country(gm.Required("country"), p + ".country"), pct)
-                    : throw Error(pn, p + ".percent", $"growth must be between -50 and 50 percent a year, found {ValueText(pn)}", ValueText(pn));
-            });
-            NoDuplicates(growthNode, "growth", growth, g => g.Iso3, "country");
+                Section(section, m.Get(section.Key));
+            }
+
             var parameters = m.Get("parameters") is { } p ? ParameterSettingsReader.Read(this, p, "parameters", context.Parameters) : ParameterSettings.None;
 
             int? runs = null;
@@ -129,8 +113,87 @@ public sealed class ScenarioLoader
                 seed = v;
             }
 
-            return new Scenario(name, description, question, _start, _horizon, actors, targets, us, architecture, links, missiles,
-                programmes, crises, dialogues, ties, shocks, growth, parameters, runs, seed, File);
+            var scenario = new Scenario(name, description, question, _start, _horizon, actors, targets, us, architecture, [], [],
+                [], [], [], [], [], [], parameters, runs, seed, File);
+            return _sections.Aggregate(scenario, (s, x) => x.Section.With(s, x.Items));
+        }
+
+        /// <summary>Reads and checks the items of a list section by its declaration; they are set once the scenario is made.</summary>
+        private void Section(ScenarioSection section, YamlNode? node)
+        {
+            var items = List(node, section.Path, (n, p) => section.Create(section == MissileDeployment.Section ? MissileValues(n, p) : Values(section, n, p)));
+            if (section.Duplicate is { } what)
+            {
+                NoDuplicates(node, section.Path, items, section.Identity, what);
+            }
+
+            _sections.Add((section, items));
+        }
+
+        /// <summary>The values of one item of a section: each field read and checked as its kind says.</summary>
+        private ScenarioFieldValues Values(ScenarioSection section, YamlNode node, string path)
+        {
+            var m = Map(node, path, [.. section.Keys]);
+            foreach (var group in section.OneOf)
+            {
+                if (group.Count(k => m.Get(k) is not null) != 1)
+                {
+                    throw Error(node, path, $"give either {string.Join(" or ", group.Select(k => $"'{k}'"))}");
+                }
+            }
+
+            foreach (var group in section.AnyOf)
+            {
+                if (group.All(k => m.Get(k) is null))
+                {
+                    throw Error(node, path, $"give {string.Join(", ", group.Select(k => $"'{k}'"))} or both");
+                }
+            }
+
+            var values = new ScenarioFieldValues();
+            foreach (var f in section.Fields)
+            {
+                var p = Join(path, f.Key);
+                var n = f.Optional ? m.Get(f.Key) : m.Required(f.Key);
+                values[f.Key] = n is null ? null : Value(f, n, p, values);
+            }
+
+            return values;
+        }
+
+        /// <summary>One field's value, checked: text, countries, years within the scenario's span, bounded numbers, choices.</summary>
+        private object Value(ScenarioField f, YamlNode n, string p, ScenarioFieldValues values)
+        {
+            switch (f.Kind)
+            {
+                case ScenarioFieldKind.Text:
+                    var text = Str(n, p);
+                    return f.Allowed is not { } allowed || allowed.Contains(text, StringComparer.Ordinal)
+                        ? text
+                        : throw Error(n, p, $"unknown value '{text}'; allowed: {string.Join(", ", allowed)}", text);
+                case ScenarioFieldKind.Country:
+                    return Country(n, p);
+                case ScenarioFieldKind.Countries:
+                    return Countries(n, p, f.MinCount);
+                case ScenarioFieldKind.Pair:
+                    var pair = Countries(n, p, 2);
+                    return pair.Count == 2 ? pair : throw Error(n, p, $"a pair has exactly two countries, found {pair.Count}");
+                case ScenarioFieldKind.Year:
+                    return f.Years switch
+                    {
+                        ScenarioYears.Simulated => Year(n, p, _start + 1, _horizon),
+                        ScenarioYears.Scheduled => Year(n, p, context.FirstDataYear, _horizon),
+                        _ => Year(n, p, values.Int(f.FromKey!), context.MaxHorizonYear),
+                    };
+                case ScenarioFieldKind.Count:
+                    return NonNegativeInt(n, p);
+                case ScenarioFieldKind.Number:
+                    var v = Double(n, p);
+                    return f.InRange(v) ? v : throw Error(n, p, f.ShowsFound ? $"{f.RangeMessage}, found {ValueText(n)}" : f.RangeMessage, ValueText(n));
+                default: // a choice
+                    var s = Scalar(n, p);
+                    return f.Parse(s) ?? throw Error(n, p, $"unknown value '{InputLimits.Echo(s)}'; allowed: {string.Join(", ", f.Choices)}", s);
+            }
         }
 
         private ActorSelection Actors(YamlNode node, string path)
@@ -228,39 +291,12 @@ public sealed class ScenarioLoader
 
             double? theatre = m.Get("theatre-share") is { } ts ? Share(ts, path + ".theatre-share") : null;
 
-            var postureNode = m.Get("posture");
-            var posture = List(postureNode, path + ".posture", (n, p) =>
+            foreach (var section in UsPolicy.Sections)
             {
-                var pm = Map(n, p, "host", "year", "troops", "bases");
-                var troops = pm.Get("troops") is { } tn ? NonNegativeInt(tn, p + ".troops") : (int?)null;
-                var bases = pm.Get("bases") is { } bn ? NonNegativeInt(bn, p + ".bases") : (int?)null;
-                if (troops is null && bases is null)
-                {
-                    throw Error(n, p, "give 'troops', 'bases' or both");
-                }
+                Section(section, m.Get(section.Key));
+            }
 
-                return new PostureEntry(Country(pm.Required("host"), p + ".host"), Year(pm.Required("year"), p + ".year", context.FirstDataYear, _horizon), troops, bases);
-            });
-            NoDuplicates(postureNode, path + ".posture", posture, x => $"{x.Host} {x.Year}", "posture entry (host and year)");
-
-            var costNode = m.Get("cost-sharing");
-            var cost = List(costNode, path + ".cost-sharing", (n, p) =>
-            {
-                var cm = Map(n, p, "host", "from", "until", "amount-usd-m", "name");
-                var from = Year(cm.Required("from"), p + ".from", context.FirstDataYear, _horizon);
-                int? until = cm.Get("until") is { } un ? Year(un, p + ".until", from, context.MaxHorizonYear) : null;
-                var amountNode = cm.Required("amount-usd-m");
-                var amount = Double(amountNode, p + ".amount-usd-m");
-                if (amount < 0)
-                {
-                    throw Error(amountNode, p + ".amount-usd-m", "amount must not be negative", ValueText(amountNode));
-                }
-
-                return new CostSharingAgreement(Country(cm.Required("host"), p + ".host"), from, until, amount, cm.Get("name") is { } nm ? Str(nm, p + ".name") : null);
-            });
-            NoDuplicates(costNode, path + ".cost-sharing", cost, x => $"{x.Host} {x.FromYear}", "cost-sharing agreement (host and from-year)");
-
-            return new UsPolicy(paths, theatre, posture, cost) { AllyStances = AllyStances(m.Get("ally-stances"), path + ".ally-stances", roles) };
+            return new UsPolicy(paths, theatre, [], []) { AllyStances = AllyStances(m.Get("ally-stances"), path + ".ally-stances", roles) };
         }
 
         private List<StancePhase> Phases(YamlNode node, string path)
@@ -342,18 +378,10 @@ public sealed class ScenarioLoader
             return new StancePhase(from, kind, harshness, target, deadline);
         }
 
-        private LinkSpec Link(YamlNode node, string path)
+        /// <summary>A missile deployment's values: a catalogue system gives the range and owner unless they are written.</summary>
+        private ScenarioFieldValues MissileValues(YamlNode node, string path)
         {
-            var m = Map(node, path, "name", "members", "strength", "from", "until");
-            var members = Countries(m.Required("members"), path + ".members", 2);
-            var from = Year(m.Required("from"), path + ".from", context.FirstDataYear, _horizon);
-            int? until = m.Get("until") is { } un ? Year(un, path + ".until", from, context.MaxHorizonYear) : null;
-            return new LinkSpec(m.Get("name") is { } n ? Str(n, path + ".name") : null, members, Share(m.Required("strength"), path + ".strength"), from, until);
-        }
-
-        private MissileDeployment Missile(YamlNode node, string path)
-        {
-            var m = Map(node, path, "system", "range-km", "host", "owner", "year", "site");
+            var m = Map(node, path, [.. MissileDeployment.Section.Keys]);
             string? system = null;
             double? range = null;
             string? owner = null;
@@ -410,87 +438,15 @@ public sealed class ScenarioLoader
                 site = s.Id;
             }
 
-            return new MissileDeployment(system, range.Value, host, owner, Year(m.Required("year"), path + ".year", context.FirstDataYear, _horizon), site);
-        }
-
-        private CoDevelopmentProgramme Programme(YamlNode node, string path)
-        {
-            var m = Map(node, path, "name", "members", "mission", "year");
-            return new CoDevelopmentProgramme(
-                Str(m.Required("name"), path + ".name"),
-                Countries(m.Required("members"), path + ".members", 2),
-                Enum<MissionArea>(m.Required("mission"), path + ".mission"),
-                Year(m.Required("year"), path + ".year", context.FirstDataYear, _horizon));
-        }
-
-        private CrisisEvent Crisis(YamlNode node, string path)
-        {
-            var m = Map(node, path, "year", "kind", "intensity");
-            return new CrisisEvent(
-                Year(m.Required("year"), path + ".year", _start + 1, _horizon),
-                Enum<CrisisType>(m.Required("kind"), path + ".kind"),
-                Share(m.Required("intensity"), path + ".intensity"));
-        }
-
-        private DialogueChannel Dialogue(YamlNode node, string path)
-        {
-            var m = Map(node, path, "parties", "from", "until", "strength");
-            var from = Year(m.Required("from"), path + ".from", context.FirstDataYear, _horizon);
-            int? until = m.Get("until") is { } un ? Year(un, path + ".until", from, context.MaxHorizonYear) : null;
-            return new DialogueChannel(Countries(m.Required("parties"), path + ".parties", 2), from, until, Share(m.Required("strength"), path + ".strength"));
-        }
-
-        private TieChange Tie(YamlNode node, string path)
-        {
-            var m = Map(node, path, "pair", "year", "change");
-            var pairNode = m.Required("pair");
-            var pair = Countries(pairNode, path + ".pair", 2);
-            if (pair.Count != 2)
+            return new ScenarioFieldValues
             {
-                throw Error(pairNode, path + ".pair", $"a pair has exactly two countries, found {pair.Count}");
-            }
-
-            var changeNode = m.Required("change");
-            var change = Double(changeNode, path + ".change");
-            if (change is < -1 or > 1)
-            {
-                throw Error(changeNode, path + ".change", $"must be between -1 and 1, found {ValueText(changeNode)}", ValueText(changeNode));
-            }
-
-            return new TieChange(pair[0], pair[1], Year(m.Required("year"), path + ".year", _start + 1, _horizon), change);
-        }
-
-        private EconomicShock Shock(YamlNode node, string path)
-        {
-            var m = Map(node, path, "year", "countries", "region", "gdp-change-percent");
-            var year = Year(m.Required("year"), path + ".year", _start + 1, _horizon);
-            var cn = m.Get("countries");
-            var rn = m.Get("region");
-            if ((cn is null) == (rn is null))
-            {
-                throw Error(node, path, "give either 'countries' or 'region'");
-            }
-
-            var countries = cn is null ? [] : Countries(cn, path + ".countries", 1);
-            string? region = null;
-            if (rn is not null)
-            {
-                region = Str(rn, path + ".region");
-                string[] allowed = ["all", "patron", "allies", "partners", "adversaries"];
-                if (!allowed.Contains(region, StringComparer.Ordinal))
-                {
-                    throw Error(rn, path + ".region", $"unknown value '{region}'; allowed: {string.Join(", ", allowed)}", region);
-                }
-            }
-
-            var gn = m.Required("gdp-change-percent");
-            var change = Double(gn, path + ".gdp-change-percent");
-            if (change is <= -100 or > 100)
-            {
-                throw Error(gn, path + ".gdp-change-percent", $"a GDP change must be more than -100 % (which would leave no GDP) and at most 100 %, found {ValueText(gn)}", ValueText(gn));
-            }
-
-            return new EconomicShock(year, countries, region, change);
+                ["system"] = system,
+                ["range-km"] = range.Value,
+                ["host"] = host,
+                ["owner"] = owner,
+                ["year"] = Year(m.Required("year"), path + ".year", context.FirstDataYear, _horizon),
+                ["site"] = site,
+            };
         }
 
         private List<string> Countries(YamlNode node, string path, int min)

@@ -54,17 +54,17 @@ public static class ScenarioWriter
             Line(w, 1, $"theatre-share: {N(ts)}");
         }
 
-        List(w, 1, "posture", s.Us.Posture, x => $"host: {x.Host}, year: {x.Year}{Opt("troops", x.Troops)}{Opt("bases", x.Bases)}");
-        List(w, 1, "cost-sharing", s.Us.CostSharing, x => $"host: {x.Host}, from: {x.FromYear}{Opt("until", x.UntilYear)}, amount-usd-m: {N(x.AmountUsdMillions)}{(x.Name is null ? string.Empty : $", name: {Q(x.Name)}")}");
+        foreach (var section in UsPolicy.Sections)
+        {
+            List(w, 1, section.Key, section.Items(s), x => Item(section, x));
+        }
+
         Line(w, 0, $"architecture: {Names.Kebab(s.Architecture)}");
-        List(w, 0, "links", s.Links, x => $"{(x.Name is null ? string.Empty : $"name: {Q(x.Name)}, ")}members: [{string.Join(", ", x.Members)}], strength: {N(x.Strength)}, from: {x.FromYear}{Opt("until", x.UntilYear)}");
-        List(w, 0, "missiles", s.Missiles, x => $"{(x.System is null ? string.Empty : $"system: {x.System}, ")}range-km: {N(x.RangeKm)}, host: {x.Host}, owner: {x.Owner}, year: {x.Year}{(x.Site is null ? string.Empty : $", site: {x.Site}")}");
-        List(w, 0, "programmes", s.Programmes, x => $"name: {Q(x.Name)}, members: [{string.Join(", ", x.Members)}], mission: {Names.Kebab(x.Mission)}, year: {x.Year}");
-        List(w, 0, "crises", s.Crises, x => $"year: {x.Year}, kind: {Names.Kebab(x.Kind)}, intensity: {N(x.Intensity)}");
-        List(w, 0, "dialogues", s.Dialogues, x => $"parties: [{string.Join(", ", x.Parties)}], from: {x.FromYear}{Opt("until", x.UntilYear)}, strength: {N(x.Strength)}");
-        List(w, 0, "ties", s.TieChanges, x => $"pair: [{x.A}, {x.B}], year: {x.Year}, change: {N(x.Change)}");
-        List(w, 0, "shocks", s.Shocks, x => $"year: {x.Year}, {(x.Region is null ? $"countries: [{string.Join(", ", x.Countries)}]" : $"region: {x.Region}")}, gdp-change-percent: {N(x.GdpChangePercent)}");
-        List(w, 0, "growth", s.Growth, x => $"country: {x.Iso3}, percent: {N(x.Percent)}");
+        foreach (var section in Scenario.Sections)
+        {
+            List(w, 0, section.Key, section.Items(s), x => Item(section, x));
+        }
+
         if (s.Parameters.Overrides.Count > 0 || s.Parameters.Uncertain.Count > 0)
         {
             Line(w, 0, "parameters:");
@@ -122,12 +122,24 @@ public static class ScenarioWriter
         }
     }
 
+    /// <summary>An item's fields in declaration order, each as its kind writes it; optional fields left unset are left out.</summary>
+    private static string Item(ScenarioSection section, object item) =>
+        string.Join(", ", section.Fields.Select(f => (f, v: f.Read(item))).Where(x => x.v is not null).Select(x => $"{x.f.Key}: {Value(x.f, x.v!)}"));
+
+    private static string Value(ScenarioField f, object v) => f.Kind switch
+    {
+        ScenarioFieldKind.Text => f.Quoted ? Q((string)v) : (string)v,
+        ScenarioFieldKind.Countries or ScenarioFieldKind.Pair => $"[{string.Join(", ", (IReadOnlyList<string>)v)}]",
+        ScenarioFieldKind.Year or ScenarioFieldKind.Count => ((int)v).ToString(CultureInfo.InvariantCulture),
+        ScenarioFieldKind.Number => N((double)v),
+        ScenarioFieldKind.Choice => f.Spell(v),
+        _ => (string)v,
+    };
+
     private static string Phase(StancePhase ph) =>
         $"from: {ph.FromYear}, kind: {Names.Kebab(ph.Kind)}, harshness: {N(ph.Harshness)}{(ph.Kind == StanceKind.Conditional ? $", target: {N(ph.TargetPercent!.Value)}, deadline: {ph.DeadlineYear}" : string.Empty)}";
 
     private static void Line(StringBuilder w, int indent, string text) => w.Append(' ', indent * 2).Append(text).Append('\n');
-
-    private static string Opt(string key, int? v) => v is null ? string.Empty : $", {key}: {v.Value.ToString(CultureInfo.InvariantCulture)}";
 
     private static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 

@@ -31,9 +31,11 @@ public sealed partial class Simulation
         var crisis = L(ref D(_crisis), r0);
         var keep = Vector<double>.One - pv.Delta;
         var commonShock = sqrtCommon * zCommon;
+        var spendingShock = Inputs.SpendingShock;
+        int nextYo = _yo + _a;
 
         // Pass 1 (every actor): 1. economy with (regionally correlated) shocks, scheduled shocks and coercion of hosts in
-        // crises; 2. capability by perpetual inventory with industrial-capacity absorption and φ gains/losses; next budget.
+        // crises; 2. capability by perpetual inventory with industrial-capacity absorption and φ gains/losses; next budget (with its scheduled shock).
         for (int i = 0; i < _a; i++)
         {
             int o = (i * rr) + r0;
@@ -72,8 +74,9 @@ public sealed partial class Simulation
 
             S(ref D(_k), o, kSum);
             S(ref yR, o, yNext);
-            // Allies and partners are democracies at peace: their burden stays below the peacetime record (§3).
-            var mNext = Vector.Min(Vector.Max(L(ref D(NextSpending), o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
+            // Next year's scheduled spending shock scales the budget (a factor of 1 in most years); allies and partners are
+            // democracies at peace: their burden stays below the peacetime record (§3).
+            var mNext = Vector.Min(Vector.Max(L(ref D(NextSpending), o) * V(spendingShock[nextYo + i]), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
             S(ref mR, o, mNext);
             if (ally)
             {

@@ -346,6 +346,11 @@ public class ScenarioLoaderTests
             "x.yaml:11:40: field 'us.posture[0].troops': must not be negative");
 
     [Fact]
+    public void A_posture_entry_without_troops_or_bases() =>
+        Fails(Header + "\n  posture:\n    - { host: JPN, year: 2027 }",
+            "x.yaml:11:7: field 'us.posture[0]': give 'troops', 'bases' or both");
+
+    [Fact]
     public void Unknown_country_suggests_close_matches()
     {
         var e = Assert.Throws<ScenarioException>(() => Load(Header + "\n  posture:\n    - { host: JAP, year: 2027, troops: 5 }"));
