@@ -36,8 +36,8 @@ public sealed class EpsilonArchive(double[] epsilons)
             var (other, otherBox) = _members[i];
             if (Same(box, otherBox))
             {
-                if (Nsga2.ParetoDominates(s.Objectives, other.Objectives)
-                    || (!Nsga2.ParetoDominates(other.Objectives, s.Objectives) && Corner(s.Objectives, box) < Corner(other.Objectives, otherBox)))
+                if (Nsga2.ParetoDominates<double>(s.Objectives, other.Objectives)
+                    || (!Nsga2.ParetoDominates<double>(other.Objectives, s.Objectives) && Corner(s.Objectives, box) < Corner(other.Objectives, otherBox)))
                 {
                     _members[i] = (s, box);
                     return true;
@@ -84,21 +84,7 @@ public sealed class EpsilonArchive(double[] epsilons)
 
     private static bool Same(long[] a, long[] b) => a.AsSpan().SequenceEqual(b);
 
-    private static bool BoxDominates(long[] a, long[] b)
-    {
-        bool better = false;
-        for (int k = 0; k < a.Length; k++)
-        {
-            if (a[k] > b[k])
-            {
-                return false;
-            }
-
-            better |= a[k] < b[k];
-        }
-
-        return better;
-    }
+    private static bool BoxDominates(long[] a, long[] b) => Nsga2.ParetoDominates<long>(a, b);
 
     /// <summary>Squared distance, in units of ε, from the box's ideal (lower) corner.</summary>
     private double Corner(double[] f, long[] box)

@@ -219,11 +219,12 @@ public static class Nsga2
             return a.Violation < b.Violation;
         }
 
-        return ParetoDominates(a.Objectives, b.Objectives);
+        return ParetoDominates<double>(a.Objectives, b.Objectives);
     }
 
-    /// <summary>True when <paramref name="a"/> is no worse than <paramref name="b"/> everywhere and better somewhere.</summary>
-    internal static bool ParetoDominates(double[] a, double[] b)
+    /// <summary>True when <paramref name="a"/> is no worse (no larger) than <paramref name="b"/> everywhere and better somewhere.</summary>
+    internal static bool ParetoDominates<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b)
+        where T : System.Numerics.IComparisonOperators<T, T, bool>
     {
         bool better = false;
         for (int k = 0; k < a.Length; k++)
