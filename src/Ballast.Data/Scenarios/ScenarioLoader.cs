@@ -55,7 +55,7 @@ public sealed class ScenarioLoader
         {
             var m = Map(root, string.Empty,
                 "name", "description", "question", "start", "horizon", "actors", "targets", "us", "architecture", "links",
-                "missiles", "programmes", "crises", "dialogues", "ties", "shocks", "growth", "parameters", "runs", "seed");
+                "missiles", "programmes", "crises", "dialogues", "ties", "shocks", "growth", "parameters", "runs", "seed", "check");
 
             var name = Str(m.Required("name"), "name");
             var description = Str(m.Required("description"), "description");
@@ -130,7 +130,34 @@ public sealed class ScenarioLoader
             }
 
             return new Scenario(name, description, question, _start, _horizon, actors, targets, us, architecture, links, missiles,
-                programmes, crises, dialogues, ties, shocks, growth, parameters, runs, seed, File);
+                programmes, crises, dialogues, ties, shocks, growth, parameters, runs, seed, File)
+            {
+                Check = m.Get("check") is { } ch ? Check(ch, "check") : null,
+            };
+        }
+
+        /// <summary>An episode check: countries, the variable (burden) and a window within the run's years that has data.</summary>
+        private EpisodeCheck Check(YamlNode node, string path)
+        {
+            var m = Map(node, path, "countries", "variable", "from", "until");
+            var countries = Countries(m.Required("countries"), path + ".countries", 1);
+            var variableNode = m.Required("variable");
+            var variable = Str(variableNode, path + ".variable");
+            if (!EpisodeCheck.Variables.Contains(variable))
+            {
+                throw Error(variableNode, path + ".variable", $"unknown value '{InputLimits.Echo(variable)}'; allowed: {string.Join(", ", EpisodeCheck.Variables)}", variable);
+            }
+
+            var last = Math.Min(_horizon, context.LastDataYear);
+            var from = Year(m.Required("from"), path + ".from", _start, last);
+            var untilNode = m.Required("until");
+            var until = Year(untilNode, path + ".until", _start, last);
+            if (until <= from)
+            {
+                throw Error(untilNode, path + ".until", $"the window must end after it starts ({from})", ValueText(untilNode));
+            }
+
+            return new EpisodeCheck(countries, variable, from, until);
         }
 
         private ActorSelection Actors(YamlNode node, string path)
