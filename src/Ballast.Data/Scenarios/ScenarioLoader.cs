@@ -148,13 +148,19 @@ public sealed class ScenarioLoader
                 throw Error(variableNode, path + ".variable", $"unknown value '{InputLimits.Echo(variable)}'; allowed: {string.Join(", ", EpisodeCheck.Variables)}", variable);
             }
 
-            var last = Math.Min(_horizon, context.LastDataYear);
-            var from = Year(m.Required("from"), path + ".from", _start, last);
-            var untilNode = m.Required("until");
-            var until = Year(untilNode, path + ".until", _start, last);
-            if (until <= from)
+            // The window is the run's years: the model's change is measured from its initial state to the horizon.
+            var fromNode = m.Required("from");
+            var from = Int(fromNode, path + ".from");
+            if (from != _start)
             {
-                throw Error(untilNode, path + ".until", $"the window must end after it starts ({from})", ValueText(untilNode));
+                throw Error(fromNode, path + ".from", $"the window starts at the start year {_start} (the model's change is measured from its initial state)", ValueText(fromNode));
+            }
+
+            var untilNode = m.Required("until");
+            var until = Int(untilNode, path + ".until");
+            if (until != _horizon || until > context.LastDataYear)
+            {
+                throw Error(untilNode, path + ".until", $"the window ends at the horizon {_horizon}, which must have data (at most {context.LastDataYear})", ValueText(untilNode));
             }
 
             return new EpisodeCheck(countries, variable, from, until);
