@@ -158,10 +158,16 @@ public sealed class LongSeries
 
     /// <summary>
     /// The SIPRI constant-dollar spending of a panel country carried back by the growth of WDI share × WDI constant GDP
-    /// (the first two stages of the spending chain; the calibration's series).
+    /// (the first two stages of the spending chain; the calibration's series). Empty without SIPRI figures.
     /// </summary>
-    public static SortedDictionary<int, SplicedValue> SipriBackcast(CountryPanel panel, string iso3) =>
-        Chain(panel.Rows(iso3).Select(r => r.Year), y => Sipri(panel, iso3, y), y => WdiProxy(panel, iso3, y));
+    public static SortedDictionary<int, SplicedValue> SipriBackcast(CountryPanel panel, string iso3)
+    {
+        // Anchored on SIPRI: a country without SIPRI figures has no series here (the WDI proxy alone is no level).
+        var years = panel.Rows(iso3).Select(r => r.Year).ToList();
+        return years.Any(y => Sipri(panel, iso3, y) is not null)
+            ? Chain(years, y => Sipri(panel, iso3, y), y => WdiProxy(panel, iso3, y))
+            : new SortedDictionary<int, SplicedValue>();
+    }
 
     /// <summary>Real spending (constant 2023 US$) in a year, with the stage it came from, or null.</summary>
     public SplicedValue? Spending(string iso3, int year) =>
