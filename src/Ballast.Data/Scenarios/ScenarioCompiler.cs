@@ -134,7 +134,8 @@ public static class ScenarioCompiler
                 HostNationSupport: (f?.HostNationSupportIn(s.StartYear)?.AmountUsdMillions ?? 0) * 1e6,
                 NuclearWarheads: (history is null ? f?.Nuclear?.Warheads : history.Warheads(iso3, notes)) ?? 0,
                 ComplementaryMix: complementary.IsDefault ? (autonomous.IsDefault ? null : autonomous) : complementary,
-                AutonomousMix: autonomous.IsDefault ? null : autonomous));
+                AutonomousMix: autonomous.IsDefault ? null : autonomous,
+                InitialGrowth: growthOverride.ContainsKey(iso3) ? (history is null ? TrendGrowth(panel, iso3, s.StartYear) : history.TrendGrowth(iso3)) ?? double.NaN : double.NaN));
             if (history is null && role is not CountryRole.Patron && f?.ChinaTradeShare is null && iso3 != "CHN")
             {
                 notes.Add($"{iso3}: no IMF trade shares; trade dependence set to 0.");
