@@ -79,6 +79,14 @@ public static class ReportWriter
         Table(sb, ["KPI", "Unit", "P5", "Median", "P95", "Meaning"], m.Kpis.Select(k => (IReadOnlyList<string>)[k.Name, k.Unit, Format.Number(k.P5), Format.Number(k.P50), Format.Number(k.P95), k.Note]), "kpi-table");
         sb.Append("</section>\n");
 
+        if (m.History is { Count: > 0 } history)
+        {
+            sb.Append("<section id=\"history\"><h2>Against the data</h2>\n<p class=\"muted\">The model's burden (median and 90 % band, % of GDP) against the realised burden of each ally and partner, year by year (World Bank/SIPRI share of GDP, else COW NMC spending over Maddison GDP).</p>\n");
+            static string Pct(double? v) => v is double x ? Format.Number(x * 100) : "–";
+            Table(sb, ["Country", "Year", "Data", "Model p5", "Model median", "Model p95", "In 90 % band"], history.Select(h => (IReadOnlyList<string>)[h.Iso3, h.Year.ToString(CultureInfo.InvariantCulture), Pct(h.Realised), Pct(h.P5), Pct(h.P50), Pct(h.P95), h.Realised is double r ? (r >= h.P5 && r <= h.P95 ? "yes" : "no") : "–"]), "history-table");
+            sb.Append("</section>\n");
+        }
+
         sb.Append("<section id=\"assumptions\"><h2>Assumption registry</h2>\n<p class=\"muted\">Every model parameter with the value used in this run and its source: <em>calibrated</em> (fitted to data), <em>cited</em> (a published figure), or <em>assumption</em> (with the reasoning).</p>\n");
         Table(sb, ["Parameter", "Value", "Distribution", "Unit", "Source kind", "Source", "Meaning"], m.Parameters.Select(p => (IReadOnlyList<string>)[p.Name, Format.Number(p.Value), p.Distribution, p.Unit, p.SourceKind, p.Source, p.Description]), "parameter-table");
         sb.Append("</section>\n");

@@ -4,7 +4,8 @@ namespace Ballast.Runs;
 
 /// <summary>
 /// The saved results of a run, one folder: <c>manifest.json</c>, <c>kpis.json</c>, <c>percentiles.csv</c>
-/// (indicator, year, p5, p25, p50, p75, p95), <c>runs.csv</c> or <c>runs.parquet</c> (one row per run), <c>scenario.yaml</c>.
+/// (indicator, year, p5, p25, p50, p75, p95), <c>runs.csv</c> or <c>runs.parquet</c> (one row per run), <c>scenario.yaml</c>,
+/// and for a historical run <c>history.csv</c> (the model's burden band against the data, per ally and year).
 /// Files are written under a temporary name and renamed when complete, so an interrupted run leaves no
 /// half-written file that looks final.
 /// </summary>
@@ -25,6 +26,9 @@ public static class ResultsFolder
     /// <summary>Per-run summary file name (Parquet, the default above <see cref="RunsFormats.CsvUpTo"/> runs).</summary>
     public const string RunsParquetFile = "runs.parquet";
 
+    /// <summary>Model burden against the data, per ally and year, for runs whose horizon has data (<see cref="Validation.HistoryCheck"/>).</summary>
+    public const string HistoryFile = "history.csv";
+
     /// <summary>Copy of the scenario file name.</summary>
     public const string ScenarioFile = "scenario.yaml";
 
@@ -38,6 +42,10 @@ public static class ResultsFolder
         WriteAtomically(Path.Combine(dir, ScenarioFile), w => w.Write(prepared.Yaml));
         WriteAtomically(Path.Combine(dir, PercentilesFile), w => WritePercentiles(w, result));
         WriteAtomically(Path.Combine(dir, KpiFile), w => w.Write(JsonSerializer.Serialize(result.Kpis, RunManifest.Json)));
+        if (Validation.HistoryCheck.Rows(prepared, result) is { Count: > 0 } history)
+        {
+            WriteAtomically(Path.Combine(dir, HistoryFile), w => Validation.HistoryCheck.WriteCsv(w, history));
+        }
         WriteAtomically(Path.Combine(dir, ManifestFile), w => w.Write(JsonSerializer.Serialize(manifest, RunManifest.Json)));
     }
 

@@ -189,50 +189,15 @@ public sealed class HistoricalInputs
 
     private void BuildSpending(string iso3)
     {
-        var sipri = new SortedDictionary<int, double>();
-        foreach (var r in Panel.Rows(iso3))
-        {
-            if (r.Value(Series.MilexConstantUsd) is double m && m > 0)
-            {
-                sipri[r.Year] = m;
-            }
-        }
-
-        if (sipri.Count == 0)
+        // The spending chain's first two stages (SIPRI, back-cast by WDI share x WDI constant GDP), shared with the scenario compiler.
+        var chain = Ballast.Data.Panel.LongSeries.SipriBackcast(Panel, iso3);
+        if (chain.Count == 0)
         {
             return;
         }
 
-        // Keep the contiguous SIPRI run that ends at its last year (a gap breaks the capital stock).
-        var years = sipri.Keys.ToList();
-        int start = years.Count - 1;
-        while (start > 0 && years[start - 1] == years[start] - 1)
-        {
-            start--;
-        }
-
-        var series = new SortedDictionary<int, double>();
-        var flags = new SortedDictionary<int, bool>();
-        for (int k = start; k < years.Count; k++)
-        {
-            series[years[k]] = sipri[years[k]];
-            flags[years[k]] = true;
-        }
-
-        // Back-cast with the growth of WDI share x constant GDP, year by year while both are present.
-        int first = years[start];
-        double? Proxy(int year) =>
-            Panel.Value(iso3, year, Series.MilexShare) is double s && Panel.Value(iso3, year, Series.GdpConstantUsd) is double g && s > 0 && g > 0 ? s * g : null;
-        double level = series[first];
-        for (int year = first - 1; Proxy(year) is double p && Proxy(year + 1) is double pNext; year--)
-        {
-            level *= p / pNext;
-            series[year] = level;
-            flags[year] = false;
-        }
-
-        _spending[iso3] = series;
-        _isSipri[iso3] = flags;
+        _spending[iso3] = new SortedDictionary<int, double>(chain.ToDictionary(kv => kv.Key, kv => kv.Value.Value));
+        _isSipri[iso3] = new SortedDictionary<int, bool>(chain.ToDictionary(kv => kv.Key, kv => kv.Value.Stage == 0));
     }
 
     private void BuildGdp(string iso3)

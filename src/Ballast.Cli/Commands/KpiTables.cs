@@ -65,4 +65,26 @@ public static class KpiTables
         t.Sources.Add(Citation);
         return t;
     }
+
+    /// <summary>A historical run against the data: the model's burden (median and 90 % band) and the realised burden, per ally and year, % of GDP.</summary>
+    public static ResultTable History(IReadOnlyList<Ballast.Runs.Validation.HistoryRow> rows)
+    {
+        var t = new ResultTable("Burden against the data (% of GDP)", [
+            new("country", "Code", RightAlign: false),
+            new("year", "Year"),
+            new("realised_share", "Data", "N2", DisplayScale: 0.01),
+            new("model_p5_share", "Model p5", "N2", DisplayScale: 0.01),
+            new("model_median_share", "Model median", "N2", DisplayScale: 0.01),
+            new("model_p95_share", "Model p95", "N2", DisplayScale: 0.01),
+            new("inside_band", "In 90 % band", RightAlign: false),
+        ]);
+        foreach (var r in rows)
+        {
+            t.Add(r.Country, r.Year, r.Realised, r.P5, r.Median, r.P95, r.Inside switch { true => "yes", false => "no", null => null });
+        }
+
+        var known = rows.Where(r => r.Inside is not null).ToList();
+        t.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Realised burden inside the model's 90 % band in {known.Count(r => r.Inside == true)} of {known.Count} ally-years (data: World Bank/SIPRI share of GDP, else COW NMC spending / Maddison GDP)."));
+        return t;
+    }
 }

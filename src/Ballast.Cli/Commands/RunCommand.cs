@@ -45,6 +45,11 @@ public static class RunCommand
 
                     KpiTables.Coalition(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
                     KpiTables.Allies(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
+                    if (Ballast.Runs.Validation.HistoryCheck.Rows(prepared, outcome.Result) is { Count: > 0 } history)
+                    {
+                        KpiTables.History(history).Write(f, ctx.Console, ctx.Out);
+                    }
+
                     var runsFile = RunsFormats.FileName(RunsFormats.Resolve(request.RunsFormat, request.Runs));
                     ctx.Console.WriteLine($"Results: {request.OutputDirectory} (manifest.json, kpis.json, percentiles.csv, {(runsFile is null ? "" : runsFile + ", ")}report.html)");
                     break;

@@ -26,6 +26,7 @@ public sealed class ModelInputs
         Share = PerActor(a => a.Share);
         CapabilityStock = PerActor(a => a.CapabilityStock);
         TrendGrowth = PerActor(a => a.TrendGrowth);
+        InitialGrowth = PerActor(a => double.IsNaN(a.InitialGrowth) ? a.TrendGrowth : a.InitialGrowth);
         Phi = PerActor(a => a.Phi);
         TradeDependenceAdversary = PerActor(a => a.TradeDependenceAdversary);
         TradeDependenceUs = PerActor(a => a.TradeDependenceUs);
@@ -98,6 +99,9 @@ public sealed class ModelInputs
 
     /// <summary>Trend real GDP growth per actor (fraction per year).</summary>
     public ImmutableArray<double> TrendGrowth { get; }
+
+    /// <summary>Growth of the path the start year lies on per actor (initial capability stock, demand intercept); the trend unless a scenario overrides future growth.</summary>
+    public ImmutableArray<double> InitialGrowth { get; }
 
     /// <summary>Conversion efficiency φ of spending into capability per actor (the exchange-rate vs PPP lever); NaN = registry default.</summary>
     public ImmutableArray<double> Phi { get; }

@@ -22,6 +22,10 @@ namespace Ballast.Core.Model;
 /// <param name="AutonomousMix">Autonomous full-spectrum mix (normalised to sum 1).</param>
 /// <param name="CapabilityStock">Initial capability stock; NaN = perpetual-inventory value.</param>
 /// <param name="Phi">Conversion efficiency φ; NaN = registry default.</param>
+/// <param name="InitialGrowth">
+/// Growth of the path the start year lies on (the data's trend), which sets the initial capability stock and the demand
+/// intercept; NaN = <paramref name="TrendGrowth"/>. A scenario that overrides future growth keeps the data's past.
+/// </param>
 public sealed record ActorSpec(
     string Code,
     CountryRole Role,
@@ -40,7 +44,8 @@ public sealed record ActorSpec(
     IReadOnlyList<double>? ComplementaryMix = null,
     IReadOnlyList<double>? AutonomousMix = null,
     double CapabilityStock = double.NaN,
-    double Phi = double.NaN)
+    double Phi = double.NaN,
+    double InitialGrowth = double.NaN)
 {
     /// <summary>Initial credibility; NaN = registry default.</summary>
     public double Credibility { get; init; } = double.NaN;
@@ -238,6 +243,7 @@ public sealed class ModelInputsBuilder
             Check(a.MilitaryExpenditure > 0 && double.IsFinite(a.MilitaryExpenditure), a.Code, "military_expenditure", a.MilitaryExpenditure);
             Check(double.IsNaN(a.Share) ? a.Gdp > 0 : a.Share is > 0 and < 1, a.Code, "share", a.Share);
             Check(a.TrendGrowth is > -0.5 and < 0.5, a.Code, "trend_growth", a.TrendGrowth);
+            Check(double.IsNaN(a.InitialGrowth) || a.InitialGrowth is > -0.5 and < 0.5, a.Code, "initial_growth", a.InitialGrowth);
             Check(a.TradeDependenceAdversary is >= 0 and <= 1, a.Code, "trade_dependence_adversary", a.TradeDependenceAdversary);
             Check(a.TradeDependenceUs is >= 0 and <= 1, a.Code, "trade_dependence_us", a.TradeDependenceUs);
             Check(a.Troops >= 0 && a.Bases >= 0 && a.HostNationSupport >= 0, a.Code, "posture", a.Troops);

@@ -69,6 +69,23 @@ public sealed record Scenario(
 
     /// <summary>One-off changes in the level of a country's military spending, in file order.</summary>
     public IReadOnlyList<SpendingShock> SpendingShocks { get; init; } = [];
+
+    /// <summary>For a historical episode: what to compare with the realised data (null for other scenarios).</summary>
+    public EpisodeCheck? Check { get; init; }
+}
+
+/// <summary>
+/// What a historical episode is checked against: the change of a variable per country over a window of data years
+/// (the realised change from the data against the model's change over the same years).
+/// </summary>
+/// <param name="Countries">Countries compared (ISO3), in the order written.</param>
+/// <param name="Variable">The variable compared; <c>burden</c> (military expenditure, % of GDP) is the one defined.</param>
+/// <param name="FromYear">First year of the window (the change is measured from this year).</param>
+/// <param name="UntilYear">Last year of the window (the change is measured to this year).</param>
+public sealed record EpisodeCheck(IReadOnlyList<string> Countries, string Variable, int FromYear, int UntilYear)
+{
+    /// <summary>The variables an episode check may compare.</summary>
+    public static readonly IReadOnlyList<string> Variables = ["burden"];
 }
 
 /// <summary>The actor set of a scenario: a named preset, or an explicit list of countries with roles.</summary>

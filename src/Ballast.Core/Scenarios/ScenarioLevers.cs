@@ -192,9 +192,9 @@ public static class ScenarioLevers
     /// <summary>Every lever, in form order (after <see cref="TreatyAllies"/>, which it reads while initialising).</summary>
     public static IReadOnlyList<ScenarioLever> All { get; } =
     [
-        new NumberLever("start", "Start year (data year of the initial state)", "The simulation starts from the embedded data of this year; earlier years re-run history.", 1990, 2024, 1, false, true,
+        new NumberLever("start", "Start year (data year of the initial state)", "The simulation starts from the embedded data of this year; earlier years re-run history.", 1950, 2024, 1, false, true,
             s => s.StartYear, (s, v) => s with { StartYear = (int)v!.Value }),
-        new NumberLever("horizon", "Horizon year", "Last simulated year, after the start year.", 1991, 2100, 1, false, true,
+        new NumberLever("horizon", "Horizon year", "Last simulated year, after the start year.", 1951, 2100, 1, false, true,
             s => s.HorizonYear, (s, v) => s with { HorizonYear = (int)v!.Value }),
         new NumbersLever("targets", "Spending targets (% of GDP)", "Targets the burden KPIs are measured against, comma-separated, e.g. 2, 3.5, 5.", 0.1, 100, 0.1, 10,
             s => s.TargetsPercent, (s, v) => s with { TargetsPercent = v }),

@@ -20,7 +20,7 @@ public static class WorldFactsLoader
     ];
 
     // FAS/OWID spells country names its own way (one with a double space); this crosswalk covers every name in the file.
-    private static readonly Dictionary<string, string> FasNames = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly Dictionary<string, string> FasNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["United States"] = "USA", ["Russia"] = "RUS", ["China"] = "CHN", ["United Kingdom"] = "GBR", ["France"] = "FRA",
         ["India"] = "IND", ["Pakistan"] = "PAK", ["Israel"] = "ISR", ["North Korea"] = "PRK", ["South Africa"] = "ZAF",

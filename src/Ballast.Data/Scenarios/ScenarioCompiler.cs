@@ -26,6 +26,9 @@ public static class ScenarioCompiler
     /// <summary>Years of GDP history used for trend growth (compound annual growth over this window).</summary>
     public const int GrowthWindowYears = 10;
 
+    /// <summary>Earliest start year of a run (the long series and the US troop data begin in 1950).</summary>
+    public const int FirstStartYear = HistoricalYear.FirstStartYear;
+
     /// <summary>Compiles against the embedded data.</summary>
     public static CompiledScenario Compile(Sc.Scenario scenario) =>
         Compile(scenario, PanelBuilder.Default, WorldFactsLoader.LoadEmbedded(), ParameterRegistryLoader.Default, CountryData.ActorSets, CountryData.Groups);
@@ -52,11 +55,34 @@ public static class ScenarioCompiler
 
         var growthOverride = s.Growth.ToDictionary(g => g.Iso3, g => g.Percent / 100, StringComparer.Ordinal);
         var specs = new List<ActorSpec>();
+
+        // Before SIPRI's constant dollars (2001) the initial state comes from the long spliced series and the facts of
+        // the start year; from 2001 on the inputs are built exactly as before (results stay identical).
+        var history = s.StartYear < LongSeries.SipriFirstYear ? HistoricalYear.For(s, panel, groups, notes) : null;
+        if (history is not null)
+        {
+            actors = history.Members(actors, notes);
+        }
+        else
+        {
+            CurrentDataNotes(s, actors.Select(a => a.Iso3), facts, notes);
+        }
+
         foreach (var (iso3, role) in actors)
         {
-            var year = panel.LastCompleteYear(iso3, s.StartYear, Series.MilexConstantUsd, Series.MilexShare);
+            var year = history is null ? panel.LastCompleteYear(iso3, s.StartYear, Series.MilexConstantUsd, Series.MilexShare) : null;
             double milex, share;
-            if (year is null)
+            if (history is not null)
+            {
+                if (history.InitialState(iso3, role, notes) is not { } point)
+                {
+                    continue;
+                }
+
+                milex = point.Spending;
+                share = point.Share;
+            }
+            else if (year is null)
             {
                 if (role is CountryRole.Patron)
                 {
@@ -99,17 +125,18 @@ public static class ScenarioCompiler
                 Gdp: milex / share,
                 MilitaryExpenditure: milex,
                 Share: share,
-                TrendGrowth: growthOverride.TryGetValue(iso3, out var g) ? g : TrendGrowth(panel, iso3, s.StartYear) ?? double.NaN,
-                TradeDependenceAdversary: f?.ChinaTradeShare ?? 0,
-                TradeDependenceUs: f?.UsTradeShare ?? 0,
+                TrendGrowth: growthOverride.TryGetValue(iso3, out var g) ? g : (history is null ? TrendGrowth(panel, iso3, s.StartYear) : history.TrendGrowth(iso3)) ?? double.NaN,
+                TradeDependenceAdversary: (history is null ? f?.ChinaTradeShare : history.Trade(iso3, role, notes)?.China) ?? 0,
+                TradeDependenceUs: (history is null ? f?.UsTradeShare : history.Trade(iso3, role, notes)?.Us) ?? 0,
                 Treaty: role is CountryRole.Patron or CountryRole.Adversary ? TreatyType.None : Treaty(f?.Treaty),
-                Troops: f?.UsTroopsIn(s.StartYear) ?? 0,
+                Troops: (history is null ? f?.UsTroopsIn(s.StartYear) : history.Troops(iso3, role, f, notes)) ?? 0,
                 Bases: f?.UsBases ?? 0,
                 HostNationSupport: (f?.HostNationSupportIn(s.StartYear)?.AmountUsdMillions ?? 0) * 1e6,
-                NuclearWarheads: f?.Nuclear?.Warheads ?? 0,
+                NuclearWarheads: (history is null ? f?.Nuclear?.Warheads : history.Warheads(iso3, notes)) ?? 0,
                 ComplementaryMix: complementary.IsDefault ? (autonomous.IsDefault ? null : autonomous) : complementary,
-                AutonomousMix: autonomous.IsDefault ? null : autonomous));
-            if (role is not CountryRole.Patron && f?.ChinaTradeShare is null && iso3 != "CHN")
+                AutonomousMix: autonomous.IsDefault ? null : autonomous,
+                InitialGrowth: growthOverride.ContainsKey(iso3) ? (history is null ? TrendGrowth(panel, iso3, s.StartYear) : history.TrendGrowth(iso3)) ?? double.NaN : double.NaN));
+            if (history is null && role is not CountryRole.Patron && f?.ChinaTradeShare is null && iso3 != "CHN")
             {
                 notes.Add($"{iso3}: no IMF trade shares; trade dependence set to 0.");
             }
@@ -376,6 +403,24 @@ public static class ScenarioCompiler
 
         b.Uncertain.AddRange(s.Parameters.Uncertain);
         return new CompiledScenario(b.Build(registry), notes);
+    }
+
+    /// <summary>Notes the data years of a run from 2001 on that are not its start year (trade shares, warhead stockpiles); the values stay as they were.</summary>
+    private static void CurrentDataNotes(Sc.Scenario s, IEnumerable<string> actors, WorldFacts facts, List<string> notes)
+    {
+        var codes = actors.ToList();
+        foreach (var (what, years) in new[]
+        {
+            ("trade shares (IMF DOTS)", codes.Select(c => facts.Country(c)?.TradeYear)),
+            ("warhead stockpiles (FAS)", codes.Select(c => facts.Country(c)?.Nuclear?.WarheadsYear)),
+        })
+        {
+            var other = years.OfType<int>().Where(y => y != s.StartYear).Distinct().Order().ToList();
+            if (other.Count > 0)
+            {
+                notes.Add($"{what} from {string.Join(", ", other)}, the latest year in the data{(other.Any(y => y > s.StartYear) ? ", after the start year" : string.Empty)}, not {s.StartYear}.");
+            }
+        }
     }
 
     /// <summary>Compound annual growth of constant-dollar GDP over the <see cref="GrowthWindowYears"/> years ending at the last year ≤ <paramref name="year"/> with data.</summary>

@@ -46,7 +46,7 @@ public sealed record ScenarioContext(
     private static readonly Lazy<ScenarioContext> LazyDefault = new(() => new(
         new RegistryCountryResolver(CountryData.Registry),
         WorldFactsLoader.LoadEmbedded(),
-        PanelBuilder.Default.FirstYear,
+        Math.Max(PanelBuilder.Default.FirstYear, ScenarioCompiler.FirstStartYear),
         PanelBuilder.Default.LastYear,
         2100,
         ParameterRegistryLoader.Default.All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal)));
@@ -55,7 +55,7 @@ public sealed record ScenarioContext(
     public IReadOnlyDictionary<string, ActorSet> ActorSets { get; init; } = CountryData.ActorSets;
 
     /// <summary>
-    /// The embedded data: the country registry, the embedded world facts, the panel's data years, horizon up to 2100,
+    /// The embedded data: the country registry, the embedded world facts, start years from 1950 (the long series) to the panel's last year, horizon up to 2100,
     /// and the parameter registry's names.
     /// </summary>
     public static ScenarioContext Default => LazyDefault.Value;

@@ -55,7 +55,7 @@ public sealed class ScenarioLoader
         {
             var m = Map(root, string.Empty,
                 ["name", "description", "question", "start", "horizon", "actors", "targets", "us", "architecture",
-                .. Sc.Scenario.Sections.Select(x => x.Key), "parameters", "runs", "seed"]);
+                .. Sc.Scenario.Sections.Select(x => x.Key), "parameters", "runs", "seed", "check"]);
 
             var name = Str(m.Required("name"), "name");
             var description = Str(m.Required("description"), "description");
@@ -115,6 +115,7 @@ public sealed class ScenarioLoader
 
             var scenario = new Scenario(name, description, question, _start, _horizon, actors, targets, us, architecture, [], [],
                 [], [], [], [], [], [], parameters, runs, seed, File);
+            scenario = scenario with { Check = m.Get("check") is { } ch ? Check(ch, "check") : null };
             return _sections.Aggregate(scenario, (s, x) => x.Section.With(s, x.Items));
         }
 
@@ -194,6 +195,36 @@ public sealed class ScenarioLoader
                     var s = Scalar(n, p);
                     return f.Parse(s) ?? throw Error(n, p, $"unknown value '{InputLimits.Echo(s)}'; allowed: {string.Join(", ", f.Choices)}", s);
             }
+        }
+
+        /// <summary>An episode check: countries, the variable (burden) and a window within the run's years that has data.</summary>
+        private EpisodeCheck Check(YamlNode node, string path)
+        {
+            var m = Map(node, path, "countries", "variable", "from", "until");
+            var countries = Countries(m.Required("countries"), path + ".countries", 1);
+            var variableNode = m.Required("variable");
+            var variable = Str(variableNode, path + ".variable");
+            if (!EpisodeCheck.Variables.Contains(variable))
+            {
+                throw Error(variableNode, path + ".variable", $"unknown value '{InputLimits.Echo(variable)}'; allowed: {string.Join(", ", EpisodeCheck.Variables)}", variable);
+            }
+
+            // The window is the run's years: the model's change is measured from its initial state to the horizon.
+            var fromNode = m.Required("from");
+            var from = Int(fromNode, path + ".from");
+            if (from != _start)
+            {
+                throw Error(fromNode, path + ".from", $"the window starts at the start year {_start} (the model's change is measured from its initial state)", ValueText(fromNode));
+            }
+
+            var untilNode = m.Required("until");
+            var until = Int(untilNode, path + ".until");
+            if (until != _horizon || until > context.LastDataYear)
+            {
+                throw Error(untilNode, path + ".until", $"the window ends at the horizon {_horizon}, which must have data (at most {context.LastDataYear})", ValueText(untilNode));
+            }
+
+            return new EpisodeCheck(countries, variable, from, until);
         }
 
         private ActorSelection Actors(YamlNode node, string path)

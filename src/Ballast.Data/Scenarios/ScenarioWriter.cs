@@ -105,6 +105,11 @@ public static class ScenarioWriter
             Line(w, 0, $"seed: {seed.ToString(CultureInfo.InvariantCulture)}");
         }
 
+        if (s.Check is { } check)
+        {
+            Line(w, 0, $"check: {{ countries: [{string.Join(", ", check.Countries)}], variable: {check.Variable}, from: {check.FromYear}, until: {check.UntilYear} }}");
+        }
+
         return w.ToString();
     }
 

@@ -51,7 +51,8 @@ public sealed class ModelTables
         M0 = [.. inputs.MilitaryExpenditure];
         Y0 = [.. Enumerable.Range(0, a).Select(i => double.IsNaN(inputs.Share[i]) ? inputs.Gdp[i] : inputs.MilitaryExpenditure[i] / inputs.Share[i])];
         LnM0 = [.. M0.Select(m => Math.Log(m))];
-        LagLog = [.. Trend.Select(g => Math.Log(1 + Math.Max(0, g)))];
+        InitialGrowth = [.. inputs.InitialGrowth];
+        LagLog = [.. InitialGrowth.Select(g => Math.Log(1 + Math.Max(0, g)))];
         LsgFixed = !UncertainSlots.Contains(LsgDistanceSlot);
         ProxFixed = !UncertainSlots.Contains(ThreatDistanceSlot) && !UncertainSlots.Contains(NuclearThreatSlot);
         PostureFixed = !PostureSlots.Any(UncertainSlots.Contains);
@@ -104,6 +105,9 @@ public sealed class ModelTables
     internal TreatyType[] Treaty { get; }
 
     internal double[] Trend { get; }
+
+    /// <summary>Growth of the path the start year lies on (initial stock and the intercept's lag term).</summary>
+    internal double[] InitialGrowth { get; }
 
     /// <summary>1 / start-year spending (spill-ins in years of the ally's own budget).</summary>
     internal double[] InvM0 { get; }

@@ -119,7 +119,7 @@ public sealed partial class Simulation
             S(ref D(_lnM), o, V(_tables.LnM0[i]));
             S(ref D(NextSpending), o, V(m));
             var phi = double.IsNaN(_tables.Phi[i]) ? pv.PhiDefault : V(_tables.Phi[i]);
-            var k0 = double.IsNaN(inp.CapabilityStock[i]) ? phi * V(m) / (pv.Delta + V(Math.Max(0, _tables.Trend[i]))) : V(inp.CapabilityStock[i]);
+            var k0 = double.IsNaN(inp.CapabilityStock[i]) ? phi * V(m) / (pv.Delta + V(Math.Max(0, _tables.InitialGrowth[i]))) : V(inp.CapabilityStock[i]);
             var c = usa ? Vector<double>.One : ally ? Or(inp.InitialCredibility[i], pv.InitialCredibility) : zero;
             S(ref D(_c), o, c);
             S(ref D(_al), o, usa ? Vector<double>.One : ally ? Or(inp.InitialAlignment[i], pv.InitialAlignment) : zero);

@@ -11,7 +11,12 @@ public static class RunReports
 {
     /// <summary>The report model of a finished run.</summary>
     public static ReportModel Model(PreparedScenario prepared, RunManifest manifest, EnsembleResult result) =>
-        ReportModelBuilder.Build(prepared.Scenario, prepared.Inputs, result, ManifestEntries(manifest));
+        ReportModelBuilder.Build(prepared.Scenario, prepared.Inputs, result, ManifestEntries(manifest)) with
+        {
+            History = Ballast.Runs.Validation.HistoryCheck.Rows(prepared, result) is { Count: > 0 } rows
+                ? rows.Select(r => new HistoryPoint(r.Country, r.Year, r.Realised, r.P5, r.Median, r.P95)).ToList()
+                : null,
+        };
 
     /// <summary>The manifest as report entries (the parameter snapshot is summarised: the registry table lists it in full).</summary>
     public static IReadOnlyList<ManifestEntry> ManifestEntries(RunManifest manifest) =>

@@ -30,7 +30,21 @@ public sealed record ReportModel(
     IReadOnlyList<KpiRow> Kpis,
     IReadOnlyList<ParameterRow> Parameters,
     IReadOnlyList<ManifestEntry> Manifest,
-    IReadOnlyList<Citation> Citations);
+    IReadOnlyList<Citation> Citations)
+{
+    /// <summary>For a run whose horizon has data: the model's burden band against the realised burden, per ally and year (null otherwise).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<HistoryPoint>? History { get; init; }
+}
+
+/// <summary>One ally-year of a historical run: the realised burden and the model's band, fractions of GDP.</summary>
+/// <param name="Iso3">Ally or partner.</param>
+/// <param name="Year">Year.</param>
+/// <param name="Realised">Burden in the data, or null.</param>
+/// <param name="P5">Model, 5th percentile.</param>
+/// <param name="P50">Model, median.</param>
+/// <param name="P95">Model, 95th percentile.</param>
+public sealed record HistoryPoint(string Iso3, int Year, double? Realised, double P5, double P50, double P95);
 
 /// <summary>The scenario in plain words.</summary>
 /// <param name="Name">Short name, e.g. <c>missiles-hosted</c>.</param>

@@ -6,7 +6,7 @@ using Ballast.Data.Scenarios;
 namespace Ballast.Web.Api;
 
 /// <summary>
-/// The example scenarios (the repository's <c>scenarios/*.yaml</c>, embedded at build time) and scenario text sent by
+/// The example scenarios (the repository's <c>scenarios/*.yaml</c> and the historical episodes of <c>scenarios/history/*.yaml</c>, embedded at build time) and scenario text sent by
 /// clients. Text is read only through <see cref="ScenarioLoader"/>, which walks the YAML node tree and never
 /// instantiates types named in the file; names a client gives are labels for messages, never paths.
 /// </summary>

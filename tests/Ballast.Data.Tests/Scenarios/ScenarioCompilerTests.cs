@@ -114,7 +114,10 @@ public class ScenarioCompilerTests
         Assert.Equal(-0.04, pandemic.Shocks[0].GdpChange);
 
         var fast = Compile("china-fast").Inputs;
-        Assert.Equal(0.05, fast.TrendGrowth[fast.IndexOf("CHN")]);
+        var chn = fast.IndexOf("CHN");
+        Assert.Equal(0.0767, fast.TrendGrowth[chn]);
+        Assert.Equal(0.0597, fast.InitialGrowth[chn], 4); // the data's path up to the start: compound growth 2013-2023
+        Assert.Equal(fast.TrendGrowth[fast.IndexOf("JPN")], fast.InitialGrowth[fast.IndexOf("JPN")]);
         Assert.Equal("g_c", Assert.Single(fast.Uncertain).Name);
     }
 

@@ -251,7 +251,22 @@ public class ScenarioLoaderTests
     [Fact]
     public void Start_outside_the_data_range() =>
         Fails(Header.Replace("start: 2024", "start: 2030", StringComparison.Ordinal),
-            "x.yaml:4:8: field 'start': year 2030 is outside the data range 1816-2024");
+            "x.yaml:4:8: field 'start': year 2030 is outside the data range 1950-2024");
+
+    [Fact]
+    public void Start_before_1950_is_outside_the_data_range() =>
+        Fails(Header.Replace("start: 2024", "start: 1949", StringComparison.Ordinal),
+            "x.yaml:4:8: field 'start': year 1949 is outside the data range 1950-2024");
+
+    [Fact]
+    public void An_episode_check_window_is_the_run_and_needs_data() =>
+        Fails(Header.Replace("horizon: 2035", "horizon: 2030", StringComparison.Ordinal) + "\ncheck: { countries: [KOR], variable: burden, from: 2024, until: 2030 }",
+            "x.yaml:10:65: field 'check.until': the window ends at the horizon 2030, which must have data (at most 2024)");
+
+    [Fact]
+    public void An_episode_check_compares_the_burden_only() =>
+        Fails(Header + "\ncheck: { countries: [KOR], variable: gdp, from: 2024, until: 2035 }",
+            "x.yaml:10:38: field 'check.variable': unknown value 'gdp'; allowed: burden");
 
     [Fact]
     public void Horizon_must_follow_start() =>
