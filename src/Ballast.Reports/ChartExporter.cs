@@ -70,7 +70,8 @@ public static class ChartExporter
     {
         var m = models[0];
         string scenarios = string.Join(", ", models.Select(x => $"'{x.Scenario.Name}'"));
-        string datasets = string.Join("; ", models.SelectMany(x => x.Citations).Select(c => c.Dataset).Distinct());
+        // The datasets behind every chart; the per-system and per-site entries stay in the report's full citations.
+        string datasets = string.Join("; ", models.SelectMany(x => x.Citations).Select(c => c.Dataset).Where(d => !d.Contains(':', StringComparison.Ordinal)).Distinct());
         return $"Source: Ballast {ReportWriter.Version}, scenario{(models.Count > 1 ? "s" : string.Empty)} {scenarios}, {Format.Integer(m.Crossover.Runs)} runs from the {m.Scenario.StartYear} data. Data: {datasets} (full citations in the report).";
     }
 }

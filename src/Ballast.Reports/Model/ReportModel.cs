@@ -192,8 +192,8 @@ public sealed record NamedValue(string Name, double Value);
 /// <param name="Text">The value in words when a number alone would mislead (a median year met in few runs), else null.</param>
 public sealed record KpiRow(string Name, string Unit, double? P5, double P50, double? P95, string Note, string? Text = null)
 {
-    /// <summary>True when the row has a spread (5th and 95th percentiles); otherwise it is one value.</summary>
-    public bool HasSpread => P5 is not null && P95 is not null;
+    /// <summary>True when the row has a spread (5th and 95th percentiles that differ as shown); otherwise it is one value (the runs agree).</summary>
+    public bool HasSpread => P5 is not null && P95 is not null && Value(P5) != Value(P95);
 
     /// <summary>The median (or the single value) as shown: years without a thousands separator, or <see cref="Text"/>.</summary>
     public string Shown => Text ?? Value(P50);
