@@ -21,6 +21,6 @@ for p in "$scratch"/nupkg/*.nupkg; do
   pdbs="$(unzip -l "$p" | grep -c '\.pdb$' || true)"
   printf '%-34s %12s %14s %s\n' "$(basename "$p")" "$(mb "$(stat -c %s "$p")")" "$(mb "$unpacked")" "$pdbs"
 done
-tool_files="$(find "$scratch/tools/.store" -path '*/tools/*' -type f -printf '%s\n' | awk '{s += $1} END {print s}')"
+tool_files="$(find "$scratch/tools/.store" -path '*/tools/net*/*' -type f -printf '%s\n' | awk '{s += $1} END {print s}')"
 echo "installed on $(dotnet --info | awk '/RID:/ {print $2; exit}'): $(mb "$(du -sb "$scratch/tools" | cut -f1)") MB in the tool path" \
   "($(mb "$tool_files") MB of tool files; the rest is NuGet's copies of the package)"
