@@ -98,13 +98,17 @@ public static class BallastWebApp
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi(o =>
         {
-            doc.Info.Title = "Ballast API";
-            doc.Info.Description = "Burden sharing, alliance networks and scenario ensembles of the US-led alliance system in the Indo-Pacific. Errors are RFC 7807 problem documents naming the field.";
-            doc.Info.Version = typeof(BallastWebApp).Assembly.GetName().Version?.ToString(3) ?? "0";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Ballast API";
+                doc.Info.Description = "Burden sharing, alliance networks and scenario ensembles of the US-led alliance system in the Indo-Pacific. Errors are RFC 7807 problem documents naming the field.";
+                doc.Info.Version = typeof(BallastWebApp).Assembly.GetName().Version?.ToString(3) ?? "0";
+                return Task.CompletedTask;
+            });
+            OpenApiContract.Configure(o);
+        });
     }
 
     /// <summary>The key to mask in logs; when the settings themselves are bad (and the start fails) the environment's.</summary>

@@ -134,7 +134,7 @@ public sealed partial class ArchitectureTests
                     .ToHashSet(StringComparer.Ordinal),
                 StringComparer.Ordinal);
 
-    private static string Root { get; } = FindRoot();
+    internal static string Root { get; } = FindRoot();
 
     private static string FindRoot()
     {

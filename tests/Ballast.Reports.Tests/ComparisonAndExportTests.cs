@@ -82,7 +82,9 @@ public class ComparisonAndExportTests
         string dir = TempDir();
         var model = SampleReports.MissilesHosted();
         var files = ChartExporter.WriteReportCharts(model, dir, ChartFormat.Png);
-        var figures = ReportFigures.All(model);
+        // Exported charts carry their title above and the source line below the drawing.
+        var figures = ReportFigures.All(model).Select(f => f.Framed(ChartExporter.Source([model]))).ToList();
+        Assert.All(ReportFigures.All(model).Zip(figures), t => Assert.True(t.Second.Height > t.First.Height + 40));
         for (int i = 0; i < files.Count; i++)
         {
             byte[] bytes = File.ReadAllBytes(files[i]);

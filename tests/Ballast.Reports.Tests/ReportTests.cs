@@ -32,8 +32,10 @@ public partial class ReportTests
         Assert.DoesNotMatch(CssUrl(), html);
         Assert.DoesNotMatch(LoadingElement(), html);
 
-        // URLs may appear only as citation text, inside the citations list.
-        string withoutCitations = html[..html.IndexOf("<section id=\"citations\">", StringComparison.Ordinal)];
+        // URLs may appear only as citation text: in the cite-this block (the repository) and the citations list.
+        string withoutCitations = html[..html.IndexOf("<section id=\"cite\">", StringComparison.Ordinal)];
+        Assert.True(html.IndexOf("<section id=\"cite\">", StringComparison.Ordinal) < html.IndexOf("<section id=\"citations\">", StringComparison.Ordinal));
+        Assert.Contains(ReportWriter.RepositoryUrl, html, StringComparison.Ordinal);
         string withoutNamespaces = withoutCitations.Replace("xmlns=\"http://www.w3.org/2000/svg\"", string.Empty, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", withoutNamespaces, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", withoutNamespaces, StringComparison.Ordinal);
@@ -81,12 +83,16 @@ public partial class ReportTests
             Assert.Contains(row, html, StringComparison.Ordinal);
         }
 
-        // KPI rows: name, unit, p5, p50, p95 exactly as in the file.
+        // KPI rows: name, unit, p5, p50, p95 exactly as in the file; a KPI with one value (no percentiles, or every run equal) in one cell.
         foreach (var k in root.GetProperty("kpis").EnumerateArray())
         {
-            string row = $"<td>{k.GetProperty("name").GetString()}</td><td>{k.GetProperty("unit").GetString()}</td>" +
-                string.Concat(new[] { "p5", "p50", "p95" }.Select(f => $"<td class=\"num\">{Format.Number(k.GetProperty(f).GetDouble())}</td>"));
-            Assert.Contains(row, html, StringComparison.Ordinal);
+            double? P(string f) => k.GetProperty(f).ValueKind == System.Text.Json.JsonValueKind.Number ? k.GetProperty(f).GetDouble() : null;
+            string unit = k.GetProperty("unit").GetString()!;
+            string V(double v) => unit == "year" ? Format.Year(v) : Format.Number(v);
+            string cells = P("p5") is double p5 && P("p95") is double p95 && V(p5) != V(p95)
+                ? string.Concat(new[] { p5, P("p50")!.Value, p95 }.Select(v => $"<td class=\"num\">{V(v)}</td>"))
+                : $"<td class=\"single\" colspan=\"3\">{V(P("p50")!.Value)}</td>";
+            Assert.Contains($"<td>{k.GetProperty("name").GetString()}</td><td>{unit}</td>{cells}", html, StringComparison.Ordinal);
         }
 
         // Parameters: every registry row is listed with its value and source.

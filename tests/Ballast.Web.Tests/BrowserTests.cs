@@ -116,6 +116,16 @@ public sealed class BrowserTests : IAsyncLifetime, IDisposable
         Assert.True(await page.Locator("#figures figure svg").CountAsync() >= 3);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "workbench-baseline.png"), FullPage = true });
 
+        // "Open the full report" opens the run's report.html, which the job wrote (GET /api/jobs/{id}/report).
+        var report = await page.RunAndWaitForPopupAsync(() => page.ClickAsync("#report-link"));
+        await report.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Ballast report: baseline", await report.TitleAsync());
+        Assert.Matches("^/api/jobs/[0-9a-f]{32}/report$", new Uri(report.Url).AbsolutePath);
+        Assert.Contains("Key findings", await report.Locator("#findings h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await report.Locator("#fig-balance-ratio svg").CountAsync() == 1);
+        await report.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "workbench-report.png") });
+        await report.CloseAsync();
+
         // Change a lever through the form.
         await page.SelectOptionAsync("#lever-us-stance-kind", "conditional");
         await page.FillAsync("#lever-us-stance-target", "3.5");
@@ -139,6 +149,13 @@ public sealed class BrowserTests : IAsyncLifetime, IDisposable
         await cmp.Locator("#compare-figures figure svg").First.WaitForAsync();
         Assert.True(await cmp.Locator("#compare-figures figure svg").CountAsync() >= 4);
         await cmp.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "compare.png"), FullPage = true });
+
+        // "Open the comparison report" opens comparison.html of the compare job.
+        var comparison = await cmp.RunAndWaitForPopupAsync(() => cmp.ClickAsync("#report-link"));
+        await comparison.WaitForLoadStateAsync(LoadState.Load);
+        Assert.StartsWith("Ballast comparison: ", await comparison.TitleAsync(), StringComparison.Ordinal);
+        Assert.Contains("Paired differences at the horizon, run by run", await comparison.ContentAsync(), StringComparison.Ordinal);
+        await comparison.CloseAsync();
         Clean();
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Ballast.Engine.Ensembles;
 using Ballast.Runs;
+using Ballast.Runs.Comparison;
 using Spectre.Console;
 
 namespace Ballast.Cli.Commands;
@@ -22,10 +23,13 @@ public static class RunCommand
             var prepared = PreparedScenario.FromFile(path);
             var request = opts.Request(p, prepared, Path.Combine("out", Path.GetFileNameWithoutExtension(path)));
             Ballast.Reports.ChartFormat? chartFormat = p.GetValue(charts) is { } c ? Ballast.Reports.ChartExporter.Parse(c) : null;
-            var outcome = Execute(ctx, prepared, request);
+            // A scenario other than the baseline also runs the baseline with the same runs and seed, for the report's difference.
+            var baseline = BaselineComparison.For(prepared, request, Ballast.Web.Api.ScenarioCatalog.Yaml(BaselineComparison.ScenarioName));
+            var paired = baseline is null ? null : BaselineComparison.Run(prepared, baseline, request, (_, s, r, sink) => Execute(ctx, s, r, sink), ctx.Cancellation);
+            var outcome = paired?.Scenarios[1] ?? Execute(ctx, prepared, request);
             if (request.OutputDirectory is { } dir)
             {
-                Ballast.Reports.Adapters.RunReports.Write(dir, prepared, outcome.Manifest, outcome.Result, chartFormat);
+                Ballast.Reports.Adapters.RunReports.Write(dir, prepared, outcome.Manifest, outcome.Result, chartFormat, paired?.Paired);
             }
 
             var f = p.GetValue(format);

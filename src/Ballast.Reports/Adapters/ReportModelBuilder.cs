@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ballast.Core.Analytics;
 using Ballast.Core.Countries;
 using Ballast.Core.Facts;
 using Ballast.Core.Model;
@@ -38,7 +39,8 @@ public static class ReportModelBuilder
     /// <param name="result">The ensemble result.</param>
     /// <param name="manifest">The run manifest as entries (see <see cref="ManifestEntries(string)"/> for manifest.json).</param>
     /// <param name="facts">World facts (missile catalogue, sites, capitals); the embedded facts when null.</param>
-    public static ReportModel Build(Sc.Scenario scenario, ModelInputs inputs, EnsembleResult result, IReadOnlyList<ManifestEntry> manifest, WorldFacts? facts = null)
+    /// <param name="baseline">Paired differences from the baseline (this scenario minus the baseline), when the caller ran it.</param>
+    public static ReportModel Build(Sc.Scenario scenario, ModelInputs inputs, EnsembleResult result, IReadOnlyList<ManifestEntry> manifest, WorldFacts? facts = null, IReadOnlyList<KpiDifference>? baseline = null)
     {
         facts ??= WorldFactsLoader.LoadEmbedded();
         var years = result.Years;
@@ -98,6 +100,7 @@ public static class ReportModelBuilder
         citations.AddRange(map.Rings.Select(r => facts.Missiles.FirstOrDefault(m => m.Name == r.System)).Where(m => m is not null).DistinctBy(m => m!.Id).Select(m => new Citation($"Missile system: {m!.Name}", m.Source)));
         citations.AddRange(scenario.Missiles.Where(m => m.Site is not null).Select(m => facts.Site(m.Site!)).Where(s => s is not null).DistinctBy(s => s!.Id).Select(s => new Citation($"Deployment site: {s!.Name}", s.Source)));
 
+        var kpis = Kpis(result);
         return new ReportModel(
             new ScenarioText(scenario.Name, scenario.Question, scenario.Description.Trim(), scenario.StartYear, scenario.HorizonYear, Levers(scenario)),
             scenario.TargetsPercent,
@@ -107,10 +110,72 @@ public static class ReportModelBuilder
             missions,
             map,
             [Network(inputs, scenario, result, first, $"Start ({first})"), Network(inputs, scenario, result, last, $"Horizon ({last})")],
-            Kpis(result),
+            kpis,
             Parameters(inputs),
             manifest,
-            citations);
+            citations,
+            ShareHistory(allies, scenario.StartYear),
+            KeyFindings(result, allies, baseline),
+            baseline);
+    }
+
+    /// <summary>Years of observed data drawn before the start year on the burden chart.</summary>
+    public const int HistoryYears = 10;
+
+    // The observed shares of GDP of the years before the start, from the same panel the initial state is compiled from.
+    private static List<YearSeries> ShareHistory(IReadOnlyList<AllyIndicators> allies, int startYear)
+    {
+        var panel = PanelBuilder.Default;
+        return allies.Select(a => new YearSeries(
+            a.Iso3,
+            a.Name,
+            "% of GDP",
+            Enumerable.Range(startYear - HistoryYears, HistoryYears)
+                .Select(y => (Year: y, Share: BurdenAnalysis.Share(panel, a.Iso3, y)?.Value))
+                .Where(t => t.Share is double)
+                .Select(t => new YearValue(t.Year, t.Share!.Value * 100))
+                .ToList(),
+            PanelBuilder.Citation)).ToList();
+    }
+
+    /// <summary>
+    /// The key findings: fixed sentences filled with numbers from the results (balance at the horizon, crossing, allies meeting each
+    /// target in at least half the runs, the US net cost, and the paired difference from the baseline when there is one).
+    /// </summary>
+    internal static List<string> KeyFindings(EnsembleResult result, IReadOnlyList<AllyIndicators> allies, IReadOnlyList<KpiDifference>? baseline)
+    {
+        var k = result.Kpis;
+        int horizon = result.Years[^1];
+        var b = k.FinalBalance;
+        var findings = new List<string>
+        {
+            $"In {horizon} the balance ratio (coalition ÷ adversaries; 1 = parity) has a median of {Format.Number(b.P50)}; 90 % of the {Format.Integer(k.Runs)} runs lie between {Format.Number(b.P5)} and {Format.Number(b.P95)}.",
+            k.ShareNeverCrossing >= 1
+                ? $"No run falls below parity by {horizon}."
+                : $"{Format.Percent(1 - k.ShareNeverCrossing)} of runs fall below parity by {horizon}" + (k.CrossoverYearMedian is int y ? $"; among them the median crossover year is {y}." : "."),
+        };
+        var names = allies.ToDictionary(a => a.Iso3, a => a.Name, StringComparer.Ordinal);
+        for (int t = 0; t < k.Targets.Length; t++)
+        {
+            var meeting = k.Allies.Where(a => t < a.ProbabilityTargetMet.Length && a.ProbabilityTargetMet[t] >= 0.5).Select(a => names.GetValueOrDefault(a.Code, a.Code)).ToList();
+            string target = KpiCatalogue.Percent(k.Targets[t]);
+            findings.Add(meeting.Count == 0
+                ? $"None of the {k.Allies.Length} allies reaches {target} % of GDP by {horizon} in half of the runs or more."
+                : $"{meeting.Count} of {k.Allies.Length} allies reach {target} % of GDP by {horizon} in half of the runs or more: {string.Join(", ", meeting)}.");
+        }
+
+        var cost = k.UsCostNet;
+        var usd = KpiCatalogue.UsCostNet;
+        findings.Add($"The US net cost in the theatre in {horizon} has a median of {Format.Number(usd.Apply(cost.P50))} {usd.Unit} (90 % of runs: {Format.Number(usd.Apply(cost.P5))} to {Format.Number(usd.Apply(cost.P95))}).");
+        if (baseline?.FirstOrDefault(d => d.Kpi == KpiCatalogue.Balance.Label) is { } db)
+        {
+            string realigned = baseline.FirstOrDefault(d => d.Kpi == KpiCatalogue.AlliesRealigned.Label) is { } dr
+                ? $", and the number of allies realigned by {ComparisonReportWriter.Signed(dr.P50)} ({ComparisonReportWriter.Signed(dr.P5)} to {ComparisonReportWriter.Signed(dr.P95)})"
+                : string.Empty;
+            findings.Add($"Against the {db.Reference} scenario with the same runs and seed, the balance ratio in {horizon} differs by {ComparisonReportWriter.Signed(db.P50)} (90 % of paired runs: {ComparisonReportWriter.Signed(db.P5)} to {ComparisonReportWriter.Signed(db.P95)}){realigned}.");
+        }
+
+        return findings;
     }
 
     /// <summary>Flattens a manifest JSON document into entries (nested objects as dotted keys; the parameter snapshot is left out: the registry table shows it).</summary>
@@ -151,7 +216,8 @@ public static class ReportModelBuilder
     {
         var view = MapView.IndoPacific;
         var actorSet = new ActorSet(scenario.Name, scenario.Description, inputs.Codes.Select((c, i) => new Actor(c, inputs.Roles[i], "scenario")).ToList());
-        var capitals = MapFacts.Capitals(inputs.Codes.Where((c, i) => inputs.Roles[i] != CountryRole.Patron));
+        // Capitals tested for exposure to adversary missiles: the coalition's and third parties', not the adversaries' own.
+        var capitals = MapFacts.Capitals(inputs.Codes.Where((c, i) => inputs.Roles[i] is not (CountryRole.Patron or CountryRole.Adversary)));
         var capitalOf = MapFacts.Capitals(inputs.Codes.Concat(scenario.Missiles.Select(m => m.Host))).ToDictionary(c => c.Iso3);
 
         int t = inputs.Steps;
@@ -191,7 +257,7 @@ public static class ReportModelBuilder
             }
         }
 
-        return new MapLayers(MapFacts.Countries(actorSet, alignment), MapFacts.Bases(view), troops, rings, capitals, view);
+        return new MapLayers(MapFacts.Countries(actorSet, alignment), MapFacts.Bases(view, inputs.StartYear), troops, rings, capitals, view);
     }
 
     private static NetworkSnapshot Network(ModelInputs inputs, Sc.Scenario scenario, EnsembleResult result, int year, string label)
@@ -254,7 +320,8 @@ public static class ReportModelBuilder
 
         var adversaries = inputs.Codes.Where((c, i) => inputs.Roles[i] == CountryRole.Adversary).ToList();
         var summary = NetworkMetrics.Summarise(new AllianceNetwork(year, inputs.Codes, ties), patron >= 0 ? inputs.Codes[patron] : NetworkMetrics.DefaultPatron, adversaries);
-        var metrics = new List<NamedValue> { new("ties", summary.EdgeCount), new("ally-to-ally ties", summary.AllyToAllyTies) };
+        // Named as the model's ties: `ballast network` counts the data's ties (ATOP pacts and groupings), a different set (see the caption).
+        var metrics = new List<NamedValue> { new("model ties", summary.EdgeCount), new("ally-to-ally ties", summary.AllyToAllyTies) };
         if (summary.Density is double d)
         {
             metrics.Add(new NamedValue("density", d));
@@ -262,7 +329,7 @@ public static class ReportModelBuilder
 
         if (summary.PatronShareOfTies is double ps)
         {
-            metrics.Add(new NamedValue("US share of ties", ps));
+            metrics.Add(new NamedValue("US share of model ties", ps));
         }
 
         if (summary.DegreeCentralisation is double dc)
@@ -273,15 +340,56 @@ public static class ReportModelBuilder
         return new NetworkSnapshot(label, year, nodes, edges, metrics);
     }
 
-    // Every KPI of the catalogue, as the CLI and the web app show them; single values fill all three percentiles.
-    private static List<KpiRow> Kpis(EnsembleResult result) =>
-        KpiCatalogue.All(result.Kpis).Select(r => new KpiRow(
-            r.Name,
-            r.Kpi.Unit,
-            r.Value.P5 ?? r.Value.P50 ?? double.NaN,
-            r.Value.P50 ?? double.NaN,
-            r.Value.P95 ?? r.Value.P50 ?? double.NaN,
-            r.Kpi.Description)).ToList();
+    // The catalogue's per-ally KPIs that are an indicator's median at the horizon: their spread is that indicator's percentiles.
+    private static readonly Dictionary<string, ActorIndicator> AllyIndicatorKpis = new(StringComparer.Ordinal)
+    {
+        [KpiCatalogue.Share.Id] = ActorIndicator.Share,
+        [KpiCatalogue.Credibility.Id] = ActorIndicator.Credibility,
+        [KpiCatalogue.Alignment.Id] = ActorIndicator.Alignment,
+        [KpiCatalogue.Duplication.Id] = ActorIndicator.Duplication,
+        [KpiCatalogue.Hedging.Id] = ActorIndicator.Hedging,
+    };
+
+    /// <summary>
+    /// Every KPI of the catalogue, as the CLI and the web app show them. The catalogue gives an ally indicator's median only;
+    /// its 5th and 95th percentiles are the indicator's at the horizon (the same distribution the median comes from). Shares
+    /// of runs and median years are one number each and stay so; a median year is shown with the share of runs it rests on.
+    /// </summary>
+    internal static List<KpiRow> Kpis(EnsembleResult result)
+    {
+        var k = result.Kpis;
+        int last = result.Years[^1];
+        var rows = new List<KpiRow>();
+        foreach (var r in KpiCatalogue.All(k))
+        {
+            double? p5 = r.Value.P5, p95 = r.Value.P95;
+            if (p5 is null && r.Country is string code && AllyIndicatorKpis.TryGetValue(r.Kpi.Id, out var indicator))
+            {
+                var band = result.Get($"{ParameterName(indicator.ToString())}.{code}", last);
+                (p5, p95) = (r.Kpi.Apply(band.P5), r.Kpi.Apply(band.P95));
+            }
+
+            rows.Add(new KpiRow(r.Name, r.Kpi.Unit, p5, r.Value.P50 ?? double.NaN, p95, r.Kpi.Description, TargetYearText(k, r)));
+        }
+
+        return rows;
+    }
+
+    // A median year a target is met means little when few runs meet it: say how many do, and below half "not met in most runs".
+    private static string? TargetYearText(KpiSummary k, KpiReading r)
+    {
+        int t = Enumerable.Range(0, k.Targets.Length).FirstOrDefault(i => KpiCatalogue.TargetYear(k.Targets[i]).Id == r.Kpi.Id, -1);
+        if (t < 0 || r.Country is not string code || k.Allies.FirstOrDefault(a => a.Code == code) is not { } ally || t >= ally.ProbabilityTargetMet.Length)
+        {
+            return null;
+        }
+
+        double p = ally.ProbabilityTargetMet[t];
+        string year = r.Value.P50 is double y ? Format.Year(y) : string.Empty;
+        return p <= 0 || year.Length == 0 ? "not met in any run"
+            : p < 0.5 ? $"not met in most runs (met in {Format.Percent(p)}, median year among those {year})"
+            : $"{year} (met in {Format.Percent(p)} of runs)";
+    }
 
     private static List<ParameterRow> Parameters(ModelInputs inputs)
     {

@@ -9,9 +9,9 @@ namespace Ballast.Reports.Adapters;
 /// <summary>Reports for results folders written by <see cref="ResultsFolder"/> (<c>ballast run</c>, <c>ballast compare</c>, the web app).</summary>
 public static class RunReports
 {
-    /// <summary>The report model of a finished run.</summary>
-    public static ReportModel Model(PreparedScenario prepared, RunManifest manifest, EnsembleResult result) =>
-        ReportModelBuilder.Build(prepared.Scenario, prepared.Inputs, result, ManifestEntries(manifest)) with
+    /// <summary>The report model of a finished run, with its paired difference from the baseline when <paramref name="baseline"/> is given.</summary>
+    public static ReportModel Model(PreparedScenario prepared, RunManifest manifest, EnsembleResult result, PairedComparison? baseline = null) =>
+        ReportModelBuilder.Build(prepared.Scenario, prepared.Inputs, result, ManifestEntries(manifest), baseline: baseline is null ? null : Differences(baseline)) with
         {
             History = Ballast.Runs.Validation.HistoryCheck.Rows(prepared, result) is { Count: > 0 } rows
                 ? rows.Select(r => new HistoryPoint(r.Country, r.Year, r.Realised, r.P5, r.Median, r.P95)).ToList()
@@ -22,9 +22,12 @@ public static class RunReports
     public static IReadOnlyList<ManifestEntry> ManifestEntries(RunManifest manifest) =>
         ReportModelBuilder.ManifestEntries(JsonSerializer.Serialize(manifest, RunManifest.Json));
 
-    /// <summary>Writes report-data.json, report.html (and charts/ when asked) into a run's results folder; returns the report's path.</summary>
-    public static string Write(string directory, PreparedScenario prepared, RunManifest manifest, EnsembleResult result, ChartFormat? charts = null) =>
-        ReportWriter.WriteAll(Model(prepared, manifest, result), directory, charts);
+    /// <summary>
+    /// Writes report-data.json, report.html (and charts/ when asked) into a run's results folder; returns the report's path. With
+    /// <paramref name="baseline"/> (<see cref="BaselineComparison"/>) the report shows the difference from the baseline.
+    /// </summary>
+    public static string Write(string directory, PreparedScenario prepared, RunManifest manifest, EnsembleResult result, ChartFormat? charts = null, PairedComparison? baseline = null) =>
+        ReportWriter.WriteAll(Model(prepared, manifest, result, baseline), directory, charts);
 
     /// <summary>
     /// The report model of a results folder: from the engine's files (manifest.json, kpis.json, percentiles.csv and the saved
@@ -50,7 +53,7 @@ public static class RunReports
         }
 
         var prepared = PreparedScenario.FromText(saved.ScenarioYaml, scenarioPath);
-        return Model(prepared, saved.Manifest, saved.Result);
+        return Model(prepared, saved.Manifest, saved.Result, BaselineComparison.Load(directory, prepared.Scenario.Name));
     }
 
     /// <summary>

@@ -62,6 +62,12 @@ public static class ChartRenderer
             }
         }
 
+        if (spec.Marker is { } marker && marker.Year >= y0 && marker.Year <= y1)
+        {
+            c.Line(xs[marker.Year], ys.From, xs[marker.Year], ys.To, Style.Line(Axis, 1, "2 3"));
+            c.Text(xs[marker.Year] + 4, ys.To + 12, marker.Label, new TextStyle(small ? 8 : 10, Anchor.Start, Axis, Halo: true));
+        }
+
         foreach (var r in spec.References)
         {
             c.Line(xs.From, ys[r.Value], xs.To, ys[r.Value], Style.Line(r.Colour, 1.2, "5 4"));

@@ -20,6 +20,7 @@ public sealed record ReferenceLine(double Value, string Label, string Colour);
 /// <param name="Title">Panel title (small multiples), or null.</param>
 /// <param name="Legend">Whether to draw the legend.</param>
 /// <param name="XLabel">X-axis label.</param>
+/// <param name="Marker">A vertical line at a year (where observed data end and the simulation starts), or null.</param>
 public sealed record BandChartSpec(
     string YLabel,
     IReadOnlyList<ChartSeries> Series,
@@ -28,7 +29,11 @@ public sealed record BandChartSpec(
     double? YMax = null,
     string? Title = null,
     bool Legend = true,
-    string XLabel = "Year");
+    string XLabel = "Year",
+    YearMarker? Marker = null);
+
+/// <summary>A vertical line at a year with a label.</summary>
+public sealed record YearMarker(int Year, string Label);
 
 /// <summary>One series of bars, optionally with whiskers (low–high).</summary>
 public sealed record BarSeries(string Name, string Colour, IReadOnlyList<double> Values, IReadOnlyList<double>? Low = null, IReadOnlyList<double>? High = null);

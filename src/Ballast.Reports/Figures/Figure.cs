@@ -24,6 +24,51 @@ public sealed record Figure(string Id, string Title, string Caption, double Widt
         return canvas.ToSvg();
     }
 
+    /// <summary>The figure with its title above and a source line (wrapped to the width) below, for a file that stands alone.</summary>
+    public Figure Framed(string source)
+    {
+        const double titleHeight = 30, lineHeight = 14, padding = 8;
+        var lines = Wrap(source, Math.Max(40, (int)(Width / 5.6)));
+        double footer = padding + (lines.Count * lineHeight);
+        return this with
+        {
+            Height = titleHeight + Height + footer,
+            Draw = c =>
+            {
+                c.Rect(0, 0, c.Width, c.Height, Style.Solid("#ffffff"));
+                c.Text(10, 20, Title, new TextStyle(15, Bold: true));
+                Draw(new OffsetCanvas(c, titleHeight, Height));
+                for (int i = 0; i < lines.Count; i++)
+                {
+                    c.Text(10, titleHeight + Height + padding + (lineHeight * (i + 1)) - 4, lines[i], new TextStyle(10, Colour: "#555555"));
+                }
+            },
+        };
+    }
+
+    private static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            lines.Add(line.ToString());
+        }
+
+        return lines;
+    }
+
     /// <summary>Writes the figure as a PNG file (2 pixels per unit).</summary>
     public void SavePng(string path, double scale = 2)
     {

@@ -19,6 +19,9 @@ public static class Format
     /// <summary>A share in [0, 1] as a percentage with one decimal (0.125 → "12.5 %").</summary>
     public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 
+    /// <summary>A calendar year (2035, never "2,035").</summary>
+    public static string Year(double year) => Math.Round(year).ToString("0", CultureInfo.InvariantCulture);
+
     /// <summary>An integer with thousands separators.</summary>
     public static string Integer(long v) => v.ToString("#,0", CultureInfo.InvariantCulture);
 }

@@ -60,24 +60,36 @@ public static class ReportFigures
     /// <summary>Allies' military spending as a share of GDP against the targets.</summary>
     public static Figure Burden(ReportModel m)
     {
+        // Observed years before the start (from the embedded data) lead into each ally's simulated median: a band of zero width.
+        var history = (m.ShareHistory ?? []).ToDictionary(h => h.Iso3, StringComparer.Ordinal);
         var series = m.Allies.Select((a, i) => (a, band: a.Find(Indicators.Share), i)).Where(t => t.band is not null)
-            .Select(t => new ChartSeries(t.a.Name, t.band!, Palette.ForSeries(t.i), Dash: t.i >= Palette.Series.Count ? "6 3" : null)).ToList();
+            .Select(t =>
+            {
+                var observed = history.TryGetValue(t.a.Iso3, out var h)
+                    ? h.Points.Where(p => p.Year < t.band!.Points[0].Year).Select(p => new BandPoint(p.Year, p.Value, p.Value, p.Value, p.Value, p.Value)).ToList()
+                    : [];
+                return new ChartSeries(t.a.Name, t.band! with { Points = [.. observed, .. t.band!.Points] }, Palette.ForSeries(t.i), Dash: t.i >= Palette.Series.Count ? "6 3" : null);
+            }).ToList();
         var targets = m.TargetsPercent.Select(t => new ReferenceLine(t, $"{Format.Number(t)} % target", Palette.Black)).ToList();
-        var spec = new BandChartSpec("Military spending (% of GDP)", series, targets);
+        bool hasHistory = history.Values.Any(h => h.Points.Count > 0);
+        var spec = new BandChartSpec("Military spending (% of GDP)", series, targets, Marker: hasHistory ? new YearMarker(m.Scenario.StartYear, "data | simulated") : null);
         var rows = new List<IReadOnlyList<string>>();
         foreach (var s in series)
         {
-            rows.AddRange(s.Band.Points.Select(p => (IReadOnlyList<string>)[s.Name, p.Year.ToString(CultureInfo.InvariantCulture), Format.Number(p.P5), Format.Number(p.P25), Format.Number(p.P50), Format.Number(p.P75), Format.Number(p.P95)]));
+            rows.AddRange(s.Band.Points.Select(p => (IReadOnlyList<string>)[s.Name, p.Year.ToString(CultureInfo.InvariantCulture), p.Year < m.Scenario.StartYear ? "observed" : "simulated", Format.Number(p.P5), Format.Number(p.P25), Format.Number(p.P50), Format.Number(p.P75), Format.Number(p.P95)]));
         }
 
+        string observedText = hasHistory
+            ? $" Years before {m.Scenario.StartYear} are observed (SIPRI share of GDP from the embedded data), the simulation starts from the {m.Scenario.StartYear} data at the dotted line."
+            : string.Empty;
         return new Figure(
             "burden",
             "Allies' burden against the targets",
-            $"Each ally's military spending as a share of GDP (median line; {(series.Count > 3 ? "band: 25th–75th percentile of runs, the 5th–95th is in the small multiples below" : "bands: 25th–75th and 5th–95th percentile of runs")}) against the targets of {string.Join(" and ", m.TargetsPercent.Select(t => Format.Number(t) + " %"))} of GDP (dashed).",
+            $"Each ally's military spending as a share of GDP (median line; {(series.Count > 3 ? "band: 25th–75th percentile of runs, the 5th–95th is in the small multiples below" : "bands: 25th–75th and 5th–95th percentile of runs")}) against the targets of {string.Join(" and ", m.TargetsPercent.Select(t => Format.Number(t) + " %"))} of GDP (dashed).{observedText}",
             900,
             420,
             c => ChartRenderer.DrawBandChart(c, 0, 0, c.Width, c.Height, spec),
-            new DataTable(["Ally", "Year", "P5", "P25", "P50", "P75", "P95"], rows));
+            new DataTable(["Ally", "Year", "Kind", "P5", "P25", "P50", "P75", "P95"], rows));
     }
 
     /// <summary>Small multiples: one row per ally, one column per indicator, shared y-axis per column.</summary>
@@ -176,7 +188,7 @@ public static class ReportFigures
         return new Figure(
             "map",
             "The theatre: roles, US posture and missile ranges",
-            $"Countries coloured by role (allies and partners paler where alignment with the US at the horizon is lower); US bases (squares) and troops (orange circles); great-circle range rings of {m.Map.Rings.Count(r => !r.Adversary)} coalition deployments (blue, dashed) and {m.Map.Rings.Count(r => r.Adversary)} adversary systems (vermillion). {exposedCapitals} of {m.Map.Capitals.Count} capitals and {exposedSites} of {exposure.Count(e => e.Kind != "capital")} coalition deployment sites lie within adversary range. {Geo.WorldAtlas.Citation}",
+            $"Countries coloured by role (allies and partners paler where alignment with the US at the horizon is lower); US bases (squares) and troops (orange circles); great-circle range rings of {m.Map.Rings.Count(r => !r.Adversary)} coalition deployments (blue, dashed) and {m.Map.Rings.Count(r => r.Adversary)} adversary systems (vermillion). {exposedCapitals} of {m.Map.Capitals.Count} capitals and {exposedSites} of {exposure.Count(e => e.Kind != "capital")} coalition deployment sites lie within adversary range (the capitals of the coalition and of third countries; the adversaries' own are not counted). US bases are those of Vine's list in hosts where the US still had troops in the {m.Scenario.StartYear} data. {Geo.WorldAtlas.Citation}",
             w,
             h,
             c => MapRenderer.Draw(c, m.Map),
@@ -191,8 +203,8 @@ public static class ReportFigures
         var (w, h) = NetworkRenderer.Size(m.Networks.Count);
         return new Figure(
             "network",
-            "The alliance network: start and horizon",
-            "Alliance ties at the start and at the horizon. The US sits in the centre: ties that all run to the centre are hub-and-spokes; ties between allies around the circle are a networked architecture. Nodes are sized by military spending (area), edges by strength, coloured and dashed by type.",
+            "The alliance network in the model: start and horizon",
+            "The model's alliance ties at the start and at the horizon. The US sits in the centre: ties that all run to the centre are hub-and-spokes; ties between allies around the circle are a networked architecture. Nodes are sized by military spending (area), edges by strength, coloured and dashed by type. These are the ties the simulation uses: a spoke from the US to every ally with a treaty or a partnership (its strength the ally's median belief in the US commitment that year) and the ally-to-ally links of the scenario (strength above zero). `ballast network --year Y` and the dashboard's network page count another set, the ties in the data: ATOP defence pacts and minilateral groupings among all the default countries (the adversaries' pacts too, partnerships not), so their tie counts and US share differ from these.",
             w,
             h,
             c => NetworkRenderer.Draw(c, m.Networks),

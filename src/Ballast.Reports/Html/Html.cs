@@ -42,6 +42,7 @@ public static class Html
         th, td { border-bottom: 1px solid var(--rule); padding: 3px 8px; text-align: left; vertical-align: top; }
         th { background: #f3f6f9; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.single { text-align: center; font-variant-numeric: tabular-nums; }
         .table-wrap { max-height: 420px; overflow: auto; }
         .diff-pos { color: #0072B2; } .diff-neg { color: #D55E00; }
         footer { margin-top: 40px; font-size: 12px; color: var(--muted); }
@@ -83,7 +84,7 @@ public static class Html
             sb.Append("<tr>");
             foreach (string cell in row)
             {
-                bool numeric = cell.Length > 0 && (char.IsDigit(cell[0]) || ((cell[0] == '-' || cell[0] == '+') && cell.Length > 1 && char.IsDigit(cell[1]))) && !cell.Contains(' ', StringComparison.Ordinal);
+                bool numeric = cell.Length > 0 && (char.IsDigit(cell[0]) || (cell[0] is '-' or '+' or '−' or '±' && cell.Length > 1 && char.IsDigit(cell[1]))) && !cell.Contains(' ', StringComparison.Ordinal);
                 sb.Append(numeric ? "<td class=\"num\">" : "<td>").Append(E(cell)).Append("</td>");
             }
 

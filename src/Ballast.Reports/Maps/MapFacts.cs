@@ -41,9 +41,15 @@ public static class MapFacts
         return result;
     }
 
-    /// <summary>US bases and sites abroad inside the view (rows flagged as a base or a "lily pad").</summary>
-    public static IReadOnlyList<MapBase> Bases(MapView view)
+    /// <summary>
+    /// US bases and sites abroad inside the view (rows flagged as a base or a "lily pad"). Vine's list covers 1776–2020 and
+    /// gives no closing dates, so with <paramref name="year"/> a host's sites are kept only while the US has troops there: the
+    /// latest DMDC count at or before the year is above zero (Afghanistan, 0 from 2022, drops out of a 2024 map). Hosts the
+    /// troop data do not list are kept.
+    /// </summary>
+    public static IReadOnlyList<MapBase> Bases(MapView view, int? year = null)
     {
+        var withoutTroops = year is int y ? HostsWithoutTroops(y) : [];
         var t = EmbeddedData.Csv("us_bases_abroad.csv");
         t.Require("iso3c", "basename", "lat", "lon", "base", "lilypad");
         int iso = t.Column("iso3c"), name = t.Column("basename"), lat = t.Column("lat"), lon = t.Column("lon"), b = t.Column("base"), lp = t.Column("lilypad");
@@ -51,7 +57,7 @@ public static class MapFacts
         var result = new List<MapBase>();
         foreach (var r in t.Records)
         {
-            if (r.Number(lat) is not double la || r.Number(lon) is not double lo || (r.Number(b) != 1 && r.Number(lp) != 1))
+            if (r.Number(lat) is not double la || r.Number(lon) is not double lo || (r.Number(b) != 1 && r.Number(lp) != 1) || withoutTroops.Contains(r.RequiredText(iso)))
             {
                 continue;
             }
@@ -69,15 +75,26 @@ public static class MapFacts
     /// <summary>Active-duty US troops per host in the latest year of data at or before <paramref name="year"/>, drawn at the host's capital.</summary>
     public static IReadOnlyList<MapTroops> Troops(IEnumerable<string> hosts, int year)
     {
+        var wanted = hosts.ToHashSet(StringComparer.Ordinal);
+        var best = LatestTroops(year, wanted.Contains);
+        var places = Capitals(best.Keys).ToDictionary(p => p.Iso3);
+        return best.Where(kv => places.ContainsKey(kv.Key))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new MapTroops(kv.Key, kv.Value.Year, kv.Value.Troops, places[kv.Key].Lat, places[kv.Key].Lon))
+            .ToList();
+    }
+
+    // The latest DMDC count of active-duty troops at or before the year, per host the filter accepts.
+    private static Dictionary<string, (int Year, int Troops)> LatestTroops(int year, Func<string, bool> wanted)
+    {
         var t = EmbeddedData.Csv("us_troops_abroad.csv");
         t.Require("iso3", "year", "troops_ad");
         int iso = t.Column("iso3"), yr = t.Column("year"), troops = t.Column("troops_ad");
-        var wanted = hosts.ToHashSet(StringComparer.Ordinal);
         var best = new Dictionary<string, (int Year, int Troops)>(StringComparer.Ordinal);
         foreach (var r in t.Records)
         {
             // Rows without a code are regional totals and unassigned personnel.
-            if (r.Text(iso) is not { } host || !wanted.Contains(host) || r.Number(troops) is not double n)
+            if (r.Text(iso) is not { } host || !wanted(host) || r.Number(troops) is not double n)
             {
                 continue;
             }
@@ -89,12 +106,11 @@ public static class MapFacts
             }
         }
 
-        var places = Capitals(best.Keys).ToDictionary(p => p.Iso3);
-        return best.Where(kv => places.ContainsKey(kv.Key))
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new MapTroops(kv.Key, kv.Value.Year, kv.Value.Troops, places[kv.Key].Lat, places[kv.Key].Lon))
-            .ToList();
+        return best;
     }
+
+    private static HashSet<string> HostsWithoutTroops(int year) =>
+        LatestTroops(year, _ => true).Where(kv => kv.Value.Troops <= 0).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Map countries for an actor set, with alignment per country where known.</summary>
     public static IReadOnlyList<MapCountry> Countries(ActorSet actors, IReadOnlyDictionary<string, double>? alignment = null)

@@ -1,3 +1,4 @@
+using Ballast.Reports.Figures;
 using Ballast.Core.Countries;
 
 namespace Ballast.Reports.Model;
@@ -18,6 +19,11 @@ namespace Ballast.Reports.Model;
 /// <param name="Parameters">The parameter registry as used by the run.</param>
 /// <param name="Manifest">The run manifest (seed, runs, hashes, versions).</param>
 /// <param name="Citations">Data citations for every figure shown.</param>
+/// <param name="ShareHistory">Each ally's observed military spending as a share of GDP (%) in the years before the start, from the
+/// embedded data, drawn before the simulated years on the burden chart; null in models saved before it existed.</param>
+/// <param name="KeyFindings">The key findings, one sentence each, every number taken from the results; null in older models.</param>
+/// <param name="Baseline">Paired differences from the baseline scenario (same runs and seed) when the scenario is not the baseline and the
+/// caller ran it; null otherwise.</param>
 public sealed record ReportModel(
     ScenarioText Scenario,
     IReadOnlyList<double> TargetsPercent,
@@ -30,7 +36,10 @@ public sealed record ReportModel(
     IReadOnlyList<KpiRow> Kpis,
     IReadOnlyList<ParameterRow> Parameters,
     IReadOnlyList<ManifestEntry> Manifest,
-    IReadOnlyList<Citation> Citations)
+    IReadOnlyList<Citation> Citations,
+    IReadOnlyList<YearSeries>? ShareHistory = null,
+    IReadOnlyList<string>? KeyFindings = null,
+    IReadOnlyList<KpiDifference>? Baseline = null)
 {
     /// <summary>For a run whose horizon has data: the model's burden band against the realised burden, per ally and year (null otherwise).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -45,6 +54,17 @@ public sealed record ReportModel(
 /// <param name="P50">Model, median.</param>
 /// <param name="P95">Model, 95th percentile.</param>
 public sealed record HistoryPoint(string Iso3, int Year, double? Realised, double P5, double P50, double P95);
+
+/// <summary>Observed values of one country by year.</summary>
+/// <param name="Iso3">Country code.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Unit">Unit, e.g. "% of GDP".</param>
+/// <param name="Points">One value per year with data, ascending.</param>
+/// <param name="Source">Where the values come from.</param>
+public sealed record YearSeries(string Iso3, string Name, string Unit, IReadOnlyList<YearValue> Points, string Source);
+
+/// <summary>A value in a year.</summary>
+public sealed record YearValue(int Year, double Value);
 
 /// <summary>The scenario in plain words.</summary>
 /// <param name="Name">Short name, e.g. <c>missiles-hosted</c>.</param>
@@ -176,14 +196,28 @@ public sealed record NetworkEdge(string A, string B, string Kind, double Strengt
 /// <summary>A named number.</summary>
 public sealed record NamedValue(string Name, double Value);
 
-/// <summary>One KPI with its ensemble spread.</summary>
+/// <summary>One KPI with its ensemble spread, or one value when the KPI is a single number (a share of runs, a median year).</summary>
 /// <param name="Name">KPI name.</param>
 /// <param name="Unit">Unit.</param>
-/// <param name="P5">5th percentile.</param>
-/// <param name="P50">Median.</param>
-/// <param name="P95">95th percentile.</param>
+/// <param name="P5">5th percentile, or null for a single-valued KPI.</param>
+/// <param name="P50">Median (the value of a single-valued KPI).</param>
+/// <param name="P95">95th percentile, or null for a single-valued KPI.</param>
 /// <param name="Note">What it means, in a sentence (may be empty).</param>
-public sealed record KpiRow(string Name, string Unit, double P5, double P50, double P95, string Note);
+/// <param name="Text">The value in words when a number alone would mislead (a median year met in few runs), else null.</param>
+public sealed record KpiRow(string Name, string Unit, double? P5, double P50, double? P95, string Note, string? Text = null)
+{
+    /// <summary>True when the row has a spread (5th and 95th percentiles that differ as shown); otherwise it is one value (the runs agree).</summary>
+    public bool HasSpread => P5 is not null && P95 is not null && Value(P5) != Value(P95);
+
+    /// <summary>The median (or the single value) as shown: years without a thousands separator, or <see cref="Text"/>.</summary>
+    public string Shown => Text ?? Value(P50);
+
+    /// <summary>A value of this KPI as shown (years as plain integers, other numbers as <see cref="Format.Number"/>).</summary>
+    public string Value(double? v) => v is not double x ? "—" : Unit == "year" && !double.IsNaN(x) ? Format.Year(x) : Format.Number(x);
+
+    /// <summary>"median [P5–P95]" for a row with a spread, else the single value.</summary>
+    public string Summary => HasSpread ? $"{Shown} [{Value(P5)}–{Value(P95)}]" : Shown;
+}
 
 /// <summary>A parameter registry row.</summary>
 /// <param name="Name">Registry name.</param>

@@ -8,6 +8,7 @@ internal static class DataEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api").WithTags("Data");
+        g.ProducesProblem(StatusCodes.Status400BadRequest);
         g.MapGet("/countries", (string? set) => DataQueries.Countries(set))
             .WithName("countries").WithSummary("Countries of an actor set (default indo-pacific) with roles; the sets and named groups available.");
         g.MapGet("/series/{country}", (string country, int? from, int? to) => DataQueries.CountrySeries(country, from, to))
@@ -24,17 +25,18 @@ internal static class DataEndpoints
             .WithName("network").WithSummary("The alliance network of a year (ATOP pacts and groupings): nodes, edges and hub-and-spokes vs networked metrics. Answers are cached per year and selection.");
 
         var f = app.MapGroup("/api/figures").WithTags("Figures");
+        f.ProducesProblem(StatusCodes.Status400BadRequest);
         f.MapGet("/shares.svg", (string? countries, string? group, int? from, int? to, string? targets, int? year) =>
                 Results.Text(DataFigures.Shares(countries, group, from, to, targets, year).ToSvg("shares"), "image/svg+xml"))
-            .WithName("sharesFigure").WithSummary("The burden explorer's chart (share of GDP over time against the targets) as SVG.");
+            .Produces<string>(StatusCodes.Status200OK, "image/svg+xml").WithName("sharesFigure").WithSummary("The burden explorer's chart (share of GDP over time against the targets) as SVG.");
         f.MapGet("/shares.csv", (string? countries, string? group, int? from, int? to, string? targets, int? year) =>
                 Csv.Result(DataFigures.Shares(countries, group, from, to, targets, year).Table, "shares.csv"))
-            .WithName("sharesCsv").WithSummary("The data behind the shares chart as CSV.");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").WithName("sharesCsv").WithSummary("The data behind the shares chart as CSV.");
         f.MapGet("/network.svg", (string? years, string? countries, string? group, NetworkCache cache) =>
                 Results.Text(DataFigures.Networks(years, countries, group, cache.Build).ToSvg("network"), "image/svg+xml"))
-            .WithName("networkFigure").WithSummary("Alliance network snapshots side by side (comma-separated years, default 1990,2005,2024) as SVG.");
+            .Produces<string>(StatusCodes.Status200OK, "image/svg+xml").WithName("networkFigure").WithSummary("Alliance network snapshots side by side (comma-separated years, default 1990,2005,2024) as SVG.");
         f.MapGet("/network.csv", (string? years, string? countries, string? group, NetworkCache cache) =>
                 Csv.Result(DataFigures.Networks(years, countries, group, cache.Build).Table, "network.csv"))
-            .WithName("networkCsv").WithSummary("The data behind the network figure (edges per year) as CSV.");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").WithName("networkCsv").WithSummary("The data behind the network figure (edges per year) as CSV.");
     }
 }

@@ -43,13 +43,14 @@ internal static class ExploreEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api").WithTags("Exploration");
+        g.ProducesProblem(StatusCodes.Status400BadRequest);
         g.MapPost("/explore", (ExploreRequest? body, JobQueue queue, IOptions<BallastWebOptions> options) =>
             {
                 var r = ScenarioEndpoints.Require(body);
                 var (spec, seed, runs, name, yaml) = Check(r, options.Value);
                 return JobEndpoints.Accept(queue, JobKind.Explore, new JobSpec([new JobScenario(name, yaml)], runs, seed, spec));
             })
-            .WithName("submitExplore").WithSummary("Runs a designed experiment (LHS, Sobol/Saltelli, Morris, factorial, Monte Carlo) over a scenario's uncertain parameters as a job, into a DuckDB results store in the job's folder.");
+            .Produces<JobView>(StatusCodes.Status202Accepted).WithName("submitExplore").WithSummary("Runs a designed experiment (LHS, Sobol/Saltelli, Morris, factorial, Monte Carlo) over a scenario's uncertain parameters as a job, into a DuckDB results store in the job's folder.");
         g.MapGet("/jobs/{id}/sensitivity", (string id, string? outcome, int? year, string? method, double? fillMissing, int? resamples, double? confidence, bool? secondOrder, string? format, JobQueue queue, JobStore store) =>
                 Explored(queue, store, id, results =>
                 {
@@ -57,7 +58,7 @@ internal static class ExploreEndpoints
                     return Format(format) ? Csv.Result(SensitivityTable(s), $"sensitivity-{s.Outcome}.csv") : Results.Ok(s);
                 }))
             .RequireRateLimiting(ComputeThrottle.Policy)
-            .WithName("jobSensitivity").WithSummary("Sobol first/total-order indices with bootstrap intervals (Sobol design) or Morris μ*, μ, σ (Morris design) of one outcome of a finished explore job; format=csv for the table as CSV.");
+            .Produces<SensitivityResponse>(StatusCodes.Status200OK, "application/json", "text/csv").WithName("jobSensitivity").WithSummary("Sobol first/total-order indices with bootstrap intervals (Sobol design) or Morris μ*, μ, σ (Morris design) of one outcome of a finished explore job; format=csv for the table as CSV.");
         g.MapGet("/jobs/{id}/discover", (string id, string? where, double? alpha, double? threshold, double? massMin, int? box, string? format, JobQueue queue, JobStore store) =>
                 Explored(queue, store, id, results =>
                 {
@@ -65,7 +66,7 @@ internal static class ExploreEndpoints
                     return Format(format) ? Csv.Result(BoxTable(d), "prim-box.csv") : Results.Ok(d);
                 }))
             .RequireRateLimiting(ComputeThrottle.Policy)
-            .WithName("jobDiscover").WithSummary("Scenario discovery with PRIM on a finished explore job: which ranges of the uncertain parameters lead to the condition on outcomes (peeling trajectory, chosen box, quasi-p-values); format=csv for the box as CSV.");
+            .Produces<DiscoverResponse>(StatusCodes.Status200OK, "application/json", "text/csv").WithName("jobDiscover").WithSummary("Scenario discovery with PRIM on a finished explore job: which ranges of the uncertain parameters lead to the condition on outcomes (peeling trajectory, chosen box, quasi-p-values); format=csv for the box as CSV.");
     }
 
     /// <summary>Validates an explore request: scenario, design, samples under the caps, seed; returns the job's spec.</summary>

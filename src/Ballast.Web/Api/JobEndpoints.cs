@@ -72,6 +72,7 @@ internal static partial class JobEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api").WithTags("Jobs");
+        g.ProducesProblem(StatusCodes.Status400BadRequest);
         g.MapPost("/jobs", (RunJobRequest? body, JobQueue queue, IOptions<BallastWebOptions> options) =>
             {
                 var r = ScenarioEndpoints.Require(body);
@@ -79,7 +80,7 @@ internal static partial class JobEndpoints
                 var (runs, seed) = Size(r.Runs, r.Seed, s.Runs, s.Seed, options.Value);
                 return Accept(queue, JobKind.Run, new JobSpec([new JobScenario(s.Name, yaml)], runs, seed));
             })
-            .WithName("submitRun").WithSummary("Runs a scenario's ensemble as a job (202 with the job; poll its status).");
+            .Produces<JobView>(StatusCodes.Status202Accepted).WithName("submitRun").WithSummary("Runs a scenario's ensemble as a job (202 with the job; poll its status).");
         g.MapPost("/compare", (CompareRequest? body, JobQueue queue, IOptions<BallastWebOptions> options) =>
             {
                 var r = ScenarioEndpoints.Require(body);
@@ -101,7 +102,7 @@ internal static partial class JobEndpoints
                 var scenarios = resolved.Select((x, i) => new JobScenario(names.Add(x.Scenario.Name) ? x.Scenario.Name : $"{x.Scenario.Name}-{i + 1}", x.Yaml)).ToList();
                 return Accept(queue, JobKind.Compare, new JobSpec(scenarios, runs, seed));
             })
-            .WithName("submitCompare").WithSummary("Compares two or more scenarios with common random numbers as a job.");
+            .Produces<JobView>(StatusCodes.Status202Accepted).WithName("submitCompare").WithSummary("Compares two or more scenarios with common random numbers as a job.");
         g.MapGet("/jobs", (int? limit, JobQueue queue) =>
             {
                 var n = limit ?? 50;
@@ -114,7 +115,7 @@ internal static partial class JobEndpoints
             })
             .WithName("jobs").WithSummary("Recent jobs, newest first.");
         g.MapGet("/jobs/{id}", (string id, JobQueue queue) => Find(queue, id, j => Results.Ok(JobView.Of(j))))
-            .WithName("job").WithSummary("A job's status and progress (runs done of total).");
+            .Produces<JobView>().WithName("job").WithSummary("A job's status and progress (runs done of total).");
         g.MapPost("/jobs/{id}/cancel", (string id, JobQueue queue) => Find(queue, id, j =>
             {
                 if (j.IsFinal)
@@ -124,11 +125,11 @@ internal static partial class JobEndpoints
 
                 return Results.Accepted($"/api/jobs/{id}", JobView.Of(queue.Cancel(id)!));
             }))
-            .WithName("cancelJob").WithSummary("Cancels a queued or running job.");
+            .Produces<JobView>(StatusCodes.Status202Accepted).WithName("cancelJob").WithSummary("Cancels a queued or running job.");
         g.MapGet("/jobs/{id}/results", (string id, JobQueue queue, JobStore store) => ResultsOf(queue, store, id))
-            .WithName("jobResults").WithSummary("A finished job's KPI summary (run), side-by-side KPIs with paired differences over common random numbers (compare), or its design, parameters and outcomes (explore).");
+            .Produces<ResultsResponse>().WithName("jobResults").WithSummary("A finished job's KPI summary (run), side-by-side KPIs with paired differences over common random numbers (compare), or its design, parameters and outcomes (explore).");
         g.MapGet("/jobs/{id}/files", (string id, JobQueue queue, JobStore store) => Finished(queue, id, j => Results.Ok(Files(store.ResultsFolder(j.Id), j.Id))))
-            .WithName("jobFiles").WithSummary("The files of a finished job's results folder.");
+            .Produces<List<JobFile>>().WithName("jobFiles").WithSummary("The files of a finished job's results folder.");
         g.MapGet("/jobs/{id}/files/{*name}", (string id, string name, JobQueue queue, JobStore store) => Finished(queue, id, j =>
             {
                 var folder = store.ResultsFolder(j.Id);
@@ -140,7 +141,7 @@ internal static partial class JobEndpoints
 
                 return Results.File(Path.Combine(folder, file.Name), ContentType(file.Name), Path.GetFileName(file.Name));
             }))
-            .WithName("jobFile").WithSummary("One file of a finished job's results folder (names as listed by /files).");
+            .Produces<string>(StatusCodes.Status200OK, "application/octet-stream", "text/csv", "application/json", "text/html", "image/svg+xml", "image/png", "text/yaml").WithName("jobFile").WithSummary("One file of a finished job's results folder (names as listed by /files).");
         g.MapGet("/jobs/{id}/report", (string id, JobQueue queue, JobStore store) => Finished(queue, id, j =>
             {
                 var path = JobResults.ReportPath(j, store.ResultsFolder(j.Id));
@@ -148,12 +149,12 @@ internal static partial class JobEndpoints
                     ? Problems.Result(Problems.Status(404, "No report", $"Job {id} has no report.", "id"))
                     : Results.File(path, "text/html; charset=utf-8");
             }))
-            .WithName("jobReport").WithSummary("The job's self-contained HTML report (comparison report for compare jobs).");
+            .Produces<string>(StatusCodes.Status200OK, "text/html").WithName("jobReport").WithSummary("The job's self-contained HTML report (comparison report for compare jobs).");
         g.MapGet("/jobs/{id}/figures/{figure}", (string id, string figure, int? scenario, JobQueue queue, JobStore store) => Finished(queue, id, j =>
                 j.Kind == JobKind.Explore
                     ? Problems.Result(Problems.Status(404, "No figures", $"Job {id} is an exploration; read /api/jobs/{id}/sensitivity and /discover.", "figure"))
                     : JobResults.Figure(j, store.ResultsFolder(j.Id), figure, scenario ?? 0)))
-            .WithName("jobFigure").WithSummary("One of the report's figures as SVG (NAME.svg) or its data as CSV (NAME.csv); ?scenario=i picks a compared scenario.");
+            .Produces<string>(StatusCodes.Status200OK, "image/svg+xml", "text/csv").WithName("jobFigure").WithSummary("One of the report's figures as SVG (NAME.svg) or its data as CSV (NAME.csv); ?scenario=i picks a compared scenario.");
     }
 
     private static IResult ResultsOf(JobQueue queue, JobStore store, string id) => Finished(queue, id, j => j.Kind == JobKind.Explore

@@ -79,6 +79,7 @@ internal static class OptimiseEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api").WithTags("Optimiser");
+        g.ProducesProblem(StatusCodes.Status400BadRequest);
         g.MapPost("/optimise", (OptimiserRequest? body, IOptions<BallastWebOptions> options) => Run(ScenarioEndpoints.Require(body), options.Value))
             .RequireRateLimiting(ComputeThrottle.Policy)
             .WithName("optimise").WithSummary("Roles and missions: allocates allies' investment over mission areas and theatres, federated and autonomous, and prices the federated dividend (solver time limit: OptimiserTimeLimitSeconds).");
@@ -94,7 +95,7 @@ internal static class OptimiseEndpoints
                 return Csv.Result(Table(r, name), $"optimiser-{name}-{r.Scenario}-{r.Year}.csv");
             })
             .RequireRateLimiting(ComputeThrottle.Policy)
-            .WithName("optimiseTable").WithSummary("One of the optimiser's tables for an example scenario as CSV: allocation.csv, coverage.csv, countries.csv, programmes.csv or dividend.csv.");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").WithName("optimiseTable").WithSummary("One of the optimiser's tables for an example scenario as CSV: allocation.csv, coverage.csv, countries.csv, programmes.csv or dividend.csv.");
     }
 
     /// <summary>Runs the optimiser for a request; input errors name the request's fields.</summary>

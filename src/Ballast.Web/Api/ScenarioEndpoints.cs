@@ -30,6 +30,7 @@ internal static class ScenarioEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/scenarios").WithTags("Scenarios");
+        g.ProducesProblem(StatusCodes.Status400BadRequest);
         g.MapGet("/", () => ScenarioCatalog.List())
             .WithName("scenarios").WithSummary("The example scenarios, each a question from the source material.");
         g.MapGet("/schema", () => Levers.Schema)
@@ -44,7 +45,7 @@ internal static class ScenarioEndpoints
 
                 return Results.Ok(new ExampleResponse(name, yaml, ScenarioCatalog.Summary(ScenarioCatalog.Parse(yaml, name + ".yaml"))));
             })
-            .WithName("scenario").WithSummary("An example scenario's YAML text and summary.");
+            .Produces<ExampleResponse>().WithName("scenario").WithSummary("An example scenario's YAML text and summary.");
         g.MapPost("/validate", (ScenarioRef? body) =>
             {
                 var r = Require(body);

@@ -1,6 +1,7 @@
 using Ballast.Reports.Adapters;
 using Ballast.Runs;
 using Ballast.Runs.Comparison;
+using Ballast.Web.Api;
 
 namespace Ballast.Web.Jobs;
 
@@ -31,8 +32,25 @@ public sealed class ScenarioJobExecutor(IOptions<BallastWebOptions> options) : I
                 var prepared = job.Spec.Scenarios.Select(s => PreparedScenario.FromText(s.Yaml, s.Name + ".yaml")).ToList();
                 if (job.Kind == JobKind.Run)
                 {
-                    var outcome = ScenarioRunner.Run(prepared[0], new RunRequest(job.Spec.Runs, job.Spec.Seed, threads, folder), p => progress(p.Completed), cancellationToken: cancellationToken);
-                    RunReports.Write(folder, outcome.Prepared, outcome.Manifest, outcome.Result);
+                    // As `ballast run`: a scenario other than the baseline is paired with it (same runs and seed) for the report.
+                    var request = new RunRequest(job.Spec.Runs, job.Spec.Seed, threads, folder);
+                    var baseline = BaselineComparison.For(prepared[0], request, ScenarioCatalog.Yaml(BaselineComparison.ScenarioName));
+                    if (baseline is null)
+                    {
+                        var outcome = ScenarioRunner.Run(prepared[0], request, p => progress(p.Completed), cancellationToken: cancellationToken);
+                        RunReports.Write(folder, outcome.Prepared, outcome.Manifest, outcome.Result);
+                        return;
+                    }
+
+                    // Progress counts both runs as one job of Runs: half for the baseline, half for the scenario.
+                    var paired = BaselineComparison.Run(
+                        prepared[0],
+                        baseline,
+                        request,
+                        (i, scenario, r, sink) => ScenarioRunner.Run(scenario, r, p => progress(((long)i * job.Spec.Runs + p.Completed) / 2), sink, cancellationToken),
+                        cancellationToken);
+                    var run = paired.Scenarios[1];
+                    RunReports.Write(folder, run.Prepared, run.Manifest, run.Result, baseline: paired.Paired);
                     return;
                 }
 
