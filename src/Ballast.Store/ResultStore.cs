@@ -426,7 +426,7 @@ public sealed class ResultStore : IRunSink, IDisposable
         format = format.ToLowerInvariant();
         if (format is not ("parquet" or "csv"))
         {
-            throw new BallastInputException($"unknown export format '{format}'; allowed: parquet, csv", field: "--format", value: format);
+            throw new BallastInputException($"unknown export format '{format}'; allowed: parquet, csv", field: "--file-format", value: format);
         }
 
         Directory.CreateDirectory(directory);
