@@ -51,7 +51,9 @@ internal static class TableLayout
             excess--;
         }
 
-        var table = new Table { Title = new TableTitle(Markup.Escape(t.Title)), Border = TableBorder.Rounded };
+        // The title above the table, wrapped at the terminal's width (a table title is cut at the table's width).
+        console.Write(new Text(t.Title + "\n"));
+        var table = new Table { Border = TableBorder.Rounded };
         foreach (var c in cols)
         {
             var col = new TableColumn(Markup.Escape(t.Columns[c].Header)) { Width = widths[c], NoWrap = Numeric(t.Columns[c]) };
@@ -74,7 +76,7 @@ internal static class TableLayout
     /// <summary>One small two-column table per row (header, value), for terminals narrower than the essential columns.</summary>
     private static void WriteVertical(ResultTable t, List<int> cols, List<Dictionary<int, string>> cells, IAnsiConsole console)
     {
-        console.WriteLine(t.Title);
+        console.Write(new Text(t.Title + "\n"));
         foreach (var r in cells)
         {
             var grid = new Table { Border = TableBorder.Rounded, ShowHeaders = false };
