@@ -13,12 +13,11 @@ public static class CommonOptions
     /// <summary>The <c>scenario</c> argument: one scenario YAML file.</summary>
     public static Argument<string> Scenario(string description) => new("scenario") { Description = description };
 
-    /// <summary><c>--format table|csv|json</c>.</summary>
-    public static Option<OutputFormat> Format() => new("--format", "-f")
+    /// <summary><c>--format table|csv|json</c>; not given means table (no default factory, whose help text would print the .NET name).</summary>
+    public static Option<OutputFormat?> Format() => new("--format", "-f")
     {
         Description = "Output format: table (default; notes on standard error), csv (one table) or json (one object). docs/outputs.md describes every field.",
         HelpName = "table|csv|json",
-        DefaultValueFactory = _ => OutputFormat.Table,
     };
 
     /// <summary><c>--threads/-j N</c>: worker threads (the same name and letter in every command).</summary>

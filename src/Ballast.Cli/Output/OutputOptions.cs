@@ -23,7 +23,7 @@ internal sealed class OutputOptions
     }
 
     /// <summary><c>--format</c>.</summary>
-    public Option<OutputFormat> Format { get; } = CommonOptions.Format();
+    public Option<OutputFormat?> Format { get; } = CommonOptions.Format();
 
     /// <summary><c>--table</c>, for commands with several tables.</summary>
     public Option<string?>? Table { get; }
@@ -32,9 +32,9 @@ internal sealed class OutputOptions
     public IEnumerable<Symbol> Symbols => Table is null ? [Format] : [Format, Table];
 
     /// <summary>The format asked for.</summary>
-    public OutputFormat Value(ParseResult p) => p.GetValue(Format);
+    public OutputFormat Value(ParseResult p) => p.GetValue(Format) ?? OutputFormat.Table;
 
     /// <summary>Writes the document in the format (and table) asked for.</summary>
     public void Write(ParseResult p, CliContext ctx, ResultDocument document) =>
-        document.Write(p.GetValue(Format), ctx, Table is null ? null : p.GetValue(Table));
+        document.Write(Value(p), ctx, Table is null ? null : p.GetValue(Table));
 }
