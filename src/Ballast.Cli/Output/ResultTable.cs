@@ -114,7 +114,7 @@ public sealed class ResultTable
         double d when double.IsNaN(d) => "–",
         double d => (d / column.DisplayScale).ToString(column.Format, CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
-        long l => l.ToString(CultureInfo.InvariantCulture),
+        long l => l.ToString("N0", CultureInfo.InvariantCulture), // counts of rows
         bool b => b ? "yes" : "no",
         FormattedNumber f => f.Value is double v && !double.IsNaN(v) ? v.ToString(f.Format, CultureInfo.InvariantCulture) : "–",
         _ => cell.ToString() ?? string.Empty,
