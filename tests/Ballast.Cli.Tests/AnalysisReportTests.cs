@@ -147,7 +147,8 @@ public sealed partial class AnalysisReportTests : IDisposable
 
         var morris = CliRunner.Run("sensitivity", morrisStore, "--outcome", "balance_ratio", "--out", Path.Combine(_dir, "morris"));
         Assert.True(morris.Code == 0, morris.Err);
-        Assert.Contains("Report: " + Path.Combine(_dir, "morris", "sensitivity.html"), morris.Out, StringComparison.Ordinal);
+        Assert.Contains("report: " + Path.Combine(_dir, "morris", "sensitivity.html") + "\n", morris.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("report:", morris.Out, StringComparison.Ordinal);
         string morrisHtml = File.ReadAllText(Path.Combine(_dir, "morris", "sensitivity.html"));
         AssertSelfContained(morrisHtml);
         AssertFigures(morrisHtml, 13, "morris"); // one point per uncertain parameter of the baseline

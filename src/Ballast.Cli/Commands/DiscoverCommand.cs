@@ -35,7 +35,6 @@ public static class DiscoverCommand
                 throw new BallastInputException($"box {chosen} is not on the trajectory (0 to {result.Trajectory.Count - 1})", field: "--box", value: chosen.ToString(CultureInfo.InvariantCulture));
             }
 
-            var fmt = output.Value(p);
             var trajectory = new ResultTable($"PRIM peeling trajectory for \"{condition.Text}\" ({result.Cases} of {result.Points} runs)", [
                 new("box", "Box"),
                 new("coverage", "Coverage", "P1"),
@@ -71,7 +70,7 @@ public static class DiscoverCommand
 
             boxTable.Notes.Add("Quasi-p-value: one-sided binomial test of the box's density against the box without that restriction (EMA Workbench); below 0.05 the restriction matters.");
             boxTable.Notes.Add("PRIM: Friedman and Fisher (1999), peeling α = " + p.GetValue(alpha).ToString(CultureInfo.InvariantCulture) + ", with pasting.");
-            report.Write(p, ctx, fmt, () =>
+            report.Write(p, ctx, () =>
             {
                 string meta = $"Condition \"{condition.Text}\": {result.Cases} of {result.Points} runs from {Path.GetFileName(results.Path)}; {names.Count} uncertain parameters; peeling α = {p.GetValue(alpha).ToString(CultureInfo.InvariantCulture)}.";
                 return AnalysisReports.Discovery(meta, trajectory, boxTable, chosen);

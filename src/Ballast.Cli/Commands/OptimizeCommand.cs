@@ -48,7 +48,7 @@ public static class OptimizeCommand
             var built = ProblemBuilder.Build(request);
             var dividend = RolesSolver.Dividend(built.Problem, new SolverOptions(limit));
             var tables = Report(sc, request, built, dividend);
-            report.Write(p, ctx, output.Value(p), () =>
+            report.Write(p, ctx, () =>
             {
                 var pr = built.Problem;
                 string basis = request.BudgetSharePercent is double bs ? $"budgets at {bs.ToString("G", CultureInfo.InvariantCulture)} % of GDP" : "budgets at trend spending";

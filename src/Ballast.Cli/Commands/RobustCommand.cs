@@ -67,7 +67,7 @@ public static class RobustCommand
             t.Notes.Add($"Futures: Latin hypercube (seed {p.GetValue(seed)}) over {result.Parameters.Count} uncertain parameters ({string.Join(", ", result.Parameters)}); future k uses random stream k in every policy, so differences are the policies'.");
             t.Notes.Add("Regret in a future = best policy's outcome in that future minus this policy's (Savage 1951; Lempert, Popper and Bankes 2003). Sorted by maximum regret: the most robust policy first.");
             t.Sources.Add(KpiTables.Citation);
-            report.Write(p, ctx, output.Value(p), () =>
+            report.Write(p, ctx, () =>
             {
                 string meta = $"{names.Count} policies ({string.Join(", ", names)}) over {n} futures (seed {p.GetValue(seed)}); outcome {name}, {(dir == Direction.Maximise ? "higher is better" : "lower is better")}.";
                 return AnalysisReports.Robust(meta, t, names, Regret.Compute(result.Outcomes, dir));

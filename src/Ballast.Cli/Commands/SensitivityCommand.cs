@@ -91,7 +91,7 @@ public static class SensitivityCommand
                 ? Sobol(SobolAnalysis.Analyze(y, names, so && p.GetValue(secondOrder), p.GetValue(resamples), p.GetValue(confidence)), label, p.GetValue(secondOrder) && !so)
                 : Morris(MorrisAnalysis.Analyze(x, y, names, p.GetValue(resamples), p.GetValue(confidence)), label);
             table.Notes.Add($"Runs from {source}.");
-            report.Write(p, ctx, output.Value(p), () =>
+            report.Write(p, ctx, () =>
             {
                 string meta = $"Outcome {label}; {m} design, {names.Count} parameters, {y.Length} runs from {Path.GetFileName(source)}.";
                 return AnalysisReports.Sensitivity(meta, table, m == "sobol");
