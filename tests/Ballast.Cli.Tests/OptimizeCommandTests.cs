@@ -63,7 +63,8 @@ public sealed class OptimizeCommandTests : IDisposable
         Assert.StartsWith("maritime,", lines[1], StringComparison.Ordinal);
         Assert.All(lines, l => Assert.Equal(10, l.Split(',').Length)); // rectangular
         var (_, dividendCsv, _) = Run("optimize", Path, "--year", "2030", "--format", "csv");
-        Assert.StartsWith("measure,federated,autonomous,difference\n", dividendCsv.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("measure,unit,federated,autonomous,difference\ntotal gap (bn units),bn units,", dividendCsv.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("\nfederated dividend (US$ bn),US$ bn,", dividendCsv.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]

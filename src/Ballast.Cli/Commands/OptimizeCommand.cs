@@ -183,19 +183,20 @@ public static class OptimizeCommand
 
         var summary = new ResultTable("Federated dividend: deciding roles together vs each country alone", [
             new("measure", "Measure", RightAlign: false),
+            new("unit", "Unit of the row's values", RightAlign: false, Use: ColumnUse.Data),
             new("federated", "Federated", "N2"),
             new("autonomous", "Autonomous", "N2"),
             new("difference", "Autonomous − federated", "N2"),
         ], "dividend");
-        void Row(string name, double f, double a, double scale = 1000) => summary.Add(name, f / scale, a / scale, (a - f) / scale);
-        Row("total gap (bn units)", fed.TotalGap, aut.TotalGap);
-        Row("total duplication (bn units)", fed.TotalDuplication, aut.TotalDuplication);
-        Row("money committed (US$ bn)", fed.TotalSpend, aut.TotalSpend);
-        Row("objective (weighted gaps + duplication + money)", fed.Objective, aut.Objective);
-        summary.Add("money for the autonomous coverage (US$ bn)", d.CheapestCover.TotalSpend / 1000, aut.TotalSpend / 1000, d.Dividend / 1000);
-        summary.Add("federated dividend (US$ bn)", d.Dividend / 1000, null, null);
-        summary.Add("dividend, % of defence spending", 100 * d.DividendShareOfSpending, null, null);
-        summary.Add("dividend, % of autonomous investment", 100 * d.DividendShareOfInvestment, null, null);
+        void Row(string name, string unit, double f, double a, double scale = 1000) => summary.Add(name, unit, f / scale, a / scale, (a - f) / scale);
+        Row("total gap (bn units)", "bn units", fed.TotalGap, aut.TotalGap);
+        Row("total duplication (bn units)", "bn units", fed.TotalDuplication, aut.TotalDuplication);
+        Row("money committed (US$ bn)", "US$ bn", fed.TotalSpend, aut.TotalSpend);
+        Row("objective (weighted gaps + duplication + money)", "objective (bn)", fed.Objective, aut.Objective);
+        summary.Add("money for the autonomous coverage (US$ bn)", "US$ bn", d.CheapestCover.TotalSpend / 1000, aut.TotalSpend / 1000, d.Dividend / 1000);
+        summary.Add("federated dividend (US$ bn)", "US$ bn", d.Dividend / 1000, null, null);
+        summary.Add("dividend, % of defence spending", "%", 100 * d.DividendShareOfSpending, null, null);
+        summary.Add("dividend, % of autonomous investment", "%", 100 * d.DividendShareOfInvestment, null, null);
         summary.Notes.Add($"Federated dividend: US$ {(d.Dividend / 1000).ToString("N1", CultureInfo.InvariantCulture)} bn a year ({(100 * d.DividendShareOfSpending).ToString("N1", CultureInfo.InvariantCulture)} % of the coalition's US$ {(pr.TotalSpending / 1000).ToString("N0", CultureInfo.InvariantCulture)} bn defence spending) buys, federated, the coverage each country reaches alone.");
         foreach (var (label, sol) in new[] { ("federated", fed), ("cheapest cover", d.CheapestCover) })
         {
