@@ -1,7 +1,7 @@
-using Spectre.Console;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Spectre.Console;
 
 namespace Ballast.Cli.Output;
 
