@@ -17,7 +17,7 @@ done
 cli backtest --fit-until 2014 --horizon 10 --format csv > "$out/backtest.csv"
 cli calibrate --format csv > "$out/calibrate.csv"
 cli explore scenarios/baseline.yaml --design sobol --samples 64 --threads 2 --store "$out/scratch/sobol.duckdb" > /dev/null 2>&1
-cli export "$out/scratch/sobol.duckdb" --format csv --out "$out/scratch/sobol-export" > /dev/null 2>&1 || true
+cli export "$out/scratch/sobol.duckdb" --file-format csv --out "$out/scratch/sobol-export" > /dev/null 2>&1 || true
 cp -r "$out/scratch/sobol-export" "$out/sobol-export" 2>/dev/null || true
 cli sensitivity "$out/scratch/sobol.duckdb" --outcome balance_ratio --format csv > "$out/sobol-sensitivity.csv"
 rm -rf "$out/scratch"

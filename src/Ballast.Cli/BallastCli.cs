@@ -11,16 +11,16 @@ public static class BallastCli
     /// <summary>Exit code when the user interrupted a run.</summary>
     public const int Interrupted = 130;
 
-    /// <summary>Runs the command line against the given writers and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellation = default)
+    /// <summary>Runs the command line against the given writers and returns the exit code; <paramref name="width"/> fixes the terminal width in columns.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false, int? width = null, CancellationToken cancellation = default)
     {
         var ctx = new CliContext(output, error, interactive, cancellation);
-        var root = new RootCommand("Ballast: burden sharing, alliance networks and simulation of the US-led alliance system in the Indo-Pacific.");
-        foreach (var command in Commands(ctx))
+        if (width is int w)
         {
-            root.Subcommands.Add(command);
+            ctx.Console.Profile.Width = w;
         }
 
+        var root = Root(ctx);
         var parse = root.Parse(args);
         if (parse.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
@@ -31,6 +31,20 @@ public static class BallastCli
 
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
+
+    /// <summary>The command tree, for tests that parse command lines without running them.</summary>
+    internal static RootCommand Root(CliContext ctx)
+    {
+        var root = new RootCommand(Description);
+        foreach (var command in Commands(ctx))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private const string Description = "Ballast: burden sharing, alliance networks and simulation of the US-led alliance system in the Indo-Pacific.";
 
     private static IEnumerable<Command> Commands(CliContext ctx)
     {
@@ -60,11 +74,11 @@ public static class BallastCli
 
     /// <summary>
     /// A command with its arguments and options (in help order) whose action runs through <see cref="Guard"/>: the one
-    /// way every command is wired.
+    /// way every command is wired. <paramref name="examples"/> (1–3 command lines) end its help.
     /// </summary>
-    internal static Command Command(CliContext ctx, string name, string description, IReadOnlyList<Symbol> symbols, Func<ParseResult, int> action)
+    internal static Command Command(CliContext ctx, string name, string description, IReadOnlyList<string> examples, IReadOnlyList<Symbol> symbols, Func<ParseResult, int> action)
     {
-        var command = new Command(name, description);
+        var command = new Command(name, WithExamples(description, examples));
         foreach (var symbol in symbols)
         {
             switch (symbol)
@@ -82,6 +96,17 @@ public static class BallastCli
 
         command.SetAction(p => Guard(ctx, () => action(p)));
         return command;
+    }
+
+    /// <summary>A description followed by its examples, as the help prints them.</summary>
+    internal static string WithExamples(string description, IReadOnlyList<string> examples)
+    {
+        if (examples.Count is < 1 or > 3)
+        {
+            throw new ArgumentException("a command's help shows one to three examples", nameof(examples));
+        }
+
+        return description + "\n\nExamples:\n" + string.Join('\n', examples.Select(e => "  " + e));
     }
 
     /// <summary>Runs a command body, turning input errors (and files that cannot be read or written) into one line on standard error and exit code 2.</summary>

@@ -22,9 +22,9 @@ internal static class ParseErrors
                 case OptionResult o when o.Tokens.Count == 0 && o.Option.Required:
                     return $"{o.Option.Name} is required; '{path} --help' shows the usage";
                 case OptionResult o:
-                    return Value(o.Option.Name, o.Option.ValueType, o.Tokens) ?? FirstLine(error.Message);
+                    return Value(o.Option.Name, o.Option.ValueType, o.Tokens) ?? OneOf(o.Option.Name, error.Message) ?? FirstLine(error.Message);
                 case ArgumentResult { Parent: OptionResult o } a:
-                    return Value(o.Option.Name, a.Argument.ValueType, a.Tokens) ?? FirstLine(error.Message);
+                    return Value(o.Option.Name, a.Argument.ValueType, a.Tokens) ?? OneOf(o.Option.Name, error.Message) ?? FirstLine(error.Message);
                 case ArgumentResult a when a.Tokens.Count == 0:
                     return $"'{path}' needs <{a.Argument.Name}>; '{path} --help' shows the usage";
                 case ArgumentResult a:
@@ -104,6 +104,22 @@ internal static class ParseErrors
 
         names.Reverse();
         return string.Join(' ', names);
+    }
+
+    /// <summary>
+    /// <c>NAME: 'TOKEN' is not one of A, B</c> from the parser's "Argument 'TOKEN' not recognized. Must be one of:" message
+    /// (an option with a fixed list of values), or null for any other message.
+    /// </summary>
+    private static string? OneOf(string name, string message)
+    {
+        var lines = message.Split('\n').Select(l => l.Trim().TrimEnd('\r')).ToList();
+        if (lines.Count < 2 || !lines[0].EndsWith("Must be one of:", StringComparison.Ordinal) || lines[0].IndexOf('\'') is not (>= 0 and var start))
+        {
+            return null;
+        }
+
+        var token = lines[0][(start + 1)..lines[0].IndexOf('\'', start + 1)];
+        return $"{name}: '{token}' is not one of {string.Join(", ", lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Trim('\'')))}";
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].TrimEnd('\r');

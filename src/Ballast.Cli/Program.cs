@@ -7,4 +7,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-return BallastCli.Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, cancel.Token);
+return BallastCli.Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, cancellation: cancel.Token);

@@ -4,7 +4,7 @@ namespace Ballast.Runs;
 
 /// <summary>
 /// The saved results of a run, one folder: <c>manifest.json</c>, <c>kpis.json</c>, <c>percentiles.csv</c>
-/// (indicator, year, p5, p25, p50, p75, p95), <c>runs.csv</c> or <c>runs.parquet</c> (one row per run), <c>scenario.yaml</c>,
+/// (variable, country — empty for coalition indicators —, year, p5, p25, p50, p75, p95), <c>runs.csv</c> or <c>runs.parquet</c> (one row per run), <c>scenario.yaml</c>,
 /// and for a historical run <c>history.csv</c> (the model's burden band against the data, per ally and year).
 /// Files are written under a temporary name and renamed when complete, so an interrupted run leaves no
 /// half-written file that looks final.
@@ -63,11 +63,20 @@ public static class ResultsFolder
 
     private static void WritePercentiles(TextWriter w, EnsembleResult r)
     {
-        w.WriteLine("indicator,year,p5,p25,p50,p75,p95");
+        // Tidy: the engine's indicator id "spending.USA" is two variables, the indicator and the country.
+        w.WriteLine("variable,country,year,p5,p25,p50,p75,p95");
         foreach (var p in r.Percentiles)
         {
-            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Indicator},{p.Year},{p.P5:R},{p.P25:R},{p.P50:R},{p.P75:R},{p.P95:R}"));
+            var (variable, country) = SplitIndicator(p.Indicator);
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{variable},{country},{p.Year},{p.P5:R},{p.P25:R},{p.P50:R},{p.P75:R},{p.P95:R}"));
         }
+    }
+
+    /// <summary>An indicator id's variable and country (<c>spending.USA</c> → spending, USA; <c>balance</c> → balance, empty).</summary>
+    public static (string Variable, string Country) SplitIndicator(string indicator)
+    {
+        int dot = indicator.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? (indicator, string.Empty) : (indicator[..dot], indicator[(dot + 1)..]);
     }
 
     /// <summary>Reads a results folder back (for <c>ballast report DIR</c> and the web app).</summary>
@@ -86,10 +95,15 @@ public static class ResultsFolder
         var rows = new List<PercentileRow>();
         var pPath = Path.Combine(dir, PercentilesFile);
         var table = Ballast.Data.Csv.CsvTable.Load(pPath);
-        table.Require("indicator", "year", "p5", "p25", "p50", "p75", "p95");
+        // Folders written before the tidy layout have one "indicator" column (spending.USA); both are read.
+        bool tidy = table.Has("variable");
+        table.Require(tidy ? ["variable", "country", "year", "p5", "p25", "p50", "p75", "p95"] : ["indicator", "year", "p5", "p25", "p50", "p75", "p95"]);
+        int first = tidy ? 3 : 2;
         foreach (var rec in table.Records)
         {
-            rows.Add(new PercentileRow(rec.RequiredText(0), rec.Integer(1), N(rec, 2), N(rec, 3), N(rec, 4), N(rec, 5), N(rec, 6)));
+            var country = tidy ? rec.Text(table.Column("country")) : null;
+            var indicator = string.IsNullOrEmpty(country) ? rec.RequiredText(0) : $"{rec.RequiredText(0)}.{country}";
+            rows.Add(new PercentileRow(indicator, rec.Integer(first - 1), N(rec, first), N(rec, first + 1), N(rec, first + 2), N(rec, first + 3), N(rec, first + 4)));
         }
 
         var indicators = rows.Select(r => r.Indicator).Distinct().ToList();

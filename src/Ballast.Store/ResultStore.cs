@@ -426,7 +426,7 @@ public sealed class ResultStore : IRunSink, IDisposable
         format = format.ToLowerInvariant();
         if (format is not ("parquet" or "csv"))
         {
-            throw new BallastInputException($"unknown export format '{format}'; allowed: parquet, csv", field: "--format", value: format);
+            throw new BallastInputException($"unknown export format '{format}'; allowed: parquet, csv", field: "--file-format", value: format);
         }
 
         Directory.CreateDirectory(directory);
@@ -437,7 +437,7 @@ public sealed class ResultStore : IRunSink, IDisposable
             string options = format == "parquet" ? "FORMAT parquet" : "FORMAT csv, HEADER true";
             try
             {
-                Execute($"COPY (SELECT * FROM {table}{(table is "experiments" or "outcomes" ? " ORDER BY run" : table == "outcomes_yearly" ? " ORDER BY run, year" : string.Empty)}) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' ({options})");
+                Execute($"COPY (SELECT *{(table == "outcomes" ? Booleans() : string.Empty)} FROM {table}{(table is "experiments" or "outcomes" ? " ORDER BY run" : table == "outcomes_yearly" ? " ORDER BY run, year" : string.Empty)}) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' ({options})");
             }
             catch (DuckDBException e)
             {
@@ -448,6 +448,16 @@ public sealed class ResultStore : IRunSink, IDisposable
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// Outcomes with unit 0/1 are stored as DOUBLE (the outcome matrix is one type) but exported as BOOLEAN, so Parquet
+    /// and CSV readers see true/false.
+    /// </summary>
+    private string Booleans()
+    {
+        var flags = Outcomes.Where(o => o.Unit == "0/1").Select(o => $"CASE WHEN \"{o.Name}\" IS NULL OR isnan(\"{o.Name}\") THEN NULL ELSE \"{o.Name}\" <> 0 END AS \"{o.Name}\"").ToList();
+        return flags.Count == 0 ? string.Empty : $" REPLACE ({string.Join(", ", flags)})";
     }
 
     private object? Scalar(string sql)

@@ -73,9 +73,9 @@ public sealed partial class AnalysisReportTests : IDisposable
                   kind: reassure
             """);
         string outDir = Path.Combine(_dir, "opt");
-        var (code, csv, err) = CliRunner.Run("optimize", scenario, "--year", "2030", "--budget-share", "3.5", "--out", outDir, "--format", "csv");
+        var (code, json, err) = CliRunner.Run("optimise", scenario, "--year", "2030", "--budget-share", "3.5", "--out", outDir, "--format", "json");
         Assert.True(code == 0, err);
-        Assert.StartsWith("section,row,column,value", csv, StringComparison.Ordinal); // csv output stays pure CSV
+        using var doc = System.Text.Json.JsonDocument.Parse(json); // json output stays one document
         string html = File.ReadAllText(Path.Combine(outDir, "optimisation.html"));
         AssertSelfContained(html);
         AssertFigures(html, 10, "allocation-country", "allocation-theatre", "gap-heat-map");
@@ -88,19 +88,17 @@ public sealed partial class AnalysisReportTests : IDisposable
         string heat = FigureElement().Matches(html).Single(m => m.Groups["id"].Value == "gap-heat-map").Value;
         Assert.Equal(84, Regex.Count(heat, "<rect [^>]*><title>(Federated|Autonomous) · "));
 
-        var rows = csv.ReplaceLineEndings("\n").Trim().Split('\n').Skip(1).Select(l => l.Split(',')).ToList();
-        string Value(string section, string row, string column) => rows.Single(r => r[0] == section && r[1] == row && r[2] == column)[3];
-        string dividendRow = rows.Single(r => r[0] == "dividend" && r[2] == "measure" && r[3] == "federated dividend (US$ bn)")[1];
-        Assert.Contains(Cell(Parse(Value("dividend", dividendRow, "federated")), "N2"), html, StringComparison.Ordinal);
+        var tables = doc.RootElement.GetProperty("tables");
+        Assert.Contains(Cell(doc.RootElement.GetProperty("dividend_usd_bn").GetDouble(), "N2"), html, StringComparison.Ordinal);
 
-        // The heat-map's data table: every autonomous gap, in bn units, as the CSV gives it in US$ m-equivalent units.
+        // The heat-map's data table: every gap in bn units, as the JSON gives them.
         string heatTable = heat[heat.IndexOf("<table", StringComparison.Ordinal)..];
-        int coverageRows = rows.Where(r => r[0] == "coverage").Select(r => r[1]).Distinct().Count();
-        Assert.Equal(42, coverageRows);
-        for (int r = 1; r <= coverageRows; r++)
+        var coverage = tables.GetProperty("coverage").GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(42, coverage.Count);
+        foreach (var r in coverage)
         {
-            string k = r.ToString(CultureInfo.InvariantCulture);
-            string expected = $"<td>{Value("coverage", k, "mission")}</td><td>{Value("coverage", k, "theatre")}</td>{Cell(Parse(Value("coverage", k, "requirement")) / 1000, "N2")}{Cell(Parse(Value("coverage", k, "federated_gap")) / 1000, "N2")}{Cell(Parse(Value("coverage", k, "autonomous_gap")) / 1000, "N2")}";
+            double N(string name) => r.GetProperty(name).GetDouble();
+            string expected = $"<td>{r.GetProperty("mission").GetString()}</td><td>{r.GetProperty("theatre").GetString()}</td>{Cell(N("requirement_bn_units"), "N2")}{Cell(N("federated_gap_bn_units"), "N2")}{Cell(N("autonomous_gap_bn_units"), "N2")}";
             Assert.Contains(expected, heatTable, StringComparison.Ordinal);
         }
     }
@@ -149,7 +147,8 @@ public sealed partial class AnalysisReportTests : IDisposable
 
         var morris = CliRunner.Run("sensitivity", morrisStore, "--outcome", "balance_ratio", "--out", Path.Combine(_dir, "morris"));
         Assert.True(morris.Code == 0, morris.Err);
-        Assert.Contains("Report: " + Path.Combine(_dir, "morris", "sensitivity.html"), morris.Out, StringComparison.Ordinal);
+        Assert.Contains("report: " + Path.Combine(_dir, "morris", "sensitivity.html") + "\n", morris.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("report:", morris.Out, StringComparison.Ordinal);
         string morrisHtml = File.ReadAllText(Path.Combine(_dir, "morris", "sensitivity.html"));
         AssertSelfContained(morrisHtml);
         AssertFigures(morrisHtml, 13, "morris"); // one point per uncertain parameter of the baseline

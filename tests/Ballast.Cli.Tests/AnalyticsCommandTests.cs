@@ -23,9 +23,26 @@ public class AnalyticsCommandTests
             var (code, json, err) = CliRunner.Run("exploitation", "--data", path, "--format", "json");
             Assert.Equal(0, code);
             Assert.Equal("", err);
-            var notes = JsonDocument.Parse(json).RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToList();
+            var root = JsonDocument.Parse(json).RootElement;
+            var notes = root.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToList();
             Assert.StartsWith("Spearman rho: coefficient 0.800", notes[0]);
             Assert.StartsWith("Kendall tau-b: coefficient 0.600", notes[1]);
+
+            // The statistics as typed fields, and as the CSV's statistics table.
+            Assert.Equal(JsonValueKind.Null, root.GetProperty("year").ValueKind);
+            Assert.Equal(5, root.GetProperty("n").GetInt32());
+            Assert.Equal(0.8, root.GetProperty("spearman").GetProperty("rho").GetDouble(), 12);
+            Assert.Equal(5, root.GetProperty("spearman").GetProperty("n").GetInt32());
+            Assert.Equal(0.6, root.GetProperty("kendall").GetProperty("tau_b").GetDouble(), 12);
+            var p = root.GetProperty("kendall").GetProperty("p").GetDouble();
+            Assert.InRange(p, 0, 1);
+            var (code2, csv, _) = CliRunner.Run("exploitation", "--data", path, "--table", "statistics", "--format", "csv");
+            Assert.Equal(0, code2);
+            var lines = csv.Trim().Split('\n');
+            Assert.Equal("test,coefficient,statistic,p,n,approximation", lines[0]);
+            Assert.StartsWith("spearman_rho,0.8", lines[1], StringComparison.Ordinal);
+            Assert.StartsWith("kendall_tau_b,0.6", lines[2], StringComparison.Ordinal);
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $",{p:R},5,"), lines[2], StringComparison.Ordinal);
         }
         finally
         {
@@ -60,24 +77,28 @@ public class AnalyticsCommandTests
     {
         var (code, json, _) = CliRunner.Run("power", "--year", "2023", "--format", "json");
         Assert.Equal(0, code);
-        // Two JSON documents: per-country table then balance table.
-        var docs = json.Split("\n}\n", StringSplitOptions.RemoveEmptyEntries).Select(d => JsonDocument.Parse(d.TrimEnd() + "\n}")).ToList();
-        var rows = docs[0].RootElement.GetProperty("rows").EnumerateArray().ToList();
-        double Sum(Func<string, bool> role) => rows.Where(r => role(r.GetProperty("role").GetString()!) && r.GetProperty("milex_current_usd").ValueKind == JsonValueKind.Number)
-            .Sum(r => r.GetProperty("milex_current_usd").GetDouble());
+        // One JSON document with both tables; money in US$ bn as the terminal shows it.
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal(2023, doc.RootElement.GetProperty("year").GetInt32());
+        var tables = doc.RootElement.GetProperty("tables");
+        var rows = tables.GetProperty("countries").GetProperty("rows").EnumerateArray().ToList();
+        double Sum(Func<string, bool> role) => rows.Where(r => role(r.GetProperty("role").GetString()!) && r.GetProperty("milex_usd_bn").ValueKind == JsonValueKind.Number)
+            .Sum(r => r.GetProperty("milex_usd_bn").GetDouble());
         var coalition = Sum(r => r != "adversary");
         var adversaries = Sum(r => r == "adversary");
-        var milex = docs[1].RootElement.GetProperty("rows")[0];
+        Assert.Equal(916.015, rows[0].GetProperty("milex_usd_bn").GetDouble(), 3); // USA 2023, SIPRI current US$
+        var milex = tables.GetProperty("balance").GetProperty("rows")[0];
         Assert.Equal("military expenditure", milex.GetProperty("measure").GetString());
         Assert.Equal(coalition / adversaries, milex.GetProperty("ratio").GetDouble(), 9);
+        Assert.Equal(coalition, milex.GetProperty("coalition").GetDouble() / 1e9, 6);
         Assert.True(milex.GetProperty("ratio").GetDouble() > 1);
     }
 
     private static Dictionary<string, double> NetworkMetrics(int year)
     {
-        var (code, json, _) = CliRunner.Run("network", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--show", "metrics", "--format", "json");
+        var (code, json, _) = CliRunner.Run("network", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "json");
         Assert.Equal(0, code);
-        return JsonDocument.Parse(json).RootElement.GetProperty("rows").EnumerateArray()
+        return JsonDocument.Parse(json).RootElement.GetProperty("tables").GetProperty("metrics").GetProperty("rows").EnumerateArray()
             .Where(r => r.GetProperty("value").ValueKind == JsonValueKind.Number)
             .ToDictionary(r => r.GetProperty("metric").GetString()!, r => r.GetProperty("value").GetDouble());
     }

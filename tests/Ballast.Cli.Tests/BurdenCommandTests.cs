@@ -20,8 +20,11 @@ public class BurdenCommandTests
         var share = jpn.GetProperty("share_pct").GetDouble();
         Assert.Equal(1.37139689580634, share, 10); // data/wdi_milex_share_gdp.csv, Japan 2024
         Assert.Equal(3.5 - share, jpn.GetProperty("gap_3.5_pp").GetDouble(), 10);
-        Assert.Equal((3.5 - share) / 100 * jpn.GetProperty("gdp_current_usd").GetDouble(), jpn.GetProperty("gap_3.5_usd").GetDouble(), 0);
+        Assert.Equal((3.5 - share) / 100 * jpn.GetProperty("gdp_usd_bn").GetDouble(), jpn.GetProperty("gap_3.5_usd_bn").GetDouble(), 9);
         Assert.Equal(2 - share, jpn.GetProperty("gap_2_pp").GetDouble(), 10);
+        Assert.Equal((2030, "on_trend"), (jpn.GetProperty("reach_2_year").GetInt32(), jpn.GetProperty("reach_2_status").GetString()));
+        Assert.Equal((2024, "met"), (rows[1].GetProperty("reach_2_year").GetInt32(), rows[1].GetProperty("reach_2_status").GetString()));
+        Assert.Equal((2064, "on_trend"), (rows[1].GetProperty("reach_3.5_year").GetInt32(), rows[1].GetProperty("reach_3.5_status").GetString()));
         Assert.Equal(3.41921653228044, rows[1].GetProperty("share_pct").GetDouble(), 10); // USA 2024
     }
 

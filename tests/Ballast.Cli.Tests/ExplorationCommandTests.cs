@@ -77,7 +77,7 @@ public sealed class ExplorationCommandTests : IDisposable
 
         string file = Path.Combine(_dir, "samples.csv");
         File.WriteAllLines(file, lines);
-        var r = Run("sensitivity", "--samples", file, "--params", "a,b", "--outcome", "y", "--format", "csv");
+        var r = Run("sensitivity", "--samples-file", file, "--params", "a,b", "--outcome", "y", "--format", "csv");
         Assert.True(r.Code == 0, r.Err);
         var first = r.Out.Split('\n')[1].Split(',');
         Assert.Equal("a", first[0]);

@@ -188,7 +188,7 @@ public sealed class HostileInputTests : IDisposable
         }
 
         const string Damaged = @"^error: .*big\.duckdb: the results store is damaged: table '[a-z_]+' cannot be read \(.*checksum.*\); 'ballast store check' lists every table\n$";
-        var export = CliRunner.Run("export", store, "--format", "csv", "--out", Path.Combine(_dir, "export"));
+        var export = CliRunner.Run("export", store, "--file-format", "csv", "--out", Path.Combine(_dir, "export"));
         Assert.Equal(2, export.Code);
         Assert.Matches(Damaged, export.Err);
         Assert.False(Directory.Exists(Path.Combine(_dir, "export")));

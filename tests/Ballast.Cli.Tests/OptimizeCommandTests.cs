@@ -34,9 +34,10 @@ public sealed class OptimizeCommandTests : IDisposable
     [Fact]
     public void Prints_the_allocation_the_dividend_and_the_assumptions()
     {
-        var (code, output, err) = Run("optimize", Path, "--year", "2030", "--budget-share", "3.5", "--programs");
+        var (code, output, err) = Run("optimise", Path, "--year", "2030", "--budget-share", "3.5", "--programs");
         Assert.Equal(0, code);
-        Assert.Equal(string.Empty, err);
+        Assert.StartsWith("note: Federated dividend: US$ ", err, StringComparison.Ordinal); // notes on standard error, the tables alone on standard output
+        Assert.DoesNotContain("note:", output, StringComparison.Ordinal);
         Assert.Contains("Federated dividend: deciding roles together vs each country alone", output, StringComparison.Ordinal);
         Assert.Contains("Federated allocation, 2030 (budgets at 3.5 % of GDP; scenario optimiser-test)", output, StringComparison.Ordinal);
         Assert.Contains("Co-development programmes", output, StringComparison.Ordinal);
@@ -45,16 +46,25 @@ public sealed class OptimizeCommandTests : IDisposable
     }
 
     [Fact]
-    public void Json_and_csv_carry_every_section()
+    public void Json_carries_every_table_and_csv_one_chosen_with_table()
     {
         var (code, json, _) = Run("optimize", Path, "--year", "2030", "--format", "json");
         Assert.Equal(0, code);
         using var doc = System.Text.Json.JsonDocument.Parse(json);
-        Assert.Equal(["dividend", "allocation", "coverage", "countries", "programmes", "assumptions"], doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray());
-        var (code2, csv, _) = Run("optimize", Path, "--year", "2030", "--format", "csv");
+        Assert.Equal(["command", "scenario", "year", "budget_share_pct", "programmes_offered", "dividend_usd_bn", "dividend_pct_of_spending", "tables", "notes", "sources"], doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray());
+        var tables = doc.RootElement.GetProperty("tables");
+        Assert.Equal(["dividend", "allocation", "coverage", "countries", "programmes", "assumptions"], tables.EnumerateObject().Select(p => p.Name).ToArray());
+        var dividend = tables.GetProperty("dividend").GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("measure").GetString() == "federated dividend (US$ bn)");
+        Assert.Equal(doc.RootElement.GetProperty("dividend_usd_bn").GetDouble(), dividend.GetProperty("federated").GetDouble());
+        var (code2, csv, _) = Run("optimize", Path, "--year", "2030", "--format", "csv", "--table", "coverage");
         Assert.Equal(0, code2);
-        Assert.StartsWith("section,row,column,value", csv, StringComparison.Ordinal);
-        Assert.Contains("\ncoverage,1,mission,maritime", csv.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var lines = csv.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("mission,theatre,priority,requirement_bn_units,federated_capability_bn_units,federated_gap_bn_units,federated_duplication_bn_units,autonomous_capability_bn_units,autonomous_gap_bn_units,autonomous_duplication_bn_units", lines[0]);
+        Assert.StartsWith("maritime,", lines[1], StringComparison.Ordinal);
+        Assert.All(lines, l => Assert.Equal(10, l.Split(',').Length)); // rectangular
+        var (_, dividendCsv, _) = Run("optimize", Path, "--year", "2030", "--format", "csv");
+        Assert.StartsWith("measure,unit,federated,autonomous,difference\ntotal gap (bn units),bn units,", dividendCsv.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("\nfederated dividend (US$ bn),US$ bn,", dividendCsv.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,9 +52,30 @@ public class RunCommandTests
             Assert.Equal(0, code);
             var k = JsonDocument.Parse(json).RootElement;
             Assert.Equal(32, k.GetProperty("runs").GetInt64());
-            var never = k.GetProperty("share_never_crossing").GetDouble();
-            Assert.InRange(never, 0, 1);
-            Assert.True(k.GetProperty("allies").GetArrayLength() >= 10);
+            Assert.Equal(2035, k.GetProperty("horizon_year").GetInt32());
+            var rows = k.GetProperty("rows").EnumerateArray().ToList();
+            JsonElement Kpi(string id, string? country = null) => rows.Single(r => r.GetProperty("kpi").GetString() == id && (country is null ? r.GetProperty("country").ValueKind == JsonValueKind.Null : r.GetProperty("country").GetString() == country));
+            Assert.InRange(Kpi("share_never_crossing").GetProperty("p50").GetDouble(), 0, 1);
+
+            // The units of the tables: US$ bn for the US net cost, percent for a share of GDP (kpis.json keeps the engine's US$ and fractions).
+            var saved = Ballast.Runs.ResultsFolder.Read(dir).Result.Kpis;
+            var cost = Kpi("us_cost_net");
+            Assert.Equal("US$ bn 2023", cost.GetProperty("unit").GetString());
+            Assert.Equal(saved.UsCostNet.P50 * 1e-9, cost.GetProperty("p50").GetDouble());
+            Assert.Equal(saved.FinalBalance.P5, Kpi("balance").GetProperty("p5").GetDouble());
+            var share = Kpi("share_pct", "JPN");
+            Assert.Equal("%", share.GetProperty("unit").GetString());
+            Assert.Equal(saved.Allies.Single(a => a.Code == "JPN").FinalShareMedian * 100, share.GetProperty("p50").GetDouble());
+            Assert.Equal(JsonValueKind.Null, share.GetProperty("p5").ValueKind);
+            Assert.True(rows.Count(r => r.GetProperty("scope").GetString() == "ally") >= 10 * 12);
+
+            // CSV: the same rows as one tidy table, the balance KPIs included.
+            var (code2, csv, _) = CliRunner.Run("run", RepoPaths.Scenario("baseline"), "--runs", "32", "--out", dir, "--format", "csv");
+            Assert.Equal(0, code2);
+            var lines = csv.Trim().Split('\n');
+            Assert.Equal("scope,country,kpi,label,unit,p50,p5,p95", lines[0]);
+            Assert.StartsWith("coalition,,balance,Balance ratio,ratio,", lines[1], StringComparison.Ordinal);
+            Assert.Equal(rows.Count + 1, lines.Length);
         }
         finally
         {
@@ -104,10 +125,11 @@ public class RunCommandTests
             var (code, csv, err) = CliRunner.Run("compare", RepoPaths.Scenario("us-conditional-3.5"), RepoPaths.Scenario("us-reassure"), "--runs", "48", "--out", dir, "--format", "csv");
             Assert.True(code == 0, err);
             var lines = csv.Trim().Split('\n');
-            Assert.Equal("kpi,median_1,median_2,delta_median_2,delta_p5_2,delta_p95_2", lines[0]);
+            Assert.Equal("kpi,unit,median_1,median_2,delta_median_2,delta_p5_2,delta_p95_2", lines[0]);
             var credibility = lines.Single(l => l.StartsWith("credibility.JPN,", StringComparison.Ordinal)).Split(',');
+            Assert.Equal("0–1", credibility[1]);
             // Reassurance raises Japan's perceived credibility relative to conditional pressure (discounting/distancing trade-off).
-            Assert.True(double.Parse(credibility[3], System.Globalization.CultureInfo.InvariantCulture) > 0);
+            Assert.True(double.Parse(credibility[4], System.Globalization.CultureInfo.InvariantCulture) > 0);
         }
         finally
         {

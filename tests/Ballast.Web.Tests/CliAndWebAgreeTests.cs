@@ -150,7 +150,7 @@ public sealed class CliAndWebAgreeTests : IClassFixture<CliAndWebAgreeTests.Fixt
             var (code, csv, err) = Cli("compare", files[0], files[1], "--runs", "30", "--seed", "11", "--threads", "2", "--out", Path.Combine(dir, "out"), "--format", "csv");
             Assert.True(code == 0, err);
             var lines = csv.Trim().Split('\n');
-            Assert.Equal("kpi,median_1,median_2,delta_median_2,delta_p5_2,delta_p95_2", lines[0]);
+            Assert.Equal("kpi,unit,median_1,median_2,delta_median_2,delta_p5_2,delta_p95_2", lines[0]);
 
             var id = (await (await _c.PostJson("/api/compare", new { scenarios = new object[] { new { scenario = "us-conditional-3.5" }, new { scenario = "us-reassure" } }, runs = 30, seed = 11 })).Json(HttpStatusCode.Accepted)).GetProperty("id").GetString()!;
             Assert.Equal("Succeeded", (await TestHttp.WaitFor(_c, id)).GetProperty("status").GetString());
@@ -162,7 +162,8 @@ public sealed class CliAndWebAgreeTests : IClassFixture<CliAndWebAgreeTests.Fixt
                 var web = paired[cells[0]];
                 var d = web.GetProperty("differences")[1];
                 double[] webNumbers = [web.GetProperty("medians")[0].GetDouble(), web.GetProperty("medians")[1].GetDouble(), d.GetProperty("p50").GetDouble(), d.GetProperty("p5").GetDouble(), d.GetProperty("p95").GetDouble()];
-                Assert.Equal(cells.Skip(1).Select(c => double.Parse(c, CultureInfo.InvariantCulture)), webNumbers);
+                Assert.Equal(web.GetProperty("unit").GetString(), cells[1]);
+                Assert.Equal(cells.Skip(2).Select(c => double.Parse(c, CultureInfo.InvariantCulture)), webNumbers);
                 Assert.Equal(JsonValueKind.Null, web.GetProperty("differences")[0].ValueKind);
             }
 

@@ -31,8 +31,10 @@ public static class BacktestCommand
         };
         var spending = CalibrateCommand.SpendingOption();
         var correction = CalibrateCommand.CorrectionOption();
-        var format = CommonOptions.Format();
-        return BallastCli.Command(ctx, "backtest", "Fit the ally-demand equation on years up to --fit-until, forecast each country's spending and burden after it, and compare with the realised data and two naive forecasts.", [selected.Countries, selected.Group, fitGroup, from, until, horizon, runs, seed, intercepts, spending, correction, format], p =>
+        var output = new OutputOptions();
+        return BallastCli.Command(ctx, "backtest", "Fit the ally-demand equation on years up to --fit-until, forecast each country's spending and burden after it, and compare with the realised data and two naive forecasts.",
+            ["ballast backtest --fit-until 2014", "ballast backtest --fit-until 2010 --horizon 12 --format csv", "ballast backtest --fit-until 2014 --intercepts fitted --format json"],
+            [selected.Countries, selected.Group, fitGroup, from, until, horizon, runs, seed, intercepts, spending, correction, .. output.Symbols], p =>
         {
             int fitUntil = p.GetValue(until);
             var series = CalibrateCommand.ParseSpending(p.GetValue(spending));
@@ -61,7 +63,9 @@ public static class BacktestCommand
             table.Notes.AddRange(result.Notes);
             table.Sources.Add(PanelBuilder.Citation);
             table.Sources.Add(HistoricalInputs.Citation);
-            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            var doc = new ResultDocument("backtest", table);
+            CalibrateCommand.Fit(doc.Fields, estimate);
+            output.Write(p, ctx, doc);
             return 0;
         });
     }
@@ -72,17 +76,17 @@ public static class BacktestCommand
         var t = new ResultTable($"Back-test of the burden forecast (fit ≤ {fitUntil.ToString(CultureInfo.InvariantCulture)}): errors in percentage points of GDP", [
             new("scope", "Scope", RightAlign: false),
             new("n", "n"),
-            new("model_mae", "Model MAE", "N3"),
-            new("last_value_mae", "Last-value MAE", "N3"),
-            new("constant_share_mae", "Const-share MAE", "N3"),
-            new("model_rmse", "Model RMSE", "N3"),
-            new("last_value_rmse", "Last-value RMSE", "N3"),
-            new("constant_share_rmse", "Const-share RMSE", "N3"),
-            new("coverage_90", "90% coverage", "P0"),
+            new("model_mae_pp", "Model MAE", "N3"),
+            new("last_value_mae_pp", "Last-value MAE", "N3"),
+            new("constant_share_mae_pp", "Const-share MAE", "N3"),
+            new("model_rmse_pp", "Model RMSE", "N3", Priority: 1),
+            new("last_value_rmse_pp", "Last-value RMSE", "N3", Priority: 1),
+            new("constant_share_rmse_pp", "Const-share RMSE", "N3", Priority: 1),
+            new("coverage_90_pct", "90% coverage (%)", "N0"),
         ]);
         foreach (var m in r.ByHorizon.Concat(r.ByCountry).Append(r.Pooled))
         {
-            t.Add(m.Scope, m.N, m.ModelMae, m.LastValueMae, m.ConstantShareMae, m.ModelRmse, m.LastValueRmse, m.ConstantShareRmse, m.Coverage);
+            t.Add(m.Scope, m.N, m.ModelMae, m.LastValueMae, m.ConstantShareMae, m.ModelRmse, m.LastValueRmse, m.ConstantShareRmse, m.Coverage * 100);
         }
 
         return t;

@@ -11,15 +11,17 @@ public static class BurdenCommand
     public static Command Create(CliContext ctx)
     {
         var year = CommonOptions.Year();
-        var targets = new Option<double[]>("--target", "-t")
+        var targets = new Option<double[]>("--target")
         {
             Description = "Target share of GDP in percent; repeat for several (default: 2 and 3.5).",
             AllowMultipleArgumentsPerToken = true,
         };
         var selected = new CountryOptions();
         var data = CommonOptions.Data();
-        var format = CommonOptions.Format();
-        return BallastCli.Command(ctx, "burden", "Spending, GDP and share of GDP against targets: gap in points and money, 5-year trend, year each target is reached on trend.", [year, targets, selected.Countries, selected.Group, data, format], p =>
+        var output = new OutputOptions();
+        return BallastCli.Command(ctx, "burden", "Spending, GDP and share of GDP against targets: gap in points and money, 5-year trend, year each target is reached on trend.",
+            ["ballast burden --year 2024 --target 2 3.5", "ballast burden --group nato --format csv", "ballast burden --countries JPN,KOR,AUS --format json"],
+            [year, targets, selected.Countries, selected.Group, data, .. output.Symbols], p =>
         {
             var dataPath = p.GetValue(data);
             var panel = CommonOptions.Panel(dataPath);
@@ -35,7 +37,7 @@ public static class BurdenCommand
 
             var selection = selected.Resolve(p, y, panel, dataPath is not null);
             var rows = BurdenAnalysis.Analyse(panel, selection, y, new BurdenOptions(t));
-            Build(rows, y, t).Write(p.GetValue(format), ctx.Console, ctx.Out);
+            output.Write(p, ctx, new ResultDocument("burden", Build(rows, y, t)));
             return 0;
         });
     }
@@ -46,22 +48,24 @@ public static class BurdenCommand
         var cols = new List<ResultColumn>
         {
             new("country", "Code", RightAlign: false),
-            new("name", "Country", RightAlign: false),
-            new("year", "Year"),
-            new("milex_current_usd", "Milex (US$ bn)", "N1", DisplayScale: 1e9),
-            new("gdp_current_usd", "GDP (US$ bn)", "N0", DisplayScale: 1e9),
+            new("name", "Country", RightAlign: false, Priority: 3),
+            new("year", "Year", Priority: 4),
+            new("milex_usd_bn", "Milex (US$ bn)", "N1", DisplayScale: 1e9),
+            new("gdp_usd_bn", "GDP (US$ bn)", "N0", DisplayScale: 1e9, Priority: 2),
             new("share_pct", "Share (%)", "N2"),
         };
         foreach (var target in targets)
         {
             var tl = target.ToString("0.##", CultureInfo.InvariantCulture);
             cols.Add(new($"gap_{tl}_pp", $"Gap to {tl}% (pp)", "N2"));
-            cols.Add(new($"gap_{tl}_usd", $"Gap to {tl}% (US$ bn)", "N1", DisplayScale: 1e9));
-            cols.Add(new($"reach_{tl}", $"Reaches {tl}%", RightAlign: true));
+            cols.Add(new($"gap_{tl}_usd_bn", $"Gap to {tl}% (US$ bn)", "N1", DisplayScale: 1e9, Priority: 1));
+            cols.Add(new($"reach_{tl}", $"Reaches {tl}%", Use: ColumnUse.Display));
+            cols.Add(new($"reach_{tl}_year", $"Year {tl}% is reached on trend, the year analysed when already met (null: not within 50 years or no data)", Use: ColumnUse.Data));
+            cols.Add(new($"reach_{tl}_status", $"Target {tl}%: met, on_trend, not_within_50_years, or null without data", Use: ColumnUse.Data));
         }
 
-        cols.Add(new("milex_growth_5y_pct", "Milex growth (%/yr, 5y)", "N1"));
-        cols.Add(new("share_growth_5y_pct", "Share growth (%/yr, 5y)", "N1"));
+        cols.Add(new("milex_growth_5y_pct", "Milex growth (%/yr, 5y)", "N1", Priority: 2));
+        cols.Add(new("share_growth_5y_pct", "Share growth (%/yr, 5y)", "N1", Priority: 2));
         var table = new ResultTable($"Burden sharing in {year}: military expenditure against targets", cols);
         var sources = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var r in rows)
@@ -78,7 +82,15 @@ public static class BurdenCommand
                 {
                     TargetStatus.AlreadyMet => "met",
                     TargetStatus.ReachedOnTrend => g.YearReached?.ToString(CultureInfo.InvariantCulture),
-                    TargetStatus.NotWithinHorizon => "not within 50 years",
+                    TargetStatus.NotWithinHorizon => "not in 50 y",
+                    _ => null,
+                });
+                cells.Add(g.Status is TargetStatus.ReachedOnTrend or TargetStatus.AlreadyMet ? g.YearReached : null);
+                cells.Add(g.Status switch
+                {
+                    TargetStatus.AlreadyMet => "met",
+                    TargetStatus.ReachedOnTrend => "on_trend",
+                    TargetStatus.NotWithinHorizon => "not_within_50_years",
                     _ => null,
                 });
             }
@@ -95,7 +107,7 @@ public static class BurdenCommand
             }
         }
 
-        table.Notes.Add("Gap = target − share (positive: short of the target); in money: gap × GDP. 'Reaches' assumes the 5-year compound growth of the share continues.");
+        table.Notes.Add("Gap = target − share (positive: short of the target); in money: gap × GDP. 'Reaches' assumes the 5-year compound growth of the share continues ('not in 50 y': not within 50 years).");
         table.Notes.Add("Series used: " + string.Join("; ", sources));
         table.Sources.Add(PanelBuilder.Citation);
         return table;

@@ -19,8 +19,10 @@ public static class CalibrateCommand
         var output = new Option<string?>("--out", "-o") { Description = "Write the estimates as a calibration file (e.g. data/calibration.csv, read by the parameter registry)." };
         var spending = SpendingOption();
         var correction = CorrectionOption();
-        var format = CommonOptions.Format();
-        return BallastCli.Command(ctx, "calibrate", "Estimate the ally-demand equation (β_Y, β_T, β_S, λ, σ_M) by panel regression with country fixed effects and clustered standard errors.", [selected.Countries, selected.Group, from, until, output, spending, correction, format], p =>
+        var print = new OutputOptions();
+        return BallastCli.Command(ctx, "calibrate", "Estimate the ally-demand equation (β_Y, β_T, β_S, λ, σ_M) by panel regression with country fixed effects and clustered standard errors.",
+            ["ballast calibrate", "ballast calibrate --group nato --fit-until 2019 --format json", "ballast calibrate --out data/calibration.csv"],
+            [selected.Countries, selected.Group, from, until, output, spending, correction, .. print.Symbols], p =>
         {
             OutputLocation.FilePath(p.GetValue(output), "--out");
             var (selection, data, settings) = Inputs(p.GetValue(selected.Countries), p.GetValue(selected.Group), p.GetValue(until), ParseSpending(p.GetValue(spending)));
@@ -32,7 +34,7 @@ public static class CalibrateCommand
                 WriteAtomically(path, CalibrationFile.Format(values));
             }
 
-            Table(estimate, settings.Spending).Write(p.GetValue(format), ctx.Console, ctx.Out);
+            print.Write(p, ctx, Document(estimate, settings.Spending));
             if (p.GetValue(output) is { } written)
             {
                 ctx.Err.WriteLine($"wrote {written}");
@@ -104,6 +106,24 @@ public static class CalibrateCommand
         "within estimator of ln M(t+1) on ln M(t), ln Y, ln(1+T), ln(1+S/M0) (M0 the country's spending in the first year of its fitted path) with country fixed effects, standard errors clustered by country"
         + (e.Correction == BiasCorrection.SplitPanelJackknife ? ", split-panel jackknife Nickell correction" : ", no Nickell correction")
         + (spending == SpendingSeries.Sipri ? ", SIPRI constant 2023 US$" : ", SIPRI constant 2023 US$ back-cast with WDI share x GDP");
+
+    /// <summary>The estimates with the fit's typed fields: <c>n</c>, <c>r2</c> (within), <c>from_year</c>, <c>until_year</c>, <c>countries</c>.</summary>
+    public static ResultDocument Document(DemandEstimate e, SpendingSeries spending)
+    {
+        var doc = new ResultDocument("calibrate", Table(e, spending));
+        Fit(doc.Fields, e);
+        return doc;
+    }
+
+    /// <summary>The fit's typed fields (shared with <c>backtest</c>).</summary>
+    internal static void Fit(System.Text.Json.Nodes.JsonObject fields, DemandEstimate e)
+    {
+        fields["n"] = e.N;
+        fields["r2"] = ResultDocument.Number(e.WithinRSquared);
+        fields["from_year"] = e.FromYear;
+        fields["until_year"] = e.UntilYear;
+        fields["countries"] = new System.Text.Json.Nodes.JsonArray([.. e.Countries.Select(c => (System.Text.Json.Nodes.JsonNode?)c)]);
+    }
 
     /// <summary>The result table: one row per parameter, notes with n, R², window, countries.</summary>
     public static ResultTable Table(DemandEstimate e, SpendingSeries spending)

@@ -13,17 +13,36 @@ public static class CommonOptions
     /// <summary>The <c>scenario</c> argument: one scenario YAML file.</summary>
     public static Argument<string> Scenario(string description) => new("scenario") { Description = description };
 
-    /// <summary><c>--format table|csv|json</c>.</summary>
-    public static Option<OutputFormat> Format() => new("--format", "-f")
+    /// <summary><c>--format table|csv|json</c>; not given means table (no default factory, whose help text would print the .NET name).</summary>
+    public static Option<OutputFormat?> Format() => new("--format", "-f")
     {
-        Description = "Output format: table (default), csv or json.",
-        DefaultValueFactory = _ => OutputFormat.Table,
+        Description = "Output format: table (default; notes on standard error), csv (one table) or json (one object). docs/outputs.md describes every field.",
+        HelpName = "table|csv|json",
     };
+
+    /// <summary><c>--threads/-j N</c>: worker threads (the same name and letter in every command).</summary>
+    public static Option<int?> Threads() => new("--threads", "-j")
+    {
+        Description = "Worker threads (default: all cores). Results do not depend on it.",
+        HelpName = "N",
+    };
+
+    /// <summary>The thread count asked for, or every core; below 1 is an input error.</summary>
+    public static int ThreadCount(ParseResult p, Option<int?> option)
+    {
+        var threads = p.GetValue(option) ?? Environment.ProcessorCount;
+        if (threads < 1)
+        {
+            throw new BallastInputException("the number of threads must be at least 1", field: "--threads", value: threads.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return threads;
+    }
 
     /// <summary><c>--charts svg|png</c>: also write each chart as a separate file in DIR/charts (used by run, compare and report).</summary>
     public static Option<string?> Charts() => new("--charts")
     {
-        Description = "Also write every chart as a separate file in OUT/charts: svg or png.",
+        Description = "Also write every chart as a separate file, svg or png, in the charts folder of the results folder.",
         HelpName = "svg|png",
     };
 

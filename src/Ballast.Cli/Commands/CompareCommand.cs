@@ -14,9 +14,11 @@ public static class CompareCommand
     {
         var files = new Argument<string[]>("scenarios") { Description = "Two or more scenario files; differences are against the first.", Arity = new ArgumentArity(2, 16) };
         var opts = EnsembleCliOptions.Create();
-        var format = CommonOptions.Format();
+        var output = new OutputOptions();
         var charts = CommonOptions.Charts();
-        return BallastCli.Command(ctx, "compare", "Run scenarios with common random numbers and compare their KPIs: medians, paired differences and their 5-95 % range.", [files, opts.Runs, opts.Seed, opts.Threads, opts.Out, opts.RunsFormat, format, charts], p =>
+        return BallastCli.Command(ctx, "compare", "Run scenarios with common random numbers and compare their KPIs: medians, paired differences and their 5-95 % range.",
+            ["ballast compare scenarios/baseline.yaml scenarios/us-reassure.yaml --runs 500", "ballast compare scenarios/baseline.yaml scenarios/networked.yaml --format csv"],
+            [files, opts.Runs, opts.Seed, opts.Threads, opts.Out, opts.RunsFormat, .. output.Symbols, charts], p =>
         {
             var paths = p.GetValue(files)!;
             Ballast.Reports.ChartFormat? chartFormat = p.GetValue(charts) is { } c ? Ballast.Reports.ChartExporter.Parse(c) : null;
@@ -35,7 +37,12 @@ public static class CompareCommand
 
             var table = Build(outcome.Paired, paths, prepared[0].Inputs.HorizonYear);
             table.Notes.Add($"Each scenario ran {request.Runs} runs with seed {request.Seed} and the same run indices, so run r faces the same shocks in every scenario; Δ is the paired difference (scenario − {Path.GetFileName(paths[0])}), its median and 5-95 % range over runs. Results folders and comparison.html: {outRoot}.");
-            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            var doc = new ResultDocument("compare", table);
+            doc.Fields["runs"] = request.Runs;
+            doc.Fields["seed"] = request.Seed;
+            doc.Fields["horizon_year"] = prepared[0].Inputs.HorizonYear;
+            doc.Fields["scenarios"] = new System.Text.Json.Nodes.JsonArray([.. paths.Select(s => (System.Text.Json.Nodes.JsonNode?)Path.GetFileNameWithoutExtension(s))]);
+            output.Write(p, ctx, doc);
             return 0;
         });
     }
@@ -43,7 +50,7 @@ public static class CompareCommand
     /// <summary>The comparison table: one row per paired KPI, medians per scenario and paired differences to the first.</summary>
     public static ResultTable Build(PairedComparison paired, IReadOnlyList<string> names, int horizon)
     {
-        var cols = new List<ResultColumn> { new("kpi", "KPI", RightAlign: false) };
+        var cols = new List<ResultColumn> { new("kpi", "KPI", RightAlign: false), new("unit", "Unit", RightAlign: false, Priority: 1) };
         for (var s = 0; s < names.Count; s++)
         {
             cols.Add(new($"median_{s + 1}", Path.GetFileNameWithoutExtension(names[s]), "N3"));
@@ -53,14 +60,14 @@ public static class CompareCommand
         {
             var n = Path.GetFileNameWithoutExtension(names[s]);
             cols.Add(new($"delta_median_{s + 1}", $"Δ {n}", "+0.000;-0.000;0.000"));
-            cols.Add(new($"delta_p5_{s + 1}", $"Δ p5", "+0.000;-0.000;0.000"));
-            cols.Add(new($"delta_p95_{s + 1}", $"Δ p95", "+0.000;-0.000;0.000"));
+            cols.Add(new($"delta_p5_{s + 1}", $"Δ p5", "+0.000;-0.000;0.000", Priority: 1));
+            cols.Add(new($"delta_p95_{s + 1}", $"Δ p95", "+0.000;-0.000;0.000", Priority: 1));
         }
 
         var t = new ResultTable($"Comparison at {horizon}: {string.Join(" vs ", names.Select(Path.GetFileNameWithoutExtension))}", cols);
         foreach (var kpi in paired.Kpis)
         {
-            var cells = new List<object?> { kpi.Id };
+            var cells = new List<object?> { kpi.Id, kpi.Unit };
             cells.AddRange(kpi.Medians.Select(m => (object?)m));
             foreach (var d in kpi.Differences.Skip(1))
             {

@@ -16,9 +16,11 @@ public static class DiscoverCommand
         var alpha = new Option<double>("--alpha") { Description = "Peeling and pasting share α.", DefaultValueFactory = _ => 0.05 };
         var threshold = new Option<double>("--threshold") { Description = "Density the chosen box should reach.", DefaultValueFactory = _ => 0.8 };
         var mass = new Option<double>("--mass-min") { Description = "Smallest box mass (share of runs).", DefaultValueFactory = _ => 0.05 };
-        var format = CommonOptions.Format();
+        var output = new OutputOptions("box", "trajectory");
         var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Discovery);
-        return BallastCli.Command(ctx, "discover", "Scenario discovery with PRIM: which ranges of the uncertain parameters lead to the condition (peeling trajectory, chosen box, quasi-p-values).", [store, where, box, alpha, threshold, mass, format, report.Option], p =>
+        return BallastCli.Command(ctx, "discover", "Scenario discovery with PRIM: which ranges of the uncertain parameters lead to the condition (peeling trajectory, chosen box, quasi-p-values).",
+            ["ballast discover results.duckdb --where \"crossover_year <= 2035\"", "ballast discover results.duckdb --where \"balance_ratio < 1\" --box 4", "ballast discover results.duckdb --where \"balance_ratio < 1\" --table trajectory --format csv"],
+            [store, where, box, alpha, threshold, mass, .. output.Symbols, report.Option], p =>
         {
             report.Check(p);
             using var results = ResultStore.Open(p.GetValue(store)!);
@@ -33,18 +35,20 @@ public static class DiscoverCommand
                 throw new BallastInputException($"box {chosen} is not on the trajectory (0 to {result.Trajectory.Count - 1})", field: "--box", value: chosen.ToString(CultureInfo.InvariantCulture));
             }
 
-            var fmt = p.GetValue(format);
             var trajectory = new ResultTable($"PRIM peeling trajectory for \"{condition.Text}\" ({result.Cases} of {result.Points} runs)", [
                 new("box", "Box"),
                 new("coverage", "Coverage", "P1"),
                 new("density", "Density", "P1"),
                 new("mass", "Mass", "P1"),
                 new("restricted", "Restricted dims"),
-                new("step", "Step", RightAlign: false),
-            ]);
+                new("step", "Step", RightAlign: false, Use: ColumnUse.Display),
+                new("step", "Step: start (all runs), peel or paste", Use: ColumnUse.Data),
+                new("chosen", "The box shown in the box table", Use: ColumnUse.Data),
+            ], "trajectory");
             foreach (var b in result.Trajectory)
             {
-                trajectory.Add(b.Index, b.Coverage, b.Density, b.Mass, b.Restricted, (b.Index == chosen ? "▶ " : string.Empty) + (b.Index == 0 ? "all runs" : b.Pasted ? "paste" : "peel"));
+                var step = b.Index == 0 ? "start" : b.Pasted ? "paste" : "peel";
+                trajectory.Add(b.Index, b.Coverage, b.Density, b.Mass, b.Restricted, (b.Index == chosen ? "▶ " : string.Empty) + (b.Index == 0 ? "all runs" : step), step, b.Index == chosen);
             }
 
             var chosenBox = result.Trajectory[chosen];
@@ -58,7 +62,7 @@ public static class DiscoverCommand
                 new("data_max", "Data max", "G4"),
                 new("qp_lower", "Quasi-p (lower)", "G2"),
                 new("qp_upper", "Quasi-p (upper)", "G2"),
-            ]);
+            ], "box");
             foreach (var r in restrictions)
             {
                 boxTable.Add(r.Name, r.Lower, r.Upper, x[r.Dimension].Min(), x[r.Dimension].Max(), r.QuasiPLower, r.QuasiPUpper);
@@ -66,20 +70,19 @@ public static class DiscoverCommand
 
             boxTable.Notes.Add("Quasi-p-value: one-sided binomial test of the box's density against the box without that restriction (EMA Workbench); below 0.05 the restriction matters.");
             boxTable.Notes.Add("PRIM: Friedman and Fisher (1999), peeling α = " + p.GetValue(alpha).ToString(CultureInfo.InvariantCulture) + ", with pasting.");
-            report.Write(p, ctx, fmt, () =>
+            report.Write(p, ctx, () =>
             {
                 string meta = $"Condition \"{condition.Text}\": {result.Cases} of {result.Points} runs from {Path.GetFileName(results.Path)}; {names.Count} uncertain parameters; peeling α = {p.GetValue(alpha).ToString(CultureInfo.InvariantCulture)}.";
                 return AnalysisReports.Discovery(meta, trajectory, boxTable, chosen);
             });
 
-            if (fmt == OutputFormat.Table)
-            {
-                trajectory.Notes.Add($"Coverage: share of the runs meeting the condition that fall in the box; density: share of the box's runs that meet it. ▶ marks the box shown below (largest coverage × density with density ≥ {p.GetValue(threshold).ToString("P0", CultureInfo.InvariantCulture)}); --box N inspects another.");
-                trajectory.Write(fmt, ctx.Console, ctx.Out);
-                ctx.Out.WriteLine();
-            }
-
-            boxTable.Write(fmt, ctx.Console, ctx.Out);
+            trajectory.Notes.Add($"Coverage: share of the runs meeting the condition that fall in the box; density: share of the box's runs that meet it (both 0–1). ▶ marks the box shown below (largest coverage × density with density ≥ {p.GetValue(threshold).ToString("P0", CultureInfo.InvariantCulture)}); --box N inspects another.");
+            var doc = new ResultDocument("discover", trajectory, boxTable) { CsvDefault = "box" };
+            doc.Fields["condition"] = condition.Text;
+            doc.Fields["cases"] = result.Cases;
+            doc.Fields["runs"] = result.Points;
+            doc.Fields["chosen_box"] = chosen;
+            output.Write(p, ctx, doc);
             return 0;
         });
     }

@@ -16,9 +16,11 @@ public static class EpisodesCommand
         };
         var runs = new Option<int>("--runs", "-n") { Description = "Runs per episode (default 500).", DefaultValueFactory = _ => 500 };
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Master seed (default: each episode's own)." };
-        var threads = new Option<int?>("--threads", "-j") { Description = "Worker threads (default: all cores). Results do not depend on it." };
-        var format = CommonOptions.Format();
-        return BallastCli.Command(ctx, "episodes", "Run the historical episodes and compare, per country, the realised change of the burden over each episode with the model's median change and 90 % band: direction and at least half the size.", [files, runs, seed, threads, format], p =>
+        var threads = CommonOptions.Threads();
+        var output = new OutputOptions();
+        return BallastCli.Command(ctx, "episodes", "Run the historical episodes and compare, per country, the realised change of the burden over each episode with the model's median change and 90 % band: direction and at least half the size.",
+            ["ballast episodes", "ballast episodes scenarios/history/guam-doctrine-1969.yaml --runs 1000", "ballast episodes --format csv"],
+            [files, runs, seed, threads, .. output.Symbols], p =>
         {
             var n = p.GetValue(runs);
             if (n < 1)
@@ -30,12 +32,18 @@ public static class EpisodesCommand
             var episodes = given.Length > 0
                 ? given.Select(PreparedScenario.FromFile).ToList()
                 : EpisodeChecks.Embedded().Select(e => PreparedScenario.FromText(e.Yaml, e.File)).ToList();
-            var rows = EpisodeChecks.Run(episodes, n, p.GetValue(seed), p.GetValue(threads) ?? Environment.ProcessorCount, ctx.Cancellation);
+            var rows = EpisodeChecks.Run(episodes, n, p.GetValue(seed), p.GetValue(threads) is int j and > 0 ? j : Environment.ProcessorCount, ctx.Cancellation);
             var table = Table(rows);
             table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{n} runs per episode. Change = burden at the end of the window minus at its start (the run's start and horizon), pp of GDP; realised from the data (World Bank/SIPRI share of GDP, else COW NMC spending / Maddison GDP)."));
             table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Direction matched in {rows.Count(r => r.DirectionMatches == true)} of {rows.Count(r => r.DirectionMatches is not null)} rows, at least half the size in {rows.Count(r => r.HalfSize == true)}, realised change inside the 90 % band in {rows.Count(r => r.InsideBand == true)}."));
             table.Sources.Add(Ballast.Data.Panel.PanelBuilder.Citation);
-            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            var doc = new ResultDocument("episodes", table);
+            doc.Fields["runs"] = n;
+            doc.Fields["direction_matched"] = rows.Count(r => r.DirectionMatches == true);
+            doc.Fields["half_size"] = rows.Count(r => r.HalfSize == true);
+            doc.Fields["inside_band"] = rows.Count(r => r.InsideBand == true);
+            doc.Fields["rows_with_data"] = rows.Count(r => r.DirectionMatches is not null);
+            output.Write(p, ctx, doc);
             return 0;
         });
     }

@@ -18,19 +18,21 @@ public static class ExploreCommand
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Master seed (default: the scenario's seed, else 1)." };
         var store = new Option<string?>("--store") { Description = "Results store file (default: results.duckdb in --out)." };
         var outDir = new Option<string>("--out", "-o") { Description = "Output folder.", DefaultValueFactory = _ => "." };
-        var levels = new Option<int>("--levels") { Description = "Morris grid levels p (even; default 4) or factorial levels per dimension.", DefaultValueFactory = _ => 0 };
+        var levels = new Option<int?>("--levels") { Description = "Morris grid levels p (even; default 4) or factorial levels per dimension (default: the most that fit --samples)." };
         var second = new Option<bool>("--second-order") { Description = "Sobol: add the rows needed for second-order indices." };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => 0 };
-        var format = CommonOptions.Format();
+        var threads = CommonOptions.Threads();
+        var output = new OutputOptions();
         var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch).", DefaultValueFactory = _ => 512 };
-        return BallastCli.Command(ctx, "explore", "Runs a designed experiment (LHS, Sobol/Saltelli, Morris, factorial, Monte Carlo) over the scenario's uncertain parameters and stores every run; re-running resumes.", [scenario, design, samples, seed, store, outDir, levels, second, threads, batch, format], p =>
+        return BallastCli.Command(ctx, "explore", "Runs a designed experiment (LHS, Sobol/Saltelli, Morris, factorial, Monte Carlo) over the scenario's uncertain parameters and stores every run; re-running resumes.",
+            ["ballast explore scenarios/baseline.yaml --design sobol --samples 256 --store sobol.duckdb", "ballast explore scenarios/baseline.yaml --design morris --samples 20 --levels 6 --out results", "ballast explore scenarios/baseline.yaml --samples 1000 -j 4"],
+            [scenario, design, samples, seed, store, outDir, levels, second, threads, batch, .. output.Symbols], p =>
         {
             var file = p.GetValue(scenario)!;
             var kind = DesignSpec.Parse(p.GetValue(design)!);
             var loaded = Ballast.Data.Scenarios.ScenarioLoader.Default.LoadFile(file);
             ulong s = p.GetValue(seed) ?? loaded.Seed ?? 1;
             var (sc, model, parameters, hash) = ExplorationSetup.Load(file, s);
-            var spec = new DesignSpec(kind, p.GetValue(samples), s, p.GetValue(levels), p.GetValue(second));
+            var spec = new DesignSpec(kind, p.GetValue(samples), s, p.GetValue(levels) ?? 0, p.GetValue(second));
             var d = Design.Create(spec, parameters.Count);
             string path = OutputLocation.FilePath(p.GetValue(store), "--store") ?? Path.Combine(OutputLocation.Folder(p.GetValue(outDir)!, "--out"), "results.duckdb");
             var layout = ExplorationSetup.Layout(sc, hash, d, s, model, parameters);
@@ -45,7 +47,7 @@ public static class ExploreCommand
                     ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {v.Done}/{v.Total} runs ({watch.Elapsed.TotalSeconds:F1} s)"));
                 }
             });
-            var summary = ExperimentRunner.Run(model, d, parameters, results, new Ballast.Exploration.Experiments.RunOptions(p.GetValue(threads), p.GetValue(batch)), progress);
+            var summary = ExperimentRunner.Run(model, d, parameters, results, new Ballast.Exploration.Experiments.RunOptions(CommonOptions.ThreadCount(p, threads), p.GetValue(batch)), progress);
             double secs = watch.Elapsed.TotalSeconds;
             var table = new ResultTable($"explore {sc.Name}: {DesignSpec.NameOf(kind)} design", [
                 new("store", "Store", RightAlign: false),
@@ -54,12 +56,12 @@ public static class ExploreCommand
                 new("runs", "Runs"),
                 new("resumed_skipped", "Already stored"),
                 new("executed", "Executed now"),
-                new("runs_per_second", "Runs/s", "N0"),
+                new("runs_per_second", "Runs/s", "N0", Priority: 1),
             ]);
             table.Add(path, spec.Describe(), parameters.Count, summary.Total, summary.Skipped, summary.Executed, secs > 0 ? summary.Executed / secs : double.NaN);
             table.Notes.Add("Explored parameters: " + string.Join(", ", parameters.Select(x => $"{x.Name} ~ {x.Distribution}")));
             table.Notes.Add("Outcomes: " + string.Join(", ", model.Outcomes.Select(o => o.Name)) + " (see docs/exploration.md); next: ballast sensitivity / discover / query on the store.");
-            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            output.Write(p, ctx, new ResultDocument("explore", table));
             return 0;
         });
     }

@@ -17,18 +17,15 @@ public static class KpiTables
     {
         var t = new ResultTable(
             $"{m.Scenario}: {k.Runs} runs, seed {k.Seed}, {m.StartYear}–{m.HorizonYear}",
-            [new("kpi", "KPI", RightAlign: false), new("unit", "Unit", RightAlign: false), new("p50", "Median"), new("p5", "p5"), new("p95", "p95"), new("meaning", "What it shows", RightAlign: false)]);
-        var readings = KpiCatalogue.Coalition(k).ToList();
-        for (var i = 0; i < k.StancePathCounts.Length && k.StancePathCounts.Length > 1; i++)
-        {
-            var path = KpiCatalogue.StancePath(i, inputs.StancePaths[i].Name);
-            readings.Add(new KpiReading(path, null, new KpiValue(null, path.Apply(k.StancePathCounts[i]), null)));
-        }
+            [new("kpi", "KPI", RightAlign: false), new("unit", "Unit", RightAlign: false), new("p50", "Median"), new("p5", "p5"), new("p95", "p95"), new("meaning", "What it shows", RightAlign: false, Priority: 1), new("id", "KPI id", Use: ColumnUse.Data)],
+            "coalition",
+            TableUse.Display);
+        var readings = CoalitionReadings(k, inputs);
 
         foreach (var r in readings)
         {
             FormattedNumber F(double? v) => new(v, r.Kpi.Format);
-            t.Add(r.Name, r.Kpi.Unit, F(r.Value.P50), F(r.Value.P5), F(r.Value.P95), r.Kpi.Description);
+            t.Add(r.Name, r.Kpi.Unit, F(r.Value.P50), F(r.Value.P5), F(r.Value.P95), r.Kpi.Description, r.Id);
         }
 
         if (k.Runs < 200)
@@ -50,10 +47,10 @@ public static class KpiTables
         var cols = new List<ResultColumn>
         {
             new("country", "Code", RightAlign: false),
-            new("role", "Role", RightAlign: false),
+            new("role", "Role", RightAlign: false, Priority: 3),
         };
-        cols.AddRange(KpiCatalogue.AllyKpis(k.Targets).Select(x => new ResultColumn(x.Id, x.Heading, x.Format)));
-        var t = new ResultTable($"Allies and partners at {m.HorizonYear} (medians over runs, or shares of runs)", cols);
+        cols.AddRange(KpiCatalogue.AllyKpis(k.Targets).Select(x => new ResultColumn(x.Id, x.Heading, x.Format, Priority: AllyPriority(x))));
+        var t = new ResultTable($"Allies and partners at {m.HorizonYear} (medians over runs, or shares of runs)", cols, "allies", TableUse.Display);
         foreach (var a in k.Allies)
         {
             var i = inputs.Codes.IndexOf(a.Code);
@@ -77,7 +74,7 @@ public static class KpiTables
             new("model_median_share", "Model median", "N2", DisplayScale: 0.01),
             new("model_p95_share", "Model p95", "N2", DisplayScale: 0.01),
             new("inside_band", "In 90 % band", RightAlign: false),
-        ]);
+        ], "history");
         foreach (var r in rows)
         {
             t.Add(r.Country, r.Year, r.Realised, r.P5, r.Median, r.P95, r.Inside switch { true => "yes", false => "no", null => null });
@@ -87,4 +84,54 @@ public static class KpiTables
         t.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Realised burden inside the model's 90 % band in {known.Count(r => r.Inside == true)} of {known.Count} ally-years (data: World Bank/SIPRI share of GDP, else COW NMC spending / Maddison GDP)."));
         return t;
     }
+
+    /// <summary>
+    /// Every KPI as one tidy table, a row per KPI and country (empty for the coalition) in the units the tables show:
+    /// what <c>run --format csv</c> and <c>--format json</c> carry.
+    /// </summary>
+    public static ResultTable Tidy(RunManifest m, KpiSummary k, ModelInputs inputs)
+    {
+        var t = new ResultTable($"{m.Scenario}: KPIs at {m.HorizonYear} ({k.Runs} runs, seed {k.Seed})", [
+            new("scope", "Scope: coalition or ally", RightAlign: false),
+            new("country", "Country code (null for the coalition)", RightAlign: false),
+            new("kpi", "KPI id", RightAlign: false),
+            new("label", "KPI", RightAlign: false),
+            new("unit", "Unit", RightAlign: false),
+            new("p50", "Median (or the value)"),
+            new("p5", "5th percentile (null for single values)"),
+            new("p95", "95th percentile (null for single values)"),
+        ], "kpis", TableUse.Data);
+        var readings = CoalitionReadings(k, inputs);
+
+        readings.AddRange(k.Allies.SelectMany(a => KpiCatalogue.Ally(a, k.Targets)));
+        foreach (var r in readings)
+        {
+            t.Add(r.Country is null ? "coalition" : "ally", r.Country, r.Kpi.Id, r.Kpi.Label, r.Kpi.Unit, r.Value.P50, r.Value.P5, r.Value.P95);
+        }
+
+        return t;
+    }
+
+    /// <summary>The coalition KPIs, and the runs per stance path when there are several.</summary>
+    private static List<KpiReading> CoalitionReadings(KpiSummary k, ModelInputs inputs)
+    {
+        var readings = KpiCatalogue.Coalition(k).ToList();
+        for (var i = 0; i < k.StancePathCounts.Length && k.StancePathCounts.Length > 1; i++)
+        {
+            var path = KpiCatalogue.StancePath(i, inputs.StancePaths[i].Name);
+            readings.Add(new KpiReading(path, null, new KpiValue(null, path.Apply(k.StancePathCounts[i]), null)));
+        }
+
+        return readings;
+    }
+
+    // In a narrow terminal the per-ally table keeps the share, the targets and credibility; the rest goes first.
+    private static int AllyPriority(KpiDefinition kpi) => kpi.Id switch
+    {
+        "share_pct" or "credibility" => 0,
+        _ when kpi.Id.StartsWith("p_meet_", StringComparison.Ordinal) => 0,
+        _ when kpi.Id.StartsWith("year_meet_", StringComparison.Ordinal) => 1,
+        "alignment" or "p_realigned" => 2,
+        _ => 3,
+    };
 }

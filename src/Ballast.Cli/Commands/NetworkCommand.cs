@@ -18,14 +18,10 @@ public static class NetworkCommand
     {
         var year = CommonOptions.Year("Year (default 2024).");
         var selected = new CountryOptions();
-        var show = new Option<string>("--show")
-        {
-            Description = "What to print: all (default; metrics then edges), metrics or edges.",
-            DefaultValueFactory = _ => "all",
-        };
-        show.AcceptOnlyFromAmong("all", "metrics", "edges");
-        var format = CommonOptions.Format();
-        return BallastCli.Command(ctx, "network", "The alliance graph (ATOP defence pacts and minilateral groupings): edges, density, degree centralisation, the patron's share of ties, ally-to-ally ties.", [year, selected.Group, selected.Countries, show, format], p =>
+        var output = new OutputOptions("metrics", "edges");
+        return BallastCli.Command(ctx, "network", "The alliance graph (ATOP defence pacts and minilateral groupings): edges, density, degree centralisation, the patron's share of ties, ally-to-ally ties.",
+            ["ballast network --year 2024", "ballast network --group quad --table edges --format csv", "ballast network --year 2010 --format json"],
+            [year, selected.Group, selected.Countries, .. output.Symbols], p =>
         {
             var y = p.GetValue(year) ?? 2024;
             DataYears.Check(y, DataYears.NetworkFirst, DataYears.NetworkLast, DataYears.NetworkData, "--year");
@@ -35,18 +31,9 @@ public static class NetworkCommand
             var adversaries = CountryData.IndoPacific.WithRole(CountryRole.Adversary).Select(a => a.Iso3)
                 .Concat(CountryData.ActorSet("euro-atlantic").WithRole(CountryRole.Adversary).Select(a => a.Iso3)).Distinct();
             var summary = NetworkMetrics.Summarise(network, NetworkMetrics.DefaultPatron, adversaries);
-            var f = p.GetValue(format);
-            var what = p.GetValue(show)!;
-            if (what is "all" or "metrics")
-            {
-                Metrics(summary, network).Write(f, ctx.Console, ctx.Out);
-            }
-
-            if (what is "all" or "edges")
-            {
-                Edges(network).Write(f, ctx.Console, ctx.Out);
-            }
-
+            var doc = new ResultDocument("network", Metrics(summary, network), Edges(network));
+            doc.Fields["year"] = y;
+            output.Write(p, ctx, doc);
             return 0;
         });
     }
@@ -64,7 +51,7 @@ public static class NetworkCommand
             new("metric", "Metric", RightAlign: false),
             new("value", "Value", "0.###"),
             new("meaning", "What it shows", RightAlign: false),
-        ]);
+        ], "metrics");
         t.Add("nodes", (double)s.NodeCount, "countries in the set");
         t.Add("edges", (double)s.EdgeCount, "pairs with a defence pact, minilateral or partnership tie");
         t.Add("density", s.Density, "share of possible pairs that are tied");
@@ -90,8 +77,8 @@ public static class NetworkCommand
             new("b", "B", RightAlign: false),
             new("kinds", "Tie kinds", RightAlign: false),
             new("weight", "Weight", "0.##"),
-            new("sources", "Sources", RightAlign: false),
-        ]);
+            new("sources", "Sources", RightAlign: false, Priority: 1),
+        ], "edges");
         foreach (var e in network.Edges)
         {
             t.Add(e.A, e.B, string.Join("+", e.Kinds.Select(TieKinds.Name)), e.Weight, string.Join(" | ", e.Ties.Select(x => x.Source).Distinct()));

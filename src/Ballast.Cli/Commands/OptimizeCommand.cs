@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Ballast.Core.Scenarios;
 using Ballast.Data.Panel;
 using Ballast.Data.Scenarios;
@@ -32,9 +30,11 @@ public static class OptimizeCommand
             Description = "Time limit per solve in seconds; a MIP that hits it reports its best allocation and the gap to the bound.",
             DefaultValueFactory = _ => 30,
         };
-        var format = CommonOptions.Format();
+        var output = new OutputOptions(Tables);
         var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Optimisation);
-        return BallastCli.Command(ctx, "optimize", "Roles and missions: allocate allies' investment over mission areas and theatres to minimise gaps and duplication, and price the federated dividend.", [scenario, year, share, priority, programs, timeLimit, format, report.Option], p =>
+        var command = BallastCli.Command(ctx, "optimise", "Roles and missions: allocate allies' investment over mission areas and theatres to minimise gaps and duplication, and price the federated dividend (also spelt optimize).",
+            ["ballast optimise scenarios/baseline.yaml --year 2030", "ballast optimise scenarios/baseline.yaml --budget-share 3.5 --programs --out report", "ballast optimise scenarios/baseline.yaml --table allocation --format csv"],
+            [scenario, year, share, priority, programs, timeLimit, .. output.Symbols, report.Option], p =>
         {
             report.Check(p);
             var sc = ScenarioLoader.Default.LoadFile(p.GetValue(scenario)!);
@@ -48,7 +48,7 @@ public static class OptimizeCommand
             var built = ProblemBuilder.Build(request);
             var dividend = RolesSolver.Dividend(built.Problem, new SolverOptions(limit));
             var tables = Report(sc, request, built, dividend);
-            report.Write(p, ctx, p.GetValue(format), () =>
+            report.Write(p, ctx, () =>
             {
                 var pr = built.Problem;
                 string basis = request.BudgetSharePercent is double bs ? $"budgets at {bs.ToString("G", CultureInfo.InvariantCulture)} % of GDP" : "budgets at trend spending";
@@ -56,10 +56,22 @@ public static class OptimizeCommand
                 return AnalysisReports.Optimisation(meta, pr.Countries, pr.Missions, pr.Theatres, tables);
             });
 
-            Write(tables, p.GetValue(format), ctx);
+            var doc = new ResultDocument("optimise", [.. tables]);
+            doc.Fields["scenario"] = sc.Name;
+            doc.Fields["year"] = request.Year;
+            doc.Fields["budget_share_pct"] = ResultDocument.Number(request.BudgetSharePercent);
+            doc.Fields["programmes_offered"] = request.Programmes;
+            doc.Fields["dividend_usd_bn"] = ResultDocument.Number(dividend.Dividend / 1000);
+            doc.Fields["dividend_pct_of_spending"] = ResultDocument.Number(100 * dividend.DividendShareOfSpending);
+            output.Write(p, ctx, doc);
             return 0;
         });
+        command.Aliases.Add("optimize");
+        return command;
     }
+
+    /// <summary>The command's tables, in printing order (<c>--table</c> names).</summary>
+    public static readonly string[] Tables = ["dividend", "allocation", "coverage", "countries", "programmes", "assumptions"];
 
     /// <summary>Parses <c>THEATRE=W</c> pairs.</summary>
     public static IReadOnlyDictionary<string, double> ParsePriorities(IEnumerable<string> pairs)
@@ -92,10 +104,10 @@ public static class OptimizeCommand
             new("country", "Country", RightAlign: false),
             new("mission", "Mission area", RightAlign: false),
             new("theatre", "Theatre", RightAlign: false),
-            new("investment_usd_m", "Investment (US$ bn)", "N2", DisplayScale: 1000),
-            new("capability", "Capability (bn units)", "N2", DisplayScale: 1000),
-            new("share_of_budget", "Share of budget (%)", "N1"),
-        ]);
+            new("investment_usd_bn", "Investment (US$ bn)", "N2", DisplayScale: 1000),
+            new("capability_bn_units", "Capability (bn units)", "N2", DisplayScale: 1000),
+            new("share_of_budget_pct", "Share of budget (%)", "N1"),
+        ], "allocation");
         for (int i = 0; i < pr.N; i++)
         {
             for (int mm = 0; mm < m; mm++)
@@ -119,14 +131,14 @@ public static class OptimizeCommand
             new("mission", "Mission area", RightAlign: false),
             new("theatre", "Theatre", RightAlign: false),
             new("priority", "Priority", "N2"),
-            new("requirement", "Requirement", "N2", DisplayScale: 1000),
-            new("federated_capability", "Federated cap.", "N2", DisplayScale: 1000),
-            new("federated_gap", "Federated gap", "N2", DisplayScale: 1000),
-            new("federated_duplication", "Federated dup.", "N2", DisplayScale: 1000),
-            new("autonomous_capability", "Autonomous cap.", "N2", DisplayScale: 1000),
-            new("autonomous_gap", "Autonomous gap", "N2", DisplayScale: 1000),
-            new("autonomous_duplication", "Autonomous dup.", "N2", DisplayScale: 1000),
-        ]);
+            new("requirement_bn_units", "Requirement", "N2", DisplayScale: 1000),
+            new("federated_capability_bn_units", "Federated cap.", "N2", DisplayScale: 1000),
+            new("federated_gap_bn_units", "Federated gap", "N2", DisplayScale: 1000),
+            new("federated_duplication_bn_units", "Federated dup.", "N2", DisplayScale: 1000, Priority: 2),
+            new("autonomous_capability_bn_units", "Autonomous cap.", "N2", DisplayScale: 1000, Priority: 1),
+            new("autonomous_gap_bn_units", "Autonomous gap", "N2", DisplayScale: 1000),
+            new("autonomous_duplication_bn_units", "Autonomous dup.", "N2", DisplayScale: 1000, Priority: 2),
+        ], "coverage");
         for (int mm = 0; mm < m; mm++)
         {
             for (int tt = 0; tt < t; tt++)
@@ -138,13 +150,13 @@ public static class OptimizeCommand
 
         var countries = new ResultTable("Countries: budgets and what they commit", [
             new("country", "Country", RightAlign: false),
-            new("spending_usd_m", "Spending (US$ bn)", "N1", DisplayScale: 1000),
-            new("investment_budget_usd_m", "Investment budget (US$ bn)", "N1", DisplayScale: 1000),
-            new("federated_spend_usd_m", "Federated spend (US$ bn)", "N1", DisplayScale: 1000),
-            new("programme_cost_usd_m", "of which programmes (US$ bn)", "N2", DisplayScale: 1000),
-            new("autonomous_spend_usd_m", "Autonomous spend (US$ bn)", "N1", DisplayScale: 1000),
-            new("budget_value", "Value of a budget dollar", "N3"),
-        ]);
+            new("spending_usd_bn", "Spending (US$ bn)", "N1", DisplayScale: 1000),
+            new("investment_budget_usd_bn", "Investment budget (US$ bn)", "N1", DisplayScale: 1000),
+            new("federated_spend_usd_bn", "Federated spend (US$ bn)", "N1", DisplayScale: 1000),
+            new("programme_cost_usd_bn", "of which programmes (US$ bn)", "N2", DisplayScale: 1000, Priority: 1),
+            new("autonomous_spend_usd_bn", "Autonomous spend (US$ bn)", "N1", DisplayScale: 1000),
+            new("budget_value", "Value of a budget dollar", "N3", Priority: 2),
+        ], "countries");
         for (int i = 0; i < pr.N; i++)
         {
             countries.Add(pr.Countries[i], pr.Spending[i], pr.Budget[i], fed.Spend[i], fed.ProgrammeCost[i], aut.Spend[i], fed.BudgetValue[i]);
@@ -154,10 +166,10 @@ public static class OptimizeCommand
             new("programme", "Programme", RightAlign: false),
             new("mission", "Mission area", RightAlign: false),
             new("members", "Members", RightAlign: false),
-            new("fixed_cost_usd_m", "Fixed cost (US$ bn/yr)", "N2", DisplayScale: 1000),
+            new("fixed_cost_usd_bn", "Fixed cost (US$ bn/yr)", "N2", DisplayScale: 1000),
             new("multiplier", "Capability multiplier", "N2"),
             new("decision", "Decision", RightAlign: false),
-        ]);
+        ], "programmes");
         foreach (var p in pr.Programmes)
         {
             string decision = p.Committed ? "committed (scenario)" : fed.Programmes.Contains(p.Name) ? "join" : "do not join";
@@ -171,19 +183,20 @@ public static class OptimizeCommand
 
         var summary = new ResultTable("Federated dividend: deciding roles together vs each country alone", [
             new("measure", "Measure", RightAlign: false),
+            new("unit", "Unit of the row's values", RightAlign: false, Use: ColumnUse.Data),
             new("federated", "Federated", "N2"),
             new("autonomous", "Autonomous", "N2"),
             new("difference", "Autonomous − federated", "N2"),
-        ]);
-        void Row(string name, double f, double a, double scale = 1000) => summary.Add(name, f / scale, a / scale, (a - f) / scale);
-        Row("total gap (bn units)", fed.TotalGap, aut.TotalGap);
-        Row("total duplication (bn units)", fed.TotalDuplication, aut.TotalDuplication);
-        Row("money committed (US$ bn)", fed.TotalSpend, aut.TotalSpend);
-        Row("objective (weighted gaps + duplication + money)", fed.Objective, aut.Objective);
-        summary.Add("money for the autonomous coverage (US$ bn)", d.CheapestCover.TotalSpend / 1000, aut.TotalSpend / 1000, d.Dividend / 1000);
-        summary.Add("federated dividend (US$ bn)", d.Dividend / 1000, null, null);
-        summary.Add("dividend, % of defence spending", 100 * d.DividendShareOfSpending, null, null);
-        summary.Add("dividend, % of autonomous investment", 100 * d.DividendShareOfInvestment, null, null);
+        ], "dividend");
+        void Row(string name, string unit, double f, double a, double scale = 1000) => summary.Add(name, unit, f / scale, a / scale, (a - f) / scale);
+        Row("total gap (bn units)", "bn units", fed.TotalGap, aut.TotalGap);
+        Row("total duplication (bn units)", "bn units", fed.TotalDuplication, aut.TotalDuplication);
+        Row("money committed (US$ bn)", "US$ bn", fed.TotalSpend, aut.TotalSpend);
+        Row("objective (weighted gaps + duplication + money)", "objective (bn)", fed.Objective, aut.Objective);
+        summary.Add("money for the autonomous coverage (US$ bn)", "US$ bn", d.CheapestCover.TotalSpend / 1000, aut.TotalSpend / 1000, d.Dividend / 1000);
+        summary.Add("federated dividend (US$ bn)", "US$ bn", d.Dividend / 1000, null, null);
+        summary.Add("dividend, % of defence spending", "%", 100 * d.DividendShareOfSpending, null, null);
+        summary.Add("dividend, % of autonomous investment", "%", 100 * d.DividendShareOfInvestment, null, null);
         summary.Notes.Add($"Federated dividend: US$ {(d.Dividend / 1000).ToString("N1", CultureInfo.InvariantCulture)} bn a year ({(100 * d.DividendShareOfSpending).ToString("N1", CultureInfo.InvariantCulture)} % of the coalition's US$ {(pr.TotalSpending / 1000).ToString("N0", CultureInfo.InvariantCulture)} bn defence spending) buys, federated, the coverage each country reaches alone.");
         foreach (var (label, sol) in new[] { ("federated", fed), ("cheapest cover", d.CheapestCover) })
         {
@@ -199,8 +212,8 @@ public static class OptimizeCommand
             new("value", "Value", "G6"),
             new("unit", "Unit", RightAlign: false),
             new("source_kind", "Kind", RightAlign: false),
-            new("source", "Source or reasoning", RightAlign: false),
-        ]);
+            new("source", "Source or reasoning", RightAlign: false, Priority: 1),
+        ], "assumptions");
         foreach (var a in built.Assumptions)
         {
             assumptions.Add(a.Name, a.Value, a.Unit, a.SourceKind.ToString().ToLowerInvariant(), a.Source);
@@ -216,81 +229,5 @@ public static class OptimizeCommand
         assumptions.Sources.Add(PanelBuilder.Citation);
         assumptions.Sources.Add(OptimiserData.Citation);
         return [summary, alloc, cover, countries, progs, assumptions];
-    }
-
-    private static void Write(List<ResultTable> tables, OutputFormat format, CliContext ctx)
-    {
-        switch (format)
-        {
-            case OutputFormat.Csv:
-                // One tidy table: a section column, then each table's columns as name=value pairs flattened to rows.
-                ctx.Out.WriteLine("section,row,column,value");
-                for (int s = 0; s < tables.Count; s++)
-                {
-                    var tb = tables[s];
-                    string section = SectionKey(s);
-                    for (int r = 0; r < tb.Rows.Count; r++)
-                    {
-                        for (int c = 0; c < tb.Columns.Count; c++)
-                        {
-                            ctx.Out.WriteLine(string.Join(',', section, (r + 1).ToString(CultureInfo.InvariantCulture), tb.Columns[c].Name, Csv(tb.Rows[r][c])));
-                        }
-                    }
-                }
-
-                break;
-            case OutputFormat.Json:
-                using (var stream = new MemoryStream())
-                {
-                    using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-                    {
-                        json.WriteStartObject();
-                        for (int s = 0; s < tables.Count; s++)
-                        {
-                            using var sw = new StringWriter(CultureInfo.InvariantCulture);
-                            tables[s].Write(OutputFormat.Json, ctx.Console, sw);
-                            json.WritePropertyName(SectionKey(s));
-                            json.WriteRawValue(sw.ToString());
-                        }
-
-                        json.WriteEndObject();
-                    }
-
-                    ctx.Out.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-                }
-
-                break;
-            default:
-                foreach (var tb in tables)
-                {
-                    tb.Write(OutputFormat.Table, ctx.Console, ctx.Out);
-                    ctx.Out.WriteLine();
-                }
-
-                break;
-        }
-    }
-
-    private static string SectionKey(int s) => s switch
-    {
-        0 => "dividend",
-        1 => "allocation",
-        2 => "coverage",
-        3 => "countries",
-        4 => "programmes",
-        _ => "assumptions",
-    };
-
-    private static string Csv(object? cell)
-    {
-        string text = cell switch
-        {
-            null => string.Empty,
-            double d when !double.IsFinite(d) => string.Empty,
-            double d => d.ToString("R", CultureInfo.InvariantCulture),
-            int i => i.ToString(CultureInfo.InvariantCulture),
-            _ => cell.ToString() ?? string.Empty,
-        };
-        return text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 }

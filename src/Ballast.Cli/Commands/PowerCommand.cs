@@ -17,17 +17,19 @@ public static class PowerCommand
     public static Command Create(CliContext ctx)
     {
         var year = CommonOptions.Year("Year (default 2023: the last year with World Bank GDP).");
-        var format = CommonOptions.Format();
-        return BallastCli.Command(ctx, "power", "Power measures for the default set: military expenditure, capital stock (perpetual inventory), CINC, GDP x GDP per capita; coalition vs adversaries under each.", [year, format], p =>
+        var output = new OutputOptions("countries", "balance");
+        return BallastCli.Command(ctx, "power", "Power measures for the default set: military expenditure, capital stock (perpetual inventory), CINC, GDP x GDP per capita; coalition vs adversaries under each.",
+            ["ballast power --year 2023", "ballast power --table balance --format csv", "ballast power --format json"],
+            [year, .. output.Symbols], p =>
         {
             var y = p.GetValue(year) ?? 2023;
             DataYears.Check(y, DataYears.CapitalStockFirst, DataYears.CapitalStockLast, DataYears.CapitalStockData, "--year");
 
             var (countries, balance, notes) = Compute(PanelBuilder.Default, y);
-            var f = p.GetValue(format);
-            countries.Notes.AddRange(notes);
-            countries.Write(f, ctx.Console, ctx.Out);
-            balance.Write(f, ctx.Console, ctx.Out);
+            var doc = new ResultDocument("power", countries, balance);
+            doc.Fields["year"] = y;
+            doc.Notes.AddRange(notes);
+            output.Write(p, ctx, doc);
             return 0;
         });
     }
@@ -53,11 +55,11 @@ public static class PowerCommand
         var table = new ResultTable($"Power measures in {year}: Indo-Pacific default set", [
             new("country", "Code", RightAlign: false),
             new("role", "Role", RightAlign: false),
-            new("milex_current_usd", "Milex (US$ bn)", "N1", DisplayScale: 1e9),
-            new("capital_stock_2023usd", "Capital stock (US$ bn 2023)", "N0", DisplayScale: 1e9),
+            new("milex_usd_bn", "Milex (US$ bn)", "N1", DisplayScale: 1e9),
+            new("capital_stock_usd_bn_2023", "Capital stock (US$ bn 2023)", "N0", DisplayScale: 1e9),
             new("cinc", "CINC", "0.0000"),
-            new("gdp_x_gdppc", "GDP x GDP/cap (US$^2 x 1e15)", "N1", DisplayScale: 1e15),
-        ]);
+            new("gdp_x_gdp_per_capita_usd2_e15", "GDP x GDP/cap (US$^2 x 1e15)", "N1", DisplayScale: 1e15),
+        ], "countries");
         foreach (var a in set.Actors)
         {
             var milex = panel.Value(a.Iso3, year, Series.MilexCurrentUsd);
@@ -76,8 +78,8 @@ public static class PowerCommand
             new("coalition", "Coalition", "G4"),
             new("adversaries", "Adversaries", "G4"),
             new("ratio", "Ratio", "N2"),
-            new("missing", "Missing (left out of the sums)", RightAlign: false),
-        ]);
+            new("missing", "Missing (left out of the sums)", RightAlign: false, Priority: 1),
+        ], "balance");
         foreach (var b in PowerMeasures.Balance(inputs, coalition, adversaries))
         {
             balance.Add(Name(b.Measure), b.CoalitionTotal, b.AdversaryTotal, b.Ratio, b.Missing.Count == 0 ? "none" : string.Join(", ", b.Missing));

@@ -10,8 +10,10 @@ public static class QueryCommand
     {
         var store = CommonOptions.Store();
         var sql = new Argument<string>("sql") { Description = "SQL, e.g. \"SELECT avg(balance_ratio) FROM outcomes\". Tables: manifest, parameters, outcome_definitions, experiments, outcomes, outcomes_yearly." };
-        var format = CommonOptions.Format();
-        return BallastCli.Command(ctx, "query", "Runs SQL against a results store (DuckDB).", [store, sql, format], p =>
+        var output = new OutputOptions();
+        return BallastCli.Command(ctx, "query", "Runs SQL against a results store (DuckDB).",
+            ["ballast query results.duckdb \"SELECT avg(balance_ratio) AS mean_balance FROM outcomes\"", "ballast query results.duckdb \"SELECT * FROM parameters\" --format csv"],
+            [store, sql, .. output.Symbols], p =>
         {
             using var results = ResultStore.Open(p.GetValue(store)!);
             var q = results.Query(p.GetValue(sql)!);
@@ -21,7 +23,7 @@ public static class QueryCommand
                 table.Add(row.Select(Cell).ToArray());
             }
 
-            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            output.Write(p, ctx, new ResultDocument("query", table));
             return 0;
         });
     }
@@ -36,7 +38,7 @@ public static class QueryCommand
         long l => (double)l,
         decimal m => (double)m,
         short s => (int)s,
-        bool b => b ? "true" : "false",
+        bool b => b,
         _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -11,7 +11,9 @@ public static class ReportCommand
     {
         var dir = new Argument<string>("dir") { Description = "Results folder written by `ballast run` (manifest.json, kpis.json, percentiles.csv, scenario.yaml)." };
         var charts = CommonOptions.Charts();
-        return BallastCli.Command(ctx, "report", "Rebuild the self-contained report.html from saved results; --charts also writes each chart as SVG or PNG.", [dir, charts], p =>
+        return BallastCli.Command(ctx, "report", "Rebuild the self-contained report.html from saved results; --charts also writes each chart as SVG or PNG into DIR/charts.",
+            ["ballast report out/baseline", "ballast report out/baseline --charts png"],
+            [dir, charts], p =>
         {
             string folder = p.GetValue(dir)!;
             ChartFormat? format = p.GetValue(charts) is { } text ? ChartExporter.Parse(text) : null;

@@ -15,8 +15,8 @@ internal sealed class ReportOutOption(string fileName)
     /// <summary>Fails on a folder that cannot be written, before the command's work starts.</summary>
     public void Check(ParseResult p) => OutputLocation.Folder(p.GetValue(Option), "--out");
 
-    /// <summary>Writes the report when <c>--out</c> is given and, in table format, says where.</summary>
-    public void Write(ParseResult p, CliContext ctx, OutputFormat format, Func<AnalysisPage> page)
+    /// <summary>Writes the report when <c>--out</c> is given and says where on standard error (standard output holds only the result).</summary>
+    public void Write(ParseResult p, CliContext ctx, Func<AnalysisPage> page)
     {
         if (p.GetValue(Option) is not string directory)
         {
@@ -24,9 +24,6 @@ internal sealed class ReportOutOption(string fileName)
         }
 
         string path = AnalysisReportWriter.Write(page(), directory, fileName);
-        if (format == OutputFormat.Table)
-        {
-            ctx.Out.WriteLine($"Report: {path}");
-        }
+        ctx.Err.WriteLine($"report: {path}");
     }
 }

@@ -23,10 +23,12 @@ public static class RobustCommand
         direction.AcceptOnlyFromAmong("maximise", "minimise");
         var threshold = new Option<double?>("--threshold") { Description = "Threshold the outcome should meet (e.g. 1 for balance_ratio); reports the share of futures meeting it." };
         var seed = new Option<ulong>("--seed", "-s") { Description = "Seed of the futures and the runs' random streams.", DefaultValueFactory = _ => ScenarioRunner.DefaultSeed };
-        var threads = new Option<int?>("--threads", "-j") { Description = "Worker threads (results do not depend on it)." };
-        var format = CommonOptions.Format();
+        var threads = CommonOptions.Threads();
+        var output = new OutputOptions();
         var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Robust);
-        return BallastCli.Command(ctx, "robust", "Compare policies over the same sampled futures (common random numbers): regret per future versus the best policy, maximum and 90th-percentile regret, share of futures meeting a threshold.", [files, futures, outcome, direction, threshold, seed, threads, format, report.Option], p =>
+        return BallastCli.Command(ctx, "robust", "Compare policies over the same sampled futures (common random numbers): regret per future versus the best policy, maximum and 90th-percentile regret, share of futures meeting a threshold.",
+            ["ballast robust scenarios/us-reassure.yaml scenarios/us-conditional-3.5.yaml --futures 200", "ballast robust scenarios/baseline.yaml scenarios/networked.yaml --outcome balance_ratio --threshold 1 --format csv"],
+            [files, futures, outcome, direction, threshold, seed, threads, .. output.Symbols, report.Option], p =>
         {
             report.Check(p);
             var paths = p.GetValue(files)!;
@@ -45,7 +47,7 @@ public static class RobustCommand
             }
 
             var dir = p.GetValue(direction) is string d ? (d == "minimise" ? Direction.Minimise : Direction.Maximise) : DefaultDirection(name);
-            var result = Evaluate(paths, n, p.GetValue(seed), index, p.GetValue(threads) ?? Environment.ProcessorCount, ctx.Cancellation);
+            var result = Evaluate(paths, n, p.GetValue(seed), index, CommonOptions.ThreadCount(p, threads), ctx.Cancellation);
             var names = paths.Select(Path.GetFileNameWithoutExtension).Select(s => s!).ToList();
             var summary = Regret.Summarise(names, result.Outcomes, dir, p.GetValue(threshold));
             var t = new ResultTable($"Robustness of {names.Count} policies over {n} futures: {name} ({(dir == Direction.Maximise ? "higher is better" : "lower is better")})", [
@@ -65,13 +67,19 @@ public static class RobustCommand
             t.Notes.Add($"Futures: Latin hypercube (seed {p.GetValue(seed)}) over {result.Parameters.Count} uncertain parameters ({string.Join(", ", result.Parameters)}); future k uses random stream k in every policy, so differences are the policies'.");
             t.Notes.Add("Regret in a future = best policy's outcome in that future minus this policy's (Savage 1951; Lempert, Popper and Bankes 2003). Sorted by maximum regret: the most robust policy first.");
             t.Sources.Add(KpiTables.Citation);
-            report.Write(p, ctx, p.GetValue(format), () =>
+            report.Write(p, ctx, () =>
             {
                 string meta = $"{names.Count} policies ({string.Join(", ", names)}) over {n} futures (seed {p.GetValue(seed)}); outcome {name}, {(dir == Direction.Maximise ? "higher is better" : "lower is better")}.";
                 return AnalysisReports.Robust(meta, t, names, Regret.Compute(result.Outcomes, dir));
             });
 
-            t.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            var doc = new ResultDocument("robust", t);
+            doc.Fields["outcome"] = name;
+            doc.Fields["direction"] = dir == Direction.Maximise ? "maximise" : "minimise";
+            doc.Fields["futures"] = n;
+            doc.Fields["seed"] = p.GetValue(seed);
+            doc.Fields["threshold"] = ResultDocument.Number(p.GetValue(threshold));
+            output.Write(p, ctx, doc);
             return 0;
         });
     }

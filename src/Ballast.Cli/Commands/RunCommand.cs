@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Ballast.Engine.Ensembles;
 using Ballast.Runs;
 using Ballast.Runs.Comparison;
@@ -15,9 +14,11 @@ public static class RunCommand
     {
         var scenario = CommonOptions.Scenario("Scenario YAML file (see docs/scenarios.md and scenarios/).");
         var opts = EnsembleCliOptions.Create();
-        var format = CommonOptions.Format();
+        var output = new OutputOptions("kpis", "coalition", "allies");
         var charts = CommonOptions.Charts();
-        return BallastCli.Command(ctx, "run", "Run a scenario as a Monte Carlo ensemble: per-year percentiles, per-run rows, KPIs and a manifest in the output folder.", [scenario, opts.Runs, opts.Seed, opts.Threads, opts.Out, opts.RunsFormat, format, charts], p =>
+        return BallastCli.Command(ctx, "run", "Run a scenario as a Monte Carlo ensemble: per-year percentiles, per-run rows, KPIs and a manifest in the output folder.",
+            ["ballast run scenarios/baseline.yaml", "ballast run scenarios/us-reassure.yaml --runs 5000 --seed 7 -j 4 --out out/reassure", "ballast run scenarios/baseline.yaml --format csv > kpis.csv"],
+            [scenario, opts.Runs, opts.Seed, opts.Threads, opts.Out, opts.RunsFormat, .. output.Symbols, charts], p =>
         {
             var path = p.GetValue(scenario)!;
             var prepared = PreparedScenario.FromFile(path);
@@ -32,31 +33,26 @@ public static class RunCommand
                 Ballast.Reports.Adapters.RunReports.Write(dir, prepared, outcome.Manifest, outcome.Result, chartFormat, paired?.Paired);
             }
 
-            var f = p.GetValue(format);
-            switch (f)
+            var (m, k, inputs) = (outcome.Manifest, outcome.Result.Kpis, prepared.Inputs);
+            ResultTable[] tables = [KpiTables.Tidy(m, k, inputs), KpiTables.Coalition(m, k, inputs), KpiTables.Allies(m, k, inputs)];
+            if (Ballast.Runs.Validation.HistoryCheck.Rows(prepared, outcome.Result) is { Count: > 0 } history)
             {
-                case OutputFormat.Json:
-                    ctx.Out.WriteLine(JsonSerializer.Serialize(outcome.Result.Kpis, RunManifest.Json));
-                    break;
-                case OutputFormat.Csv:
-                    KpiTables.Allies(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
-                    break;
-                default:
-                    foreach (var n in prepared.Notes)
-                    {
-                        ctx.Console.WriteLine("note: " + n);
-                    }
+                tables = [.. tables, KpiTables.History(history)];
+            }
 
-                    KpiTables.Coalition(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
-                    KpiTables.Allies(outcome.Manifest, outcome.Result.Kpis, prepared.Inputs).Write(f, ctx.Console, ctx.Out);
-                    if (Ballast.Runs.Validation.HistoryCheck.Rows(prepared, outcome.Result) is { Count: > 0 } history)
-                    {
-                        KpiTables.History(history).Write(f, ctx.Console, ctx.Out);
-                    }
-
-                    var runsFile = RunsFormats.FileName(RunsFormats.Resolve(request.RunsFormat, request.Runs));
-                    ctx.Console.WriteLine($"Results: {request.OutputDirectory} (manifest.json, kpis.json, percentiles.csv, {(runsFile is null ? "" : runsFile + ", ")}report.html)");
-                    break;
+            var doc = new ResultDocument("run", tables);
+            doc.Fields["scenario"] = m.Scenario;
+            doc.Fields["runs"] = k.Runs;
+            doc.Fields["seed"] = k.Seed;
+            doc.Fields["start_year"] = m.StartYear;
+            doc.Fields["horizon_year"] = m.HorizonYear;
+            doc.Fields["results"] = request.OutputDirectory;
+            doc.Notes.AddRange(prepared.Notes);
+            output.Write(p, ctx, doc);
+            if (output.Value(p) == OutputFormat.Table)
+            {
+                var runsFile = RunsFormats.FileName(RunsFormats.Resolve(request.RunsFormat, request.Runs));
+                ctx.Err.WriteLine($"results: {request.OutputDirectory} (manifest.json, kpis.json, percentiles.csv, {(runsFile is null ? "" : runsFile + ", ")}report.html)");
             }
 
             return 0;
@@ -103,7 +99,7 @@ public sealed record EnsembleCliOptions(Option<int?> Runs, Option<ulong?> Seed, 
     public static EnsembleCliOptions Create() => new(
         new Option<int?>("--runs", "-n") { Description = $"Number of runs (default: the scenario's, else {ScenarioRunner.DefaultRuns})." },
         new Option<ulong?>("--seed", "-s") { Description = $"Master seed (default: the scenario's, else {ScenarioRunner.DefaultSeed}). Same seed, same numbers, any thread count." },
-        new Option<int?>("--threads", "-j") { Description = "Worker threads (default: all cores). Results do not depend on it." },
+        CommonOptions.Threads(),
         new Option<string?>("--out", "-o") { Description = "Output folder (default: out/<scenario name>)." },
         new Option<string?>("--runs-format")
         {
@@ -119,12 +115,7 @@ public sealed record EnsembleCliOptions(Option<int?> Runs, Option<ulong?> Seed, 
             throw new BallastInputException("the number of runs must be at least 1", field: "--runs", value: runs.ToString(CultureInfo.InvariantCulture));
         }
 
-        var threads = p.GetValue(Threads) ?? Environment.ProcessorCount;
-        if (threads < 1)
-        {
-            throw new BallastInputException("the number of threads must be at least 1", field: "--threads", value: threads.ToString(CultureInfo.InvariantCulture));
-        }
-
+        var threads = CommonOptions.ThreadCount(p, Threads);
         RunsFormat? runsFormat = p.GetValue(RunsFormat) is { } f ? RunsFormats.Parse(f) : null;
         return new RunRequest(runs, p.GetValue(Seed) ?? prepared.Scenario.Seed ?? ScenarioRunner.DefaultSeed, threads, OutputLocation.Folder(p.GetValue(Out) ?? defaultOut, "--out"), runsFormat);
     }

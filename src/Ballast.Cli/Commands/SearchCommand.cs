@@ -27,10 +27,15 @@ public static class SearchCommand
         var seed = new Option<ulong>("--seed", "-s") { Description = "Seed of the futures, the runs and the search.", DefaultValueFactory = _ => ScenarioRunner.DefaultSeed };
         var explain = new Option<int?>("--explain") { Description = "Instead of the Pareto set, show where policy K of it fails: PRIM over its fresh futures (see --fails)." };
         var fails = new Option<string>("--fails") { Description = "With --explain: the condition that counts as failure, over outcomes (as ballast discover --where).", DefaultValueFactory = _ => "balance_ratio < 1" };
-        var threads = new Option<int?>("--threads", "-j") { Description = "Worker threads (results do not depend on it)." };
-        var format = CommonOptions.Format();
+        var threads = CommonOptions.Threads();
+        var output = new OutputOptions();
         return BallastCli.Command(ctx, "search", "Searches scenario levers for policies that stay good across sampled futures (NSGA-II, ε-dominance archive) and re-evaluates the trade-off set on fresh futures.",
-            [scenario, levers, objectives, constraints, futures, fresh, population, generations, seed, explain, fails, threads, format], p =>
+            [
+                "ballast search scenarios/us-conditional-3.5.yaml --levers us.theatre-share=0.1:0.6,us.stance.harshness --objectives p10:balance_ratio:max,p50:us_cost_net:min --futures 200",
+                "ballast search scenarios/baseline.yaml --levers us.theatre-share --objectives p50:balance_ratio,mean:crossed --constraints p90:allied_mean_burden<=5 --format csv",
+                "ballast search scenarios/baseline.yaml --levers us.theatre-share --objectives p10:balance_ratio,p50:us_cost_net --explain 1 --fails \"balance_ratio < 1.1\"",
+            ],
+            [scenario, levers, objectives, constraints, futures, fresh, population, generations, seed, explain, fails, threads, .. output.Symbols], p =>
         {
             var file = p.GetValue(scenario)!;
             var sc = Ballast.Data.Scenarios.ScenarioLoader.Default.LoadFile(file);
@@ -39,7 +44,7 @@ public static class SearchCommand
             var constraintList = Split(p.GetValue(constraints) ?? string.Empty).Select(PolicyConstraint.Parse).ToList();
             int n = p.GetValue(futures);
             ulong s = p.GetValue(seed);
-            int nThreads = p.GetValue(threads) ?? Environment.ProcessorCount;
+            int nThreads = p.GetValue(threads) is int j and > 0 ? j : Environment.ProcessorCount;
             var problem = new PolicySearch(sc, leverList, objectiveList, constraintList, n, s, nThreads, ctx.Cancellation);
             var options = new Nsga2Options(p.GetValue(population), p.GetValue(generations), s);
             var progress = new SyncProgress(g => ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generation {g.Generation}/{g.Generations}: {problem.Simulated} policies simulated")));
@@ -59,7 +64,7 @@ public static class SearchCommand
                     throw new BallastInputException($"policy {k} is not in the Pareto set (1 to {result.Archive.Count})", field: "--explain", value: k.ToString(CultureInfo.InvariantCulture));
                 }
 
-                Explain(ctx, p.GetValue(format), problem, result.Archive[k - 1].Values, k, p.GetValue(fails)!, Math.Max(2, freshCount), freshSeed);
+                output.Write(p, ctx, Explain(problem, result.Archive[k - 1].Values, k, p.GetValue(fails)!, Math.Max(2, freshCount), freshSeed));
                 return 0;
             }
 
@@ -107,13 +112,21 @@ public static class SearchCommand
             }
 
             table.Sources.Add(KpiTables.Citation);
-            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            var doc = new ResultDocument("search", table);
+            doc.Fields["futures"] = n;
+            doc.Fields["fresh_futures"] = freshCount;
+            doc.Fields["seed"] = s;
+            doc.Fields["population"] = options.Population;
+            doc.Fields["generations"] = options.Generations;
+            doc.Fields["evaluations"] = result.Evaluations;
+            doc.Fields["policies_simulated"] = simulated;
+            output.Write(p, ctx, doc);
             return 0;
         });
     }
 
     /// <summary>Scenario discovery on one policy's fresh futures: which uncertain parameters make it fail.</summary>
-    private static void Explain(CliContext ctx, OutputFormat format, PolicySearch problem, double[] values, int k, string failsText, int futures, ulong seed)
+    private static ResultDocument Explain(PolicySearch problem, double[] values, int k, string failsText, int futures, ulong seed)
     {
         var condition = Condition.Parse(failsText, [.. SimulationModel.OutcomeCatalogue.Select(o => o.Name)], "--fails");
         var (x, y) = problem.Failures(values, condition, futures, seed);
@@ -142,7 +155,15 @@ public static class SearchCommand
         }
 
         table.Notes.Add("PRIM (Friedman and Fisher 1999; scenario discovery as in Bryant and Lempert 2010) over the policy's fresh futures; quasi-p-value below 0.05: the restriction matters.");
-        table.Write(format, ctx.Console, ctx.Out);
+        var doc = new ResultDocument("search", table);
+        doc.Fields["policy"] = k;
+        doc.Fields["fails"] = condition.Text;
+        doc.Fields["cases"] = prim.Cases;
+        doc.Fields["futures"] = prim.Points;
+        doc.Fields["coverage"] = box.Coverage;
+        doc.Fields["density"] = box.Density;
+        doc.Fields["mass"] = box.Mass;
+        return doc;
     }
 
     private static IEnumerable<string> Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

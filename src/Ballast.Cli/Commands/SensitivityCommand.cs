@@ -12,7 +12,7 @@ public static class SensitivityCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var store = new Argument<string?>("store") { Description = "Results store written by 'ballast explore' (omit with --samples).", Arity = ArgumentArity.ZeroOrOne };
+        var store = new Argument<string?>("store") { Description = "Results store written by 'ballast explore' (omit with --samples-file).", Arity = ArgumentArity.ZeroOrOne };
         var outcome = new Option<string>("--outcome") { Description = "Outcome name (per run; with --year, a yearly indicator).", Required = true };
         var year = CommonOptions.Year("Year of a yearly indicator (outcomes_yearly) instead of the per-run outcome.");
         var method = new Option<string?>("--method", "-m") { Description = "sobol or morris (default: from the design)." };
@@ -20,11 +20,13 @@ public static class SensitivityCommand
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples for confidence intervals.", DefaultValueFactory = _ => 1000 };
         var confidence = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
         var fill = new Option<double?>("--fill-missing") { Description = "Value for runs where the outcome is missing (e.g. --fill-missing 2036 for crossover_year when the balance never tips)." };
-        var samples = new Option<string?>("--samples") { Description = "Analyse a CSV produced elsewhere (see docs/exploration.md for the '# design:' header)." };
-        var paramsOpt = new Option<string?>("--params") { Description = "With --samples: parameter columns, comma-separated, in design order." };
-        var format = CommonOptions.Format();
+        var samples = new Option<string?>("--samples-file") { Description = "Analyse a CSV of runs produced elsewhere instead of a store (see docs/exploration.md for the '# design:' header).", HelpName = "FILE.csv" };
+        var paramsOpt = new Option<string?>("--params") { Description = "With --samples-file: parameter columns, comma-separated, in design order." };
+        var output = new OutputOptions();
         var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Sensitivity);
-        return BallastCli.Command(ctx, "sensitivity", "Sobol first/total(/second)-order indices with bootstrap intervals, or Morris μ, μ*, σ, for one outcome.", [store, outcome, year, method, secondOrder, resamples, confidence, fill, samples, paramsOpt, format, report.Option], p =>
+        return BallastCli.Command(ctx, "sensitivity", "Sobol first/total(/second)-order indices with bootstrap intervals, or Morris μ, μ*, σ, for one outcome.",
+            ["ballast sensitivity sobol.duckdb --outcome balance_ratio", "ballast sensitivity sobol.duckdb --outcome crossover_year --fill-missing 2036 --format csv", "ballast sensitivity --samples-file salib.csv --params a,b,c --outcome y"],
+            [store, outcome, year, method, secondOrder, resamples, confidence, fill, samples, paramsOpt, .. output.Symbols, report.Option], p =>
         {
             report.Check(p);
             string name = p.GetValue(outcome)!;
@@ -42,7 +44,7 @@ public static class SensitivityCommand
             string source;
             if (p.GetValue(samples) is string file)
             {
-                names = (p.GetValue(paramsOpt) ?? throw new BallastInputException("--samples needs --params a,b,c", field: "--params"))
+                names = (p.GetValue(paramsOpt) ?? throw new BallastInputException("--samples-file needs --params a,b,c", field: "--params"))
                     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var f = SamplesFile.Load(file, names, name);
                 (design, so) = f.Resolve(names.Count);
@@ -52,7 +54,7 @@ public static class SensitivityCommand
             }
             else
             {
-                var path = p.GetValue(store) ?? throw new BallastInputException("give a results store, or --samples FILE.csv", field: "store");
+                var path = p.GetValue(store) ?? throw new BallastInputException("give a results store, or --samples-file FILE.csv", field: "store");
                 using var results = ResultStore.Open(path);
                 if (results.CompletedCount < results.DesignRows)
                 {
@@ -89,13 +91,18 @@ public static class SensitivityCommand
                 ? Sobol(SobolAnalysis.Analyze(y, names, so && p.GetValue(secondOrder), p.GetValue(resamples), p.GetValue(confidence)), label, p.GetValue(secondOrder) && !so)
                 : Morris(MorrisAnalysis.Analyze(x, y, names, p.GetValue(resamples), p.GetValue(confidence)), label);
             table.Notes.Add($"Runs from {source}.");
-            report.Write(p, ctx, p.GetValue(format), () =>
+            report.Write(p, ctx, () =>
             {
                 string meta = $"Outcome {label}; {m} design, {names.Count} parameters, {y.Length} runs from {Path.GetFileName(source)}.";
                 return AnalysisReports.Sensitivity(meta, table, m == "sobol");
             });
 
-            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            var doc = new ResultDocument("sensitivity", table);
+            doc.Fields["outcome"] = name;
+            doc.Fields["year"] = p.GetValue(year);
+            doc.Fields["method"] = m;
+            doc.Fields["runs"] = y.Length;
+            output.Write(p, ctx, doc);
             return 0;
         });
     }

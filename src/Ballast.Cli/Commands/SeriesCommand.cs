@@ -13,8 +13,10 @@ public static class SeriesCommand
         var from = new Option<int?>("--from") { Description = "First year." };
         var to = new Option<int?>("--to") { Description = "Last year." };
         var data = CommonOptions.Data();
-        var format = CommonOptions.Format();
-        return BallastCli.Command(ctx, "series", "One country's yearly series: GDP, population, military expenditure and its share of GDP.", [code, from, to, data, format], p =>
+        var output = new OutputOptions();
+        return BallastCli.Command(ctx, "series", "One country's yearly series: GDP, population, military expenditure and its share of GDP.",
+            ["ballast series JPN --from 2015", "ballast series \"Korea, South\" --format csv > kor.csv", "ballast series KOR --data kor.csv"],
+            [code, from, to, data, .. output.Symbols], p =>
         {
             var panel = CommonOptions.Panel(p.GetValue(data));
             var country = Ballast.Data.Countries.CountryData.Registry.Resolve(p.GetValue(code)!, field: "country");
@@ -27,22 +29,22 @@ public static class SeriesCommand
             }
 
             var table = Build(country.Iso3, country.Name, rows);
-            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            output.Write(p, ctx, new ResultDocument("series", table));
             return 0;
         });
     }
 
-    /// <summary>The series table; its CSV form is the user panel format, so it can be edited and read back with --data.</summary>
+    /// <summary>The series table; its CSV form is the user panel format (money in US$, population in people), so it can be edited and read back with --data.</summary>
     public static ResultTable Build(string iso3, string name, IReadOnlyList<PanelRow> rows)
     {
         var t = new ResultTable($"{name} ({iso3}): yearly series", [
             new("country", "Country", RightAlign: false),
             new("year", "Year"),
-            new("gdp_current_usd", "GDP (US$ bn, current)", "N1", DisplayScale: 1e9),
-            new("gdp_constant_usd", "GDP (US$ bn, const. 2015)", "N1", DisplayScale: 1e9),
-            new("population", "Population (m)", "N2", DisplayScale: 1e6),
-            new("milex_current_usd", "Milex (US$ bn, current)", "N2", DisplayScale: 1e9),
-            new("milex_constant_usd", "Milex (US$ bn, const. 2023)", "N2", DisplayScale: 1e9),
+            new("gdp_current_usd", "GDP (US$ bn, current)", "N1", DisplayScale: 1e9, DataScale: 1),
+            new("gdp_constant_usd", "GDP (US$ bn, const. 2015)", "N1", DisplayScale: 1e9, Priority: 2, DataScale: 1),
+            new("population", "Population (m)", "N2", DisplayScale: 1e6, Priority: 3, DataScale: 1),
+            new("milex_current_usd", "Milex (US$ bn, current)", "N2", DisplayScale: 1e9, DataScale: 1),
+            new("milex_constant_usd", "Milex (US$ bn, const. 2023)", "N2", DisplayScale: 1e9, Priority: 1, DataScale: 1),
             new("milex_share_gdp_pct", "Share of GDP (%)", "N2"),
         ]);
         foreach (var r in rows)

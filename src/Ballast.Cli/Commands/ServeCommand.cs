@@ -25,7 +25,9 @@ public static class ServeCommand
         var maxJobs = new Option<int?>("--max-jobs") { Description = "Jobs executed at the same time (default 1)." };
         var maxCompute = new Option<int?>("--max-compute") { Description = "Optimiser, sensitivity and discovery requests computed at the same time (default: one per core)." };
         var computeQueue = new Option<int?>("--compute-queue") { Description = "Such requests waiting for a slot before further ones get 429 (default: two per core; 0 refuses at once)." };
-        var cmd = new Command("serve", "Start the web dashboard and HTTP API (burden explorer, alliance network, scenario workbench, comparison; OpenAPI at /openapi/v1.json). Other limits: --Ballast:NAME=VALUE, e.g. --Ballast:MaxJobSeconds=120 (docs/web.md).")
+        var cmd = new Command("serve", BallastCli.WithExamples(
+            "Start the web dashboard and HTTP API (burden explorer, alliance network, scenario workbench, comparison; OpenAPI at /openapi/v1.json). Other limits: --Ballast:NAME=VALUE, e.g. --Ballast:MaxJobSeconds=120 (docs/web.md).",
+            ["ballast serve", "ballast serve --port 8080 --store /var/lib/ballast", "ballast serve --urls http://0.0.0.0:8080 --api-key SECRET"]))
         {
             port, urls, store, apiKey, maxRuns, maxJobs, maxCompute, computeQueue,
         };

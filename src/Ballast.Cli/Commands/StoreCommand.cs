@@ -9,22 +9,25 @@ public static class StoreCommand
     public static Command Create(CliContext ctx)
     {
         var store = CommonOptions.Store();
-        var format = CommonOptions.Format();
-        var check = BallastCli.Command(ctx, "check", "Reads every table of a results store to the end; lists rows per table and any damage (exit 2 when damaged).", [store, format], p =>
+        var output = new OutputOptions();
+        var check = BallastCli.Command(ctx, "check", "Reads every table of a results store to the end; lists rows per table and any damage (exit 2 when damaged).",
+            ["ballast store check results.duckdb", "ballast store check results.duckdb --format json"],
+            [store, .. output.Symbols], p =>
         {
             string path = p.GetValue(store)!;
             var tables = ResultStore.Check(path);
             var table = new ResultTable($"store check {path}", [
                 new("table", "Table", RightAlign: false),
                 new("rows", "Rows", "N0"),
+                new("intact", "Intact", Use: ColumnUse.Data),
                 new("status", "Status", RightAlign: false),
             ]);
             foreach (var t in tables)
             {
-                table.Add(t.Table, t.Rows is long n ? (double)n : null, t.Intact ? "ok" : "damaged: " + t.Problem);
+                table.Add(t.Table, t.Rows, t.Intact, t.Intact ? "ok" : "damaged: " + t.Problem);
             }
 
-            table.Write(p.GetValue(format), ctx.Console, ctx.Out);
+            output.Write(p, ctx, new ResultDocument("store check", table));
             if (tables.FirstOrDefault(t => !t.Intact) is { } bad)
             {
                 // The table above says what can still be read; a damaged store is bad input to every other command.

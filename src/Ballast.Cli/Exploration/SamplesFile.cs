@@ -3,7 +3,7 @@ using Ballast.Data.Csv;
 namespace Ballast.Cli.Exploration;
 
 /// <summary>
-/// Samples produced elsewhere (e.g. SALib or the EMA Workbench), for <c>ballast sensitivity --samples FILE.csv</c>:
+/// Samples produced elsewhere (e.g. SALib or the EMA Workbench), for <c>ballast sensitivity --samples-file FILE.csv</c>:
 /// a CSV with a header row naming the columns, one row per model run in the order the design produced them, and an
 /// optional first line <c># design: sobol</c> (add <c>second_order=true</c> for Saltelli designs with B_A rows) or
 /// <c># design: morris</c>. Without that line the design is inferred: Morris when every consecutive row changes one
@@ -15,7 +15,7 @@ internal sealed record SamplesFile(string Path, string? Design, bool? SecondOrde
     {
         if (!File.Exists(path))
         {
-            throw new BallastInputException("file not found", file: path, field: "--samples");
+            throw new BallastInputException("file not found", file: path, field: "--samples-file");
         }
 
         var lines = File.ReadAllLines(path);

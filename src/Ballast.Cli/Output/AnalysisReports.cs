@@ -18,8 +18,11 @@ internal static class AnalysisReports
         new(id, t.Title, Data(t), [.. t.Notes]);
 
     /// <summary>A printed table's cells as text, formatted as the terminal shows them.</summary>
-    public static DataTable Data(ResultTable t) =>
-        new([.. t.Columns.Select(c => c.Header)], [.. t.Rows.Select(r => (IReadOnlyList<string>)[.. r.Select((cell, i) => ResultTable.FormatCell(cell, t.Columns[i]))])]);
+    public static DataTable Data(ResultTable t)
+    {
+        var cols = t.DisplayColumns.ToList();
+        return new([.. cols.Select(c => t.Columns[c].Header)], [.. t.Rows.Select(r => (IReadOnlyList<string>)[.. cols.Select(c => ResultTable.FormatCell(r[c], t.Columns[c]))])]);
+    }
 
     /// <summary>
     /// The optimiser's report. <paramref name="tables"/> are the command's tables in order (dividend, allocation, coverage,

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Spectre.Console;
 
 namespace Ballast.Cli.Output;
@@ -10,34 +8,75 @@ public enum OutputFormat
     /// <summary>A readable table for people.</summary>
     Table,
 
-    /// <summary>Comma-separated values, invariant culture, raw numbers.</summary>
+    /// <summary>Comma-separated values, invariant culture, numbers in the unit the column name says.</summary>
     Csv,
 
-    /// <summary>JSON for machines.</summary>
+    /// <summary>One JSON object for machines.</summary>
     Json,
 }
 
+/// <summary>Where a column appears: in every format, only in the terminal table, or only in CSV and JSON.</summary>
+public enum ColumnUse
+{
+    /// <summary>Terminal, CSV and JSON.</summary>
+    Both,
+
+    /// <summary>Only the terminal table (a label people read, e.g. "met" or "▶").</summary>
+    Display,
+
+    /// <summary>Only CSV and JSON (a typed field behind a display label, e.g. a year and its status).</summary>
+    Data,
+}
+
 /// <summary>A column of a result table: name for machines, header for people, and how to format numbers.</summary>
-/// <remarks>Tables show <c>value / DisplayScale</c> (e.g. 1e9 for billions); CSV and JSON always carry the raw value.</remarks>
-public sealed record ResultColumn(string Name, string Header, string Format = "N2", bool RightAlign = true, double DisplayScale = 1);
+/// <param name="Name">The machine name (snake_case with the unit, docs/outputs.md).</param>
+/// <param name="Header">The terminal header.</param>
+/// <param name="Format">.NET number format of the terminal cell.</param>
+/// <param name="RightAlign">Right-aligned in the terminal (numbers).</param>
+/// <param name="DisplayScale">Cells hold <c>value × DisplayScale</c> in base units; tables, CSV and JSON all show <c>cell / DisplayScale</c>.</param>
+/// <param name="Priority">0 keeps the column at every terminal width; higher numbers are left out first when the terminal is narrow.</param>
+/// <param name="Use">Where the column appears.</param>
+/// <param name="DataScale">When set, CSV and JSON carry <c>cell / DataScale</c> instead (the panel format of <c>series</c> keeps US$).</param>
+public sealed record ResultColumn(string Name, string Header, string Format = "N2", bool RightAlign = true, double DisplayScale = 1, int Priority = 0, ColumnUse Use = ColumnUse.Both, double? DataScale = null);
 
 /// <summary>A number cell with its own display format, for tables whose rows are different quantities (a KPI per row).</summary>
 /// <param name="Value">The value, or null when missing.</param>
-/// <param name="Format">.NET number format for the table; CSV and JSON carry the raw value.</param>
+/// <param name="Format">.NET number format for the table; CSV and JSON carry the value.</param>
 public sealed record FormattedNumber(double? Value, string Format);
 
+/// <summary>Where a table appears: in the terminal and as data, only in the terminal, or only as data.</summary>
+public enum TableUse
+{
+    /// <summary>Terminal, CSV and JSON.</summary>
+    Both,
+
+    /// <summary>Only in the terminal (a view of data another table carries), still selectable with <c>--table</c> for CSV.</summary>
+    Display,
+
+    /// <summary>Only in CSV and JSON (the tidy form of the terminal's views).</summary>
+    Data,
+}
+
 /// <summary>
-/// A command's tabular result, rendered as a table, CSV or JSON by one exporter (so every command prints the
-/// same way). Cells are strings, doubles, ints or null (missing, shown as "–" and written empty/null).
+/// One table of a command's result. Cells are strings, doubles, ints, booleans, <see cref="FormattedNumber"/> or null
+/// (missing, shown as "–" and written empty/null). A command's tables are printed together as a <see cref="ResultDocument"/>.
 /// </summary>
 public sealed class ResultTable
 {
-    /// <summary>Creates a result.</summary>
-    public ResultTable(string title, IReadOnlyList<ResultColumn> columns)
+    /// <summary>Creates a table; <paramref name="name"/> is its key in JSON and for <c>--table</c>.</summary>
+    public ResultTable(string title, IReadOnlyList<ResultColumn> columns, string name = "rows", TableUse use = TableUse.Both)
     {
         Title = title;
         Columns = columns;
+        Name = name;
+        Use = use;
     }
+
+    /// <summary>The table's key (<c>--table NAME</c>, the JSON member).</summary>
+    public string Name { get; }
+
+    /// <summary>Where the table appears.</summary>
+    public TableUse Use { get; }
 
     /// <summary>Title printed above the table.</summary>
     public string Title { get; }
@@ -48,10 +87,10 @@ public sealed class ResultTable
     /// <summary>The rows.</summary>
     public List<object?[]> Rows { get; } = [];
 
-    /// <summary>Lines printed under the table (interpretation, warnings).</summary>
+    /// <summary>Interpretation and data caveats: standard error in table mode, the <c>notes</c> array in JSON.</summary>
     public List<string> Notes { get; } = [];
 
-    /// <summary>Source citations for the figures shown.</summary>
+    /// <summary>Source citations for the figures shown (printed under the table; <c>sources</c> in JSON).</summary>
     public List<string> Sources { get; } = [];
 
     /// <summary>Adds a row; its length must match the columns.</summary>
@@ -65,53 +104,8 @@ public sealed class ResultTable
         Rows.Add(cells);
     }
 
-    /// <summary>Writes the result in a format.</summary>
-    public void Write(OutputFormat format, IAnsiConsole console, TextWriter writer)
-    {
-        switch (format)
-        {
-            case OutputFormat.Csv:
-                WriteCsv(writer);
-                break;
-            case OutputFormat.Json:
-                WriteJson(writer);
-                break;
-            default:
-                WriteTable(console);
-                break;
-        }
-    }
-
-    private void WriteTable(IAnsiConsole console)
-    {
-        var table = new Table { Title = new TableTitle(Markup.Escape(Title)), Border = TableBorder.Rounded };
-        foreach (var c in Columns)
-        {
-            var col = new TableColumn(Markup.Escape(c.Header));
-            if (c.RightAlign)
-            {
-                col.RightAligned();
-            }
-
-            table.AddColumn(col);
-        }
-
-        foreach (var r in Rows)
-        {
-            table.AddRow(r.Select((cell, i) => new Text(FormatCell(cell, Columns[i]))).ToArray());
-        }
-
-        console.Write(table);
-        foreach (var n in Notes)
-        {
-            console.WriteLine(n);
-        }
-
-        foreach (var s in Sources.Distinct())
-        {
-            console.WriteLine(s);
-        }
-    }
+    /// <summary>Writes this table alone as a one-table document (commands with a single table).</summary>
+    public void Write(OutputFormat format, CliContext ctx, string command) => new ResultDocument(command, this).Write(format, ctx);
 
     /// <summary>Human formatting of one cell.</summary>
     public static string FormatCell(object? cell, ResultColumn column) => cell switch
@@ -120,95 +114,52 @@ public sealed class ResultTable
         double d when double.IsNaN(d) => "–",
         double d => (d / column.DisplayScale).ToString(column.Format, CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
+        long l => l.ToString("N0", CultureInfo.InvariantCulture), // counts of rows
+        bool b => b ? "yes" : "no",
         FormattedNumber f => f.Value is double v && !double.IsNaN(v) ? v.ToString(f.Format, CultureInfo.InvariantCulture) : "–",
         _ => cell.ToString() ?? string.Empty,
     };
 
-    private void WriteCsv(TextWriter w)
+    /// <summary>The machine value of a cell: numbers in the column's unit (scaled), null for missing, otherwise the cell.</summary>
+    public static object? DataValue(object? cell, ResultColumn column) => cell switch
     {
-        w.WriteLine(string.Join(',', Columns.Select(c => Escape(c.Name))));
+        null => null,
+        FormattedNumber f => f.Value is double v && double.IsFinite(v) ? v : null,
+        double d when !double.IsFinite(d) => null,
+        double d => d / (column.DataScale ?? column.DisplayScale),
+        _ => cell,
+    };
+
+    /// <summary>The columns CSV and JSON carry.</summary>
+    internal IEnumerable<int> DataColumns => Enumerable.Range(0, Columns.Count).Where(i => Columns[i].Use != ColumnUse.Display);
+
+    /// <summary>The columns the terminal shows.</summary>
+    internal IEnumerable<int> DisplayColumns => Enumerable.Range(0, Columns.Count).Where(i => Columns[i].Use != ColumnUse.Data);
+
+    /// <summary>Writes the table as CSV: one header row and one row per record.</summary>
+    internal void WriteCsv(TextWriter w)
+    {
+        var cols = DataColumns.ToList();
+        w.WriteLine(string.Join(',', cols.Select(c => Escape(Columns[c].Name))));
         foreach (var r in Rows)
         {
-            w.WriteLine(string.Join(',', r.Select(Raw)));
+            w.WriteLine(string.Join(',', cols.Select(c => Raw(DataValue(r[c], Columns[c])))));
         }
     }
 
-    private static string Raw(object? cell) => cell switch
+    private static string Raw(object? value) => value switch
     {
         null => string.Empty,
-        FormattedNumber f => Raw(f.Value),
-        double d when double.IsNaN(d) => string.Empty,
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
-        _ => Escape(cell.ToString() ?? string.Empty),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        _ => Escape(value.ToString() ?? string.Empty),
     };
 
     private static string Escape(string s) =>
-        s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
-    private void WriteJson(TextWriter w)
-    {
-        var sb = new StringBuilder();
-        using (var stream = new MemoryStream())
-        {
-            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            {
-                json.WriteStartObject();
-                json.WriteString("title", Title);
-                json.WriteStartArray("rows");
-                foreach (var r in Rows)
-                {
-                    json.WriteStartObject();
-                    for (var i = 0; i < Columns.Count; i++)
-                    {
-                        json.WritePropertyName(Columns[i].Name);
-                        switch (r[i] is FormattedNumber f ? f.Value : r[i])
-                        {
-                            case null:
-                                json.WriteNullValue();
-                                break;
-                            case double d when !double.IsFinite(d):
-                                json.WriteNullValue();
-                                break;
-                            case double d:
-                                json.WriteNumberValue(d);
-                                break;
-                            case int n:
-                                json.WriteNumberValue(n);
-                                break;
-                            case bool b:
-                                json.WriteBooleanValue(b);
-                                break;
-                            default:
-                                json.WriteStringValue(r[i]!.ToString());
-                                break;
-                        }
-                    }
-
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("notes");
-                foreach (var n in Notes)
-                {
-                    json.WriteStringValue(n);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("sources");
-                foreach (var s in Sources.Distinct())
-                {
-                    json.WriteStringValue(s);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            sb.Append(Encoding.UTF8.GetString(stream.ToArray()));
-        }
-
-        w.WriteLine(sb.ToString());
-    }
+    /// <summary>Writes the table to the terminal within its width, leaving out low-priority columns first (<see cref="TableLayout"/>).</summary>
+    internal void WriteTerminal(IAnsiConsole console, TextWriter err) => TableLayout.Write(this, console, err);
 }
