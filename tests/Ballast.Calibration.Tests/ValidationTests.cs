@@ -1,20 +1,13 @@
 using Ballast.Calibration.Backtest;
 using Ballast.Calibration.Estimation;
 using Ballast.Calibration.Regressors;
-using Ballast.Cli;
 using Ballast.Cli.Commands;
 
 namespace Ballast.Calibration.Tests;
 
 public class ValidationTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = BallastCli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliTests.Run(args);
 
     [Fact]
     public void Indirect_inference_recovers_the_generating_parameters_on_short_panels()
@@ -72,7 +65,7 @@ public class ValidationTests
         var regions = panel.Observations.Select(o => o.Iso3).Distinct().ToDictionary(c => c, c => c.EndsWith('1') ? RollingValidator.IndoPacific : RollingValidator.Europe);
         const int Origin = 2005;
         var changed = new DemandPanel([.. panel.Observations.Select(o => o.Year > Origin ? o with { LnM = o.LnM + 0.3, Share = o.Share * Math.Exp(0.3) } : o)], []);
-        var settings = new ValidationSettings([Origin], 5, 50, 7, SpendingSeries.Sipri, [BiasCorrection.None, BiasCorrection.SplitPanelJackknife]);
+        var settings = new ValidationSettings([Origin], 5, 50, 7, SpendingSeries.Sipri, [DemandSpecification.Uncorrected, DemandSpecification.Jackknife]);
         var before = RollingValidator.Run(panel, regions, settings).Forecasts;
         var after = RollingValidator.Run(changed, regions, settings).Forecasts;
         Assert.Equal(before.Count, after.Count);
@@ -142,7 +135,7 @@ public class ValidationTests
     [InlineData("--horizon", "0", "the horizon must be at least one year")]
     [InlineData("--runs", "10", "at least 20 runs are needed for a 90 % interval")]
     [InlineData("--window", "3", "the fit window must be at least 5 years")]
-    [InlineData("--correction", "bootstrap", "unknown correction; allowed: select, jackknife, none")]
+    [InlineData("--estimator", "bootstrap", "unknown estimator; allowed: select, jackknife, uncorrected, indirect-inference")]
     public void Validate_rejects_bad_options_with_exact_messages(string option, string value, string message)
     {
         var (code, _, err) = Run("validate", option, value);

@@ -3,6 +3,19 @@ using Ballast.Calibration.Estimation;
 
 namespace Ballast.Calibration.Backtest;
 
+/// <summary>An estimator of the demand equation a validation origin may use.</summary>
+public enum DemandSpecification
+{
+    /// <summary>Within estimator with the split-panel jackknife (<see cref="BiasCorrection.SplitPanelJackknife"/>).</summary>
+    Jackknife,
+
+    /// <summary>Plain within estimator (<see cref="BiasCorrection.None"/>).</summary>
+    Uncorrected,
+
+    /// <summary>Indirect inference (<see cref="IndirectInference"/>), the registry's estimator.</summary>
+    IndirectInference,
+}
+
 /// <summary>What <see cref="RollingValidator"/> runs: the forecast origins, the horizon, the ensemble and the estimator.</summary>
 /// <param name="Origins">Last fitted years; each origin's forecasts start the year after.</param>
 /// <param name="Horizon">Years forecast after each origin.</param>
@@ -10,11 +23,11 @@ namespace Ballast.Calibration.Backtest;
 /// <param name="Seed">Seed of the ensembles.</param>
 /// <param name="Spending">Dependent-variable series.</param>
 /// <param name="Candidates">
-/// Specifications (Nickell-bias treatments) each origin may use: with more than one, each origin uses the one whose
+/// Estimators each origin may use: with more than one, each origin uses the one whose
 /// earlier forecasts of years up to the origin erred least (<see cref="RollingValidator.Choose"/>); the first when none is known.
 /// </param>
 /// <param name="WindowYears">Years of the dependent variable each origin's fit uses (the last ones up to the origin), or null for all years up to it.</param>
-public sealed record ValidationSettings(IReadOnlyList<int> Origins, int Horizon, int Runs, ulong Seed, SpendingSeries Spending, IReadOnlyList<BiasCorrection> Candidates, int? WindowYears = null)
+public sealed record ValidationSettings(IReadOnlyList<int> Origins, int Horizon, int Runs, ulong Seed, SpendingSeries Spending, IReadOnlyList<DemandSpecification> Candidates, int? WindowYears = null)
 {
     /// <summary>Unscored origins before the first scored one (five years apart) whose errors inform the first choices.</summary>
     public const int WarmUpOrigins = 2;
@@ -124,7 +137,7 @@ public static class RollingValidator
         var notes = new List<string>();
         var fits = new List<OriginFit>();
         var forecasts = new List<ValidationForecast>();
-        var history = new List<(BiasCorrection Candidate, int Origin, ShareForecast Forecast)>();
+        var history = new List<(DemandSpecification Candidate, int Origin, ShareForecast Forecast)>();
         var byKey = panel.Observations.ToDictionary(o => (o.Iso3, o.Year));
         var scored = settings.Origins.Distinct().Order().ToList();
         var warmUp = Enumerable.Range(1, ValidationSettings.WarmUpOrigins).Select(k => scored[0] - (5 * k)).Where(o => !scored.Contains(o)).Order();
@@ -132,14 +145,14 @@ public static class RollingValidator
         {
             bool isScored = scored.Contains(origin);
             var countries = regionOf.Keys.Where(c => byKey.TryGetValue((c, origin), out var o) && !double.IsNaN(o.Share)).Order(StringComparer.Ordinal).ToList();
-            var byCandidate = new Dictionary<BiasCorrection, BacktestResult>();
+            var byCandidate = new Dictionary<DemandSpecification, BacktestResult>();
             foreach (var candidate in settings.Candidates)
             {
                 DemandEstimate estimate;
                 BacktestResult backtest;
                 try
                 {
-                    estimate = DemandEstimator.Fit(panel, origin - settings.WindowYears + 1, origin, settings.Spending, candidate);
+                    estimate = Fit(panel, origin - settings.WindowYears + 1, origin, settings.Spending, candidate, settings.Seed);
                     if (countries.Count == 0)
                     {
                         break;
@@ -239,10 +252,10 @@ public static class RollingValidator
     /// The specification used at <paramref name="origin"/>: the candidate with the smallest mean squared error over the
     /// forecasts of earlier origins whose years are at most the origin (all horizons); the first candidate when none is known.
     /// </summary>
-    public static BiasCorrection Choose(IReadOnlyList<BiasCorrection> candidates, IEnumerable<(BiasCorrection Candidate, int Origin, ShareForecast Forecast)> history, int origin)
+    public static DemandSpecification Choose(IReadOnlyList<DemandSpecification> candidates, IEnumerable<(DemandSpecification Candidate, int Origin, ShareForecast Forecast)> history, int origin)
     {
         var known = history.Where(h => h.Origin < origin && h.Forecast.Year <= origin).ToList();
-        double Mse(BiasCorrection c)
+        double Mse(DemandSpecification c)
         {
             var own = known.Where(h => h.Candidate == c).Select(h => h.Forecast.Model - h.Forecast.Realised).ToList();
             return own.Count == 0 ? double.PositiveInfinity : own.Average(e => e * e);
@@ -252,7 +265,22 @@ public static class RollingValidator
     }
 
     /// <summary>The name of a specification as the output shows it.</summary>
-    public static string Describe(BiasCorrection c) => c == BiasCorrection.SplitPanelJackknife ? "jackknife" : "uncorrected";
+    public static string Describe(DemandSpecification c) => c switch
+    {
+        DemandSpecification.Jackknife => "jackknife",
+        DemandSpecification.Uncorrected => "uncorrected",
+        _ => "indirect-inference",
+    };
+
+    /// <summary>Simulated panels per evaluation when a validation origin uses indirect inference (fewer than the registry's fit, for speed).</summary>
+    public const int IndirectInferenceSimulations = 5;
+
+    private static DemandEstimate Fit(DemandPanel panel, int? from, int until, SpendingSeries spending, DemandSpecification c, ulong seed) => c switch
+    {
+        DemandSpecification.Jackknife => DemandEstimator.Fit(panel, from, until, spending, BiasCorrection.SplitPanelJackknife),
+        DemandSpecification.Uncorrected => DemandEstimator.Fit(panel, from, until, spending, BiasCorrection.None),
+        _ => IndirectInference.Fit(panel, from, until, spending, IndirectInferenceSimulations, seed).Estimate,
+    };
 
     // Mean yearly change of the burden over the drift window to the origin, over the region's countries with both years.
     private static Dictionary<string, double> RegionalDrift(Dictionary<(string, int), DemandObservation> byKey, IReadOnlyDictionary<string, string> regionOf, int origin)

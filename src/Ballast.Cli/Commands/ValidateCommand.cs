@@ -1,5 +1,4 @@
 using Ballast.Calibration.Backtest;
-using Ballast.Calibration.Estimation;
 using Ballast.Calibration.Regressors;
 using Ballast.Core.Countries;
 using Ballast.Data.Countries;
@@ -26,9 +25,9 @@ public static class ValidateCommand
         var window = new Option<int?>("--window") { Description = "Years each origin's fit uses, ending at the origin (default: every year up to the origin)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the ensembles (default 1).", DefaultValueFactory = _ => 1UL };
         var spending = CalibrateCommand.SpendingOption();
-        var correction = new Option<string>("--correction")
+        var correction = new Option<string>("--estimator")
         {
-            Description = "Nickell-bias correction of each origin's fit: select (each origin uses jackknife or none, whichever erred less on the years before it; default), jackknife or none.",
+            Description = "Estimator of each origin's fit: select (each origin uses the within estimator with or without the jackknife, whichever erred less on the years before it; default), jackknife, uncorrected or indirect-inference (slow: about a minute).",
             DefaultValueFactory = _ => "select",
         };
         var format = CommonOptions.Format();
@@ -102,13 +101,17 @@ public static class ValidateCommand
         return list.Distinct().Order().ToList();
     }
 
-    /// <summary>Parses <c>--correction</c>: select (both candidates, the jackknife first), jackknife or none.</summary>
-    public static IReadOnlyList<BiasCorrection> ParseCandidates(string? text) => text?.Trim().ToLowerInvariant() switch
+    /// <summary>
+    /// Parses <c>--estimator</c>: select (the jackknife and the uncorrected within estimator, each origin using the one
+    /// whose earlier forecasts erred less; the jackknife first), jackknife, uncorrected or indirect-inference.
+    /// </summary>
+    public static IReadOnlyList<DemandSpecification> ParseCandidates(string? text) => text?.Trim().ToLowerInvariant() switch
     {
-        "select" or null => [BiasCorrection.SplitPanelJackknife, BiasCorrection.None],
-        "jackknife" => [BiasCorrection.SplitPanelJackknife],
-        "none" => [BiasCorrection.None],
-        _ => throw new BallastInputException("unknown correction; allowed: select, jackknife, none", field: "--correction", value: text),
+        "select" or null => [DemandSpecification.Jackknife, DemandSpecification.Uncorrected],
+        "jackknife" => [DemandSpecification.Jackknife],
+        "uncorrected" => [DemandSpecification.Uncorrected],
+        "indirect-inference" => [DemandSpecification.IndirectInference],
+        _ => throw new BallastInputException("unknown estimator; allowed: select, jackknife, uncorrected, indirect-inference", field: "--estimator", value: text),
     };
 
     /// <summary>One line describing the settings.</summary>
@@ -138,7 +141,7 @@ public static class ValidateCommand
 
         t.Notes.Add(Meta(s));
         t.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Specification used at each origin (chosen by the errors of earlier origins' forecasts of years up to it; warm-up origins {ValidationSettings.WarmUpOrigins} × 5 years before the first are forecast, not scored): {string.Join(", ", r.Forecasts.GroupBy(f => f.Origin).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.First().Specification}")))}."));
-        t.Notes.Add("Each origin's equation is fitted on the years up to the origin only (within estimator, country fixed effects, with or without the split-panel jackknife); forecasts run the engine's demand equation from the origin on the balanced-growth path with the realised GDP, threat and spill-ins (conditional forecasts), 90 % interval from coefficient and shock draws.");
+        t.Notes.Add("Each origin's equation is fitted on the years up to the origin only (the estimator of --estimator, country fixed effects); forecasts run the engine's demand equation from the origin on the balanced-growth path with the realised GDP, threat and spill-ins (conditional forecasts), 90 % interval from coefficient and shock draws.");
         t.Notes.Add("Naive forecasts: last value = real spending carried forward; constant share = the origin's burden carried forward; regional drift = the origin's burden plus h times the region's mean yearly change of the burden over the five years to the origin.");
         t.Notes.Add("Combination = w·model + (1 − w)·constant share, w by horizon from the inverse mean squared errors of earlier origins' forecasts of years up to the origin (0.5 while none is known); its interval is the model's, moved to the combination.");
         t.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Fits: {string.Join("; ", r.Fits.Select(f => string.Create(CultureInfo.InvariantCulture, $"≤{f.Origin} {f.Specification}: n {f.N}, {f.Countries} countries, β_Y {f.BetaY:0.##}, β_T {f.BetaT:0.##}, β_S {f.BetaS:0.##}, λ {f.Lambda:0.###}, σ_M {f.SigmaM:0.###}")))}."));
