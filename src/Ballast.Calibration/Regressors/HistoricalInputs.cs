@@ -22,7 +22,7 @@ public sealed record Capital(string Iso3, string Name, int FromYear, int UntilYe
 public sealed class HistoricalInputs
 {
     /// <summary>Series label for the back-cast part of the spending series.</summary>
-    public const string BackcastLabel = "SIPRI constant 2023 US$, back-cast before its first year by WDI share x WDI constant-2015 GDP, then by COW NMC military expenditure deflated by the US GDP deflator";
+    public const string BackcastLabel = "SIPRI constant 2023 US$, back-cast before its first year by WDI share x WDI constant-2015 GDP";
 
     /// <summary>
     /// A year-on-year change of COW NMC real spending larger than this factor is read as a change of COW's source (the
@@ -35,6 +35,9 @@ public sealed class HistoricalInputs
         "Capitals: Correlates of War state list with capital coordinates (data/capitals.csv); alliance ties: ATOP v5.1 directed dyad-years, defence pacts (Leeds et al. 2002), carried forward after 2018.";
 
     private static readonly Lazy<HistoricalInputs> LazyDefault = new(() => new HistoricalInputs(
+        Ballast.Data.Panel.PanelBuilder.Default, LoadCapitals(), LoadDefencePacts(), CountryData.ActorSets.Values.ToList()));
+
+    private static readonly Lazy<HistoricalInputs> LazyLong = new(() => new HistoricalInputs(
         Ballast.Data.Panel.PanelBuilder.Default, LoadCapitals(), LoadDefencePacts(), CountryData.ActorSets.Values.ToList(), LoadCowMilex()));
 
     private readonly Dictionary<string, SortedDictionary<int, double>> _spending = new(StringComparer.Ordinal);
@@ -65,8 +68,14 @@ public sealed class HistoricalInputs
         }
     }
 
-    /// <summary>The inputs from the embedded data (built once).</summary>
+    /// <summary>The inputs from the embedded data (built once): SIPRI with its World Bank back-cast, as calibrate and backtest use them.</summary>
     public static HistoricalInputs Default => LazyDefault.Value;
+
+    /// <summary>
+    /// The inputs with every spending series extended back by COW NMC where SIPRI and the World Bank stop (built once), so
+    /// threat terms exist from 1960 (the USSR and China): the rolling-origin validation's data, whose first origin is 1975.
+    /// </summary>
+    public static HistoricalInputs LongSeries => LazyLong.Value;
 
     /// <summary>The panel the series come from.</summary>
     public CountryPanel Panel { get; }

@@ -122,7 +122,7 @@ public static class CalibrateCommand
 
     private static string Method(DemandEstimate e, SpendingSeries spending, string? indirect = null) =>
         indirect is not null
-            ? indirect + (spending == SpendingSeries.Sipri ? ", SIPRI constant 2023 US$" : ", SIPRI constant 2023 US$ back-cast with WDI share x GDP and COW NMC")
+            ? indirect + (spending == SpendingSeries.Sipri ? ", SIPRI constant 2023 US$" : ", SIPRI constant 2023 US$ back-cast with WDI share x GDP")
             : "within estimator of ln M(t+1) on ln M(t), ln Y, ln(1+T), ln(1+S/M0) (M0 the country's spending in the first year of its fitted path) with country fixed effects, standard errors clustered by country"
         + (e.Correction == BiasCorrection.SplitPanelJackknife ? ", split-panel jackknife Nickell correction" : ", no Nickell correction")
         + (spending == SpendingSeries.Sipri ? ", SIPRI constant 2023 US$" : ", SIPRI constant 2023 US$ back-cast with WDI share x GDP");

@@ -54,7 +54,7 @@ public static class ValidateCommand
             }
 
             var regions = Regions();
-            var data = HistoricalInputs.Default;
+            var data = HistoricalInputs.LongSeries;
             var panel = DemandPanelBuilder.Build(data, [.. regions.Keys], DemandSettings.From(ParameterRegistryLoader.Default.Value, series));
             var result = RollingValidator.Run(panel, regions, settings);
             var table = Table(result, settings);
