@@ -129,6 +129,28 @@ public class ValidationTests
         }
     }
 
+    [Fact]
+    public void Validate_writes_the_html_report_with_a_fan_chart_per_region()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "ballast-validate-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var (code, output, err) = Run("validate", "--origins", "2010", "--horizon", "2", "--runs", "20", "--out", dir);
+            Assert.True(code == 0, err);
+            Assert.Contains("Report: " + Path.Combine(dir, "validation.html"), output, StringComparison.Ordinal);
+            string html = File.ReadAllText(Path.Combine(dir, "validation.html"));
+            Assert.Contains("Indo-Pacific: forecast fans against the realised burden", html, StringComparison.Ordinal);
+            Assert.Contains("Europe: forecast fans against the realised burden", html, StringComparison.Ordinal);
+            Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<svg "));
+            Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("--origins", "1975,19x0", "origins must be years from 1950 to 2024 separated by commas; '19x0' is not")]
     [InlineData("--origins", "1940", "origins must be years from 1950 to 2024 separated by commas; '1940' is not")]
