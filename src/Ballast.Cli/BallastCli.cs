@@ -59,6 +59,7 @@ public static class BallastCli
         yield return CalibrateCommand.Create(ctx);
         yield return BacktestCommand.Create(ctx);
         yield return EpisodesCommand.Create(ctx);
+        yield return ValidateCommand.Create(ctx);
         yield return ExploreCommand.Create(ctx);
         yield return SensitivityCommand.Create(ctx);
         yield return DiscoverCommand.Create(ctx);

@@ -29,14 +29,14 @@ public sealed class ExplorationCommandTests : IDisposable
         // Running again resumes: nothing left to execute.
         var again = Run("explore", Scenario, "--design", "morris", "--samples", "6", "--store", store, "--format", "csv");
         Assert.Equal(0, again.Code);
-        Assert.Contains(",13,84,84,0,", again.Out, StringComparison.Ordinal);
+        Assert.Contains(",28,174,174,0,", again.Out, StringComparison.Ordinal); // 28 registry parameters with a distribution, Morris r(k + 1) = 6 · 29
 
         var sens = Run("sensitivity", store, "--outcome", "balance_ratio", "--format", "csv");
         Assert.True(sens.Code == 0, sens.Err);
         Assert.StartsWith("parameter,mu_star,mu_star_ci,mu,sigma", sens.Out, StringComparison.Ordinal);
 
         var query = Run("query", store, "SELECT count(*) AS n FROM outcomes", "--format", "csv");
-        Assert.Equal("n\n84\n", query.Out.ReplaceLineEndings("\n"));
+        Assert.Equal("n\n174\n", query.Out.ReplaceLineEndings("\n"));
 
         var discover = Run("discover", store, "--where", "balance_ratio >= 0", "--format", "csv");
         Assert.True(discover.Code == 0, discover.Err);

@@ -179,7 +179,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(0, CliRunner.Run(explore).Code);
         var good = CliRunner.Run("store", "check", store);
         Assert.True(good.Code == 0, good.Err);
-        Assert.Matches(@"outcomes_yearly +│ +46,080 +│ ok", good.Out);
+        Assert.Matches(@"outcomes_yearly +│ +92,160 +│ ok", good.Out); // 256 · (28 + 2) runs × 12 years
 
         using (var f = new FileStream(store, FileMode.Open, FileAccess.ReadWrite))
         {

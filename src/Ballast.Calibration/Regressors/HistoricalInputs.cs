@@ -24,6 +24,12 @@ public sealed class HistoricalInputs
     /// <summary>Series label for the back-cast part of the spending series.</summary>
     public const string BackcastLabel = "SIPRI constant 2023 US$, back-cast before its first year by WDI share x WDI constant-2015 GDP";
 
+    /// <summary>
+    /// A year-on-year change of COW NMC real spending larger than this factor is read as a change of COW's source (the
+    /// USSR 1988→1989, China 1984→1985, both several-fold) and carried as no change rather than as a real swing.
+    /// </summary>
+    public const double CowSourceBreakFactor = 2;
+
     /// <summary>Citation for the capital coordinates and alliance ties.</summary>
     public const string Citation =
         "Capitals: Correlates of War state list with capital coordinates (data/capitals.csv); alliance ties: ATOP v5.1 directed dyad-years, defence pacts (Leeds et al. 2002), carried forward after 2018.";
@@ -31,16 +37,26 @@ public sealed class HistoricalInputs
     private static readonly Lazy<HistoricalInputs> LazyDefault = new(() => new HistoricalInputs(
         Ballast.Data.Panel.PanelBuilder.Default, LoadCapitals(), LoadDefencePacts(), CountryData.ActorSets.Values.ToList()));
 
+    private static readonly Lazy<HistoricalInputs> LazyLong = new(() => new HistoricalInputs(
+        Ballast.Data.Panel.PanelBuilder.Default, LoadCapitals(), LoadDefencePacts(), CountryData.ActorSets.Values.ToList(), LoadCowMilex()));
+
     private readonly Dictionary<string, SortedDictionary<int, double>> _spending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedDictionary<int, bool>> _isSipri = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedDictionary<int, double>> _gdp = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Capital>> _capitals;
     private readonly HashSet<(string, string, int)> _pacts;
+    private readonly Dictionary<(string, int), double> _cow;
 
-    /// <summary>Builds the inputs from a panel, capitals, defence-pact dyad-years (both directions) and actor sets.</summary>
-    public HistoricalInputs(CountryPanel panel, IEnumerable<Capital> capitals, IEnumerable<(string A, string B, int Year)> defencePacts, IReadOnlyList<ActorSet> actorSets)
+    /// <summary>
+    /// Builds the inputs from a panel, capitals, defence-pact dyad-years (both directions), actor sets and optionally COW NMC
+    /// military expenditure (thousands of current US$ by country and year), which extends a series back where SIPRI and
+    /// the World Bank stop (the USSR before 1992, China before 1989).
+    /// </summary>
+    public HistoricalInputs(CountryPanel panel, IEnumerable<Capital> capitals, IEnumerable<(string A, string B, int Year)> defencePacts, IReadOnlyList<ActorSet> actorSets, IEnumerable<(string Iso3, int Year, double Milex)>? cowMilex = null)
     {
         Panel = panel;
+        // Two COW states map to one ISO code in a transition year (West and unified Germany, 1990): the larger figure is the successor's.
+        _cow = (cowMilex ?? []).GroupBy(c => (c.Iso3, c.Year)).ToDictionary(g => g.Key, g => g.Max(c => c.Milex));
         _capitals = capitals.GroupBy(c => c.Iso3, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(c => c.FromYear).ToList(), StringComparer.Ordinal);
         _pacts = [.. defencePacts];
         LastPactYear = _pacts.Count == 0 ? 0 : _pacts.Max(p => p.Item3);
@@ -52,8 +68,14 @@ public sealed class HistoricalInputs
         }
     }
 
-    /// <summary>The inputs from the embedded data (built once).</summary>
+    /// <summary>The inputs from the embedded data (built once): SIPRI with its World Bank back-cast, as calibrate and backtest use them.</summary>
     public static HistoricalInputs Default => LazyDefault.Value;
+
+    /// <summary>
+    /// The inputs with every spending series extended back by COW NMC where SIPRI and the World Bank stop (built once), so
+    /// threat terms exist from 1960 (the USSR and China): the rolling-origin validation's data, whose first origin is 1975.
+    /// </summary>
+    public static HistoricalInputs LongSeries => LazyLong.Value;
 
     /// <summary>The panel the series come from.</summary>
     public CountryPanel Panel { get; }
@@ -196,8 +218,47 @@ public sealed class HistoricalInputs
             return;
         }
 
-        _spending[iso3] = new SortedDictionary<int, double>(chain.ToDictionary(kv => kv.Key, kv => kv.Value.Value));
-        _isSipri[iso3] = new SortedDictionary<int, bool>(chain.ToDictionary(kv => kv.Key, kv => kv.Value.Stage == 0));
+        var series = new SortedDictionary<int, double>(chain.ToDictionary(kv => kv.Key, kv => kv.Value.Value));
+        var flags = new SortedDictionary<int, bool>(chain.ToDictionary(kv => kv.Key, kv => kv.Value.Stage == 0));
+        double level = series[series.Keys.Min()];
+
+        // Then COW NMC nominal US$ deflated by the US GDP deflator (WDI current / constant, 1960+), with source breaks held flat.
+        for (int year = series.Keys.Min() - 1; CowReal(iso3, year) is double c && CowReal(iso3, year + 1) is double cNext && c > 0 && cNext > 0; year--)
+        {
+            double ratio = c / cNext;
+            level *= ratio > CowSourceBreakFactor || ratio < 1 / CowSourceBreakFactor ? 1 : ratio;
+            series[year] = level;
+            flags[year] = false;
+        }
+
+        _spending[iso3] = series;
+        _isSipri[iso3] = flags;
+    }
+
+    // COW NMC spending of a year in US$ of constant purchasing power (the US GDP deflator of WDI), or null.
+    private double? CowReal(string iso3, int year) =>
+        _cow.TryGetValue((iso3, year), out var m) && Panel.Value(Patron, year, Series.GdpCurrentUsd) is double cur && Panel.Value(Patron, year, Series.GdpConstantUsd) is double con && cur > 0
+            ? m * con / cur
+            : null;
+
+    /// <summary>Loads COW NMC v6 military expenditure (<c>data/cow_nmc.csv</c>, thousands of current US$) as ISO3 country-years.</summary>
+    public static IReadOnlyList<(string Iso3, int Year, double Milex)> LoadCowMilex()
+    {
+        var t = EmbeddedData.Csv("cow_nmc.csv");
+        t.Require("ccode", "year", "milex");
+        int cc = t.Column("ccode"), y = t.Column("year"), m = t.Column("milex");
+        var registry = CountryData.Registry;
+        var list = new List<(string, int, double)>();
+        foreach (var r in t.Records)
+        {
+            // COW codes -9 for missing; the registry maps COW codes to today's states (the USSR to Russia).
+            if (r.Number(m) is double v && v > 0 && registry.ByCow(r.Integer(cc)) is { } c)
+            {
+                list.Add((c.Iso3, r.Integer(y), v));
+            }
+        }
+
+        return list;
     }
 
     private void BuildGdp(string iso3)

@@ -19,22 +19,42 @@ public static class CalibrateCommand
         var output = new Option<string?>("--out", "-o") { Description = "Write the estimates as a calibration file (e.g. data/calibration.csv, read by the parameter registry)." };
         var spending = SpendingOption();
         var correction = CorrectionOption();
-        var print = new OutputOptions();
-        return BallastCli.Command(ctx, "calibrate", "Estimate the ally-demand equation (β_Y, β_T, β_S, λ, σ_M) by panel regression with country fixed effects and clustered standard errors.",
-            ["ballast calibrate", "ballast calibrate --group nato --fit-until 2019 --format json", "ballast calibrate --out data/calibration.csv"],
-            [selected.Countries, selected.Group, from, until, output, spending, correction, .. print.Symbols], p =>
+        var method = new Option<string>("--method")
         {
+            Description = "Estimator: within (fixed-effects regression with --correction; default) or indirect-inference (simulates the panel with the engine's equation and matches the within regression's statistics; corrects the Nickell bias by simulation).",
+            DefaultValueFactory = _ => "within",
+        };
+        var simulations = new Option<int>("--simulations") { Description = "Simulated panels per evaluation for indirect inference (default 20).", DefaultValueFactory = _ => IndirectInference.DefaultSimulations };
+        var print = new OutputOptions();
+        return BallastCli.Command(ctx, "calibrate", "Estimate the ally-demand equation (β_Y, β_T, β_S, λ, σ_M) by panel regression with country fixed effects and clustered standard errors, or by indirect inference.",
+            ["ballast calibrate", "ballast calibrate --group nato --fit-until 2019 --format json", "ballast calibrate --method indirect-inference --out data/calibration.csv"],
+            [selected.Countries, selected.Group, from, until, output, spending, correction, method, simulations, .. print.Symbols], p =>
+        {
+            bool indirect = p.GetValue(method)?.Trim().ToLowerInvariant() switch
+            {
+                "within" => false,
+                "indirect-inference" => true,
+                var other => throw new BallastInputException("unknown method; allowed: within, indirect-inference", field: "--method", value: other),
+            };
             OutputLocation.FilePath(p.GetValue(output), "--out");
             var (selection, data, settings) = Inputs(p.GetValue(selected.Countries), p.GetValue(selected.Group), p.GetValue(until), ParseSpending(p.GetValue(spending)));
             var request = new CalibrationRequest(selection, p.GetValue(from), p.GetValue(until), settings.Spending, ParseCorrection(p.GetValue(correction)));
-            var (estimate, _) = DemandCalibration.Calibrate(data, request, settings);
-            var values = ToCalibratedValues(estimate, settings.Spending);
+            var (estimate, panel) = DemandCalibration.Calibrate(data, request, settings);
+            string? ii = null;
+            if (indirect)
+            {
+                var fit = IndirectInference.Fit(panel, p.GetValue(from), p.GetValue(until), settings.Spending, p.GetValue(simulations));
+                estimate = fit.Estimate;
+                ii = string.Create(CultureInfo.InvariantCulture, $"indirect inference ({fit.Simulations} simulated panels per evaluation of the engine's equation, moments: within coefficients of ln M(t), ln Y, ln(1+T), ln(1+S/M0) and residual s.d., weight: inverse covariance of the moments, Nelder-Mead; covariance (1+1/S) J^-1 Sigma J^-T)");
+            }
+
+            var values = ToCalibratedValues(estimate, settings.Spending, ii);
             if (p.GetValue(output) is { } path)
             {
                 WriteAtomically(path, CalibrationFile.Format(values));
             }
 
-            print.Write(p, ctx, Document(estimate, settings.Spending));
+            print.Write(p, ctx, Document(estimate, settings.Spending, ii));
             if (p.GetValue(output) is { } written)
             {
                 ctx.Err.WriteLine($"wrote {written}");
@@ -90,10 +110,10 @@ public static class CalibrateCommand
     }
 
     /// <summary>The estimates as calibration-file rows.</summary>
-    public static IReadOnlyList<CalibratedValue> ToCalibratedValues(DemandEstimate e, SpendingSeries spending)
+    public static IReadOnlyList<CalibratedValue> ToCalibratedValues(DemandEstimate e, SpendingSeries spending, string? indirect = null)
     {
         string countries = string.Join(' ', e.Countries);
-        string method = Method(e, spending);
+        string method = Method(e, spending, indirect);
         CalibratedValue Row(Estimate x) => new(x.Name, x.Value, x.StdError, x.Low, x.High, e.FromYear, e.UntilYear, e.N, countries, e.WithinRSquared, method);
         return
         [
@@ -102,15 +122,17 @@ public static class CalibrateCommand
         ];
     }
 
-    private static string Method(DemandEstimate e, SpendingSeries spending) =>
-        "within estimator of ln M(t+1) on ln M(t), ln Y, ln(1+T), ln(1+S/M0) (M0 the country's spending in the first year of its fitted path) with country fixed effects, standard errors clustered by country"
+    private static string Method(DemandEstimate e, SpendingSeries spending, string? indirect = null) =>
+        indirect is not null
+            ? indirect + (spending == SpendingSeries.Sipri ? ", SIPRI constant 2023 US$" : ", SIPRI constant 2023 US$ back-cast with WDI share x GDP")
+            : "within estimator of ln M(t+1) on ln M(t), ln Y, ln(1+T), ln(1+S/M0) (M0 the country's spending in the first year of its fitted path) with country fixed effects, standard errors clustered by country"
         + (e.Correction == BiasCorrection.SplitPanelJackknife ? ", split-panel jackknife Nickell correction" : ", no Nickell correction")
         + (spending == SpendingSeries.Sipri ? ", SIPRI constant 2023 US$" : ", SIPRI constant 2023 US$ back-cast with WDI share x GDP");
 
     /// <summary>The estimates with the fit's typed fields: <c>n</c>, <c>r2</c> (within), <c>from_year</c>, <c>until_year</c>, <c>countries</c>.</summary>
-    public static ResultDocument Document(DemandEstimate e, SpendingSeries spending)
+    public static ResultDocument Document(DemandEstimate e, SpendingSeries spending, string? indirect = null)
     {
-        var doc = new ResultDocument("calibrate", Table(e, spending));
+        var doc = new ResultDocument("calibrate", Table(e, spending, indirect));
         Fit(doc.Fields, e);
         return doc;
     }
@@ -126,9 +148,9 @@ public static class CalibrateCommand
     }
 
     /// <summary>The result table: one row per parameter, notes with n, R², window, countries.</summary>
-    public static ResultTable Table(DemandEstimate e, SpendingSeries spending)
+    public static ResultTable Table(DemandEstimate e, SpendingSeries spending, string? indirect = null)
     {
-        var t = new ResultTable($"Ally-demand equation, fixed-effects panel calibration ({e.FromYear}–{e.UntilYear})", [
+        var t = new ResultTable($"Ally-demand equation, {(indirect is null ? "fixed-effects panel" : "indirect-inference")} calibration ({e.FromYear}–{e.UntilYear})", [
             new("parameter", "Parameter", RightAlign: false),
             new("symbol", "Symbol", RightAlign: false),
             new("estimate", "Estimate", "N3"),
@@ -144,7 +166,7 @@ public static class CalibrateCommand
 
         t.Add("sigma_m", "σ_M", e.SigmaM, null, null, null, null);
         t.Notes.Add($"n = {e.N.ToString(CultureInfo.InvariantCulture)} country-years, {e.Countries.Count.ToString(CultureInfo.InvariantCulture)} countries ({string.Join(", ", e.Countries)}), years {e.FromYear}–{e.UntilYear}; within R² = {e.WithinRSquared.ToString("0.###", CultureInfo.InvariantCulture)}.");
-        t.Notes.Add("Method: " + Method(e, spending) + "; 95% intervals use t with G−1 degrees of freedom; long-run β = b/λ with delta-method standard errors.");
+        t.Notes.Add("Method: " + Method(e, spending, indirect) + "; 95% intervals use t with G−1 degrees of freedom; long-run β = b/λ with delta-method standard errors.");
         t.Notes.Add("β_P (pressure) is not estimated: the historical data hold no believed US conditional threat to identify it; it stays an assumption.");
         t.Notes.AddRange(e.Notes);
         t.Sources.Add(PanelBuilder.Citation);

@@ -49,7 +49,7 @@ public static class EpisodesCommand
     }
 
     /// <summary>The episode table: one row per episode and country.</summary>
-    public static ResultTable Table(IReadOnlyList<EpisodeRow> rows)
+    public static ResultTable Table(IReadOnlyList<EpisodeRow> rows, string name = "rows")
     {
         var t = new ResultTable("Historical episodes: change of the burden over each episode, pp of GDP", [
             new("episode", "Episode", RightAlign: false),
@@ -64,7 +64,7 @@ public static class EpisodesCommand
             new("direction", "Direction", RightAlign: false),
             new("half_size", "≥ half size", RightAlign: false),
             new("inside_band", "In 90 % band", RightAlign: false),
-        ]);
+        ], name);
         static string? YesNo(bool? b) => b switch { true => "yes", false => "no", null => null };
         foreach (var r in rows)
         {

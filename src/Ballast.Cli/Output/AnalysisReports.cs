@@ -2,6 +2,7 @@ using Ballast.Core.Analytics;
 using Ballast.Reports.Analysis;
 using Ballast.Reports.Charts;
 using Ballast.Reports.Figures;
+using Ballast.Reports.Model;
 
 namespace Ballast.Cli.Output;
 
@@ -132,6 +133,57 @@ internal static class AnalysisReports
         return new AnalysisPage("Ballast robust policy comparison", meta,
             [new("regret", "Regret", [], [figure], [Table("regret", t)])],
             [.. t.Sources, "Regret: Savage (1951); Robust Decision Making: Lempert, Popper and Bankes (2003), Shaping the Next One Hundred Years, RAND MR-1626."]);
+    }
+
+    /// <summary>
+    /// The validation report: the metrics table, then per region a grid of small multiples, one per country, with the
+    /// realised burden and every origin's forecast fan (median and 90 % interval), in % of GDP.
+    /// </summary>
+    public static AnalysisPage Validation(string meta, ResultTable t, Ballast.Calibration.Backtest.ValidationResult r)
+    {
+        var sections = new List<AnalysisSection>
+        {
+            new("metrics", "Forecast errors by region and horizon", [
+                "Mean absolute error of the burden (percentage points of GDP) of the model, its combination with constant share and three naive forecasts, pooled over countries and origins; coverage is the share of realised burdens inside the 90 % interval. Targets of issue 13: a 5-year MAE at least 10 % below the best naive forecast in each region, and 90 % coverage between 85 and 95 %.",
+            ], [], [Table("metrics", t)]),
+        };
+        foreach (var region in r.Forecasts.Select(f => f.Region).Distinct().Order(StringComparer.Ordinal))
+        {
+            var countries = r.Forecasts.Where(f => f.Region == region).Select(f => f.Forecast.Iso3).Distinct().Order(StringComparer.Ordinal).ToList();
+            const int Columns = 4;
+            const double PanelWidth = 240, PanelHeight = 170;
+            int rows = (countries.Count + Columns - 1) / Columns;
+            double width = Columns * PanelWidth, height = rows * PanelHeight;
+            var figure = new Figure("fans-" + region.ToLowerInvariant(), $"{region}: forecast fans against the realised burden",
+                "Each panel is one country: the realised burden (black) and, from every origin, the model's median forecast with its 90 % interval (shaded; colours alternate by origin). % of GDP. Spending: SIPRI with its World Bank back-cast; GDP: World Bank WDI.",
+                width, height, c =>
+                {
+                    for (int k = 0; k < countries.Count; k++)
+                    {
+                        var own = r.Forecasts.Where(f => f.Forecast.Iso3 == countries[k]).ToList();
+                        var series = new List<ChartSeries>();
+                        foreach (var (origin, i) in own.Select(f => f.Origin).Distinct().Order().Select((o, i) => (o, i)))
+                        {
+                            var pts = own.Where(f => f.Origin == origin).OrderBy(f => f.Forecast.Year)
+                                .Select(f => new BandPoint(f.Forecast.Year, 100 * f.Forecast.Low, 100 * f.Forecast.Low, 100 * f.Forecast.Model, 100 * f.Forecast.High, 100 * f.Forecast.High)).ToList();
+                            series.Add(new ChartSeries(origin.ToString(CultureInfo.InvariantCulture), new BandSeries("share_gdp", "forecast", "%", pts), i % 2 == 0 ? Palette.Blue : Palette.Vermillion));
+                        }
+
+                        var actual = own.GroupBy(f => f.Forecast.Year).OrderBy(g => g.Key).Select(g => 100 * g.First().Forecast.Realised).ToList();
+                        var years = own.Select(f => f.Forecast.Year).Distinct().Order().ToList();
+                        series.Add(new ChartSeries("realised", new BandSeries("share_gdp", "realised", "%", [.. years.Select((y, n) => new BandPoint(y, actual[n], actual[n], actual[n], actual[n], actual[n]))]), Palette.Black, ShowBand: false));
+                        ChartRenderer.DrawBandChart(c, (k % Columns) * PanelWidth, (k / Columns) * PanelHeight, PanelWidth, PanelHeight,
+                            new BandChartSpec("% of GDP", series, [], Title: countries[k], Legend: false));
+                    }
+                },
+                new DataTable(["Country", "Origin", "Year", "Realised %", "Model %", "5th %", "95th %", "Constant share %", "Regional drift %"],
+                    [.. r.Forecasts.Where(f => f.Region == region).Select(f => (IReadOnlyList<string>)[f.Forecast.Iso3, f.Origin.ToString(CultureInfo.InvariantCulture), f.Forecast.Year.ToString(CultureInfo.InvariantCulture),
+                        N3(100 * f.Forecast.Realised), N3(100 * f.Forecast.Model), N3(100 * f.Forecast.Low), N3(100 * f.Forecast.High), N3(100 * f.Forecast.ConstantShare), N3(100 * f.RegionalDrift)])]));
+            sections.Add(new("fans-" + region.ToLowerInvariant(), $"{region}: forecasts against actuals", [], [figure], []));
+        }
+
+        return new AnalysisPage("Ballast validation: rolling-origin burden forecasts", meta, sections,
+            [.. t.Sources, "Forecast combination: Bates, J. M. and Granger, C. W. J. (1969), \"The combination of forecasts\", Operational Research Quarterly 20(4)."]);
     }
 
     private static string N2(double v) => v.ToString("N2", CultureInfo.InvariantCulture);

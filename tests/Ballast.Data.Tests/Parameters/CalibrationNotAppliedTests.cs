@@ -28,4 +28,20 @@ public class CalibrationNotAppliedTests
         Assert.NotEqual(Ballast.Core.Parameters.SourceKind.Calibrated, p["beta_s"].SourceKind);
         Assert.Equal(Ballast.Core.Parameters.SourceKind.Calibrated, p["lambda"].SourceKind);
     }
+
+    [Fact]
+    public void The_shipped_registry_keeps_the_unidentified_beta_y_assumed_and_every_behavioural_assumption_says_why()
+    {
+        // β_Y moves from −0.33 to +1.80 with the fit window (docs/calibration.md): the near-one assumption stays, with its range.
+        var p = ParameterRegistryLoader.Default;
+        Assert.Equal(1, p["beta_y"].Value);
+        Assert.Equal(Ballast.Core.Parameters.SourceKind.Assumption, p["beta_y"].SourceKind);
+        Assert.Contains("not adopted: not identified", p["beta_y"].Source, StringComparison.Ordinal);
+        Assert.Equal(Ballast.Core.Parameters.SourceKind.Calibrated, p["beta_t"].SourceKind);
+        foreach (var name in new[] { "theta0", "theta1", "theta2", "hedging_rate", "gamma", "duplication_bias", "c_reassure", "alignment_rate", "realign_alpha1", "q_support" })
+        {
+            Assert.Contains("Assumed, not estimated", p[name].Source, StringComparison.Ordinal);
+            Assert.NotNull(p[name].Distribution);
+        }
+    }
 }
