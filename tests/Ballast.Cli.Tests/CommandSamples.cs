@@ -39,6 +39,9 @@ public sealed class CommandSamples : IDisposable
         ("store-check", ["store", "check", Store]),
         ("robust", ["robust", RepoPaths.Scenario("baseline"), RepoPaths.Scenario("us-reassure"), "--futures", "4", "--threads", "2"]),
         ("optimise", ["optimise", RepoPaths.Scenario("baseline"), "--year", "2030"]),
+        ("search", ["search", RepoPaths.Scenario("us-conditional-3.5"), "--levers", "us.theatre-share=0.1:0.6", "--objectives", "p50:balance_ratio,p50:us_cost_net", "--futures", "8", "--population", "4", "--generations", "1", "--threads", "2"]),
+        ("episodes", ["episodes", RepoPaths.Scenario("history/carter-korea-1977"), "--runs", "8", "--threads", "2"]),
+        ("validate", ["validate", "--origins", "2005", "--horizon", "2", "--runs", "20"]),
     ];
 
     public void Dispose() => Directory.Delete(Dir, recursive: true);

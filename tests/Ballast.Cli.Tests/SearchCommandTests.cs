@@ -16,7 +16,7 @@ public class SearchCommandTests
     {
         var (code, csv, err) = CliRunner.Run(Search("--threads", "1"));
         Assert.True(code == 0, err);
-        Assert.Equal("policy,us.theatre-share,p50_balance_ratio,p50_us_cost_net,p50_balance_ratio_fresh,p50_us_cost_net_fresh", csv.Split('\n')[0].Trim());
+        Assert.Equal("policy,us_theatre_share,p50_balance_ratio,p50_us_cost_net,p50_balance_ratio_fresh,p50_us_cost_net_fresh", csv.Split('\n')[0].Trim());
         var rows = Rows(csv);
         Assert.True(rows.Count >= 3, csv);
         // Nondominated: ordered by balance (maximised, stored negated, so the archive runs from the highest balance
@@ -38,7 +38,7 @@ public class SearchCommandTests
     {
         var (code, csv, err) = CliRunner.Run(Search("--constraints", "p50:balance_ratio>=100", "--fresh-futures", "0"));
         Assert.True(code == 0, err);
-        Assert.Equal("policy,us.theatre-share,p50_balance_ratio,p50_us_cost_net,p50_balance_ratio_constraint", csv.Split('\n')[0].Trim());
+        Assert.Equal("policy,us_theatre_share,p50_balance_ratio,p50_us_cost_net,p50_balance_ratio_constraint", csv.Split('\n')[0].Trim());
         var row = Assert.Single(Rows(csv));
         // The least infeasible policy has the highest median balance: the largest theatre share the search tried.
         Assert.InRange(row[1], 0.5, 0.6);
