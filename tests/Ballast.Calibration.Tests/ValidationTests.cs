@@ -138,7 +138,7 @@ public class ValidationTests
         {
             var (code, output, err) = Run("validate", "--origins", "2010", "--horizon", "2", "--runs", "20", "--out", dir);
             Assert.True(code == 0, err);
-            Assert.Contains("Report: " + Path.Combine(dir, "validation.html"), output, StringComparison.Ordinal);
+            Assert.Contains("report: " + Path.Combine(dir, "validation.html"), err, StringComparison.Ordinal);
             string html = File.ReadAllText(Path.Combine(dir, "validation.html"));
             Assert.Contains("Indo-Pacific: forecast fans against the realised burden", html, StringComparison.Ordinal);
             Assert.Contains("Europe: forecast fans against the realised burden", html, StringComparison.Ordinal);

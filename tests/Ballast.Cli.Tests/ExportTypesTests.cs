@@ -30,7 +30,7 @@ public sealed class ExportTypesTests(CommandSamples samples) : IClassFixture<Com
         Assert.Equal(0, CliRunner.Run("export", samples.Store, "--file-format", "csv", "--out", csv).Code);
         var lines = File.ReadAllLines(Path.Combine(csv, "outcomes.csv"));
         int column = Array.IndexOf(lines[0].Split(','), "crossed");
-        Assert.Equal(120, lines.Length - 1);
+        Assert.Equal(240, lines.Length - 1); // Sobol: N(D + 2) rows, 8 base samples × (28 uncertain parameters + 2)
         Assert.All(lines.Skip(1), l => Assert.Contains(l.Split(',')[column], new[] { "true", "false" }));
     }
 }
