@@ -279,50 +279,34 @@ public sealed partial class Simulation
     private void RecC(ref double rec, CoalitionIndicator kind, int offset, Vector<double> v) => S(ref rec, _recCoal[(int)kind] + offset, v);
 
     /// <summary>Records the per-actor indicators of lane group <paramref name="ch"/> at year index t and the targets met.</summary>
-    /// <remarks>
-    /// The layout is kind-major (<see cref="IndicatorLayout.Of(ActorIndicator, int)"/> = kind · actors + actor), so an actor's
-    /// records are one stride of actors × runs apart: offsets are computed, not loaded, and the state arrays are resolved once,
-    /// which halves the scalar work per lane group (it is paid twice as often with 4 lanes as with 8).
-    /// </remarks>
     private void Record(int t, int ch)
     {
         int r0 = ch * W;
         int rr = _r;
         int a = _a;
-        int kindStride = a * rr;
         int year = Inputs.StartYear + t;
         int at = (t * _indicators * rr) + r0;
         ref double rec = ref D(_rec);
         ref double targetYear = ref D(_targetYear);
-        ref double mR = ref D(_m);
-        ref double yR = ref D(_y);
-        ref double kR = ref D(_k);
-        ref double cR = ref D(_c);
-        ref double alR = ref D(_al);
-        ref double ioR = ref D(_io);
-        ref double hR = ref D(_h);
-        ref double qR = ref D(_q);
-        ref double stateR = ref D(_state);
         var targets = Inputs.TargetShares;
-        int nTargets = _nTargets;
+        int[] off = _recActor;
         for (int i = 0; i < a; i++)
         {
             int o = (i * rr) + r0;
-            var m = L(ref mR, o);
-            var y = L(ref yR, o);
+            var m = L(ref D(_m), o);
+            var y = L(ref D(_y), o);
             var share = m / y;
-            ref double ri = ref Unsafe.Add(ref rec, _recActor[i] + at); // kind 0 (spending) of actor i
-            S(ref ri, (int)ActorIndicator.Spending * kindStride, m);
-            S(ref ri, (int)ActorIndicator.Share * kindStride, share);
-            S(ref ri, (int)ActorIndicator.Gdp * kindStride, y);
-            S(ref ri, (int)ActorIndicator.Capability * kindStride, L(ref kR, o));
-            S(ref ri, (int)ActorIndicator.Credibility * kindStride, L(ref cR, o));
-            S(ref ri, (int)ActorIndicator.Alignment * kindStride, L(ref alR, o));
-            S(ref ri, (int)ActorIndicator.Interoperability * kindStride, L(ref ioR, o));
-            S(ref ri, (int)ActorIndicator.Hedging * kindStride, L(ref hR, o));
-            S(ref ri, (int)ActorIndicator.Belief * kindStride, L(ref qR, o));
-            S(ref ri, (int)ActorIndicator.AlignmentState * kindStride, L(ref stateR, o));
-            for (int k = 0; k < nTargets; k++)
+            S(ref rec, off[((int)ActorIndicator.Spending * a) + i] + at, m);
+            S(ref rec, off[((int)ActorIndicator.Share * a) + i] + at, share);
+            S(ref rec, off[((int)ActorIndicator.Gdp * a) + i] + at, y);
+            S(ref rec, off[((int)ActorIndicator.Capability * a) + i] + at, L(ref D(_k), o));
+            S(ref rec, off[((int)ActorIndicator.Credibility * a) + i] + at, L(ref D(_c), o));
+            S(ref rec, off[((int)ActorIndicator.Alignment * a) + i] + at, L(ref D(_al), o));
+            S(ref rec, off[((int)ActorIndicator.Interoperability * a) + i] + at, L(ref D(_io), o));
+            S(ref rec, off[((int)ActorIndicator.Hedging * a) + i] + at, L(ref D(_h), o));
+            S(ref rec, off[((int)ActorIndicator.Belief * a) + i] + at, L(ref D(_q), o));
+            S(ref rec, off[((int)ActorIndicator.AlignmentState * a) + i] + at, L(ref D(_state), o));
+            for (int k = 0; k < _nTargets; k++)
             {
                 int ok = (((k * a) + i) * rr) + r0;
                 var prev = L(ref targetYear, ok);

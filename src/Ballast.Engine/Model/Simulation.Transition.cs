@@ -24,12 +24,6 @@ public sealed partial class Simulation
         ref double execR = ref D(_exec);
         ref double cR = ref D(_c);
         ref double alR = ref D(_al);
-        ref double cumSpendR = ref D(_cumSpend);
-        ref double cumAbsorbedR = ref D(_cumAbsorbed);
-        ref double cumWasteR = ref D(_cumWaste);
-        ref double kR = ref D(_k);
-        ref double nextR = ref D(NextSpending);
-        ref double lnMR = ref D(_lnM);
         var keys = Keys(_keys, r0);
         var zCommon = CounterRng.Normal(keys, Counter(t, _a, 0));
         var sqrtCommon = Vector.SquareRoot(Clamp01(pv.ShockCorrelation));
@@ -58,9 +52,9 @@ public sealed partial class Simulation
             var left = (m - absM) + (backlog - absB);
             var waste = left * pv.BacklogWaste;
             S(ref backlogR, o, left - waste);
-            S(ref cumSpendR, o, L(ref cumSpendR, o) + m);
-            S(ref cumAbsorbedR, o, L(ref cumAbsorbedR, o) + absM + absB);
-            S(ref cumWasteR, o, L(ref cumWasteR, o) + waste);
+            S(ref D(_cumSpend), o, L(ref D(_cumSpend), o) + m);
+            S(ref D(_cumAbsorbed), o, L(ref D(_cumAbsorbed), o) + absM + absB);
+            S(ref D(_cumWaste), o, L(ref D(_cumWaste), o) + waste);
             S(ref capR, o, cap + (pv.IndustrialAdjustment * ((m + backlog) - cap)));
             var phi = (double.IsNaN(_tables.Phi[i]) ? pv.PhiDefault : V(_tables.Phi[i])) * (Vector<double>.One - (pv.DuplicationPhiPenalty * (ally ? L(ref dR, o) : Vector<double>.Zero)));
             var add = phi * (absM + (pv.BacklogEfficiency * absB));
@@ -76,15 +70,15 @@ public sealed partial class Simulation
                 kSum += kNew;
             }
 
-            S(ref kR, o, kSum);
+            S(ref D(_k), o, kSum);
             S(ref yR, o, yNext);
             // Allies and partners are democracies at peace: their burden stays below the peacetime record (§3).
-            var mNext = Vector.Min(Vector.Max(L(ref nextR, o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
+            var mNext = Vector.Min(Vector.Max(L(ref D(NextSpending), o), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
             S(ref mR, o, mNext);
             if (ally)
             {
                 // Only the demand equation reads log spending.
-                S(ref lnMR, o, LaneMath.Log(mNext));
+                S(ref D(_lnM), o, LaneMath.Log(mNext));
             }
         }
 
