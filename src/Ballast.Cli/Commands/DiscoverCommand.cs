@@ -52,22 +52,8 @@ public static class DiscoverCommand
             }
 
             var chosenBox = result.Trajectory[chosen];
-            var restrictions = Prim.Restrictions(x, names, y, chosenBox);
-            var boxTable = new ResultTable(string.Create(CultureInfo.InvariantCulture,
-                $"Box {chosen}: coverage {chosenBox.Coverage:P1}, density {chosenBox.Density:P1}, mass {chosenBox.Mass:P1} ({chosenBox.Count} runs)"), [
-                new("parameter", "Parameter", RightAlign: false),
-                new("lower", "Lower", "G4"),
-                new("upper", "Upper", "G4"),
-                new("data_min", "Data min", "G4"),
-                new("data_max", "Data max", "G4"),
-                new("qp_lower", "Quasi-p (lower)", "G2"),
-                new("qp_upper", "Quasi-p (upper)", "G2"),
-            ], "box");
-            foreach (var r in restrictions)
-            {
-                boxTable.Add(r.Name, r.Lower, r.Upper, x[r.Dimension].Min(), x[r.Dimension].Max(), r.QuasiPLower, r.QuasiPUpper);
-            }
-
+            var boxTable = BoxTable(string.Create(CultureInfo.InvariantCulture,
+                $"Box {chosen}: coverage {chosenBox.Coverage:P1}, density {chosenBox.Density:P1}, mass {chosenBox.Mass:P1} ({chosenBox.Count} runs)"), x, names, y, chosenBox, "box");
             boxTable.Notes.Add("Quasi-p-value: one-sided binomial test of the box's density against the box without that restriction (EMA Workbench); below 0.05 the restriction matters.");
             boxTable.Notes.Add("PRIM: Friedman and Fisher (1999), peeling α = " + p.GetValue(alpha).ToString(CultureInfo.InvariantCulture) + ", with pasting.");
             report.Write(p, ctx, () =>
@@ -85,5 +71,25 @@ public static class DiscoverCommand
             output.Write(p, ctx, doc);
             return 0;
         });
+    }
+
+    /// <summary>A PRIM box as a table: each restricted parameter's bounds, its range in the data and its quasi-p-values.</summary>
+    internal static ResultTable BoxTable(string title, IReadOnlyList<double[]> x, IReadOnlyList<string> names, bool[] y, PrimBox box, string name = "rows")
+    {
+        var table = new ResultTable(title, [
+            new("parameter", "Parameter", RightAlign: false),
+            new("lower", "Lower", "G4"),
+            new("upper", "Upper", "G4"),
+            new("data_min", "Data min", "G4"),
+            new("data_max", "Data max", "G4"),
+            new("qp_lower", "Quasi-p (lower)", "G2"),
+            new("qp_upper", "Quasi-p (upper)", "G2"),
+        ], name);
+        foreach (var r in Prim.Restrictions(x, names, y, box))
+        {
+            table.Add(r.Name, r.Lower, r.Upper, x[r.Dimension].Min(), x[r.Dimension].Max(), r.QuasiPLower, r.QuasiPUpper);
+        }
+
+        return table;
     }
 }

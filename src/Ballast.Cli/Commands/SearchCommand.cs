@@ -133,20 +133,8 @@ public static class SearchCommand
         var names = problem.Parameters;
         var prim = Prim.Find(x, names, y);
         var box = prim.Trajectory[prim.Chosen];
-        var table = new ResultTable(string.Create(CultureInfo.InvariantCulture,
-            $"Where policy {k} fails (\"{condition.Text}\" in {prim.Cases} of {prim.Points} fresh futures): box coverage {box.Coverage:P1}, density {box.Density:P1}, mass {box.Mass:P1}"), [
-            new("parameter", "Parameter", RightAlign: false),
-            new("lower", "Lower", "G4"),
-            new("upper", "Upper", "G4"),
-            new("data_min", "Data min", "G4"),
-            new("data_max", "Data max", "G4"),
-            new("qp_lower", "Quasi-p (lower)", "G2"),
-            new("qp_upper", "Quasi-p (upper)", "G2"),
-        ]);
-        foreach (var r in Prim.Restrictions(x, names, y, box))
-        {
-            table.Add(r.Name, r.Lower, r.Upper, x[r.Dimension].Min(), x[r.Dimension].Max(), r.QuasiPLower, r.QuasiPUpper);
-        }
+        var table = DiscoverCommand.BoxTable(string.Create(CultureInfo.InvariantCulture,
+            $"Where policy {k} fails (\"{condition.Text}\" in {prim.Cases} of {prim.Points} fresh futures): box coverage {box.Coverage:P1}, density {box.Density:P1}, mass {box.Mass:P1}"), x, names, y, box);
 
         table.Notes.Add($"Policy {k}: {string.Join(", ", problem.Texts(values).Select((t, i) => $"{problem.Variables[i].Name} = {t}"))}.");
         if (prim.Cases == 0)
