@@ -151,6 +151,29 @@ public class ValidationTests
         }
     }
 
+    [Fact]
+    public void Validate_with_episodes_adds_the_episode_table_to_the_document_and_the_report()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "ballast-validate-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var (code, output, err) = Run("validate", "--origins", "2010", "--horizon", "2", "--runs", "20", "--episodes", "--format", "json", "--out", dir);
+            Assert.True(code == 0, err);
+            using var doc = System.Text.Json.JsonDocument.Parse(output);
+            var episodes = doc.RootElement.GetProperty("tables").GetProperty("episodes").GetProperty("rows");
+            // Seven episodes in file-name order, each with its checked countries (Carter 1977: KOR first).
+            Assert.Equal("carter-korea-1977/KOR", episodes[0].GetProperty("episode").GetString() + "/" + episodes[0].GetProperty("country").GetString());
+            Assert.Equal(7, episodes.EnumerateArray().Select(e => e.GetProperty("episode").GetString()).Distinct().Count());
+            string html = File.ReadAllText(Path.Combine(dir, "validation.html"));
+            Assert.Contains("Historical episodes against the model", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("--origins", "1975,19x0", "origins must be years from 1950 to 2024 separated by commas; '19x0' is not")]
     [InlineData("--origins", "1940", "origins must be years from 1950 to 2024 separated by commas; '1940' is not")]

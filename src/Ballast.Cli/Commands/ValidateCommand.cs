@@ -64,17 +64,18 @@ public static class ValidateCommand
             var panel = DemandPanelBuilder.Build(data, [.. regions.Keys], DemandSettings.From(ParameterRegistryLoader.Default.Value, series));
             var result = RollingValidator.Run(panel, regions, settings);
             var table = Table(result, settings);
-            report.Write(p, ctx, () => AnalysisReports.Validation(Meta(settings), table, result));
             var tables = new List<ResultTable> { table };
+            ResultTable? episodeTable = null;
             if (p.GetValue(episodes))
             {
                 var library = EpisodeChecks.Embedded().Select(e => PreparedScenario.FromText(e.Yaml, e.File)).ToList();
                 var rows = EpisodeChecks.Run(library, settings.Runs, null, p.GetValue(threads) is int j and > 0 ? j : Environment.ProcessorCount, ctx.Cancellation);
-                var episodeTable = EpisodesCommand.Table(rows, "episodes");
+                episodeTable = EpisodesCommand.Table(rows, "episodes");
                 episodeTable.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Episodes: direction matched in {rows.Count(r => r.DirectionMatches == true)} of {rows.Count(r => r.DirectionMatches is not null)} rows, at least half the size in {rows.Count(r => r.HalfSize == true)}, realised change inside the 90 % band in {rows.Count(r => r.InsideBand == true)} ({settings.Runs} runs per episode)."));
                 tables.Add(episodeTable);
             }
 
+            report.Write(p, ctx, () => AnalysisReports.Validation(Meta(settings), table, result, episodeTable));
             output.Write(p, ctx, new ResultDocument("validate", [.. tables]));
             return 0;
         });

@@ -139,7 +139,7 @@ internal static class AnalysisReports
     /// The validation report: the metrics table, then per region a grid of small multiples, one per country, with the
     /// realised burden and every origin's forecast fan (median and 90 % interval), in % of GDP.
     /// </summary>
-    public static AnalysisPage Validation(string meta, ResultTable t, Ballast.Calibration.Backtest.ValidationResult r)
+    public static AnalysisPage Validation(string meta, ResultTable t, Ballast.Calibration.Backtest.ValidationResult r, ResultTable? episodes = null)
     {
         var sections = new List<AnalysisSection>
         {
@@ -180,6 +180,14 @@ internal static class AnalysisReports
                     [.. r.Forecasts.Where(f => f.Region == region).Select(f => (IReadOnlyList<string>)[f.Forecast.Iso3, f.Origin.ToString(CultureInfo.InvariantCulture), f.Forecast.Year.ToString(CultureInfo.InvariantCulture),
                         N3(100 * f.Forecast.Realised), N3(100 * f.Forecast.Model), N3(100 * f.Forecast.Low), N3(100 * f.Forecast.High), N3(100 * f.Forecast.ConstantShare), N3(100 * f.RegionalDrift)])]));
             sections.Add(new("fans-" + region.ToLowerInvariant(), $"{region}: forecasts against actuals", [], [figure], []));
+        }
+
+        if (episodes is not null)
+        {
+            sections.Add(new("episodes", "Historical episodes against the model", [
+                "Each episode of scenarios/history/ is run from its start year; the realised change of the burden over the episode (from the data) is set against the model's median change and 90 % band. Targets of issue 13: the realised direction reproduced by the median, with at least half its size.",
+                .. episodes.Notes,
+            ], [], [Table("episodes", episodes)]));
         }
 
         return new AnalysisPage("Ballast validation: rolling-origin burden forecasts", meta, sections,
