@@ -86,4 +86,26 @@ public class SearchCommandTests
         // Progress lines come first on stderr; the error is the last line.
         Assert.StartsWith("error: field '--explain', value '99': policy 99 is not in the Pareto set (1 to ", err2.Trim().Split('\n')[^1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Out_writes_a_report_with_the_pareto_set_in_parallel_coordinates()
+    {
+        var dir = RepoPaths.TempDir();
+        try
+        {
+            var (code, csv, err) = CliRunner.Run(Search("--out", dir));
+            Assert.True(code == 0, err);
+            int policies = Rows(csv).Count;
+            string html = File.ReadAllText(Path.Combine(dir, "search.html"));
+            Assert.Contains("Trade-offs of the Pareto set", html, StringComparison.Ordinal);
+            // One line per policy, and the axes: the lever, then both objectives with the cost in US$ bn.
+            Assert.Equal(policies, System.Text.RegularExpressions.Regex.Count(html, "<polyline"));
+            Assert.Contains("p50 us_cost_net (US$ bn)", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -29,14 +29,16 @@ public static class SearchCommand
         var fails = new Option<string>("--fails") { Description = "With --explain: the condition that counts as failure, over outcomes (as ballast discover --where).", DefaultValueFactory = _ => "balance_ratio < 1" };
         var threads = CommonOptions.Threads();
         var output = new OutputOptions();
+        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Search);
         return BallastCli.Command(ctx, "search", "Searches scenario levers for policies that stay good across sampled futures (NSGA-II, ε-dominance archive) and re-evaluates the trade-off set on fresh futures.",
             [
                 "ballast search scenarios/us-conditional-3.5.yaml --levers us.theatre-share=0.1:0.6,us.stance.harshness --objectives p10:balance_ratio:max,p50:us_cost_net:min --futures 200",
                 "ballast search scenarios/baseline.yaml --levers us.theatre-share --objectives p50:balance_ratio,mean:crossed --constraints p90:allied_mean_burden<=5 --format csv",
                 "ballast search scenarios/baseline.yaml --levers us.theatre-share --objectives p10:balance_ratio,p50:us_cost_net --explain 1 --fails \"balance_ratio < 1.1\"",
             ],
-            [scenario, levers, objectives, constraints, futures, fresh, population, generations, seed, explain, fails, threads, .. output.Symbols], p =>
+            [scenario, levers, objectives, constraints, futures, fresh, population, generations, seed, explain, fails, threads, .. output.Symbols, report.Option], p =>
         {
+            report.Check(p);
             var file = p.GetValue(scenario)!;
             var sc = Ballast.Data.Scenarios.ScenarioLoader.Default.LoadFile(file);
             var leverList = Split(p.GetValue(levers)!).Select(SearchLever.Parse).ToList();
@@ -77,6 +79,7 @@ public static class SearchCommand
                 columns.AddRange(objectiveList.Select(o => Column($"{o.Statistic.Name}_{o.Outcome}" + "_fresh", $"{o.Statistic.Name} {o.Outcome} (fresh)", o.Outcome)));
             }
 
+            var chartRows = new List<double[]>();
             var table = new ResultTable($"Pareto set of {sc.Name}: {result.Archive.Count} policies ({string.Join("; ", objectiveList.Select(o => o.Name))})", columns);
             for (int i = 0; i < result.Archive.Count; i++)
             {
@@ -90,6 +93,7 @@ public static class SearchCommand
                 }
 
                 row.AddRange(score.Objectives.Select(v => (object?)v));
+                chartRows.Add([.. sol.Values.Select((v, l) => leverList[l].Lever.Type == Core.Scenarios.LeverType.Choice ? Math.Floor(v) : v), .. score.Objectives.Select((v, o) => objectiveList[o].Outcome == "us_cost_net" ? v / 1e9 : v)]);
                 row.AddRange(score.Constraints.Select(v => (object?)v));
                 if (freshCount > 0)
                 {
@@ -112,6 +116,12 @@ public static class SearchCommand
             }
 
             table.Sources.Add(KpiTables.Citation);
+            report.Write(p, ctx, () => AnalysisReports.Search(
+                string.Create(CultureInfo.InvariantCulture, $"{sc.Name}: {result.Archive.Count} policies on the trade-off surface of {string.Join("; ", objectiveList.Select(o => o.Name))}, over {n} futures (seed {s}); {result.Evaluations} candidates."),
+                table,
+                [.. leverList.Select(l => new Ballast.Reports.Analysis.ParallelAxis(l.Lever.Type == Core.Scenarios.LeverType.Choice ? l.Lever.Key + " (" + string.Join("/", l.Lever.Choices!) + ")" : l.Lever.Key)),
+                    .. objectiveList.Select(o => new Ballast.Reports.Analysis.ParallelAxis($"{o.Statistic.Name} {o.Outcome}{(o.Outcome == "us_cost_net" ? " (US$ bn)" : string.Empty)}", o.Maximise))],
+                chartRows));
             var doc = new ResultDocument("search", table);
             doc.Fields["futures"] = n;
             doc.Fields["fresh_futures"] = freshCount;

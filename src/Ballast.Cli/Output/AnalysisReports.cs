@@ -135,6 +135,20 @@ internal static class AnalysisReports
             [.. t.Sources, "Regret: Savage (1951); Robust Decision Making: Lempert, Popper and Bankes (2003), Shaping the Next One Hundred Years, RAND MR-1626."]);
     }
 
+    /// <summary>The policy-search report: the Pareto set as parallel coordinates (levers, then objectives) and as a table.</summary>
+    public static AnalysisPage Search(string meta, ResultTable t, IReadOnlyList<ParallelAxis> axes, IReadOnlyList<double[]> rows)
+    {
+        double width = Math.Max(640, 130 * axes.Count);
+        var labels = rows.Select((_, i) => $"policy {i + 1}").ToList();
+        var figure = new Figure("pareto", "Trade-offs of the Pareto set",
+            "Each line is one policy of the ε-nondominated set: its lever values on the left axes, its objectives (over the search's futures) on the right; the better end of every objective is at the top, so lines that cross between two objectives show a trade-off between them.",
+            width, 420, c => AnalysisCharts.DrawParallelCoordinates(c, 0, 0, width, 420, new ParallelSpec(axes, rows, labels)),
+            new DataTable(["Policy", .. axes.Select(a => a.Label)], [.. rows.Select((r, i) => (IReadOnlyList<string>)[labels[i], .. r.Select(N3)])]));
+        return new AnalysisPage("Ballast policy search", meta,
+            [new("pareto", "Pareto set", [], [figure], [Table("pareto", t)])],
+            [.. t.Sources, "NSGA-II: Deb, Pratap, Agarwal and Meyarivan (2002), IEEE Trans. Evol. Comput. 6(2); ε-dominance: Laumanns, Thiele, Deb and Zitzler (2002), Evol. Comput. 10(3); parallel coordinates: Inselberg (1985), The Visual Computer 1."]);
+    }
+
     /// <summary>
     /// The validation report: the metrics table, then per region a grid of small multiples, one per country, with the
     /// realised burden and every origin's forecast fan (median and 90 % interval), in % of GDP.

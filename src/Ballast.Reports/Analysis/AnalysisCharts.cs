@@ -32,7 +32,18 @@ public sealed record BoxSummary(string Name, string Colour, double Min, double P
 /// <summary>Box plots side by side: box 25–75 %, median line, whiskers min–max, a tick at the 90th percentile, a dot at the mean.</summary>
 public sealed record BoxPlotSpec(string YLabel, string XLabel, IReadOnlyList<BoxSummary> Boxes);
 
-/// <summary>Charts of the analysis reports (stacked bars, heat-maps, scatter, box plots) on any <see cref="ICanvas"/>.</summary>
+/// <summary>One axis of a parallel-coordinates chart: its label and whether higher values are better (drawn at the top).</summary>
+/// <param name="Label">Axis label (lever or objective with its unit).</param>
+/// <param name="HigherIsBetter">True when the top of the axis is the better end; levers: true (no preference, low at the bottom).</param>
+public sealed record ParallelAxis(string Label, bool HigherIsBetter = true);
+
+/// <summary>Parallel coordinates: one vertical axis per column, one polyline per row, each axis scaled to its own range.</summary>
+/// <param name="Axes">The axes, left to right.</param>
+/// <param name="Rows">One value per axis per row.</param>
+/// <param name="RowLabels">A label per row (tooltips).</param>
+public sealed record ParallelSpec(IReadOnlyList<ParallelAxis> Axes, IReadOnlyList<double[]> Rows, IReadOnlyList<string> RowLabels);
+
+/// <summary>Charts of the analysis reports (stacked bars, heat-maps, scatter, box plots, parallel coordinates) on any <see cref="ICanvas"/>.</summary>
 public static class AnalysisCharts
 {
     private const string Axis = "#444444";
@@ -208,6 +219,54 @@ public static class AnalysisCharts
 
         c.Text(x + left + ((w - left - right) / 2), y + h - 6, spec.XLabel, new TextStyle(11, Anchor.Middle, Axis));
         c.Text(x + left, y + 14, "box: 25–75 % of futures · bar: median · dashed: 90th percentile · circle: mean · whiskers: min–max", new TextStyle(9.5, Anchor.Start, "#666666"));
+        c.EndGroup();
+    }
+
+    /// <summary>
+    /// Parallel coordinates (Inselberg 1985): each row a line across the axes, each axis scaled from its minimum to its
+    /// maximum over the rows, the better end at the top, so trade-offs show as crossing lines.
+    /// </summary>
+    public static void DrawParallelCoordinates(ICanvas c, double x, double y, double w, double h, ParallelSpec spec)
+    {
+        c.BeginGroup("chart parallel-coordinates");
+        double left = 40, right = 40, top = 34, bottom = 46;
+        int n = spec.Axes.Count;
+        double step = n > 1 ? (w - left - right) / (n - 1) : 0;
+        var ranges = Enumerable.Range(0, n).Select(k =>
+        {
+            var values = spec.Rows.Select(r => r[k]).Where(double.IsFinite).ToList();
+            return values.Count == 0 ? (Lo: 0.0, Hi: 1.0) : (Lo: values.Min(), Hi: values.Max());
+        }).ToArray();
+        double Y(int k, double v)
+        {
+            var (lo, hi) = ranges[k];
+            double t = hi > lo ? (v - lo) / (hi - lo) : 0.5;
+            if (!spec.Axes[k].HigherIsBetter)
+            {
+                t = 1 - t;
+            }
+
+            return y + h - bottom - (t * (h - top - bottom));
+        }
+
+        for (int i = 0; i < spec.Rows.Count; i++)
+        {
+            var pts = Enumerable.Range(0, n).Where(k => double.IsFinite(spec.Rows[i][k])).Select(k => new Pt(x + left + (k * step), Y(k, spec.Rows[i][k]))).ToList();
+            c.Polyline(pts, Style.Line(Palette.ForSeries(i % 8), 1.4), spec.RowLabels[i]);
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            double ax = x + left + (k * step);
+            var (lo, hi) = ranges[k];
+            bool up = spec.Axes[k].HigherIsBetter;
+            c.Line(ax, y + top, ax, y + h - bottom, Style.Line(Axis, 1.2));
+            c.Text(ax, y + top - 6, ChartRenderer.Tick(up ? hi : lo), new TextStyle(9.5, Anchor.Middle, Axis));
+            c.Text(ax, y + h - bottom + 13, ChartRenderer.Tick(up ? lo : hi), new TextStyle(9.5, Anchor.Middle, Axis));
+            c.Text(ax, y + h - bottom + 28, spec.Axes[k].Label, new TextStyle(10, Anchor.Middle, Axis));
+        }
+
+        c.Text(x + left, y + 13, "one line per policy · each axis from its lowest to its highest value in the set · the better end of each objective at the top", new TextStyle(9.5, Anchor.Start, "#666666"));
         c.EndGroup();
     }
 

@@ -21,6 +21,9 @@ public static class AnalysisReportWriter
     /// <summary>File name of the rolling-origin validation report.</summary>
     public const string Validation = "validation.html";
 
+    /// <summary>File name of the policy-search report.</summary>
+    public const string Search = "search.html";
+
     /// <summary>Renders the page and writes it to <paramref name="directory"/>/<paramref name="fileName"/> atomically; returns the path.</summary>
     public static string Write(AnalysisPage page, string directory, string fileName)
     {
