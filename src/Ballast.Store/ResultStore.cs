@@ -134,7 +134,7 @@ public sealed class ResultStore : IRunSink, IDisposable
     public IReadOnlyList<TableCheck> Check()
     {
         var checks = new List<TableCheck>();
-        foreach (var table in Tables)
+        foreach (var table in ExpectedTables())
         {
             if (!HasTable(table))
             {
@@ -158,6 +158,26 @@ public sealed class ResultStore : IRunSink, IDisposable
         }
 
         return checks;
+    }
+
+    /// <summary>The tables this store must have: an experiment's, or those its manifest lists (a one-table store).</summary>
+    private IReadOnlyList<string> ExpectedTables()
+    {
+        if (!HasTable("manifest"))
+        {
+            return Tables;
+        }
+
+        try
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = "SELECT value FROM manifest WHERE key = 'tables'";
+            return cmd.ExecuteScalar() is string listed ? listed.Split(',') : Tables;
+        }
+        catch (DuckDBException)
+        {
+            return Tables; // an unreadable manifest is reported by the check of the manifest table itself
+        }
     }
 
     /// <summary>Throws a clear input error naming the first table that cannot be read.</summary>
@@ -213,6 +233,65 @@ public sealed class ResultStore : IRunSink, IDisposable
             store.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Writes a one-table store (a manifest and <paramref name="table"/>), such as a search's Pareto set, readable by
+    /// <c>ballast query</c>, <c>export</c> and <c>store check</c>. Written to a temporary file and renamed over
+    /// <paramref name="path"/> when complete, so an interrupted write leaves no half-written store.
+    /// </summary>
+    /// <param name="path">The store file.</param>
+    /// <param name="manifest">Manifest entries (what produced the table, with which settings).</param>
+    /// <param name="table">Table name.</param>
+    /// <param name="columns">Column names and whether each holds text (else DOUBLE).</param>
+    /// <param name="rows">Rows: strings for text columns, numbers (NaN = NULL) otherwise.</param>
+    public static void WriteTable(string path, IReadOnlyDictionary<string, string> manifest, string table, IReadOnlyList<(string Name, bool Text)> columns, IReadOnlyList<object?[]> rows)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full);
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        var temp = full + ".partial";
+        File.Delete(temp);
+        File.Delete(temp + ".wal");
+        using (var store = Connect(temp))
+        {
+            store.Execute("CREATE TABLE manifest (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
+            store.Execute($"CREATE TABLE {Quote(table)} ({string.Join(", ", columns.Select(c => $"{Quote(c.Name)} {(c.Text ? "VARCHAR" : "DOUBLE")}"))})");
+            using (var app = store._db.CreateAppender("manifest"))
+            {
+                foreach (var (k, v) in new SortedDictionary<string, string>(manifest.ToDictionary(), StringComparer.Ordinal) { ["tables"] = "manifest," + table })
+                {
+                    app.CreateRow().AppendValue(k).AppendValue(v).EndRow();
+                }
+            }
+
+            using (var app = store._db.CreateAppender(table))
+            {
+                foreach (var r in rows)
+                {
+                    var row = app.CreateRow();
+                    for (int i = 0; i < columns.Count; i++)
+                    {
+                        row = r[i] switch
+                        {
+                            null => row.AppendNullValue(),
+                            string text => row.AppendValue(text),
+                            var v => Append(row, Convert.ToDouble(v, CultureInfo.InvariantCulture)),
+                        };
+                    }
+
+                    row.EndRow();
+                }
+            }
+
+            store.Execute("CHECKPOINT");
+        }
+
+        File.Move(temp, full, overwrite: true);
     }
 
     private static ResultStore Connect(string path)

@@ -108,4 +108,28 @@ public class SearchCommandTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void Store_holds_the_pareto_set_and_its_settings_for_query()
+    {
+        var dir = RepoPaths.TempDir();
+        try
+        {
+            var file = Path.Combine(dir, "search.duckdb");
+            var (code, csv, err) = CliRunner.Run(Search("--store", file));
+            Assert.True(code == 0, err);
+            var rows = Rows(csv);
+            var (q, table, qerr) = CliRunner.Run("query", file, "SELECT policy, us_theatre_share, p50_balance_ratio FROM pareto ORDER BY policy", "--format", "csv");
+            Assert.True(q == 0, qerr);
+            var stored = Rows(table);
+            Assert.Equal(rows.Select(r => r[..3]), stored);
+            var (_, manifest, _) = CliRunner.Run("query", file, "SELECT value FROM manifest WHERE key IN ('kind', 'levers') ORDER BY key", "--format", "csv");
+            Assert.Equal(["value", "search", "us.theatre-share=0.1:0.6"], manifest.Trim().Split('\n').Select(l => l.Trim()));
+            Assert.False(File.Exists(file + ".partial"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

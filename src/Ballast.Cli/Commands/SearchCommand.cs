@@ -1,3 +1,4 @@
+using Ballast.Core.Scenarios;
 using Ballast.Exploration.Discovery;
 using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Search;
@@ -30,15 +31,17 @@ public static class SearchCommand
         var threads = CommonOptions.Threads();
         var output = new OutputOptions();
         var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Search);
+        var store = new Option<string?>("--store") { Description = "Also write the Pareto set (levers, objectives, constraints, fresh-future scores) to this results store file (DuckDB: tables manifest and pareto; read it with ballast query)." };
         return BallastCli.Command(ctx, "search", "Searches scenario levers for policies that stay good across sampled futures (NSGA-II, ε-dominance archive) and re-evaluates the trade-off set on fresh futures.",
             [
                 "ballast search scenarios/us-conditional-3.5.yaml --levers us.theatre-share=0.1:0.6,us.stance.harshness --objectives p10:balance_ratio:max,p50:us_cost_net:min --futures 200",
                 "ballast search scenarios/baseline.yaml --levers us.theatre-share --objectives p50:balance_ratio,mean:crossed --constraints p90:allied_mean_burden<=5 --format csv",
                 "ballast search scenarios/baseline.yaml --levers us.theatre-share --objectives p10:balance_ratio,p50:us_cost_net --explain 1 --fails \"balance_ratio < 1.1\"",
             ],
-            [scenario, levers, objectives, constraints, futures, fresh, population, generations, seed, explain, fails, threads, .. output.Symbols, report.Option], p =>
+            [scenario, levers, objectives, constraints, futures, fresh, population, generations, seed, explain, fails, threads, .. output.Symbols, report.Option, store], p =>
         {
             report.Check(p);
+            var storePath = OutputLocation.FilePath(p.GetValue(store), "--store");
             var file = p.GetValue(scenario)!;
             var sc = Ballast.Data.Scenarios.ScenarioLoader.Default.LoadFile(file);
             var leverList = Split(p.GetValue(levers)!).Select(SearchLever.Parse).ToList();
@@ -122,6 +125,30 @@ public static class SearchCommand
                 [.. leverList.Select(l => new Ballast.Reports.Analysis.ParallelAxis(l.Lever.Type == Core.Scenarios.LeverType.Choice ? l.Lever.Key + " (" + string.Join("/", l.Lever.Choices!) + ")" : l.Lever.Key)),
                     .. objectiveList.Select(o => new Ballast.Reports.Analysis.ParallelAxis($"{o.Statistic.Name} {o.Outcome}{(o.Outcome == "us_cost_net" ? " (US$ bn)" : string.Empty)}", o.Maximise))],
                 chartRows));
+            if (storePath is not null)
+            {
+                var manifest = new Dictionary<string, string>
+                {
+                    ["kind"] = "search",
+                    ["scenario"] = sc.Name,
+                    ["scenario_file"] = Path.GetFileName(file),
+                    ["levers"] = string.Join(",", leverList.Select(l => $"{l.Lever.Key}={ScenarioLevers.Format(l.Lower)}:{ScenarioLevers.Format(l.Upper)}")),
+                    ["objectives"] = string.Join(",", objectiveList.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Statistic.Name}:{o.Outcome}:{(o.Maximise ? "max" : "min")}:{o.Epsilon:R}"))),
+                    ["constraints"] = string.Join(",", constraintList.Select(c => c.Text)),
+                    ["futures"] = n.ToString(CultureInfo.InvariantCulture),
+                    ["fresh_futures"] = freshCount.ToString(CultureInfo.InvariantCulture),
+                    ["seed"] = s.ToString(CultureInfo.InvariantCulture),
+                    ["population"] = options.Population.ToString(CultureInfo.InvariantCulture),
+                    ["generations"] = options.Generations.ToString(CultureInfo.InvariantCulture),
+                    ["parameters"] = string.Join(",", problem.Parameters),
+                    ["program_version"] = typeof(SearchCommand).Assembly.GetName().Version?.ToString() ?? "0",
+                };
+                Ballast.Store.ResultStore.WriteTable(storePath, manifest, "pareto",
+                    [.. table.Columns.Select(c => (c.Name, leverList.Any(l => l.Lever.Type == Core.Scenarios.LeverType.Choice && c.Name == l.Lever.Key.Replace('.', '_').Replace('-', '_'))))],
+                    table.Rows);
+                ctx.Err.WriteLine($"store: {storePath}");
+            }
+
             var doc = new ResultDocument("search", table);
             doc.Fields["futures"] = n;
             doc.Fields["fresh_futures"] = freshCount;
