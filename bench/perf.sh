@@ -31,7 +31,7 @@ add "\`ballast run baseline --runs 1000000 --threads 2\`, wall" "s" \
 add "  … its CPU (user + system)" "s" "awk '{print \$2 + \$3}' $scratch/times"
 add "  … its peak resident memory" "GB" "awk '{printf \"%.2f\\n\", \$4 / 1048576}' $scratch/times"
 add "\`ballast explore baseline --samples 200000 --threads 2\` into DuckDB" "runs/s" \
-  "rm -rf $scratch/ex && dotnet $cli explore scenarios/baseline.yaml --samples 200000 --threads 2 --out $scratch/ex --format csv 2>/dev/null | awk -F, 'NR==2{print \$NF}'"
+  "rm -rf $scratch/ex && dotnet $cli explore scenarios/baseline.yaml --samples 200000 --threads 2 --out $scratch/ex --format csv 2>/dev/null | awk -F, 'NR==2{printf \"%.0f\\n\", \$NF}'"
 sobol() { echo "dotnet $bench --exploration sobol | sed -n '$1p' | sed -E 's/.*: ([0-9.]+) ms.*/\\1/'"; }
 add "Sobol analysis, Ishigami, N = 1024, 1,000 resamples" "ms" "$(sobol 1)"
 add "Sobol analysis, G-function, N = 2^14, D = 10, 1,000 resamples" "ms" "$(sobol 2)"
