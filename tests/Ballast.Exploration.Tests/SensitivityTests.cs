@@ -154,7 +154,9 @@ public class MorrisAnalysisTests
                 idx[i] = (int)(((UInt128)Ballast.Exploration.Sampling.CounterHash.Mix(key + ((ulong)i * Ballast.Engine.Random.CounterRng.Gamma)) * (ulong)n) >> 64);
             }
 
-            SobolAnalysis.Estimate(a, b, ab, ba, idx, reference);
+            // The reference: the point estimator on the resampled base samples themselves.
+            double[] Pick(double[] column) => [.. idx.Select(i => column[i])];
+            SobolAnalysis.Estimate(Pick(a), Pick(b), [.. ab.Select(Pick)], ba?.Select(Pick).ToArray(), reference);
             for (int k = 0; k < per; k++)
             {
                 Assert.Equal(reference[k], fast[(r * per) + k], 1e-12);

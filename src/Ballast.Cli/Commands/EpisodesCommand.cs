@@ -35,7 +35,7 @@ public static class EpisodesCommand
             var rows = EpisodeChecks.Run(episodes, n, p.GetValue(seed), p.GetValue(threads) is int j and > 0 ? j : Environment.ProcessorCount, ctx.Cancellation);
             var table = Table(rows);
             table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{n} runs per episode. Change = burden at the end of the window minus at its start (the run's start and horizon), pp of GDP; realised from the data (World Bank/SIPRI share of GDP, else COW NMC spending / Maddison GDP)."));
-            table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Direction matched in {rows.Count(r => r.DirectionMatches == true)} of {rows.Count(r => r.DirectionMatches is not null)} rows, at least half the size in {rows.Count(r => r.HalfSize == true)}, realised change inside the 90 % band in {rows.Count(r => r.InsideBand == true)}."));
+            table.Notes.Add(Summary(rows) + ".");
             table.Sources.Add(Ballast.Data.Panel.PanelBuilder.Citation);
             var doc = new ResultDocument("episodes", table);
             doc.Fields["runs"] = n;
@@ -73,4 +73,8 @@ public static class EpisodesCommand
 
         return t;
     }
+
+    /// <summary>How many rows match the direction, reach half the size and fall inside the band.</summary>
+    public static string Summary(IReadOnlyList<EpisodeRow> rows) => string.Create(CultureInfo.InvariantCulture,
+        $"Direction matched in {rows.Count(r => r.DirectionMatches == true)} of {rows.Count(r => r.DirectionMatches is not null)} rows, at least half the size in {rows.Count(r => r.HalfSize == true)}, realised change inside the 90 % band in {rows.Count(r => r.InsideBand == true)}");
 }

@@ -74,7 +74,7 @@ public static class SearchCommand
             }
 
             var columns = new List<ResultColumn> { new("policy", "Policy", "N0") };
-            columns.AddRange(leverList.Select(l => new ResultColumn(l.Lever.Key.Replace('.', '_').Replace('-', '_'), l.Lever.Key, "N3", RightAlign: l.Lever.Type != Core.Scenarios.LeverType.Choice)));
+            columns.AddRange(leverList.Select(l => new ResultColumn(l.Column, l.Lever.Key, "N3", RightAlign: l.Lever.Type != LeverType.Choice)));
             columns.AddRange(objectiveList.Select(o => Column($"{o.Statistic.Name}_{o.Outcome}", $"{o.Statistic.Name} {o.Outcome}", o.Outcome)));
             columns.AddRange(constraintList.Select(c => Column($"{c.Statistic.Name}_{c.Outcome}" + "_constraint", c.Text, c.Outcome)));
             if (freshCount > 0)
@@ -92,11 +92,11 @@ public static class SearchCommand
                 var texts = problem.Texts(sol.Values);
                 for (int l = 0; l < leverList.Count; l++)
                 {
-                    row.Add(leverList[l].Lever.Type == Core.Scenarios.LeverType.Choice ? texts[l] : double.Parse(texts[l], CultureInfo.InvariantCulture));
+                    row.Add(leverList[l].Lever.Type == LeverType.Choice ? texts[l] : double.Parse(texts[l], CultureInfo.InvariantCulture));
                 }
 
                 row.AddRange(score.Objectives.Select(v => (object?)v));
-                chartRows.Add([.. sol.Values.Select((v, l) => leverList[l].Lever.Type == Core.Scenarios.LeverType.Choice ? Math.Floor(v) : v), .. score.Objectives.Select((v, o) => objectiveList[o].Outcome == "us_cost_net" ? v / 1e9 : v)]);
+                chartRows.Add([.. sol.Values.Select((v, l) => leverList[l].Lever.Type == LeverType.Choice ? Math.Floor(v) : v), .. score.Objectives.Select((v, o) => objectiveList[o].Outcome == "us_cost_net" ? v / 1e9 : v)]);
                 row.AddRange(score.Constraints.Select(v => (object?)v));
                 if (freshCount > 0)
                 {
@@ -122,7 +122,7 @@ public static class SearchCommand
             report.Write(p, ctx, () => AnalysisReports.Search(
                 string.Create(CultureInfo.InvariantCulture, $"{sc.Name}: {result.Archive.Count} policies on the trade-off surface of {string.Join("; ", objectiveList.Select(o => o.Name))}, over {n} futures (seed {s}); {result.Evaluations} candidates."),
                 table,
-                [.. leverList.Select(l => new Ballast.Reports.Analysis.ParallelAxis(l.Lever.Type == Core.Scenarios.LeverType.Choice ? l.Lever.Key + " (" + string.Join("/", l.Lever.Choices!) + ")" : l.Lever.Key)),
+                [.. leverList.Select(l => new Ballast.Reports.Analysis.ParallelAxis(l.Lever.Type == LeverType.Choice ? l.Lever.Key + " (" + string.Join("/", l.Lever.Choices!) + ")" : l.Lever.Key)),
                     .. objectiveList.Select(o => new Ballast.Reports.Analysis.ParallelAxis($"{o.Statistic.Name} {o.Outcome}{(o.Outcome == "us_cost_net" ? " (US$ bn)" : string.Empty)}", o.Maximise))],
                 chartRows));
             if (storePath is not null)
@@ -144,7 +144,7 @@ public static class SearchCommand
                     ["program_version"] = typeof(SearchCommand).Assembly.GetName().Version?.ToString() ?? "0",
                 };
                 Ballast.Store.ResultStore.WriteTable(storePath, manifest, "pareto",
-                    [.. table.Columns.Select(c => (c.Name, leverList.Any(l => l.Lever.Type == Core.Scenarios.LeverType.Choice && c.Name == l.Lever.Key.Replace('.', '_').Replace('-', '_'))))],
+                    [.. table.Columns.Select(c => (c.Name, leverList.Any(l => l.Lever.Type == LeverType.Choice && c.Name == l.Column)))],
                     table.Rows);
                 ctx.Err.WriteLine($"store: {storePath}");
             }

@@ -71,7 +71,7 @@ public static class ValidateCommand
                 var library = EpisodeChecks.Embedded().Select(e => PreparedScenario.FromText(e.Yaml, e.File)).ToList();
                 var rows = EpisodeChecks.Run(library, settings.Runs, null, p.GetValue(threads) is int j and > 0 ? j : Environment.ProcessorCount, ctx.Cancellation);
                 episodeTable = EpisodesCommand.Table(rows, "episodes");
-                episodeTable.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Episodes: direction matched in {rows.Count(r => r.DirectionMatches == true)} of {rows.Count(r => r.DirectionMatches is not null)} rows, at least half the size in {rows.Count(r => r.HalfSize == true)}, realised change inside the 90 % band in {rows.Count(r => r.InsideBand == true)} ({settings.Runs} runs per episode)."));
+                episodeTable.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Episodes: {EpisodesCommand.Summary(rows)} ({settings.Runs} runs per episode)."));
                 tables.Add(episodeTable);
             }
 

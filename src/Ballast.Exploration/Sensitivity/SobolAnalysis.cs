@@ -119,7 +119,7 @@ public static class SobolAnalysis
 
         int per = Width(d, secondOrder);
         var point = new double[per];
-        Estimate(a, b, ab, ba, null, point);
+        Estimate(a, b, ab, ba, point);
         double variance = point[per - 1];
         if (!(variance > 0))
         {
@@ -361,8 +361,8 @@ public static class SobolAnalysis
 
     internal static int Width(int d, bool secondOrder) => (2 * d) + (secondOrder ? d * (d - 1) / 2 : 0) + 1;
 
-    /// <summary>Computes [S_1..S_D, ST_1..ST_D, S_ij (i&lt;j), V] over all base samples or a bootstrap resample.</summary>
-    internal static void Estimate(double[] a, double[] b, double[][] ab, double[][]? ba, int[]? idx, Span<double> into)
+    /// <summary>Computes [S_1..S_D, ST_1..ST_D, S_ij (i&lt;j), V] over the base samples (the point estimate).</summary>
+    internal static void Estimate(double[] a, double[] b, double[][] ab, double[][]? ba, Span<double> into)
     {
         int n = a.Length;
         int d = ab.Length;
@@ -370,9 +370,8 @@ public static class SobolAnalysis
         double sumSq = 0;
         for (int i = 0; i < n; i++)
         {
-            int k = idx is null ? i : idx[i];
-            sum += a[k] + b[k];
-            sumSq += (a[k] * a[k]) + (b[k] * b[k]);
+            sum += a[i] + b[i];
+            sumSq += (a[i] * a[i]) + (b[i] * b[i]);
         }
 
         double mean = sum / (2 * n);
@@ -382,24 +381,11 @@ public static class SobolAnalysis
             var abj = ab[j];
             double s1 = 0;
             double st = 0;
-            if (idx is null)
+            for (int i = 0; i < n; i++)
             {
-                for (int i = 0; i < n; i++)
-                {
-                    double diff = abj[i] - a[i];
-                    s1 += b[i] * diff;
-                    st += diff * diff;
-                }
-            }
-            else
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int k = idx[i];
-                    double diff = abj[k] - a[k];
-                    s1 += b[k] * diff;
-                    st += diff * diff;
-                }
+                double diff = abj[i] - a[i];
+                s1 += b[i] * diff;
+                st += diff * diff;
             }
 
             into[j] = s1 / n / variance;
@@ -416,8 +402,7 @@ public static class SobolAnalysis
                     double s = 0;
                     for (int t = 0; t < n; t++)
                     {
-                        int k = idx is null ? t : idx[t];
-                        s += (ba[i][k] * ab[j][k]) - (a[k] * b[k]);
+                        s += (ba[i][t] * ab[j][t]) - (a[t] * b[t]);
                     }
 
                     into[m++] = (s / n / variance) - into[i] - into[j];

@@ -15,6 +15,9 @@ namespace Ballast.Runs.Search;
 /// <param name="Upper">Upper bound of a number lever (the number of choices for a choice).</param>
 public sealed record SearchLever(ScenarioLever Lever, double Lower, double Upper)
 {
+    /// <summary>The lever's column in outputs and the store: its key in snake case (<c>us.theatre-share</c> → <c>us_theatre_share</c>).</summary>
+    public string Column => Lever.Key.Replace('.', '_').Replace('-', '_');
+
     /// <summary>The lever's text for a search value: a number (whole for integer levers) or the choice it falls in.</summary>
     public string Text(double x) => Lever.Type switch
     {
@@ -247,6 +250,7 @@ public sealed class PolicySearch : ISearchProblem
     private readonly ulong _seed;
     private readonly int _threads;
     private readonly CancellationToken _cancel;
+    private readonly IReadOnlyList<ExplorationParameter> _explored;
     private readonly string[] _parameters;
     private readonly Design _design;
     private readonly Dictionary<string, PolicyScore> _scores = new(StringComparer.Ordinal);
@@ -275,8 +279,9 @@ public sealed class PolicySearch : ISearchProblem
         _threads = threads;
         _cancel = cancel;
         var inputs = ScenarioCompiler.Compile(_scenario).Inputs;
-        _parameters = [.. SimulationModel.ParametersOf(inputs).Select(p => p.Name)];
-        _design = Design.Create(new DesignSpec(DesignKind.LatinHypercube, futures, seed), Math.Max(1, _parameters.Length));
+        _explored = SimulationModel.ParametersOf(inputs);
+        _parameters = [.. _explored.Select(p => p.Name)];
+        _design = Futures(futures, seed);
         Variables = [.. levers.Select(l => new SearchVariable(l.Lever.Key, l.Lower, l.Upper))];
         Objectives = [.. objectives.Select(o => new SearchObjective(o.Name, o.Epsilon))];
     }
@@ -338,8 +343,11 @@ public sealed class PolicySearch : ISearchProblem
     public PolicyScore ScoreOnSearchFutures(double[] values) => Score(values, _design, _seed);
 
     /// <summary>Scores a policy on fresh futures: a new design and new random streams from <paramref name="seed"/>.</summary>
-    public PolicyScore ScoreOnFreshFutures(double[] values, int futures, ulong seed) =>
-        Score(values, Design.Create(new DesignSpec(DesignKind.LatinHypercube, futures, seed), Math.Max(1, _parameters.Length)), seed);
+    public PolicyScore ScoreOnFreshFutures(double[] values, int futures, ulong seed) => Score(values, Futures(futures, seed), seed);
+
+    /// <summary>A design of futures: a Latin hypercube over the uncertain parameters.</summary>
+    private Design Futures(int futures, ulong seed) =>
+        Design.Create(new DesignSpec(DesignKind.LatinHypercube, futures, seed), Math.Max(1, _parameters.Length));
 
     private PolicyScore Simulate(double[] values, Design design, ulong seed)
     {
@@ -363,7 +371,7 @@ public sealed class PolicySearch : ISearchProblem
     /// </summary>
     public (double[][] X, bool[] Y) Failures(double[] values, Condition fails, int futures, ulong seed)
     {
-        var design = Design.Create(new DesignSpec(DesignKind.LatinHypercube, futures, seed), Math.Max(1, _parameters.Length));
+        var design = Futures(futures, seed);
         var (columns, error) = Run(values, design, seed);
         if (columns is null)
         {
@@ -372,12 +380,11 @@ public sealed class PolicySearch : ISearchProblem
 
         var names = SimulationModel.OutcomeCatalogue.Select(o => o.Name).ToList();
         var y = fails.Evaluate(fails.Outcomes.ToDictionary(o => o, o => columns[names.IndexOf(o)]));
-        var parameters = SimulationModel.ParametersOf(ScenarioCompiler.Compile(_scenario).Inputs);
         var x = _parameters.Select(_ => new double[futures]).ToArray();
         var row = new double[_parameters.Length];
         for (int k = 0; k < futures; k++)
         {
-            ExperimentRunner.Values(design, parameters, k, row);
+            ExperimentRunner.Values(design, _explored, k, row);
             for (int d = 0; d < row.Length; d++)
             {
                 x[d][k] = row[d];

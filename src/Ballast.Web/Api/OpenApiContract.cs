@@ -58,7 +58,7 @@ internal static class OpenApiContract
                 doc.Servers.Add(new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "ballast serve on its default address" });
             }
 
-            // "localhost" is the same loopback the server binds (127.0.0.1) under the name that linters take for a placeholder.
+            // The server binds 127.0.0.1; a "localhost" URL names the same loopback, and the OpenAPI linter flags that host name.
             foreach (var server in doc.Servers)
             {
                 server.Url = server.Url?.TrimEnd('/').Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal);
