@@ -25,7 +25,7 @@ public static class RunCommand
             var request = opts.Request(p, prepared, Path.Combine("out", Path.GetFileNameWithoutExtension(path)));
             Ballast.Reports.ChartFormat? chartFormat = p.GetValue(charts) is { } c ? Ballast.Reports.ChartExporter.Parse(c) : null;
             // A scenario other than the baseline also runs the baseline with the same runs and seed, for the report's difference.
-            var baseline = BaselineComparison.For(prepared, request, Ballast.Web.Api.ScenarioCatalog.Yaml(BaselineComparison.ScenarioName));
+            var baseline = BaselineComparison.For(prepared, request);
             var paired = baseline is null ? null : BaselineComparison.Run(prepared, baseline, request, (_, s, r, sink) => Execute(ctx, s, r, sink), ctx.Cancellation);
             var outcome = paired?.Scenarios[1] ?? Execute(ctx, prepared, request);
             if (request.OutputDirectory is { } dir)

@@ -18,18 +18,26 @@ public static class BaselineComparison
 
     /// <summary>
     /// The baseline to pair a run of <paramref name="scenario"/> with, or null: when the scenario is the baseline, when there is
-    /// no baseline text or results folder, when the runs exceed <see cref="MaxRuns"/>, or when the two do not cover the same years.
+    /// no results folder, when the runs exceed <see cref="MaxRuns"/>, or when the two do not cover the same years.
     /// </summary>
-    public static PreparedScenario? For(PreparedScenario scenario, RunRequest request, string? baselineYaml)
+    public static PreparedScenario? For(PreparedScenario scenario, RunRequest request)
     {
-        if (baselineYaml is null || request.OutputDirectory is null || request.Runs > MaxRuns || scenario.Scenario.Name == ScenarioName)
+        if (request.OutputDirectory is null || request.Runs > MaxRuns || scenario.Scenario.Name == ScenarioName)
         {
             return null;
         }
 
-        var baseline = PreparedScenario.FromText(baselineYaml, ScenarioName + ".yaml");
+        var baseline = PreparedScenario.FromText(BaselineYaml.Value, ScenarioName + ".yaml");
         return baseline.Scenario.StartYear == scenario.Scenario.StartYear && baseline.Scenario.HorizonYear == scenario.Scenario.HorizonYear ? baseline : null;
     }
+
+    /// <summary>The embedded <c>scenarios/baseline.yaml</c>.</summary>
+    private static readonly Lazy<string> BaselineYaml = new(() =>
+    {
+        using var stream = typeof(BaselineComparison).Assembly.GetManifestResourceStream("Ballast.Runs.Baseline.yaml")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
 
     /// <summary>
     /// Runs <paramref name="baseline"/> (no folder) then <paramref name="scenario"/> (into the request's folder) with the same runs and

@@ -34,7 +34,7 @@ public sealed class ScenarioJobExecutor(IOptions<BallastWebOptions> options) : I
                 {
                     // As `ballast run`: a scenario other than the baseline is paired with it (same runs and seed) for the report.
                     var request = new RunRequest(job.Spec.Runs, job.Spec.Seed, threads, folder);
-                    var baseline = BaselineComparison.For(prepared[0], request, ScenarioCatalog.Yaml(BaselineComparison.ScenarioName));
+                    var baseline = BaselineComparison.For(prepared[0], request);
                     if (baseline is null)
                     {
                         var outcome = ScenarioRunner.Run(prepared[0], request, p => progress(p.Completed), cancellationToken: cancellationToken);
