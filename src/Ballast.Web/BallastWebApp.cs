@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Ballast.Web.Api;
 using Ballast.Web.Dashboard;
 using Ballast.Web.Jobs;
@@ -93,11 +92,7 @@ public static class BallastWebApp
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems.ExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
-        });
+        services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer((doc, _, _) =>

@@ -12,7 +12,7 @@ namespace Ballast.Web.Tests;
 /// </summary>
 public sealed class ComputeThrottleTests
 {
-    private static readonly object Lp = new { scenario = "baseline", year = 2030, budgetShare = 3.5 };
+    private static readonly object Lp = new { scenario = "baseline", year = 2030, budget_share_pct = 3.5 };
 
     [Fact]
     public async Task A_full_limiter_refuses_compute_requests_with_a_429_problem_and_retry_after()
@@ -45,7 +45,7 @@ public sealed class ComputeThrottleTests
                 Assert.Equal(
                     "The server is already computing 1 requests with 0 waiting (MaxConcurrentCompute, MaxQueuedCompute); retry in 7 s.",
                     p.GetProperty("detail").GetString());
-                Assert.Equal(7, p.GetProperty("retryAfterSeconds").GetInt32());
+                Assert.Equal(7, p.GetProperty("retry_after_seconds").GetInt32());
                 Assert.Equal(url.Split('?')[0], p.GetProperty("instance").GetString());
             }
 

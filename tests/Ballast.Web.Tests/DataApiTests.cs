@@ -20,11 +20,11 @@ public sealed class DataApiTests : IClassFixture<DataApiTests.Fixture>
     {
         var j = await (await _c.GetAsync("/api/countries")).Json();
         Assert.Equal("indo-pacific", j.GetProperty("set").GetString());
-        var codes = j.GetProperty("countries").EnumerateArray().Select(x => x.GetProperty("iso3").GetString()).ToList();
+        var codes = j.GetProperty("countries").EnumerateArray().Select(x => x.GetProperty("country").GetString()).ToList();
         Assert.Contains("JPN", codes);
         Assert.Contains("CHN", codes);
         Assert.Contains(j.GetProperty("groups").EnumerateArray(), g => g.GetProperty("name").GetString() == "quad");
-        var names = j.GetProperty("groupNames").EnumerateArray().Select(x => x.GetString()).ToList();
+        var names = j.GetProperty("group_names").EnumerateArray().Select(x => x.GetString()).ToList();
         Assert.Equal(["allies", "aukus", "euro-atlantic", "indo-pacific", "nato", "prk-rus-treaty", "quad", "treaty-allies", "trilateral", "us-india-mdp"], names);
     }
 
@@ -36,7 +36,7 @@ public sealed class DataApiTests : IClassFixture<DataApiTests.Fixture>
     public async Task Series_of_japan_has_rows_and_sources()
     {
         var j = await (await _c.GetAsync("/api/series/JPN?from=2020&to=2022")).Json();
-        Assert.Equal("JPN", j.GetProperty("iso3").GetString());
+        Assert.Equal("JPN", j.GetProperty("country").GetString());
         Assert.Equal([2020, 2021, 2022], j.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("year").GetInt32()));
         Assert.NotEmpty(j.GetProperty("sources").GetProperty("MilexShare").EnumerateArray());
     }
@@ -68,14 +68,16 @@ public sealed class DataApiTests : IClassFixture<DataApiTests.Fixture>
     public async Task Burden_gives_gaps_for_each_target()
     {
         var j = await (await _c.GetAsync("/api/burden?year=2023&targets=2,3.5,5&group=quad")).Json();
-        Assert.Equal([2.0, 3.5, 5.0], j.GetProperty("targetsPercent").EnumerateArray().Select(x => x.GetDouble()));
+        Assert.Equal([2.0, 3.5, 5.0], j.GetProperty("targets_pct").EnumerateArray().Select(x => x.GetDouble()));
         var rows = j.GetProperty("rows").EnumerateArray().ToList();
-        Assert.Equal(["AUS", "IND", "JPN", "USA"], rows.Select(r => r.GetProperty("iso3").GetString()).Order());
-        var usa = rows.Single(r => r.GetProperty("iso3").GetString() == "USA");
-        var share = usa.GetProperty("sharePercent").GetDouble();
+        Assert.Equal(["AUS", "IND", "JPN", "USA"], rows.Select(r => r.GetProperty("country").GetString()).Order());
+        var usa = rows.Single(r => r.GetProperty("country").GetString() == "USA");
+        var share = usa.GetProperty("share_pct").GetDouble();
         var gap2 = usa.GetProperty("gaps")[0];
-        Assert.Equal(2 - share, gap2.GetProperty("gapPoints").GetDouble(), 6); // gap = target − share
-        Assert.Equal("met", gap2.GetProperty("status").GetString());
+        Assert.Equal(2 - share, gap2.GetProperty("gap_pp").GetDouble(), 6); // gap = target − share
+        Assert.Equal("met", gap2.GetProperty("reach_status").GetString());
+        Assert.Equal(2023, gap2.GetProperty("reach_year").GetInt32()); // met: the year analysed
+        Assert.True(usa.GetProperty("milex_usd_bn").GetDouble() is > 500 and < 2000); // US$ bn, as the CLI's milex_usd_bn
     }
 
     [Fact]
@@ -85,7 +87,7 @@ public sealed class DataApiTests : IClassFixture<DataApiTests.Fixture>
         Assert.True(j.GetProperty("n").GetInt32() >= 5);
         Assert.Equal(j.GetProperty("n").GetInt32(), j.GetProperty("table").GetArrayLength());
         Assert.False(string.IsNullOrEmpty(j.GetProperty("interpretation").GetString()));
-        Assert.True(j.GetProperty("spearman").GetProperty("pValue").GetDouble() is >= 0 and <= 1);
+        Assert.True(j.GetProperty("spearman").GetProperty("p").GetDouble() is >= 0 and <= 1);
     }
 
     [Fact]
@@ -93,7 +95,7 @@ public sealed class DataApiTests : IClassFixture<DataApiTests.Fixture>
     {
         var j = await (await _c.GetAsync("/api/power?year=2022")).Json();
         Assert.Equal(4, j.GetProperty("balance").GetArrayLength());
-        Assert.Contains(j.GetProperty("countries").EnumerateArray(), c => c.GetProperty("iso3").GetString() == "CHN");
+        Assert.Contains(j.GetProperty("countries").EnumerateArray(), c => c.GetProperty("country").GetString() == "CHN");
     }
 
     [Fact]
@@ -101,7 +103,7 @@ public sealed class DataApiTests : IClassFixture<DataApiTests.Fixture>
     {
         var old = await (await _c.GetAsync("/api/network?year=1990")).Json();
         var now = await (await _c.GetAsync("/api/network?year=2024")).Json();
-        Assert.True(now.GetProperty("metrics").GetProperty("allyToAllyTies").GetInt32() > old.GetProperty("metrics").GetProperty("allyToAllyTies").GetInt32());
+        Assert.True(now.GetProperty("metrics").GetProperty("ally_to_ally_ties").GetInt32() > old.GetProperty("metrics").GetProperty("ally_to_ally_ties").GetInt32());
         Assert.NotEmpty(now.GetProperty("edges").EnumerateArray());
     }
 

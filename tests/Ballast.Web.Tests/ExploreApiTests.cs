@@ -57,9 +57,9 @@ public sealed class ExploreApiTests : IClassFixture<ExploreApiTests.Server>
         Assert.Equal("morris", s.GetProperty("method").GetString());
         var rows = s.GetProperty("indices").EnumerateArray().ToList();
         Assert.Equal(d, rows.Count);
-        var mu = rows.Select(r => r.GetProperty("muStar").GetDouble()).ToList();
+        var mu = rows.Select(r => r.GetProperty("mu_star").GetDouble()).ToList();
         Assert.Equal(mu.OrderByDescending(x => x), mu); // most influential first
-        Assert.All(rows, r => Assert.True(r.GetProperty("muStar").GetDouble() >= Math.Abs(r.GetProperty("mu").GetDouble()) - 1e-12)); // μ* ≥ |μ|
+        Assert.All(rows, r => Assert.True(r.GetProperty("mu_star").GetDouble() >= Math.Abs(r.GetProperty("mu").GetDouble()) - 1e-12)); // μ* ≥ |μ|
 
         var csv = await _c.GetAsync($"/api/jobs/{morris}/sensitivity?outcome=balance_ratio&resamples=50&format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
@@ -74,7 +74,7 @@ public sealed class ExploreApiTests : IClassFixture<ExploreApiTests.Server>
         var (_, sobol, d) = await _s.Jobs;
         var s = await (await _c.GetAsync($"/api/jobs/{sobol}/sensitivity?outcome=balance_ratio&resamples=50")).Json();
         Assert.Equal("sobol", s.GetProperty("method").GetString());
-        Assert.Equal(4, s.GetProperty("baseSamples").GetInt32());
+        Assert.Equal(4, s.GetProperty("base_samples").GetInt32());
         Assert.Equal(d, s.GetProperty("indices").GetArrayLength());
 
         // A condition met by every run: all cases, and the first box is all runs.
@@ -174,7 +174,7 @@ public sealed class ExploreApiTests : IClassFixture<ExploreApiTests.Server>
         var sobolHtml = await (await _c.GetAsync($"/explore?job={sobol}")).Content.ReadAsStringAsync();
         Assert.Contains("Sobol indices (N = 4", sobolHtml, StringComparison.Ordinal);
         var missing = await (await _c.GetAsync($"/explore?job={sobol}&outcome=crossover_year")).Content.ReadAsStringAsync();
-        Assert.True(missing.Contains("fillMissing", StringComparison.Ordinal) || missing.Contains("Sobol indices", StringComparison.Ordinal));
+        Assert.True(missing.Contains("fill_missing", StringComparison.Ordinal) || missing.Contains("Sobol indices", StringComparison.Ordinal));
         var none = await (await _c.GetAsync("/explore?job=nothing")).Content.ReadAsStringAsync();
         Assert.Contains("role=\"alert\"", none, StringComparison.Ordinal);
         Assert.Contains("<label>Samples <input type=\"number\" id=\"explore-samples\" name=\"samples\" min=\"1\" max=\"8\"", html, StringComparison.Ordinal);
@@ -191,7 +191,7 @@ public sealed class ExploreApiTests : IClassFixture<ExploreApiTests.Server>
             var c = first.CreateClient();
             id = (await (await c.PostJson("/api/explore", new { scenario = "baseline", design = "morris", samples = 1, seed = 9 })).Json(HttpStatusCode.Accepted)).GetProperty("id").GetString()!;
             Assert.Equal("Succeeded", (await TestHttp.WaitFor(c, id)).GetProperty("status").GetString());
-            muStar = (await (await c.GetAsync($"/api/jobs/{id}/sensitivity?outcome=balance_ratio&resamples=20")).Json()).GetProperty("indices")[0].GetProperty("muStar").GetDouble();
+            muStar = (await (await c.GetAsync($"/api/jobs/{id}/sensitivity?outcome=balance_ratio&resamples=20")).Json()).GetProperty("indices")[0].GetProperty("mu_star").GetDouble();
         }
 
         using var second = new BallastFactory(store);
@@ -199,7 +199,7 @@ public sealed class ExploreApiTests : IClassFixture<ExploreApiTests.Server>
         var job = await (await c2.GetAsync($"/api/jobs/{id}")).Json();
         Assert.Equal("Explore", job.GetProperty("kind").GetString());
         var again = await (await c2.GetAsync($"/api/jobs/{id}/sensitivity?outcome=balance_ratio&resamples=20")).Json();
-        Assert.Equal(muStar, again.GetProperty("indices")[0].GetProperty("muStar").GetDouble()); // same store, same seed: same numbers
+        Assert.Equal(muStar, again.GetProperty("indices")[0].GetProperty("mu_star").GetDouble()); // same store, same seed: same numbers
     }
 
     [Fact]

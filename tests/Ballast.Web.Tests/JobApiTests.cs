@@ -19,7 +19,7 @@ public sealed class JobApiTests
         Assert.Equal(1.0, done.GetProperty("progress").GetDouble());
 
         var res = await (await c.GetAsync($"/api/jobs/{id}/results")).Json();
-        Assert.Equal(40, res.GetProperty("scenarios")[0].GetProperty("kpis").GetProperty("runs").GetInt64());
+        Assert.Equal(40, res.GetProperty("scenarios")[0].GetProperty("runs").GetInt64());
         Assert.Contains(res.GetProperty("kpis").EnumerateArray(), k => k.GetProperty("name").GetString() == "Balance ratio");
         Assert.Equal(0, res.GetProperty("paired").GetArrayLength());
 
@@ -179,7 +179,7 @@ public sealed class JobApiTests
         var again = await (await c2.GetAsync($"/api/jobs/{id}")).Json();
         Assert.Equal("Succeeded", again.GetProperty("status").GetString());
         var res = await (await c2.GetAsync($"/api/jobs/{id}/results")).Json();
-        Assert.Equal(20, res.GetProperty("scenarios")[0].GetProperty("kpis").GetProperty("runs").GetInt64());
+        Assert.Equal(20, res.GetProperty("scenarios")[0].GetProperty("runs").GetInt64());
         var lost = await (await c2.GetAsync($"/api/jobs/{orphan.Id}")).Json();
         Assert.Equal("Failed", lost.GetProperty("status").GetString());
         Assert.Contains("server stopped", lost.GetProperty("error").GetString(), StringComparison.Ordinal);

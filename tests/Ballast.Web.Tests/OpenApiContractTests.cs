@@ -76,16 +76,34 @@ public sealed class OpenApiContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_field_and_query_parameter_follows_the_cli_naming_rule()
+    {
+        // docs/outputs.md: snake_case, the unit in the name (share_pct, milex_usd_bn), as the CLI's JSON.
+        var doc = await Document();
+        var snake = new System.Text.RegularExpressions.Regex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$");
+        var names = doc.GetProperty("components").GetProperty("schemas").EnumerateObject()
+            .Where(s => s.Value.TryGetProperty("properties", out _))
+            .SelectMany(s => s.Value.GetProperty("properties").EnumerateObject().Select(p => (Where: s.Name, p.Name)))
+            .Concat(doc.GetProperty("paths").EnumerateObject().SelectMany(path => path.Value.EnumerateObject())
+                .SelectMany(op => op.Value.TryGetProperty("parameters", out var ps) ? ps.EnumerateArray().Select(p => (Where: "parameter", Name: p.GetProperty("name").GetString()!)) : []))
+            .ToList();
+        Assert.True(names.Count > 200, $"{names.Count} names");
+        Assert.Empty(names.Where(n => !snake.IsMatch(n.Name)).Select(n => $"{n.Where}.{n.Name}").Distinct());
+        var burden = doc.GetProperty("components").GetProperty("schemas").GetProperty("BurdenItem").GetProperty("properties");
+        Assert.Equal(["country", "gaps", "gdp_usd_bn", "milex_growth_5y_pct", "milex_usd_bn", "name", "share_growth_5y_pct", "share_pct"], burden.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Optional_request_fields_are_not_required_and_request_bodies_have_examples()
     {
         var doc = await Document();
         var schemas = doc.GetProperty("components").GetProperty("schemas");
         var run = schemas.GetProperty("RunJobRequest");
         Assert.False(run.TryGetProperty("required", out var required) && required.GetArrayLength() > 0, run.ToString());
-        Assert.Equal(["fileName", "runs", "scenario", "seed", "yaml"], run.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["file_name", "runs", "scenario", "seed", "yaml"], run.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         // A double? field: a number or null, not an "object"; a double: a number.
-        var budget = schemas.GetProperty("OptimiserRequest").GetProperty("properties").GetProperty("budgetShare");
+        var budget = schemas.GetProperty("OptimiserRequest").GetProperty("properties").GetProperty("budget_share_pct");
         Assert.Equal(["null", "number"], budget.GetProperty("type").EnumerateArray().Select(t => t.GetString()).Order(StringComparer.Ordinal));
         Assert.Equal("number", schemas.GetProperty("JobView").GetProperty("properties").GetProperty("progress").GetProperty("type").GetString());
         Assert.Equal("string", schemas.GetProperty("JobStatus").GetProperty("type").GetString());

@@ -56,7 +56,7 @@ public sealed class ScenarioApiTests : IClassFixture<DataApiTests.Fixture>
     [Fact]
     public async Task Validate_names_file_line_column_and_field_of_a_bad_scenario()
     {
-        var p = await (await _c.PostJson("/api/scenarios/validate", new { yaml = Bad, fileName = "../../etc/mine.yaml" })).Problem(HttpStatusCode.BadRequest, "us.stance[0].kind");
+        var p = await (await _c.PostJson("/api/scenarios/validate", new { yaml = Bad, file_name = "../../etc/mine.yaml" })).Problem(HttpStatusCode.BadRequest, "us.stance[0].kind");
         Assert.Equal(10, p.GetProperty("line").GetInt32());
         Assert.True(p.GetProperty("column").GetInt32() > 1);
         Assert.Equal("mine.yaml", p.GetProperty("file").GetString()); // a label only: the path is dropped

@@ -85,14 +85,8 @@ public static class BurdenCommand
                     TargetStatus.NotWithinHorizon => "not in 50 y",
                     _ => null,
                 });
-                cells.Add(g.Status is TargetStatus.ReachedOnTrend or TargetStatus.AlreadyMet ? g.YearReached : null);
-                cells.Add(g.Status switch
-                {
-                    TargetStatus.AlreadyMet => "met",
-                    TargetStatus.ReachedOnTrend => "on_trend",
-                    TargetStatus.NotWithinHorizon => "not_within_50_years",
-                    _ => null,
-                });
+                cells.Add(g.ReachYear);
+                cells.Add(g.StatusCode);
             }
 
             cells.Add(r.Trend.SpendingGrowth?.Value * 100);

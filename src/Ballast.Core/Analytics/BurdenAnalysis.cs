@@ -39,6 +39,21 @@ public sealed record TargetGap(double TargetPercent, Observation? GapPoints, Obs
 {
     /// <summary>True when the target is not reached within the horizon on the current trend.</summary>
     public bool NotWithinHorizon => Status == TargetStatus.NotWithinHorizon;
+
+    /// <summary>
+    /// The status as every output names it (the CLI's <c>reach_T_status</c>, the API's <c>reach_status</c>): <c>met</c>,
+    /// <c>on_trend</c>, <c>not_within_50_years</c>, or null without data.
+    /// </summary>
+    public string? StatusCode => Status switch
+    {
+        TargetStatus.AlreadyMet => "met",
+        TargetStatus.ReachedOnTrend => "on_trend",
+        TargetStatus.NotWithinHorizon => "not_within_50_years",
+        _ => null,
+    };
+
+    /// <summary>The year reached when the target is met or reached on trend, else null (the outputs' <c>reach_T_year</c>).</summary>
+    public int? ReachYear => Status is TargetStatus.ReachedOnTrend or TargetStatus.AlreadyMet ? YearReached : null;
 }
 
 /// <summary>Compound annual growth over the trend window.</summary>

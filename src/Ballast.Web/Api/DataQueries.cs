@@ -5,6 +5,7 @@ using Ballast.Core.Panel;
 using Ballast.Data.Alliances;
 using Ballast.Data.Countries;
 using Ballast.Data.Panel;
+using System.Text.Json.Serialization;
 using Ballast.Runs.Countries;
 
 namespace Ballast.Web.Api;
@@ -123,10 +124,10 @@ public static class DataQueries
             rows.Select(r => new BurdenItem(
                 r.Iso3,
                 Name(r.Iso3),
-                r.Spending?.Value,
-                r.Gdp?.Value,
+                ApiJson.UsdBn(r.Spending?.Value),
+                ApiJson.UsdBn(r.Gdp?.Value),
                 r.SharePercent,
-                r.Targets.Select(g => new GapItem(g.TargetPercent, g.GapPoints?.Value, g.GapUsd?.Value, Status(g.Status), g.YearReached)).ToList(),
+                r.Targets.Select(g => new GapItem(g.TargetPercent, g.GapPoints?.Value, ApiJson.UsdBn(g.GapUsd?.Value), g.StatusCode, g.ReachYear)).ToList(),
                 r.Trend.SpendingGrowth?.Value * 100,
                 r.Trend.ShareGrowth?.Value * 100)).ToList(),
             ["Gap = target − share (positive: short of the target); in money: gap × GDP. 'Reached' assumes the 5-year compound growth of the share continues."],
@@ -160,14 +161,6 @@ public static class DataQueries
         return list.Distinct().Order().ToList();
     }
 
-    private static string Status(TargetStatus s) => s switch
-    {
-        TargetStatus.AlreadyMet => "met",
-        TargetStatus.ReachedOnTrend => "reached-on-trend",
-        TargetStatus.NotWithinHorizon => "not-within-50-years",
-        _ => "unknown",
-    };
-
     /// <summary>The Olson–Zeckhauser exploitation test for a group in a year.</summary>
     public static ExploitationResponse Exploitation(int? year, string? countries, string? group)
     {
@@ -178,9 +171,9 @@ public static class DataQueries
         return new ExploitationResponse(
             y,
             r.N,
-            r.Table.OrderBy(a => a.RankByGdp).Select(a => new RankedItem(a.Iso3, Name(a.Iso3), a.Gdp, a.Share * 100, a.RankByGdp, a.RankByShare)).ToList(),
-            r.Spearman,
-            r.KendallTauB,
+            r.Table.OrderBy(a => a.RankByGdp).Select(a => new RankedItem(a.Iso3, Name(a.Iso3), a.Gdp / 1e9, a.Share * 100, a.RankByGdp, a.RankByShare)).ToList(),
+            new SpearmanItem(r.Spearman.Coefficient, r.Spearman.Statistic, r.Spearman.PValue, r.Spearman.N, r.Spearman.Approximation),
+            new KendallItem(r.KendallTauB.Coefficient, r.KendallTauB.Statistic, r.KendallTauB.PValue, r.KendallTauB.N, r.KendallTauB.Approximation),
             r.SupportsExploitation(),
             r.Interpretation(),
             r.Excluded.Select(e => new ExcludedItem(e.Iso3, e.Reason)).ToList(),
@@ -214,8 +207,8 @@ public static class DataQueries
             Panel.Value(a.Iso3, y, Series.Population))).ToList();
         var (coalition, adversaries) = PowerMeasures.Sides(set);
         var rows = set.Actors.Zip(inputs).Select(p => new PowerItem(
-            p.First.Iso3, Name(p.First.Iso3), CountryData.RoleName(p.First.Role), p.Second.MilitaryExpenditure, p.Second.CapitalStock, p.Second.Cinc,
-            p.Second.Value(PowerMeasure.GdpTimesGdpPerCapita))).ToList();
+            p.First.Iso3, Name(p.First.Iso3), CountryData.RoleName(p.First.Role), ApiJson.UsdBn(p.Second.MilitaryExpenditure), ApiJson.UsdBn(p.Second.CapitalStock), p.Second.Cinc,
+            p.Second.Value(PowerMeasure.GdpTimesGdpPerCapita) / 1e15)).ToList();
         var balance = PowerMeasures.Balance(inputs, coalition, adversaries)
             .Select(b => new BalanceItem(b.Measure.ToString(), b.CoalitionTotal, b.AdversaryTotal, b.Ratio, b.Missing)).ToList();
         notes.Add($"Capital stock: perpetual inventory over SIPRI constant-2023-US$ spending from {CapitalStockStartYear}, depreciation {PowerMeasures.DefaultDepreciation.ToString(CultureInfo.InvariantCulture)} a year, starting at the steady state.");
@@ -253,7 +246,7 @@ public static class DataQueries
             y,
             new NetworkMetricsItem(summary.NodeCount, summary.EdgeCount, summary.Density, summary.DegreeCentralisation, summary.Patron, summary.PatronTies, summary.PatronShareOfTies, summary.AllyToAllyTies,
                 summary.EdgesByKind.OrderBy(k => k.Key).ToDictionary(k => TieKinds.Name(k.Key), k => k.Value)),
-            network.Nodes.Select(n => new NodeItem(n, Name(n), roles.GetValueOrDefault(n, "other"), degrees.GetValueOrDefault(n), Panel.Value(n, Math.Min(y, LastShareYear), Series.MilexCurrentUsd))).ToList(),
+            network.Nodes.Select(n => new NodeItem(n, Name(n), roles.GetValueOrDefault(n, "other"), degrees.GetValueOrDefault(n), ApiJson.UsdBn(Panel.Value(n, Math.Min(y, LastShareYear), Series.MilexCurrentUsd)))).ToList(),
             network.Edges.Select(e => new EdgeItem(e.A, e.B, e.Kinds.Select(TieKinds.Name).ToList(), e.Weight, e.Ties.Select(x => x.Source).Distinct().ToList())).ToList(),
             network.Notes.ToList(),
             AllianceCitation);
@@ -270,8 +263,12 @@ public static class DataQueries
 }
 
 #pragma warning disable SA1402, CA1050 // the response records are small and read together
+// Field names follow the CLI's naming rule (ApiJson: snake_case, the unit in the name, the value in that unit); `country`
+// is an ISO3 code as in the CLI's tables. Names whose words end in a digit ("5y", "2023") are spelled out, since the
+// snake_case policy joins digits to the word before them.
+
 /// <summary>A country of an actor set.</summary>
-public sealed record CountryInfo(string Iso3, string Name, string Role, string Source);
+public sealed record CountryInfo(string Country, string Name, string Role, string Source);
 
 /// <summary>A named group (Quad, AUKUS…).</summary>
 public sealed record GroupInfo(string Name, string Description, int FoundedIn);
@@ -279,50 +276,76 @@ public sealed record GroupInfo(string Name, string Description, int FoundedIn);
 /// <summary>An actor set's countries, the sets available, the named groups, and every name a <c>group</c> parameter accepts (groups, actor sets' allies, <c>allies</c>).</summary>
 public sealed record CountriesResponse(string Set, string Description, IReadOnlyList<CountryInfo> Countries, IReadOnlyList<string> Sets, IReadOnlyList<GroupInfo> Groups, IReadOnlyList<string> GroupNames);
 
-/// <summary>One year of a country's panel.</summary>
-public sealed record SeriesRow(int Year, double? GdpCurrentUsd, double? GdpConstantUsd, double? Population, double? MilexCurrentUsd, double? MilexConstantUsd, double? MilexSharePercent);
+/// <summary>One year of a country's panel, in the user panel format of <c>ballast series</c> (money in US$).</summary>
+public sealed record SeriesRow(int Year, double? GdpCurrentUsd, double? GdpConstantUsd, double? Population, double? MilexCurrentUsd, double? MilexConstantUsd, double? MilexShareGdpPct);
 
 /// <summary>A country's yearly series with the sources used.</summary>
-public sealed record SeriesResponse(string Iso3, string Name, IReadOnlyList<SeriesRow> Rows, IReadOnlyDictionary<string, IReadOnlyList<string>> Sources, string Citation);
+public sealed record SeriesResponse(string Country, string Name, IReadOnlyList<SeriesRow> Rows, IReadOnlyDictionary<string, IReadOnlyList<string>> Sources, string Citation);
 
-/// <summary>One country's share of GDP per year (null where the data have none).</summary>
-public sealed record ShareSeries(string Iso3, string Name, string Role, IReadOnlyList<double?> SharePercent);
+/// <summary>One country's share of GDP per year, in percent (null where the data have none).</summary>
+public sealed record ShareSeries(string Country, string Name, string Role, IReadOnlyList<double?> SharePct);
 
 /// <summary>Shares of GDP over years.</summary>
 public sealed record SharesResponse(IReadOnlyList<int> Years, IReadOnlyList<ShareSeries> Countries, string Citation);
 
-/// <summary>The gap to one target.</summary>
-public sealed record GapItem(double TargetPercent, double? GapPoints, double? GapUsd, string Status, int? YearReached);
+/// <summary>The gap to one target (the CLI's <c>gap_T_pp</c>, <c>gap_T_usd_bn</c>, <c>reach_T_year</c>, <c>reach_T_status</c>).</summary>
+/// <param name="TargetPct">The target, percent of GDP.</param>
+/// <param name="GapPp">Target minus share, percentage points (positive: short of the target).</param>
+/// <param name="GapUsdBn">The gap in current US$ bn.</param>
+/// <param name="ReachStatus"><c>met</c>, <c>on_trend</c>, <c>not_within_50_years</c>, or null without data.</param>
+/// <param name="ReachYear">The year reached on trend (the year analysed when already met), else null.</param>
+public sealed record GapItem(double TargetPct, double? GapPp, double? GapUsdBn, string? ReachStatus, int? ReachYear);
 
-/// <summary>One country's burden row.</summary>
-public sealed record BurdenItem(string Iso3, string Name, double? SpendingUsd, double? GdpUsd, double? SharePercent, IReadOnlyList<GapItem> Gaps, double? SpendingGrowth5yPercent, double? ShareGrowth5yPercent);
+/// <summary>One country's burden row (money in current US$ bn, shares and growth in percent).</summary>
+public sealed record BurdenItem(
+    string Country,
+    string Name,
+    double? MilexUsdBn,
+    double? GdpUsdBn,
+    double? SharePct,
+    IReadOnlyList<GapItem> Gaps,
+    [property: JsonPropertyName("milex_growth_5y_pct")] double? MilexGrowth5yPct,
+    [property: JsonPropertyName("share_growth_5y_pct")] double? ShareGrowth5yPct);
 
 /// <summary>The burden table.</summary>
-public sealed record BurdenResponse(int Year, IReadOnlyList<double> TargetsPercent, IReadOnlyList<BurdenItem> Rows, IReadOnlyList<string> Notes, string Citation);
+public sealed record BurdenResponse(int Year, IReadOnlyList<double> TargetsPct, IReadOnlyList<BurdenItem> Rows, IReadOnlyList<string> Notes, string Citation);
 
-/// <summary>A ranked ally in the exploitation test.</summary>
-public sealed record RankedItem(string Iso3, string Name, double GdpUsd, double SharePercent, double RankByGdp, double RankByShare);
+/// <summary>A ranked ally in the exploitation test (GDP in current US$ bn, share in percent).</summary>
+public sealed record RankedItem(string Country, string Name, double GdpUsdBn, double SharePct, double RankGdp, double RankShare);
+
+/// <summary>Spearman's rank correlation as the CLI's <c>spearman</c> field.</summary>
+public sealed record SpearmanItem(double? Rho, double? Statistic, double? P, int N, string Approximation);
+
+/// <summary>Kendall's tau-b as the CLI's <c>kendall</c> field.</summary>
+public sealed record KendallItem(double? TauB, double? Statistic, double? P, int N, string Approximation);
 
 /// <summary>A country left out of the test.</summary>
-public sealed record ExcludedItem(string Iso3, string Reason);
+public sealed record ExcludedItem(string Country, string Reason);
 
 /// <summary>The exploitation test.</summary>
-public sealed record ExploitationResponse(int Year, int N, IReadOnlyList<RankedItem> Table, CorrelationResult Spearman, CorrelationResult KendallTauB, bool SupportsExploitation, string Interpretation, IReadOnlyList<ExcludedItem> Excluded, string Citation);
+public sealed record ExploitationResponse(int Year, int N, IReadOnlyList<RankedItem> Table, SpearmanItem Spearman, KendallItem Kendall, bool SupportsExploitation, string Interpretation, IReadOnlyList<ExcludedItem> Excluded, string Citation);
 
-/// <summary>One country's power measures.</summary>
-public sealed record PowerItem(string Iso3, string Name, string Role, double? MilexCurrentUsd, double? CapitalStock2023Usd, double? Cinc, double? GdpTimesGdpPerCapita);
+/// <summary>One country's power measures (as <c>ballast power</c>'s countries table).</summary>
+public sealed record PowerItem(
+    string Country,
+    string Name,
+    string Role,
+    double? MilexUsdBn,
+    [property: JsonPropertyName("capital_stock_usd_bn_2023")] double? CapitalStockUsdBn2023,
+    double? Cinc,
+    [property: JsonPropertyName("gdp_x_gdp_per_capita_usd2_e15")] double? GdpXGdpPerCapitaUsd2E15);
 
-/// <summary>The balance under one measure.</summary>
+/// <summary>The balance under one measure (totals in the measure's own units; the ratio is dimensionless).</summary>
 public sealed record BalanceItem(string Measure, double Coalition, double Adversaries, double? Ratio, IReadOnlyList<string> Missing);
 
 /// <summary>Power measures and balances.</summary>
 public sealed record PowerResponse(int Year, IReadOnlyList<PowerItem> Countries, IReadOnlyList<BalanceItem> Balance, IReadOnlyList<string> Notes, IReadOnlyList<string> Citations);
 
-/// <summary>Network metrics (hub-and-spokes vs networked).</summary>
+/// <summary>Network metrics (hub-and-spokes vs networked), named as <c>ballast network</c>'s metrics table.</summary>
 public sealed record NetworkMetricsItem(int Nodes, int Edges, double? Density, double? DegreeCentralisation, string Patron, int PatronTies, double? PatronShareOfTies, int AllyToAllyTies, IReadOnlyDictionary<string, int> EdgesByKind);
 
-/// <summary>A network node.</summary>
-public sealed record NodeItem(string Iso3, string Name, string Role, int Degree, double? MilexCurrentUsd);
+/// <summary>A network node (spending in current US$ bn).</summary>
+public sealed record NodeItem(string Country, string Name, string Role, int Degree, double? MilexUsdBn);
 
 /// <summary>A network edge.</summary>
 public sealed record EdgeItem(string A, string B, IReadOnlyList<string> Kinds, double Weight, IReadOnlyList<string> Sources);

@@ -6,6 +6,7 @@ using Ballast.Runs.Exploration;
 using Ballast.Store;
 using Ballast.Web.Dashboard;
 using Ballast.Web.Jobs;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ballast.Web.Api;
 
@@ -30,7 +31,7 @@ public sealed record SensitivityResponse(string Job, string Outcome, int? Year, 
 public sealed record PrimStep(int Box, double Coverage, double Density, double Mass, int Restricted, string Step);
 
 /// <summary>A restriction of the chosen box on one parameter, with the data's range and the quasi-p-values.</summary>
-public sealed record PrimLimit(string Parameter, double Lower, double Upper, double DataMin, double DataMax, double QuasiPLower, double QuasiPUpper);
+public sealed record PrimLimit(string Parameter, double Lower, double Upper, double DataMin, double DataMax, double QpLower, double QpUpper);
 
 /// <summary>Scenario discovery: the peeling trajectory and the chosen box's restrictions.</summary>
 public sealed record DiscoverResponse(string Job, string Where, int Cases, int Points, int Chosen, double Coverage, double Density, double Mass, IReadOnlyList<PrimStep> Trajectory, IReadOnlyList<PrimLimit> Box, IReadOnlyList<string> Notes);
@@ -51,7 +52,7 @@ internal static class ExploreEndpoints
                 return JobEndpoints.Accept(queue, JobKind.Explore, new JobSpec([new JobScenario(name, yaml)], runs, seed, spec));
             })
             .Produces<JobView>(StatusCodes.Status202Accepted).WithName("submitExplore").WithSummary("Runs a designed experiment (LHS, Sobol/Saltelli, Morris, factorial, Monte Carlo) over a scenario's uncertain parameters as a job, into a DuckDB results store in the job's folder.");
-        g.MapGet("/jobs/{id}/sensitivity", (string id, string? outcome, int? year, string? method, double? fillMissing, int? resamples, double? confidence, bool? secondOrder, string? format, JobQueue queue, JobStore store) =>
+        g.MapGet("/jobs/{id}/sensitivity", (string id, string? outcome, int? year, string? method, [FromQuery(Name = "fill_missing")] double? fillMissing, int? resamples, double? confidence, [FromQuery(Name = "second_order")] bool? secondOrder, string? format, JobQueue queue, JobStore store) =>
                 Explored(queue, store, id, results =>
                 {
                     var s = Sensitivity(id, results, outcome, year, method, fillMissing, resamples, confidence, secondOrder ?? false);
@@ -59,7 +60,7 @@ internal static class ExploreEndpoints
                 }))
             .RequireRateLimiting(ComputeThrottle.Policy)
             .Produces<SensitivityResponse>(StatusCodes.Status200OK, "application/json", "text/csv").WithName("jobSensitivity").WithSummary("Sobol first/total-order indices with bootstrap intervals (Sobol design) or Morris μ*, μ, σ (Morris design) of one outcome of a finished explore job; format=csv for the table as CSV.");
-        g.MapGet("/jobs/{id}/discover", (string id, string? where, double? alpha, double? threshold, double? massMin, int? box, string? format, JobQueue queue, JobStore store) =>
+        g.MapGet("/jobs/{id}/discover", (string id, string? where, double? alpha, double? threshold, [FromQuery(Name = "mass_min")] double? massMin, int? box, string? format, JobQueue queue, JobStore store) =>
                 Explored(queue, store, id, results =>
                 {
                     var d = Discover(id, results, where, alpha, threshold, massMin, box);
@@ -117,7 +118,7 @@ internal static class ExploreEndpoints
 
         if (fill is double f && !double.IsFinite(f))
         {
-            throw new BallastInputException("must be a finite number", field: "fillMissing", value: f.ToString("G", CultureInfo.InvariantCulture));
+            throw new BallastInputException("must be a finite number", field: "fill_missing", value: f.ToString("G", CultureInfo.InvariantCulture));
         }
 
         var d = ExplorationSetup.DesignOf(results);
@@ -140,7 +141,7 @@ internal static class ExploreEndpoints
         }
         else if (y.Any(t => !double.IsFinite(t)))
         {
-            throw new BallastInputException($"{y.Count(t => !double.IsFinite(t))} of {y.Length} runs have no value of '{name}' (e.g. crossover_year when the balance never tips); give fillMissing or analyse 'crossed'", field: "outcome", value: name);
+            throw new BallastInputException($"{y.Count(t => !double.IsFinite(t))} of {y.Length} runs have no value of '{name}' (e.g. crossover_year when the balance never tips); give fill_missing or analyse 'crossed'", field: "outcome", value: name);
         }
 
         var names = results.Parameters;
@@ -161,12 +162,12 @@ internal static class ExploreEndpoints
              "Effects are outcome change per unit of each parameter's probability scale."]);
     }
 
-    internal static DiscoverResponse Discover(string id, ResultStore results, string? where, double? alpha, double? threshold, double? massMin, int? box)
+    internal static DiscoverResponse Discover(string id, ResultStore results, string? where, double? alpha, double? threshold, [FromQuery(Name = "mass_min")] double? massMin, int? box)
     {
         var text = string.IsNullOrWhiteSpace(where) ? throw new BallastInputException("is required, e.g. where=crossover_year <= 2035", field: "where") : where;
         var a = Share(alpha ?? 0.05, "alpha", 0.5);
         var t = Share(threshold ?? 0.8, "threshold", 1);
-        var mm = Share(massMin ?? 0.05, "massMin", 1);
+        var mm = Share(massMin ?? 0.05, "mass_min", 1);
         var condition = Condition.Parse(text, results.Outcomes.Select(o => o.Name).ToList(), "where");
         var (x, y) = StoreAnalysis.Discovery(results, condition);
         var names = results.Parameters;
@@ -195,7 +196,7 @@ internal static class ExploreEndpoints
     /// <summary>The chosen PRIM box as a table (CSV download).</summary>
     internal static DataTable BoxTable(DiscoverResponse d) =>
         new(["parameter", "lower", "upper", "data_min", "data_max", "quasi_p_lower", "quasi_p_upper"],
-            d.Box.Select(r => (IReadOnlyList<string>)[r.Parameter, N(r.Lower), N(r.Upper), N(r.DataMin), N(r.DataMax), N(r.QuasiPLower), N(r.QuasiPUpper)]).ToList());
+            d.Box.Select(r => (IReadOnlyList<string>)[r.Parameter, N(r.Lower), N(r.Upper), N(r.DataMin), N(r.DataMax), N(r.QpLower), N(r.QpUpper)]).ToList());
 
     internal static string N(double? v) => v is double d ? d.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
 

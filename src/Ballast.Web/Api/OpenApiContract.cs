@@ -18,7 +18,7 @@ internal static class OpenApiContract
         ["submitRun"] = """{"scenario":"baseline","runs":500,"seed":1}""",
         ["submitCompare"] = """{"scenarios":[{"scenario":"us-conditional-3.5"},{"scenario":"us-reassure"}],"runs":500}""",
         ["submitExplore"] = """{"scenario":"baseline","design":"sobol","samples":16,"seed":7}""",
-        ["optimise"] = """{"scenario":"baseline","year":2030,"budgetShare":3.5,"priorities":{"taiwan_strait":2},"programmes":true}""",
+        ["optimise"] = """{"scenario":"baseline","year":2030,"budget_share_pct":3.5,"priorities":{"taiwan_strait":2},"programmes":true}""",
         ["validateScenario"] = """{"scenario":"us-reassure"}""",
         ["applyLevers"] = """{"scenario":"baseline","levers":{"us.stance.kind":"conditional","us.stance.target":3.5,"us.stance.deadline":2030}}""",
     };
@@ -139,7 +139,7 @@ internal static class OpenApiContract
 
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
         {
-            Problem(429, "Too many compute requests: retry after the Retry-After header's seconds (also retryAfterSeconds in the problem).");
+            Problem(429, "Too many compute requests: retry after the Retry-After header's seconds (also retry_after_seconds in the problem).");
         }
         else if (post && path is "/api/jobs" or "/api/compare" or "/api/explore")
         {

@@ -2,6 +2,7 @@ using Ballast.Optimisation.Inputs;
 using Ballast.Optimisation.Solving;
 using Ballast.Reports.Figures;
 using Ballast.Web.Dashboard;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ballast.Web.Api;
 
@@ -10,38 +11,41 @@ namespace Ballast.Web.Api;
 /// <param name="Yaml">Scenario YAML text.</param>
 /// <param name="FileName">A label for messages (never opened as a path).</param>
 /// <param name="Year">Year to optimise (default: the scenario's horizon).</param>
-/// <param name="BudgetShare">Budget as a share of GDP in percent, in (0, 100]; default each country's spending on its trend.</param>
+/// <param name="BudgetSharePct">Budget as a share of GDP in percent, in (0, 100]; default each country's spending on its trend.</param>
 /// <param name="Priorities">Theatre priorities by key or name (weights ≥ 0), replacing data/theatres.csv's.</param>
 /// <param name="Programmes">Offer the co-development programmes as yes/no decisions (a mixed-integer programme).</param>
-public sealed record OptimiserRequest(string? Scenario, string? Yaml, string? FileName, int? Year, double? BudgetShare, Dictionary<string, double>? Priorities, bool? Programmes);
+public sealed record OptimiserRequest(string? Scenario, string? Yaml, string? FileName, int? Year, double? BudgetSharePct, Dictionary<string, double>? Priorities, bool? Programmes);
 
-/// <summary>One role: a country's investment in a mission area and theatre (US$ millions) and the capability it yields.</summary>
-public sealed record AllocationRow(string Country, string Mission, string Theatre, double InvestmentUsdM, double Capability, double ShareOfBudgetPercent);
+// The records below carry the CLI's units (`ballast optimise --format json`): money in US$ bn, capability, gaps and
+// duplication in bn units (US$ bn-equivalent), shares in percent; the solver works in millions.
 
-/// <summary>Requirement, capability, gap and duplication in one mission area and theatre, federated and autonomous (US$ m-equivalent units).</summary>
-public sealed record CoverageRow(string Mission, string Theatre, double Priority, double Requirement, double FederatedCapability, double FederatedGap, double FederatedDuplication, double AutonomousCapability, double AutonomousGap, double AutonomousDuplication);
+/// <summary>One role: a country's investment in a mission area and theatre and the capability it yields.</summary>
+public sealed record AllocationRow(string Country, string Mission, string Theatre, double InvestmentUsdBn, double CapabilityBnUnits, double ShareOfBudgetPct);
 
-/// <summary>A country's budgets and what it commits (US$ millions), and the value of a budget dollar (LP dual).</summary>
-public sealed record CountryRow(string Country, double SpendingUsdM, double InvestmentBudgetUsdM, double FederatedSpendUsdM, double ProgrammeCostUsdM, double AutonomousSpendUsdM, double BudgetValue);
+/// <summary>Requirement, capability, gap and duplication in one mission area and theatre, federated and autonomous (bn units).</summary>
+public sealed record CoverageRow(string Mission, string Theatre, double Priority, double RequirementBnUnits, double FederatedCapabilityBnUnits, double FederatedGapBnUnits, double FederatedDuplicationBnUnits, double AutonomousCapabilityBnUnits, double AutonomousGapBnUnits, double AutonomousDuplicationBnUnits);
+
+/// <summary>A country's budgets and what it commits (US$ bn), and the value of a budget dollar (LP dual).</summary>
+public sealed record CountryRow(string Country, double SpendingUsdBn, double InvestmentBudgetUsdBn, double FederatedSpendUsdBn, double ProgrammeCostUsdBn, double AutonomousSpendUsdBn, double BudgetValue);
 
 /// <summary>A co-development programme and the decision.</summary>
-public sealed record ProgrammeRow(string Programme, string Mission, IReadOnlyList<string> Members, double FixedCostUsdM, double Multiplier, string Decision);
+public sealed record ProgrammeRow(string Programme, string Mission, IReadOnlyList<string> Members, double FixedCostUsdBn, double Multiplier, string Decision);
 
-/// <summary>The federated dividend and the totals behind it (money in US$ millions, gaps and duplication in US$ m-equivalent units).</summary>
+/// <summary>The federated dividend and the totals behind it (money in US$ bn, gaps and duplication in bn units, shares in percent).</summary>
 public sealed record DividendView(
-    double FederatedGap,
-    double AutonomousGap,
-    double FederatedDuplication,
-    double AutonomousDuplication,
-    double FederatedSpendUsdM,
-    double AutonomousSpendUsdM,
+    double FederatedGapBnUnits,
+    double AutonomousGapBnUnits,
+    double FederatedDuplicationBnUnits,
+    double AutonomousDuplicationBnUnits,
+    double FederatedSpendUsdBn,
+    double AutonomousSpendUsdBn,
     double FederatedObjective,
     double AutonomousObjective,
-    double CheapestCoverSpendUsdM,
-    double DividendUsdM,
-    double DividendShareOfSpending,
-    double DividendShareOfInvestment,
-    double CoalitionSpendingUsdM,
+    double CheapestCoverSpendUsdBn,
+    double DividendUsdBn,
+    double DividendPctOfSpending,
+    double DividendPctOfInvestment,
+    double CoalitionSpendingUsdBn,
     string FederatedStatus,
     string Solver,
     double FederatedRelativeGap);
@@ -53,7 +57,7 @@ public sealed record AssumptionRow(string Name, double Value, string Unit, strin
 public sealed record OptimiserResponse(
     string Scenario,
     int Year,
-    double? BudgetSharePercent,
+    double? BudgetSharePct,
     bool Programmes,
     double TimeLimitSeconds,
     DividendView Dividend,
@@ -73,7 +77,7 @@ internal static class OptimiseEndpoints
 
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
     {
-        ["--year"] = "year", ["--budget-share"] = "budgetShare", ["--priority"] = "priorities", ["--time-limit"] = "OptimiserTimeLimitSeconds",
+        ["--year"] = "year", ["--budget-share"] = "budget_share_pct", ["--priority"] = "priorities", ["--time-limit"] = "OptimiserTimeLimitSeconds",
     };
 
     public static void Map(IEndpointRouteBuilder app)
@@ -83,7 +87,7 @@ internal static class OptimiseEndpoints
         g.MapPost("/optimise", (OptimiserRequest? body, IOptions<BallastWebOptions> options) => Run(ScenarioEndpoints.Require(body), options.Value))
             .RequireRateLimiting(ComputeThrottle.Policy)
             .WithName("optimise").WithSummary("Roles and missions: allocates allies' investment over mission areas and theatres, federated and autonomous, and prices the federated dividend (solver time limit: OptimiserTimeLimitSeconds).");
-        g.MapGet("/optimise/{table}", (string table, string? scenario, int? year, double? budgetShare, bool? programmes, IOptions<BallastWebOptions> options) =>
+        g.MapGet("/optimise/{table}", (string table, string? scenario, int? year, [FromQuery(Name = "budget_share_pct")] double? budgetSharePct, bool? programmes, IOptions<BallastWebOptions> options) =>
             {
                 var name = table.EndsWith(".csv", StringComparison.Ordinal) ? table[..^4] : null;
                 if (name is null || !Tables.Contains(name))
@@ -91,7 +95,7 @@ internal static class OptimiseEndpoints
                     throw new BallastInputException($"ask for one of {string.Join(", ", Tables.Select(t => t + ".csv"))}", field: "table", value: table);
                 }
 
-                var r = Run(new OptimiserRequest(scenario ?? throw new BallastInputException("is required (an example name)", field: "scenario"), null, null, year, budgetShare, null, programmes), options.Value);
+                var r = Run(new OptimiserRequest(scenario ?? throw new BallastInputException("is required (an example name)", field: "scenario"), null, null, year, budgetSharePct, null, programmes), options.Value);
                 return Csv.Result(Table(r, name), $"optimiser-{name}-{r.Scenario}-{r.Year}.csv");
             })
             .RequireRateLimiting(ComputeThrottle.Policy)
@@ -108,7 +112,7 @@ internal static class OptimiseEndpoints
         }
 
         var priorities = new Dictionary<string, double>(r.Priorities ?? [], StringComparer.OrdinalIgnoreCase);
-        var request = ScenarioOptimisation.Request(sc, r.Year, r.BudgetShare, priorities, r.Programmes ?? false);
+        var request = ScenarioOptimisation.Request(sc, r.Year, r.BudgetSharePct, priorities, r.Programmes ?? false);
         var (built, d) = Fields.Renamed(FieldNames, () =>
         {
             var b = ProblemBuilder.Build(request);
@@ -135,7 +139,7 @@ internal static class OptimiseEndpoints
                     if (x >= 0.5)
                     {
                         // Below half a million dollars is solver noise, not a role (as the CLI).
-                        alloc.Add(new AllocationRow(pr.Countries[i], pr.Missions[mm], pr.Theatres[tt], x, x * pr.Yield(i, mm, tt) * mult, pr.Budget[i] > 0 ? 100 * x / pr.Budget[i] : 0));
+                        alloc.Add(new AllocationRow(pr.Countries[i], pr.Missions[mm], pr.Theatres[tt], Bn(x), Bn(x * pr.Yield(i, mm, tt) * mult), pr.Budget[i] > 0 ? 100 * x / pr.Budget[i] : 0));
                     }
                 }
             }
@@ -147,15 +151,15 @@ internal static class OptimiseEndpoints
             for (int tt = 0; tt < t; tt++)
             {
                 int k = (mm * t) + tt;
-                cover.Add(new CoverageRow(pr.Missions[mm], pr.Theatres[tt], pr.Priority[tt], pr.Requirement[k], fed.Capability[k], fed.Gap[k], fed.Duplication[k], aut.Capability[k], aut.Gap[k], aut.Duplication[k]));
+                cover.Add(new CoverageRow(pr.Missions[mm], pr.Theatres[tt], pr.Priority[tt], Bn(pr.Requirement[k]), Bn(fed.Capability[k]), Bn(fed.Gap[k]), Bn(fed.Duplication[k]), Bn(aut.Capability[k]), Bn(aut.Gap[k]), Bn(aut.Duplication[k])));
             }
         }
 
-        var countries = Enumerable.Range(0, pr.N).Select(i => new CountryRow(pr.Countries[i], pr.Spending[i], pr.Budget[i], fed.Spend[i], fed.ProgrammeCost[i], aut.Spend[i], fed.BudgetValue[i])).ToList();
-        var programmes = pr.Programmes.Select(p => new ProgrammeRow(p.Name, pr.Missions[p.Mission], p.Members.Select(i => pr.Countries[i]).ToList(), p.FixedCost, p.Multiplier,
+        var countries = Enumerable.Range(0, pr.N).Select(i => new CountryRow(pr.Countries[i], Bn(pr.Spending[i]), Bn(pr.Budget[i]), Bn(fed.Spend[i]), Bn(fed.ProgrammeCost[i]), Bn(aut.Spend[i]), fed.BudgetValue[i])).ToList();
+        var programmes = pr.Programmes.Select(p => new ProgrammeRow(p.Name, pr.Missions[p.Mission], p.Members.Select(i => pr.Countries[i]).ToList(), Bn(p.FixedCost), p.Multiplier,
             p.Committed ? "committed (scenario)" : fed.Programmes.Contains(p.Name) ? "join" : "do not join")).ToList();
-        var dividend = new DividendView(fed.TotalGap, aut.TotalGap, fed.TotalDuplication, aut.TotalDuplication, fed.TotalSpend, aut.TotalSpend, fed.Objective, aut.Objective,
-            d.CheapestCover.TotalSpend, d.Dividend, d.DividendShareOfSpending, d.DividendShareOfInvestment, pr.TotalSpending, fed.Status.ToString(), fed.Solver, fed.RelativeGap);
+        var dividend = new DividendView(Bn(fed.TotalGap), Bn(aut.TotalGap), Bn(fed.TotalDuplication), Bn(aut.TotalDuplication), Bn(fed.TotalSpend), Bn(aut.TotalSpend), fed.Objective, aut.Objective,
+            Bn(d.CheapestCover.TotalSpend), Bn(d.Dividend), 100 * d.DividendShareOfSpending, 100 * d.DividendShareOfInvestment, Bn(pr.TotalSpending), fed.Status.ToString(), fed.Solver, fed.RelativeGap);
         var notes = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture, $"Federated dividend: US$ {d.Dividend / 1000:N1} bn a year ({100 * d.DividendShareOfSpending:N1} % of the coalition's US$ {pr.TotalSpending / 1000:N0} bn defence spending) buys, federated, the coverage each country reaches alone."),
@@ -175,29 +179,32 @@ internal static class OptimiseEndpoints
             [Ballast.Data.Panel.PanelBuilder.Citation, OptimiserData.Citation]);
     }
 
-    /// <summary>One of the response's tables for CSV.</summary>
+    // The solver's US$ millions (and m-equivalent units) in billions, the API's unit.
+    private static double Bn(double millions) => ApiJson.UsdBnFromMillions(millions);
+
+    /// <summary>One of the response's tables for CSV (the columns of <c>ballast optimise --format csv --table NAME</c>).</summary>
     public static DataTable Table(OptimiserResponse r, string name)
     {
         static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         return name switch
         {
-            "allocation" => new DataTable(["country", "mission", "theatre", "investment_usd_m", "capability", "share_of_budget_percent"],
-                r.Allocation.Select(a => (IReadOnlyList<string>)[a.Country, a.Mission, a.Theatre, N(a.InvestmentUsdM), N(a.Capability), N(a.ShareOfBudgetPercent)]).ToList()),
-            "coverage" => new DataTable(["mission", "theatre", "priority", "requirement", "federated_capability", "federated_gap", "federated_duplication", "autonomous_capability", "autonomous_gap", "autonomous_duplication"],
-                r.Coverage.Select(c => (IReadOnlyList<string>)[c.Mission, c.Theatre, N(c.Priority), N(c.Requirement), N(c.FederatedCapability), N(c.FederatedGap), N(c.FederatedDuplication), N(c.AutonomousCapability), N(c.AutonomousGap), N(c.AutonomousDuplication)]).ToList()),
-            "countries" => new DataTable(["country", "spending_usd_m", "investment_budget_usd_m", "federated_spend_usd_m", "programme_cost_usd_m", "autonomous_spend_usd_m", "budget_value"],
-                r.Countries.Select(c => (IReadOnlyList<string>)[c.Country, N(c.SpendingUsdM), N(c.InvestmentBudgetUsdM), N(c.FederatedSpendUsdM), N(c.ProgrammeCostUsdM), N(c.AutonomousSpendUsdM), N(c.BudgetValue)]).ToList()),
-            "programmes" => new DataTable(["programme", "mission", "members", "fixed_cost_usd_m", "multiplier", "decision"],
-                r.ProgrammeDecisions.Select(p => (IReadOnlyList<string>)[p.Programme, p.Mission, string.Join(';', p.Members), N(p.FixedCostUsdM), N(p.Multiplier), p.Decision]).ToList()),
+            "allocation" => new DataTable(["country", "mission", "theatre", "investment_usd_bn", "capability_bn_units", "share_of_budget_pct"],
+                r.Allocation.Select(a => (IReadOnlyList<string>)[a.Country, a.Mission, a.Theatre, N(a.InvestmentUsdBn), N(a.CapabilityBnUnits), N(a.ShareOfBudgetPct)]).ToList()),
+            "coverage" => new DataTable(["mission", "theatre", "priority", "requirement_bn_units", "federated_capability_bn_units", "federated_gap_bn_units", "federated_duplication_bn_units", "autonomous_capability_bn_units", "autonomous_gap_bn_units", "autonomous_duplication_bn_units"],
+                r.Coverage.Select(c => (IReadOnlyList<string>)[c.Mission, c.Theatre, N(c.Priority), N(c.RequirementBnUnits), N(c.FederatedCapabilityBnUnits), N(c.FederatedGapBnUnits), N(c.FederatedDuplicationBnUnits), N(c.AutonomousCapabilityBnUnits), N(c.AutonomousGapBnUnits), N(c.AutonomousDuplicationBnUnits)]).ToList()),
+            "countries" => new DataTable(["country", "spending_usd_bn", "investment_budget_usd_bn", "federated_spend_usd_bn", "programme_cost_usd_bn", "autonomous_spend_usd_bn", "budget_value"],
+                r.Countries.Select(c => (IReadOnlyList<string>)[c.Country, N(c.SpendingUsdBn), N(c.InvestmentBudgetUsdBn), N(c.FederatedSpendUsdBn), N(c.ProgrammeCostUsdBn), N(c.AutonomousSpendUsdBn), N(c.BudgetValue)]).ToList()),
+            "programmes" => new DataTable(["programme", "mission", "members", "fixed_cost_usd_bn", "multiplier", "decision"],
+                r.ProgrammeDecisions.Select(p => (IReadOnlyList<string>)[p.Programme, p.Mission, string.Join(';', p.Members), N(p.FixedCostUsdBn), N(p.Multiplier), p.Decision]).ToList()),
             _ => new DataTable(["measure", "federated", "autonomous"],
             [
-                ["gap", N(r.Dividend.FederatedGap), N(r.Dividend.AutonomousGap)],
-                ["duplication", N(r.Dividend.FederatedDuplication), N(r.Dividend.AutonomousDuplication)],
-                ["spend_usd_m", N(r.Dividend.FederatedSpendUsdM), N(r.Dividend.AutonomousSpendUsdM)],
+                ["gap_bn_units", N(r.Dividend.FederatedGapBnUnits), N(r.Dividend.AutonomousGapBnUnits)],
+                ["duplication_bn_units", N(r.Dividend.FederatedDuplicationBnUnits), N(r.Dividend.AutonomousDuplicationBnUnits)],
+                ["spend_usd_bn", N(r.Dividend.FederatedSpendUsdBn), N(r.Dividend.AutonomousSpendUsdBn)],
                 ["objective", N(r.Dividend.FederatedObjective), N(r.Dividend.AutonomousObjective)],
-                ["cheapest_cover_spend_usd_m", N(r.Dividend.CheapestCoverSpendUsdM), string.Empty],
-                ["dividend_usd_m", N(r.Dividend.DividendUsdM), string.Empty],
-                ["dividend_share_of_spending", N(r.Dividend.DividendShareOfSpending), string.Empty],
+                ["cheapest_cover_spend_usd_bn", N(r.Dividend.CheapestCoverSpendUsdBn), string.Empty],
+                ["dividend_usd_bn", N(r.Dividend.DividendUsdBn), string.Empty],
+                ["dividend_pct_of_spending", N(r.Dividend.DividendPctOfSpending), string.Empty],
             ]),
         };
     }

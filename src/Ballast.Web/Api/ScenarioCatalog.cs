@@ -95,4 +95,4 @@ public static partial class ScenarioCatalog
 }
 
 /// <summary>A scenario in a few fields.</summary>
-public sealed record ScenarioSummary(string Name, string Description, string Question, int Start, int Horizon, string Actors, IReadOnlyList<double> TargetsPercent, string Architecture, int? Runs, ulong? Seed);
+public sealed record ScenarioSummary(string Name, string Description, string Question, int StartYear, int HorizonYear, string Actors, IReadOnlyList<double> TargetsPct, string Architecture, int? Runs, ulong? Seed);

@@ -5,7 +5,8 @@
   const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
   const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   const fmt = (v, d = 2) => v === null || v === undefined || Number.isNaN(v) ? '–' : Number(v).toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: 0 });
-  const bn = v => v === null || v === undefined ? '–' : fmt(v / 1e9, 1);
+  // The API names every field with its unit (docs/outputs.md): *_usd_bn is already in US$ bn, *_pct in percent.
+  const bn = v => fmt(v, 1);
 
   async function api(path, opts) {
     const res = await fetch(path, opts);
@@ -67,10 +68,10 @@
       try {
         const d = await api('/api/burden?' + q({ year: year.value, targets: targets() }));
         gapCols = ['Country', 'Code', 'Spending (US$ bn)', 'GDP (US$ bn)', 'Share (%)'];
-        d.targetsPercent.forEach(t => gapCols.push('Gap to ' + t + '% (pp)', 'Gap to ' + t + '% (US$ bn)', 'Reaches ' + t + '%'));
+        d.targets_pct.forEach(t => gapCols.push('Gap to ' + t + '% (pp)', 'Gap to ' + t + '% (US$ bn)', 'Reaches ' + t + '%'));
         gapRows = d.rows.map(r => {
-          const row = [r.name, r.iso3, bn(r.spendingUsd), bn(r.gdpUsd), fmt(r.sharePercent)];
-          r.gaps.forEach(g => row.push(fmt(g.gapPoints === null ? null : g.gapPoints), bn(g.gapUsd), g.status === 'met' ? 'met' : g.status === 'reached-on-trend' ? String(g.yearReached) : g.status === 'unknown' ? '–' : 'not within 50 years'));
+          const row = [r.name, r.country, bn(r.milex_usd_bn), bn(r.gdp_usd_bn), fmt(r.share_pct)];
+          r.gaps.forEach(g => row.push(fmt(g.gap_pp), bn(g.gap_usd_bn), g.reach_status === 'met' ? 'met' : g.reach_status === 'on_trend' ? String(g.reach_year) : g.reach_status === null ? '–' : 'not within 50 years'));
           return row;
         });
         box.innerHTML = table(gapCols, gapRows, 'Burden in ' + d.year + ' against the targets', [0, 1]) + '<p class="muted">' + esc(d.notes.join(' ')) + ' ' + esc(d.citation) + '</p>';
@@ -81,11 +82,11 @@
       try {
         const y = Math.min(Number(year.value), 2023);
         const d = await api('/api/exploitation?' + q({ year: String(y) }));
-        explRows = d.table.map(r => [r.name, r.iso3, bn(r.gdpUsd), fmt(r.sharePercent), fmt(r.rankByGdp, 1), fmt(r.rankByShare, 1)]);
-        const stat = c => esc(c.method) + ': coefficient ' + fmt(c.coefficient, 3) + ', p = ' + fmt(c.pValue, 4) + ' (n = ' + c.n + ')';
-        box.innerHTML = '<p><strong>' + esc(d.interpretation) + '</strong></p><ul><li>' + stat(d.spearman) + '</li><li>' + stat(d.kendallTauB) + '</li></ul>' +
+        explRows = d.table.map(r => [r.name, r.country, bn(r.gdp_usd_bn), fmt(r.share_pct), fmt(r.rank_gdp, 1), fmt(r.rank_share, 1)]);
+        const stat = (method, c, coefficient) => method + ': coefficient ' + fmt(coefficient, 3) + ', p = ' + fmt(c.p, 4) + ' (n = ' + c.n + ')';
+        box.innerHTML = '<p><strong>' + esc(d.interpretation) + '</strong></p><ul><li>' + stat('Spearman rho', d.spearman, d.spearman.rho) + '</li><li>' + stat('Kendall tau-b', d.kendall, d.kendall.tau_b) + '</li></ul>' +
           table(['Country', 'Code', 'GDP (US$ bn)', 'Share (%)', 'Rank by GDP', 'Rank by share'], explRows, 'Ranking in ' + d.year, [0, 1]) +
-          (d.excluded.length ? '<p class="muted">Left out: ' + esc(d.excluded.map(x => x.iso3 + ' (' + x.reason + ')').join('; ')) + '</p>' : '');
+          (d.excluded.length ? '<p class="muted">Left out: ' + esc(d.excluded.map(x => x.country + ' (' + x.reason + ')').join('; ')) + '</p>' : '');
       } catch (e) { box.innerHTML = '<p class="messages error" role="alert">' + esc(problemText(e)) + '</p>'; }
     }
     const all = () => { chart(); gaps(); exploitation(); };
@@ -114,8 +115,8 @@
         const m = k => nets.map(n => n.metrics[k]);
         metricRows = [
           ['Countries', ...m('nodes')], ['Ties', ...m('edges')], ['Density', ...m('density').map(v => fmt(v, 3))],
-          ['Degree centralisation (1 = pure hub-and-spokes)', ...m('degreeCentralisation').map(v => fmt(v, 3))],
-          ['Ties of the US', ...m('patronTies')], ['US share of ties', ...m('patronShareOfTies').map(v => fmt(v, 3))], ['Ally-to-ally ties', ...m('allyToAllyTies')],
+          ['Degree centralisation (1 = pure hub-and-spokes)', ...m('degree_centralisation').map(v => fmt(v, 3))],
+          ['Ties of the US', ...m('patron_ties')], ['US share of ties', ...m('patron_share_of_ties').map(v => fmt(v, 3))], ['Ally-to-ally ties', ...m('ally_to_ally_ties')],
         ];
         $('#network-metrics').innerHTML = table(metricCols, metricRows, 'Hub-and-spokes vs networked');
       } catch (e) { $('#network-metrics').innerHTML = '<p class="messages error" role="alert">' + esc(problemText(e)) + '</p>'; }
@@ -211,8 +212,8 @@
     }
     async function validate() {
       try {
-        const r = await post('/api/scenarios/validate', { yaml: ta.value, fileName: fileName || (example.value ? example.value + '.yaml' : 'scenario.yaml') });
-        msgs.innerHTML = '<li class="ok">Valid scenario “' + esc(r.scenario.name) + '”: ' + r.scenario.start + '–' + r.scenario.horizon + ', ' + esc(r.scenario.actors) + ', ' + esc(r.scenario.architecture) + '.</li>';
+        const r = await post('/api/scenarios/validate', { yaml: ta.value, file_name: fileName || (example.value ? example.value + '.yaml' : 'scenario.yaml') });
+        msgs.innerHTML = '<li class="ok">Valid scenario “' + esc(r.scenario.name) + '”: ' + r.scenario.start_year + '–' + r.scenario.horizon_year + ', ' + esc(r.scenario.actors) + ', ' + esc(r.scenario.architecture) + '.</li>';
         lines(null); current = r; $('#question').textContent = r.scenario.question; renderLevers(r.levers); $('#run').disabled = false;
         return true;
       } catch (e) {
@@ -245,7 +246,7 @@
       $$('#levers [name]').forEach(el => { if ((initial[el.name] ?? '') !== el.value) levers[el.name] = el.value; });
       const status = $('#levers-status');
       try {
-        const r = await post('/api/scenarios/levers', { yaml: ta.value, fileName: fileName || 'scenario.yaml', levers });
+        const r = await post('/api/scenarios/levers', { yaml: ta.value, file_name: fileName || 'scenario.yaml', levers });
         ta.value = r.yaml; await validate();
         status.textContent = Object.keys(levers).length ? 'Applied: ' + Object.keys(levers).join(', ') + '.' : 'No lever changed.';
       } catch (e) { status.textContent = problemText(e); status.className = 'messages error'; }
@@ -256,7 +257,7 @@
       localStorage.setItem('ballast.workbench', JSON.stringify({ name: current.scenario.name, yaml: ta.value }));
       $('#run').disabled = true; $('#cancel').disabled = false; $('#results').hidden = true;
       try {
-        const body = { yaml: ta.value, fileName: fileName || (example.value || 'scenario') + '.yaml', runs: Number($('#runs').value) };
+        const body = { yaml: ta.value, file_name: fileName || (example.value || 'scenario') + '.yaml', runs: Number($('#runs').value) };
         if ($('#seed').value) body.seed = Number($('#seed').value);
         const job = await post('/api/jobs', body);
         running = job.id;
@@ -294,7 +295,7 @@
     let csv = null, paired = null;
     $('#compare-run').addEventListener('click', async () => {
       const chosen = $$('input[name=cmp]:checked').map(i => i.value);
-      const scenarios = chosen.map(v => v === '__workbench' ? { yaml: saved.yaml, fileName: saved.name + '.yaml' } : { scenario: v });
+      const scenarios = chosen.map(v => v === '__workbench' ? { yaml: saved.yaml, file_name: saved.name + '.yaml' } : { scenario: v });
       const body = { scenarios, runs: Number($('#runs').value) };
       if ($('#seed').value) body.seed = Number($('#seed').value);
       $('#compare-run').disabled = true; $('#compare-results').hidden = true;

@@ -59,7 +59,7 @@ internal static class AnalysisPages
     {
         var scenario = Q(q, "scenario");
         var year = Q(q, "year");
-        var share = Q(q, "budgetShare");
+        var share = Q(q, "budget_share_pct");
         var programmes = Q(q, "programmes") is "true" or "on";
         var sb = new StringBuilder();
         sb.Append("""
@@ -68,7 +68,7 @@ internal static class AnalysisPages
             """);
         sb.Append("<label>Scenario <select name=\"scenario\">").Append(Options(ScenarioCatalog.Names, scenario.Length == 0 ? "baseline" : scenario)).Append("</select></label>");
         sb.Append("<label>Year <input type=\"number\" name=\"year\" min=\"1950\" max=\"2100\" value=\"").Append(E(year)).Append("\" aria-describedby=\"year-help\"></label><span id=\"year-help\" class=\"muted\">blank: the scenario's horizon</span>");
-        sb.Append("<label>Budget share (% of GDP) <input type=\"number\" name=\"budgetShare\" min=\"0.1\" max=\"100\" step=\"0.1\" inputmode=\"decimal\" value=\"").Append(E(share)).Append("\" aria-describedby=\"share-help\"></label><span id=\"share-help\" class=\"muted\">blank: each country's spending on its trend</span>");
+        sb.Append("<label>Budget share (% of GDP) <input type=\"number\" name=\"budget_share_pct\" min=\"0.1\" max=\"100\" step=\"0.1\" inputmode=\"decimal\" value=\"").Append(E(share)).Append("\" aria-describedby=\"share-help\"></label><span id=\"share-help\" class=\"muted\">blank: each country's spending on its trend</span>");
         sb.Append("<label><input type=\"checkbox\" name=\"programmes\" value=\"true\"").Append(programmes ? " checked" : string.Empty).Append("> Offer co-development programmes (slower: a mixed-integer programme)</label>");
         sb.Append("<button type=\"submit\">Optimise</button></form>\n");
         if (scenario.Length == 0)
@@ -80,7 +80,7 @@ internal static class AnalysisPages
         try
         {
             int? y = year.Length == 0 ? null : int.TryParse(year, NumberStyles.Integer, CultureInfo.InvariantCulture, out var yy) ? yy : throw new BallastInputException("must be a whole number", field: "year", value: year);
-            double? s = share.Length == 0 ? null : double.TryParse(share, NumberStyles.Float, CultureInfo.InvariantCulture, out var ss) ? ss : throw new BallastInputException("must be a number", field: "budgetShare", value: share);
+            double? s = share.Length == 0 ? null : double.TryParse(share, NumberStyles.Float, CultureInfo.InvariantCulture, out var ss) ? ss : throw new BallastInputException("must be a number", field: "budget_share_pct", value: share);
             r = OptimiseEndpoints.Run(new OptimiserRequest(scenario, null, null, y, s, null, programmes), o);
         }
         catch (BallastInputException e)
@@ -88,37 +88,38 @@ internal static class AnalysisPages
             return sb.Append(Error(e)).ToString();
         }
 
-        var query = $"scenario={Uri.EscapeDataString(r.Scenario)}&year={r.Year}{(r.BudgetSharePercent is double b ? "&budgetShare=" + b.ToString("R", CultureInfo.InvariantCulture) : string.Empty)}&programmes={(r.Programmes ? "true" : "false")}";
+        var query = $"scenario={Uri.EscapeDataString(r.Scenario)}&year={r.Year}{(r.BudgetSharePct is double b ? "&budget_share_pct=" + b.ToString("R", CultureInfo.InvariantCulture) : string.Empty)}&programmes={(r.Programmes ? "true" : "false")}";
         string Csv(string t, string label) => $"<p><a class=\"csv\" href=\"/api/optimise/{t}.csv?{E(query)}\" download>Download {label} (CSV)</a></p>";
         var d = r.Dividend;
-        var basis = r.BudgetSharePercent is double bs ? $"budgets at {bs.ToString("G", CultureInfo.InvariantCulture)} % of GDP" : "budgets at trend spending";
+        var basis = r.BudgetSharePct is double bs ? $"budgets at {bs.ToString("G", CultureInfo.InvariantCulture)} % of GDP" : "budgets at trend spending";
         sb.Append("<section aria-labelledby=\"div-h\"><h2 id=\"div-h\">Federated dividend</h2>");
-        sb.Append("<p class=\"dividend\" role=\"status\">US$ ").Append(Num(d.DividendUsdM / 1000)).Append(" bn a year (").Append(Num(100 * d.DividendShareOfSpending)).Append(" % of the coalition's US$ ").Append(Num(d.CoalitionSpendingUsdM / 1000, "N0"))
+        sb.Append("<p class=\"dividend\" role=\"status\">US$ ").Append(Num(d.DividendUsdBn)).Append(" bn a year (").Append(Num(d.DividendPctOfSpending)).Append(" % of the coalition's US$ ").Append(Num(d.CoalitionSpendingUsdBn, "N0"))
             .Append(" bn defence spending) buys, federated, the coverage each country reaches alone. ").Append(E($"{r.Scenario}, {r.Year}, {basis}.")).Append("</p>");
         sb.Append(Table("Federated vs autonomous (US$ bn; gaps and duplication in bn units)", ["Measure", "Federated", "Autonomous", "Autonomous − federated"],
         [
-            ["Total gap", Num(d.FederatedGap / 1000, "N2"), Num(d.AutonomousGap / 1000, "N2"), Num((d.AutonomousGap - d.FederatedGap) / 1000, "N2")],
-            ["Total duplication", Num(d.FederatedDuplication / 1000, "N2"), Num(d.AutonomousDuplication / 1000, "N2"), Num((d.AutonomousDuplication - d.FederatedDuplication) / 1000, "N2")],
-            ["Money committed", Num(d.FederatedSpendUsdM / 1000, "N2"), Num(d.AutonomousSpendUsdM / 1000, "N2"), Num((d.AutonomousSpendUsdM - d.FederatedSpendUsdM) / 1000, "N2")],
-            ["Money for the autonomous coverage", Num(d.CheapestCoverSpendUsdM / 1000, "N2"), Num(d.AutonomousSpendUsdM / 1000, "N2"), Num(d.DividendUsdM / 1000, "N2")],
+            ["Total gap", Num(d.FederatedGapBnUnits, "N2"), Num(d.AutonomousGapBnUnits, "N2"), Num(d.AutonomousGapBnUnits - d.FederatedGapBnUnits, "N2")],
+            ["Total duplication", Num(d.FederatedDuplicationBnUnits, "N2"), Num(d.AutonomousDuplicationBnUnits, "N2"), Num(d.AutonomousDuplicationBnUnits - d.FederatedDuplicationBnUnits, "N2")],
+            ["Money committed", Num(d.FederatedSpendUsdBn, "N2"), Num(d.AutonomousSpendUsdBn, "N2"), Num(d.AutonomousSpendUsdBn - d.FederatedSpendUsdBn, "N2")],
+            ["Money for the autonomous coverage", Num(d.CheapestCoverSpendUsdBn, "N2"), Num(d.AutonomousSpendUsdBn, "N2"), Num(d.DividendUsdBn, "N2")],
         ])).Append(Csv("dividend", "the dividend")).Append("</section>\n");
 
         sb.Append("<section aria-labelledby=\"alloc-h\"><h2 id=\"alloc-h\">Federated allocation: who does what, where</h2>");
         sb.Append(Table($"{r.Allocation.Count} roles (US$ bn)", ["Country", "Mission area", "Theatre", "Investment (US$ bn)", "Capability (bn units)", "Share of budget (%)"],
-            r.Allocation.Select(a => new[] { a.Country, a.Mission, a.Theatre, Num(a.InvestmentUsdM / 1000, "N2"), Num(a.Capability / 1000, "N2"), Num(a.ShareOfBudgetPercent) }), 3))
+            r.Allocation.Select(a => new[] { a.Country, a.Mission, a.Theatre, Num(a.InvestmentUsdBn, "N2"), Num(a.CapabilityBnUnits, "N2"), Num(a.ShareOfBudgetPct) }), 3))
             .Append(Csv("allocation", "the allocation")).Append("</section>\n");
 
-        var gaps = r.Coverage.Where(c => c.FederatedGap >= 0.5 || c.AutonomousGap >= 0.5).ToList();
+        // A gap below half a million (0.0005 bn units) is solver noise.
+        var gaps = r.Coverage.Where(c => c.FederatedGapBnUnits >= 0.0005 || c.AutonomousGapBnUnits >= 0.0005).ToList();
         sb.Append("<section aria-labelledby=\"gap-h\"><h2 id=\"gap-h\">Gaps</h2>");
         sb.Append(gaps.Count == 0 ? "<p>No gaps, federated or autonomous.</p>" : Table("Mission areas and theatres with a gap (bn units)", ["Mission area", "Theatre", "Requirement", "Federated gap", "Autonomous gap", "Autonomous duplication"],
-            gaps.Select(c => new[] { c.Mission, c.Theatre, Num(c.Requirement / 1000, "N2"), Num(c.FederatedGap / 1000, "N2"), Num(c.AutonomousGap / 1000, "N2"), Num(c.AutonomousDuplication / 1000, "N2") }), 2));
+            gaps.Select(c => new[] { c.Mission, c.Theatre, Num(c.RequirementBnUnits, "N2"), Num(c.FederatedGapBnUnits, "N2"), Num(c.AutonomousGapBnUnits, "N2"), Num(c.AutonomousDuplicationBnUnits, "N2") }), 2));
         sb.Append(Csv("coverage", "coverage for every mission area and theatre")).Append("</section>\n");
 
         if (r.ProgrammeDecisions.Count > 0)
         {
             sb.Append("<section aria-labelledby=\"prog-h\"><h2 id=\"prog-h\">Co-development programmes</h2>")
                 .Append(Table("Programmes and the decision", ["Programme", "Mission area", "Members", "Fixed cost (US$ bn/yr)", "Multiplier", "Decision"],
-                    r.ProgrammeDecisions.Select(p => new[] { p.Programme, p.Mission, string.Join(", ", p.Members), Num(p.FixedCostUsdM / 1000, "N2"), Num(p.Multiplier, "N2"), p.Decision }), 3))
+                    r.ProgrammeDecisions.Select(p => new[] { p.Programme, p.Mission, string.Join(", ", p.Members), Num(p.FixedCostUsdBn, "N2"), Num(p.Multiplier, "N2"), p.Decision }), 3))
                 .Append(Csv("programmes", "the programmes")).Append("</section>\n");
         }
 
@@ -174,19 +175,19 @@ internal static class AnalysisPages
         using var results = ResultStore.Open(Path.Combine(store.ResultsFolder(job.Id), ExploreJob.StoreFile));
         var outcomes = results.Outcomes.Select(x => x.Name).ToList();
         var outcome = Q(q, "outcome") is { Length: > 0 } oc ? oc : "balance_ratio";
-        var fill = Q(q, "fillMissing");
+        var fill = Q(q, "fill_missing");
         var where = Q(q, "where") is { Length: > 0 } w ? w : "balance_ratio < 1";
         sb.Append("<form class=\"controls\" method=\"get\" action=\"/explore\"><input type=\"hidden\" name=\"job\" value=\"").Append(E(job.Id)).Append("\">");
         sb.Append("<label>Outcome <select name=\"outcome\">").Append(Options(outcomes, outcome)).Append("</select></label>");
-        sb.Append("<label>Fill missing values with <input type=\"number\" name=\"fillMissing\" step=\"any\" value=\"").Append(E(fill)).Append("\" aria-describedby=\"fill-help\"></label><span id=\"fill-help\" class=\"muted\">e.g. 2036 for crossover_year when the balance never tips</span>");
+        sb.Append("<label>Fill missing values with <input type=\"number\" name=\"fill_missing\" step=\"any\" value=\"").Append(E(fill)).Append("\" aria-describedby=\"fill-help\"></label><span id=\"fill-help\" class=\"muted\">e.g. 2036 for crossover_year when the balance never tips</span>");
         sb.Append("<label>Condition for discovery <input type=\"text\" name=\"where\" size=\"32\" value=\"").Append(E(where)).Append("\" aria-describedby=\"where-help\"></label><span id=\"where-help\" class=\"muted\">outcomes, numbers, &lt; &lt;= &gt; &gt;= == !=, and, or, not</span>");
         sb.Append("<button type=\"submit\">Analyse</button></form>");
 
         try
         {
-            double? f = fill.Length == 0 ? null : double.TryParse(fill, NumberStyles.Float, CultureInfo.InvariantCulture, out var ff) ? ff : throw new BallastInputException("must be a number", field: "fillMissing", value: fill);
+            double? f = fill.Length == 0 ? null : double.TryParse(fill, NumberStyles.Float, CultureInfo.InvariantCulture, out var ff) ? ff : throw new BallastInputException("must be a number", field: "fill_missing", value: fill);
             var s = ExploreEndpoints.Sensitivity(job.Id, results, outcome, null, null, f, 1000, 0.95, false);
-            var csv = $"/api/jobs/{job.Id}/sensitivity?outcome={Uri.EscapeDataString(outcome)}{(f is double fv ? "&fillMissing=" + fv.ToString("R", CultureInfo.InvariantCulture) : string.Empty)}&format=csv";
+            var csv = $"/api/jobs/{job.Id}/sensitivity?outcome={Uri.EscapeDataString(outcome)}{(f is double fv ? "&fill_missing=" + fv.ToString("R", CultureInfo.InvariantCulture) : string.Empty)}&format=csv";
             sb.Append("<h3>Sensitivity of ").Append(E(outcome)).Append("</h3>");
             sb.Append(s.Method == "sobol"
                 ? Table($"Sobol indices (N = {s.BaseSamples}, 95 % bootstrap intervals), most influential first", ["Parameter", "First order S1", "± 95 %", "Total order ST", "± 95 %"],
@@ -208,7 +209,7 @@ internal static class AnalysisPages
             sb.Append("<p>").Append(E(string.Create(CultureInfo.InvariantCulture, $"{d.Cases} of {d.Points} runs meet the condition. Box {d.Chosen}: coverage {d.Coverage:P1}, density {d.Density:P1}, mass {d.Mass:P1}."))).Append("</p>");
             sb.Append(d.Box.Count == 0 ? "<p>The chosen box restricts no parameter: no range of the inputs concentrates the condition.</p>"
                 : Table("PRIM box: the ranges of the uncertain parameters under which the condition holds", ["Parameter", "Lower", "Upper", "Data min", "Data max", "Quasi-p (lower)", "Quasi-p (upper)"],
-                    d.Box.Select(x => new[] { x.Parameter, Num(x.Lower, "G4"), Num(x.Upper, "G4"), Num(x.DataMin, "G4"), Num(x.DataMax, "G4"), Num(x.QuasiPLower, "G2"), Num(x.QuasiPUpper, "G2") })));
+                    d.Box.Select(x => new[] { x.Parameter, Num(x.Lower, "G4"), Num(x.Upper, "G4"), Num(x.DataMin, "G4"), Num(x.DataMax, "G4"), Num(x.QpLower, "G2"), Num(x.QpUpper, "G2") })));
             sb.Append("<ul class=\"muted\">").Append(string.Concat(d.Notes.Select(n => "<li>" + E(n) + "</li>"))).Append("</ul>");
             sb.Append("<p><a class=\"csv\" href=\"").Append(E($"/api/jobs/{job.Id}/discover?where={Uri.EscapeDataString(where)}&format=csv")).Append("\" download>Download the box (CSV)</a></p>");
         }

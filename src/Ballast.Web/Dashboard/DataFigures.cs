@@ -25,7 +25,7 @@ public static class DataFigures
         int i = 0;
         foreach (var c in data.Countries)
         {
-            var points = data.Years.Zip(c.SharePercent).Where(p => p.Second is not null)
+            var points = data.Years.Zip(c.SharePct).Where(p => p.Second is not null)
                 .Select(p => new BandPoint(p.First, p.Second!.Value, p.Second.Value, p.Second.Value, p.Second.Value, p.Second.Value)).ToList();
             if (points.Count == 0)
             {
@@ -33,7 +33,7 @@ public static class DataFigures
             }
 
             series.Add(new ChartSeries(c.Name, new BandSeries("share_gdp", "Military spending", "% of GDP", points), Palette.ForSeries(i), ShowBand: false, Dash: i >= Palette.Series.Count ? "6 3" : null));
-            rows.AddRange(points.Select(p => (IReadOnlyList<string>)[c.Iso3, c.Name, p.Year.ToString(CultureInfo.InvariantCulture), p.P50.ToString("0.###", CultureInfo.InvariantCulture)]));
+            rows.AddRange(points.Select(p => (IReadOnlyList<string>)[c.Country, c.Name, p.Year.ToString(CultureInfo.InvariantCulture), p.P50.ToString("0.###", CultureInfo.InvariantCulture)]));
             i++;
         }
 

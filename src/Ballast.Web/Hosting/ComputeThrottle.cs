@@ -53,7 +53,7 @@ public sealed class ComputeThrottle : IDisposable
             "Too many compute requests",
             string.Create(CultureInfo.InvariantCulture, $"The server is already computing {PermitLimit} requests with {QueueLimit} waiting (MaxConcurrentCompute, MaxQueuedCompute); retry in {RetryAfterSeconds} s."));
         p.Instance = path;
-        p.Extensions["retryAfterSeconds"] = RetryAfterSeconds;
+        p.Extensions["retry_after_seconds"] = RetryAfterSeconds;
         return p;
     }
 

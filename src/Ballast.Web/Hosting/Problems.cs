@@ -103,13 +103,14 @@ public static partial class Problems
         var bind = BindFailure().Match(e.Message);
         if (bind.Success)
         {
-            return Invalid(bind.Groups["name"].Value, $"'{bind.Groups["value"].Value}' is not a valid {Friendly(bind.Groups["type"].Value)}", bind.Groups["value"].Value);
+            // The binder names the handler's parameter (budgetSharePct); the client sent the query name (budget_share_pct).
+            return Invalid(JsonNamingPolicy.SnakeCaseLower.ConvertName(bind.Groups["name"].Value), $"'{bind.Groups["value"].Value}' is not a valid {Friendly(bind.Groups["type"].Value)}", bind.Groups["value"].Value);
         }
 
         var required = RequiredMissing().Match(e.Message);
         if (required.Success)
         {
-            return Invalid(required.Groups["name"].Value, "is required");
+            return Invalid(JsonNamingPolicy.SnakeCaseLower.ConvertName(required.Groups["name"].Value), "is required");
         }
 
         if (e.Message.Contains("body", StringComparison.OrdinalIgnoreCase))

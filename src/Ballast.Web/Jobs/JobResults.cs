@@ -20,8 +20,11 @@ namespace Ballast.Web.Jobs;
 /// <param name="Values">Its value in each scenario (all null where a scenario lacks it).</param>
 public sealed record KpiComparison(string Id, string Name, string Unit, string Format, KpiDirection Direction, string Note, IReadOnlyList<KpiValue> Values);
 
-/// <summary>A scenario of a finished job.</summary>
-public sealed record ResultScenario(string Name, string Folder, KpiSummary Kpis);
+/// <summary>A scenario of a finished job (its KPIs are in <see cref="ResultsResponse.Kpis"/>, in the catalogue's units).</summary>
+/// <param name="Name">Scenario name.</param>
+/// <param name="Folder">Its results folder inside the job's (<c>.</c> for a run).</param>
+/// <param name="Runs">Runs in its ensemble.</param>
+public sealed record ResultScenario(string Name, string Folder, long Runs);
 
 /// <summary>A figure the results offer (as SVG and CSV through <c>/api/jobs/ID/figures/ID.svg|csv</c>).</summary>
 public sealed record FigureInfo(string Id, string Title, string Caption);
@@ -52,7 +55,7 @@ public static partial class JobResults
     {
         var folders = Folders(job, folder);
         var saved = folders.Select(ResultsFolder.Read).ToList();
-        var scenarios = saved.Select((s, i) => new ResultScenario(job.Spec.Scenarios[i].Name, Path.GetFileName(folders[i]) is var f && job.Kind == JobKind.Compare ? f : ".", s.Result.Kpis)).ToList();
+        var scenarios = saved.Select((s, i) => new ResultScenario(job.Spec.Scenarios[i].Name, Path.GetFileName(folders[i]) is var f && job.Kind == JobKind.Compare ? f : ".", s.Result.Kpis.Runs)).ToList();
         var rows = KpiRows(saved.Select(s => s.Result.Kpis).ToList());
         var paired = job.Kind == JobKind.Compare ? ScenarioComparison.Load(folder)?.Kpis ?? [] : [];
         var figures = Figures(folders[0]).Select(x => new FigureInfo(x.Id, x.Title, x.Caption)).ToList();
