@@ -50,8 +50,8 @@ await Measure("GET /api/network (12 queries)", () =>
 await Measure("GET /api/figures/shares.svg", () => http.GetAsync("/api/figures/shares.svg?group=quad"));
 await Measure("POST /api/scenarios/validate", () => http.PostAsJsonAsync("/api/scenarios/validate", new { scenario = "baseline" }));
 await Measure("POST /api/jobs (submit, 1 run)", () => http.PostAsJsonAsync("/api/jobs", new { scenario = "baseline", runs = 1 }));
-await Measure("POST /api/optimise (LP)", () => http.PostAsJsonAsync("/api/optimise", new { scenario = "baseline", year = 2030, budgetShare = 3.5 }), warmUp: 3);
-await Measure("POST /api/optimise (MIP)", () => http.PostAsJsonAsync("/api/optimise", new { scenario = "baseline", year = 2030, budgetShare = 3.5, programmes = true }), warmUp: 3);
+await Measure("POST /api/optimise (LP)", () => http.PostAsJsonAsync("/api/optimise", new { scenario = "baseline", year = 2030, budget_share_pct = 3.5 }), warmUp: 3);
+await Measure("POST /api/optimise (MIP)", () => http.PostAsJsonAsync("/api/optimise", new { scenario = "baseline", year = 2030, budget_share_pct = 3.5, programmes = true }), warmUp: 3);
 await app.StopAsync();
 try
 {
