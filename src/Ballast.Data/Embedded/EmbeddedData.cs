@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Reflection;
 
 namespace Ballast.Data.Embedded;
@@ -5,17 +6,37 @@ namespace Ballast.Data.Embedded;
 /// <summary>Access to the data files embedded in this assembly (copied from <c>data/</c> at build time).</summary>
 public static class EmbeddedData
 {
+    // The build zips data/*.csv and data/*.yaml into one resource (see Ballast.Data.csproj): the files as they are, deflated.
+    private const string Archive = "Ballast.Data.data.zip";
     private static readonly Assembly Assembly = typeof(EmbeddedData).Assembly;
+    private static readonly Lazy<IReadOnlyList<string>> Names = new(() =>
+    {
+        using var zip = OpenArchive();
+        return [.. zip.Entries.Select(e => e.FullName)];
+    });
 
     /// <summary>Names of all embedded data files.</summary>
-    public static IEnumerable<string> FileNames =>
-        Assembly.GetManifestResourceNames().Where(n => n.StartsWith("Ballast.Data.", StringComparison.Ordinal))
-            .Select(n => n["Ballast.Data.".Length..]);
+    public static IEnumerable<string> FileNames => Names.Value;
 
-    /// <summary>Opens an embedded file (e.g. <c>wdi_population.csv</c>).</summary>
-    public static Stream Open(string fileName) =>
-        Assembly.GetManifestResourceStream("Ballast.Data." + fileName)
-        ?? throw new InvalidOperationException($"embedded data file '{fileName}' is missing from the build");
+    /// <summary>Opens an embedded file (e.g. <c>wdi_population.csv</c>): its bytes, inflated into memory.</summary>
+    public static Stream Open(string fileName)
+    {
+        using var zip = OpenArchive();
+        var entry = zip.GetEntry(fileName) ?? throw new InvalidOperationException($"embedded data file '{fileName}' is missing from the build");
+        var bytes = new MemoryStream(checked((int)entry.Length));
+        using (var inflated = entry.Open())
+        {
+            inflated.CopyTo(bytes);
+        }
+
+        bytes.Position = 0;
+        return bytes;
+    }
+
+    // A fresh archive per call: ZipArchive is not thread-safe, and the resource stream is a view of the loaded assembly.
+    private static ZipArchive OpenArchive() => new(
+        Assembly.GetManifestResourceStream(Archive) ?? throw new InvalidOperationException($"the embedded data archive '{Archive}' is missing from the build"),
+        ZipArchiveMode.Read);
 
     /// <summary>Reads an embedded file as text.</summary>
     public static string ReadText(string fileName)
