@@ -48,7 +48,7 @@ public static class BallastWebApp
 
         section.Bind(o);
         configure?.Invoke(o);
-        o.ApiKey ??= Environment.GetEnvironmentVariable(BallastWebOptions.ApiKeyVariable);
+        o.ApiKey = AccessPolicy.KeyOrEnvironment(o.ApiKey);
         return o;
     }
 
@@ -64,7 +64,7 @@ public static class BallastWebApp
             {
                 config.GetSection(BallastWebOptions.Section).Bind(o);
                 configure?.Invoke(o);
-                o.ApiKey = string.IsNullOrEmpty(o.ApiKey) ? Environment.GetEnvironmentVariable(BallastWebOptions.ApiKeyVariable) : o.ApiKey;
+                o.ApiKey = AccessPolicy.KeyOrEnvironment(o.ApiKey);
             });
         services.AddSingleton(sp =>
         {
@@ -115,7 +115,7 @@ public static class BallastWebApp
         }
         catch (InvalidOperationException)
         {
-            return Environment.GetEnvironmentVariable(BallastWebOptions.ApiKeyVariable);
+            return AccessPolicy.KeyOrEnvironment(null);
         }
     }
 

@@ -20,7 +20,7 @@ public static class ServeCommand
         var port = new Option<int?>("--port", "-p") { Description = "Port on 127.0.0.1 (default 5080)." };
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on, e.g. http://0.0.0.0:8080 (anything but loopback needs an API key)." };
         var store = new Option<string?>("--store") { Description = "Folder for the job database and results (default ./ballast-store)." };
-        var apiKey = new Option<string?>("--api-key") { Description = $"API key clients must send in X-Api-Key (default: ${BallastWebOptions.ApiKeyVariable})." };
+        var apiKey = new Option<string?>("--api-key") { Description = $"API key clients must send in X-Api-Key (default: ${AccessPolicy.KeyVariable})." };
         var maxRuns = new Option<int?>("--max-runs") { Description = "Most runs one job may ask for (default 20000)." };
         var maxJobs = new Option<int?>("--max-jobs") { Description = "Jobs executed at the same time (default 1)." };
         var maxCompute = new Option<int?>("--max-compute") { Description = "Optimiser, sensitivity and discovery requests computed at the same time (default: one per core)." };

@@ -61,28 +61,23 @@ public enum TableUse
 /// One table of a command's result. Cells are strings, doubles, ints, booleans, <see cref="FormattedNumber"/> or null
 /// (missing, shown as "–" and written empty/null). A command's tables are printed together as a <see cref="ResultDocument"/>.
 /// </summary>
-public sealed class ResultTable
+/// <param name="title">Title printed above the table.</param>
+/// <param name="columns">The columns.</param>
+/// <param name="name">The table's key in JSON and for <c>--table</c>.</param>
+/// <param name="use">Where the table appears.</param>
+public sealed class ResultTable(string title, IReadOnlyList<ResultColumn> columns, string name = "rows", TableUse use = TableUse.Both)
 {
-    /// <summary>Creates a table; <paramref name="name"/> is its key in JSON and for <c>--table</c>.</summary>
-    public ResultTable(string title, IReadOnlyList<ResultColumn> columns, string name = "rows", TableUse use = TableUse.Both)
-    {
-        Title = title;
-        Columns = columns;
-        Name = name;
-        Use = use;
-    }
-
     /// <summary>The table's key (<c>--table NAME</c>, the JSON member).</summary>
-    public string Name { get; }
+    public string Name => name;
 
     /// <summary>Where the table appears.</summary>
-    public TableUse Use { get; }
+    public TableUse Use => use;
 
     /// <summary>Title printed above the table.</summary>
-    public string Title { get; }
+    public string Title => title;
 
     /// <summary>The columns.</summary>
-    public IReadOnlyList<ResultColumn> Columns { get; }
+    public IReadOnlyList<ResultColumn> Columns => columns;
 
     /// <summary>The rows.</summary>
     public List<object?[]> Rows { get; } = [];

@@ -21,7 +21,10 @@ public sealed class AccessPolicy
     /// <summary>Query parameter that sets the cookie (for opening the dashboard in a browser).</summary>
     public const string Query = "api_key";
 
-    private const string KeyRequiredReason = $"an API key is required when listening on anything but loopback; give --api-key or set {BallastWebOptions.ApiKeyVariable}";
+    /// <summary>Environment variable read for the key when none is configured.</summary>
+    public const string KeyVariable = "BALLAST_API_KEY";
+
+    private const string KeyRequiredReason = $"an API key is required when listening on anything but loopback; give --api-key or set {KeyVariable}";
 
     private readonly byte[]? _key;
 
@@ -43,6 +46,10 @@ public sealed class AccessPolicy
             SessionToken = Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         }
     }
+
+    /// <summary>The key in force: the configured one, else <see cref="KeyVariable"/>'s, else null (no key).</summary>
+    public static string? KeyOrEnvironment(string? configured) =>
+        string.IsNullOrEmpty(configured) ? Environment.GetEnvironmentVariable(KeyVariable) : configured;
 
     /// <summary>The value of the session cookie (base64url HMAC-SHA256 of the key, this process only), or null without a key.</summary>
     public string? SessionToken { get; }

@@ -11,9 +11,6 @@ public sealed class BallastWebOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "Ballast";
 
-    /// <summary>Environment variable read for the API key when none is configured.</summary>
-    public const string ApiKeyVariable = "BALLAST_API_KEY";
-
     /// <summary>Default listening address: loopback only.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
