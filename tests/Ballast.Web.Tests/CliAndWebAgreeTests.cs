@@ -36,6 +36,57 @@ public sealed class CliAndWebAgreeTests : IClassFixture<CliAndWebAgreeTests.Fixt
         Assert.DoesNotContain("RUS", cli);
     }
 
+    [Fact]
+    public async Task The_api_and_the_cli_json_carry_the_same_fields_in_the_same_units()
+    {
+        // Burden: every field the API shares with `ballast burden --format json` has the same name and value.
+        var (code, json, err) = Cli("burden", "--group", "quad", "--year", "2023", "--target", "2", "3.5", "--format", "json");
+        Assert.True(code == 0, err);
+        var cliRows = JsonDocument.Parse(json).RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("country").GetString()!);
+        var webRows = (await (await _c.GetAsync("/api/burden?group=quad&year=2023&targets=2,3.5")).Json()).GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(4, webRows.Count);
+        foreach (var web in webRows)
+        {
+            var cli = cliRows[web.GetProperty("country").GetString()!];
+            foreach (var field in new[] { "milex_usd_bn", "gdp_usd_bn", "share_pct", "milex_growth_5y_pct", "share_growth_5y_pct" })
+            {
+                Assert.Equal(cli.GetProperty(field).GetDouble(), web.GetProperty(field).GetDouble(), 9);
+            }
+
+            foreach (var gap in web.GetProperty("gaps").EnumerateArray())
+            {
+                var t = gap.GetProperty("target_pct").GetDouble().ToString("0.##", CultureInfo.InvariantCulture);
+                Assert.Equal(cli.GetProperty($"gap_{t}_pp").GetDouble(), gap.GetProperty("gap_pp").GetDouble(), 9);
+                Assert.Equal(cli.GetProperty($"gap_{t}_usd_bn").GetDouble(), gap.GetProperty("gap_usd_bn").GetDouble(), 9);
+                Assert.Equal(cli.GetProperty($"reach_{t}_status").ToString(), gap.GetProperty("reach_status").ToString());
+                Assert.Equal(cli.GetProperty($"reach_{t}_year").ToString(), gap.GetProperty("reach_year").ToString());
+            }
+        }
+
+        // Exploitation: the statistics under the CLI's names.
+        (code, json, err) = Cli("exploitation", "--year", "2023", "--format", "json");
+        Assert.True(code == 0, err);
+        var cliTest = JsonDocument.Parse(json).RootElement;
+        var webTest = await (await _c.GetAsync("/api/exploitation?year=2023")).Json();
+        Assert.Equal(cliTest.GetProperty("n").GetInt32(), webTest.GetProperty("n").GetInt32());
+        Assert.Equal(cliTest.GetProperty("spearman").GetProperty("rho").GetDouble(), webTest.GetProperty("spearman").GetProperty("rho").GetDouble(), 12);
+        Assert.Equal(cliTest.GetProperty("kendall").GetProperty("tau_b").GetDouble(), webTest.GetProperty("kendall").GetProperty("tau_b").GetDouble(), 12);
+        Assert.Equal(cliTest.GetProperty("kendall").GetProperty("p").GetDouble(), webTest.GetProperty("kendall").GetProperty("p").GetDouble(), 12);
+
+        // Power: spending and capital stock in US$ bn under the CLI's names.
+        (code, json, err) = Cli("power", "--year", "2023", "--format", "json");
+        Assert.True(code == 0, err);
+        var cliPower = JsonDocument.Parse(json).RootElement.GetProperty("tables").GetProperty("countries").GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("country").GetString()!);
+        foreach (var web in (await (await _c.GetAsync("/api/power?year=2023")).Json()).GetProperty("countries").EnumerateArray())
+        {
+            var cli = cliPower[web.GetProperty("country").GetString()!];
+            foreach (var field in new[] { "milex_usd_bn", "capital_stock_usd_bn_2023", "cinc", "gdp_x_gdp_per_capita_usd2_e15" })
+            {
+                Assert.Equal(cli.GetProperty(field).ToString(), web.GetProperty(field).ToString());
+            }
+        }
+    }
+
     [Theory]
     [InlineData("group", "warsaw-pact")]
     [InlineData("countries", "Japn")]
