@@ -64,7 +64,7 @@ public static class BacktestCommand
             table.Sources.Add(PanelBuilder.Citation);
             table.Sources.Add(HistoricalInputs.Citation);
             var doc = new ResultDocument("backtest", table);
-            CalibrateCommand.Fit(doc.Fields, estimate);
+            doc.With(CalibrateCommand.Fit(estimate));
             output.Write(p, ctx, doc);
             return 0;
         });

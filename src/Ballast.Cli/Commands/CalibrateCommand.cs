@@ -132,20 +132,18 @@ public static class CalibrateCommand
     /// <summary>The estimates with the fit's typed fields: <c>n</c>, <c>r2</c> (within), <c>from_year</c>, <c>until_year</c>, <c>countries</c>.</summary>
     public static ResultDocument Document(DemandEstimate e, SpendingSeries spending, string? indirect = null)
     {
-        var doc = new ResultDocument("calibrate", Table(e, spending, indirect));
-        Fit(doc.Fields, e);
-        return doc;
+        return new ResultDocument("calibrate", Table(e, spending, indirect)).With(Fit(e));
     }
 
     /// <summary>The fit's typed fields (shared with <c>backtest</c>).</summary>
-    internal static void Fit(System.Text.Json.Nodes.JsonObject fields, DemandEstimate e)
+    internal static object Fit(DemandEstimate e) => new
     {
-        fields["n"] = e.N;
-        fields["r2"] = ResultDocument.Number(e.WithinRSquared);
-        fields["from_year"] = e.FromYear;
-        fields["until_year"] = e.UntilYear;
-        fields["countries"] = new System.Text.Json.Nodes.JsonArray([.. e.Countries.Select(c => (System.Text.Json.Nodes.JsonNode?)c)]);
-    }
+        e.N,
+        R2 = e.WithinRSquared,
+        e.FromYear,
+        e.UntilYear,
+        Countries = new System.Text.Json.Nodes.JsonArray([.. e.Countries.Select(c => (System.Text.Json.Nodes.JsonNode?)c)]),
+    };
 
     /// <summary>The result table: one row per parameter, notes with n, R², window, countries.</summary>
     public static ResultTable Table(DemandEstimate e, SpendingSeries spending, string? indirect = null)

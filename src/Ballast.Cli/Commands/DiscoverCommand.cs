@@ -63,11 +63,8 @@ public static class DiscoverCommand
             });
 
             trajectory.Notes.Add($"Coverage: share of the runs meeting the condition that fall in the box; density: share of the box's runs that meet it (both 0–1). ▶ marks the box shown below (largest coverage × density with density ≥ {p.GetValue(threshold).ToString("P0", CultureInfo.InvariantCulture)}); --box N inspects another.");
-            var doc = new ResultDocument("discover", trajectory, boxTable) { CsvDefault = "box" };
-            doc.Fields["condition"] = condition.Text;
-            doc.Fields["cases"] = result.Cases;
-            doc.Fields["runs"] = result.Points;
-            doc.Fields["chosen_box"] = chosen;
+            var doc = new ResultDocument("discover", trajectory, boxTable) { CsvDefault = "box" }
+                .With(new { Condition = condition.Text, result.Cases, Runs = result.Points, ChosenBox = chosen });
             output.Write(p, ctx, doc);
             return 0;
         });

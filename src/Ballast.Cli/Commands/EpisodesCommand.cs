@@ -37,13 +37,14 @@ public static class EpisodesCommand
             table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{n} runs per episode. Change = burden at the end of the window minus at its start (the run's start and horizon), pp of GDP; realised from the data (World Bank/SIPRI share of GDP, else COW NMC spending / Maddison GDP)."));
             table.Notes.Add(Summary(rows) + ".");
             table.Sources.Add(Ballast.Data.Panel.PanelBuilder.Citation);
-            var doc = new ResultDocument("episodes", table);
-            doc.Fields["runs"] = n;
-            doc.Fields["direction_matched"] = rows.Count(r => r.DirectionMatches == true);
-            doc.Fields["half_size"] = rows.Count(r => r.HalfSize == true);
-            doc.Fields["inside_band"] = rows.Count(r => r.InsideBand == true);
-            doc.Fields["rows_with_data"] = rows.Count(r => r.DirectionMatches is not null);
-            output.Write(p, ctx, doc);
+            output.Write(p, ctx, new ResultDocument("episodes", table).With(new
+            {
+                Runs = n,
+                DirectionMatched = rows.Count(r => r.DirectionMatches == true),
+                HalfSize = rows.Count(r => r.HalfSize == true),
+                InsideBand = rows.Count(r => r.InsideBand == true),
+                RowsWithData = rows.Count(r => r.DirectionMatches is not null),
+            }));
             return 0;
         });
     }

@@ -31,9 +31,7 @@ public static class NetworkCommand
             var adversaries = CountryData.IndoPacific.WithRole(CountryRole.Adversary).Select(a => a.Iso3)
                 .Concat(CountryData.ActorSet("euro-atlantic").WithRole(CountryRole.Adversary).Select(a => a.Iso3)).Distinct();
             var summary = NetworkMetrics.Summarise(network, NetworkMetrics.DefaultPatron, adversaries);
-            var doc = new ResultDocument("network", Metrics(summary, network), Edges(network));
-            doc.Fields["year"] = y;
-            output.Write(p, ctx, doc);
+            output.Write(p, ctx, new ResultDocument("network", Metrics(summary, network), Edges(network)).With(new { Year = y }));
             return 0;
         });
     }

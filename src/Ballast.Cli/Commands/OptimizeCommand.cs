@@ -57,12 +57,15 @@ public static class OptimizeCommand
             });
 
             var doc = new ResultDocument("optimise", [.. tables]);
-            doc.Fields["scenario"] = sc.Name;
-            doc.Fields["year"] = request.Year;
-            doc.Fields["budget_share_pct"] = ResultDocument.Number(request.BudgetSharePercent);
-            doc.Fields["programmes_offered"] = request.Programmes;
-            doc.Fields["dividend_usd_bn"] = ResultDocument.Number(dividend.Dividend / 1000);
-            doc.Fields["dividend_pct_of_spending"] = ResultDocument.Number(100 * dividend.DividendShareOfSpending);
+            doc.With(new
+            {
+                Scenario = sc.Name,
+                request.Year,
+                BudgetSharePct = request.BudgetSharePercent,
+                ProgrammesOffered = request.Programmes,
+                DividendUsdBn = dividend.Dividend / 1000,
+                DividendPctOfSpending = 100 * dividend.DividendShareOfSpending,
+            });
             output.Write(p, ctx, doc);
             return 0;
         });

@@ -26,8 +26,7 @@ public static class PowerCommand
             DataYears.Check(y, DataYears.CapitalStockFirst, DataYears.CapitalStockLast, DataYears.CapitalStockData, "--year");
 
             var (countries, balance, notes) = Compute(PanelBuilder.Default, y);
-            var doc = new ResultDocument("power", countries, balance);
-            doc.Fields["year"] = y;
+            var doc = new ResultDocument("power", countries, balance).With(new { Year = y });
             doc.Notes.AddRange(notes);
             output.Write(p, ctx, doc);
             return 0;

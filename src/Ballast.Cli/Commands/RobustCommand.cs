@@ -73,12 +73,8 @@ public static class RobustCommand
                 return AnalysisReports.Robust(meta, t, names, Regret.Compute(result.Outcomes, dir));
             });
 
-            var doc = new ResultDocument("robust", t);
-            doc.Fields["outcome"] = name;
-            doc.Fields["direction"] = dir == Direction.Maximise ? "maximise" : "minimise";
-            doc.Fields["futures"] = n;
-            doc.Fields["seed"] = p.GetValue(seed);
-            doc.Fields["threshold"] = ResultDocument.Number(p.GetValue(threshold));
+            var doc = new ResultDocument("robust", t)
+                .With(new { Outcome = name, Direction = dir == Direction.Maximise ? "maximise" : "minimise", Futures = n, Seed = p.GetValue(seed), Threshold = p.GetValue(threshold) });
             output.Write(p, ctx, doc);
             return 0;
         });

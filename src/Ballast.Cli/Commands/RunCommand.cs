@@ -40,13 +40,7 @@ public static class RunCommand
                 tables = [.. tables, KpiTables.History(history)];
             }
 
-            var doc = new ResultDocument("run", tables);
-            doc.Fields["scenario"] = m.Scenario;
-            doc.Fields["runs"] = k.Runs;
-            doc.Fields["seed"] = k.Seed;
-            doc.Fields["start_year"] = m.StartYear;
-            doc.Fields["horizon_year"] = m.HorizonYear;
-            doc.Fields["results"] = request.OutputDirectory;
+            var doc = new ResultDocument("run", tables).With(new { m.Scenario, k.Runs, k.Seed, m.StartYear, m.HorizonYear, Results = request.OutputDirectory });
             doc.Notes.AddRange(prepared.Notes);
             output.Write(p, ctx, doc);
             if (output.Value(p) == OutputFormat.Table)

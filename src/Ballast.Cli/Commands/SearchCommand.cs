@@ -149,15 +149,8 @@ public static class SearchCommand
                 ctx.Err.WriteLine($"store: {storePath}");
             }
 
-            var doc = new ResultDocument("search", table);
-            doc.Fields["futures"] = n;
-            doc.Fields["fresh_futures"] = freshCount;
-            doc.Fields["seed"] = s;
-            doc.Fields["population"] = options.Population;
-            doc.Fields["generations"] = options.Generations;
-            doc.Fields["evaluations"] = result.Evaluations;
-            doc.Fields["policies_simulated"] = simulated;
-            output.Write(p, ctx, doc);
+            output.Write(p, ctx, new ResultDocument("search", table)
+                .With(new { Futures = n, FreshFutures = freshCount, Seed = s, options.Population, options.Generations, result.Evaluations, PoliciesSimulated = simulated }));
             return 0;
         });
     }
@@ -180,15 +173,8 @@ public static class SearchCommand
         }
 
         table.Notes.Add("PRIM (Friedman and Fisher 1999; scenario discovery as in Bryant and Lempert 2010) over the policy's fresh futures; quasi-p-value below 0.05: the restriction matters.");
-        var doc = new ResultDocument("search", table);
-        doc.Fields["policy"] = k;
-        doc.Fields["fails"] = condition.Text;
-        doc.Fields["cases"] = prim.Cases;
-        doc.Fields["futures"] = prim.Points;
-        doc.Fields["coverage"] = box.Coverage;
-        doc.Fields["density"] = box.Density;
-        doc.Fields["mass"] = box.Mass;
-        return doc;
+        return new ResultDocument("search", table)
+            .With(new { Policy = k, Fails = condition.Text, prim.Cases, Futures = prim.Points, box.Coverage, box.Density, box.Mass });
     }
 
     private static IEnumerable<string> Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -97,12 +97,7 @@ public static class SensitivityCommand
                 return AnalysisReports.Sensitivity(meta, table, m == "sobol");
             });
 
-            var doc = new ResultDocument("sensitivity", table);
-            doc.Fields["outcome"] = name;
-            doc.Fields["year"] = p.GetValue(year);
-            doc.Fields["method"] = m;
-            doc.Fields["runs"] = y.Length;
-            output.Write(p, ctx, doc);
+            output.Write(p, ctx, new ResultDocument("sensitivity", table).With(new { Outcome = name, Year = p.GetValue(year), Method = m, Runs = y.Length }));
             return 0;
         });
     }

@@ -39,6 +39,35 @@ public sealed class ResultDocument
     /// <summary>The table CSV prints without <c>--table</c> (default: the first that is data).</summary>
     public string? CsvDefault { get; init; }
 
+    /// <summary>
+    /// Adds typed fields from an object's properties, in order, each named by the one naming rule (docs/outputs.md;
+    /// the web API's <c>ApiJson</c> applies the same policy): <c>new { m.StartYear, FreshFutures = n }</c> gives
+    /// <c>start_year</c> and <c>fresh_futures</c>. A name with the unit in it says so (<c>BudgetSharePct</c>); a
+    /// non-finite number is written null.
+    /// </summary>
+    public ResultDocument With(object fields)
+    {
+        foreach (var property in fields.GetType().GetProperties())
+        {
+            Fields[JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name)] = Node(property.GetValue(fields));
+        }
+
+        return this;
+    }
+
+    private static JsonNode? Node(object? value) => value switch
+    {
+        null => null,
+        JsonNode node => node,
+        double d => Number(d),
+        string text => JsonValue.Create(text),
+        bool b => JsonValue.Create(b),
+        int i => JsonValue.Create(i),
+        long l => JsonValue.Create(l),
+        ulong u => JsonValue.Create(u),
+        _ => throw new ArgumentException($"a typed field cannot hold a {value.GetType().Name}", nameof(value)),
+    };
+
     /// <summary>A finite number as a JSON value, null otherwise.</summary>
     public static JsonNode? Number(double? value) => value is double v && double.IsFinite(v) ? JsonValue.Create(v) : null;
 
