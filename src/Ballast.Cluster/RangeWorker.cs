@@ -1,0 +1,102 @@
+using Ballast.Exploration.Experiments;
+using Ballast.Exploration.Sampling;
+using Ballast.Runs.Exploration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+
+namespace Ballast.Cluster;
+
+/// <summary>Settings of a silo's worker.</summary>
+/// <param name="Threads">Threads the worker simulates a range on (0 = all cores).</param>
+/// <param name="IdleDelay">How long the worker waits before asking again when no job has work.</param>
+public sealed record WorkerOptions(int Threads = 0, TimeSpan? IdleDelay = null)
+{
+    /// <summary>The wait when idle (default 50 ms).</summary>
+    public TimeSpan Idle => IdleDelay ?? TimeSpan.FromMilliseconds(50);
+}
+
+/// <summary>
+/// The worker every silo runs: it pulls the next run range from the coordinator, simulates it with the engine's runner
+/// and hands the result back, again and again. Pulling is the work stealing: a silo that finishes sooner asks sooner.
+/// </summary>
+internal sealed class RangeWorker(IGrainFactory grains, ILocalSiloDetails local, IHostApplicationLifetime lifetime, WorkerOptions options, ILogger<RangeWorker> log)
+    : BackgroundService
+{
+    // One compiled model per job (jobs are few; a job's scenario compiles once per silo).
+    private readonly Dictionary<string, BatchComputer> _computers = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Grain calls need the silo running: wait until the host has started every service.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(started.SetResult))
+        using (stoppingToken.Register(() => started.TrySetCanceled()))
+        {
+            try
+            {
+                await started.Task.ConfigureAwait(false);
+            }
+            catch (TaskCanceledException)
+            {
+                return;
+            }
+        }
+
+        var coordinator = grains.GetGrain<ICoordinatorGrain>(0);
+        string silo = local.SiloAddress.ToParsableString();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var item = await coordinator.Next(local.SiloAddress).ConfigureAwait(false);
+                if (item is null)
+                {
+                    await Task.Delay(options.Idle, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var result = await Task.Run(() => Compute(item, silo, stoppingToken), stoppingToken).ConfigureAwait(false);
+                await coordinator.Complete(item.Job.Id, result).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                // The coordinator's silo died or is moving: its lease of this range is lost with it and the client
+                // resubmits; ask again shortly.
+                log.LogWarning("coordinator unavailable ({Message}); retrying", e.Message);
+                await Task.Delay(options.Idle, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private RangeResult Compute(WorkItem item, string silo, CancellationToken cancel)
+    {
+        if (!_computers.TryGetValue(item.Job.Id, out var computer))
+        {
+            if (_computers.Count >= 4)
+            {
+                _computers.Clear(); // a long-lived silo keeps the models of its last few jobs only
+            }
+
+            var (_, model, parameters, _) = ExplorationSetup.LoadText(item.Job.ScenarioYaml, item.Job.ScenarioLabel, item.Job.Seed);
+            var design = Design.Create(DesignSpec.FromDescription(item.Job.Design), parameters.Count);
+            computer = new BatchComputer(model, design, parameters, options.Threads);
+            _computers[item.Job.Id] = computer;
+        }
+
+        var batch = computer.NewBatch(item.Count);
+        batch.Count = item.Count;
+        for (int k = 0; k < item.Count; k++)
+        {
+            batch.Runs[k] = item.First + k;
+        }
+
+        computer.Fill(batch, cancel);
+        return new RangeResult(item.First, item.Count, batch.Outcomes, batch.Yearly, silo);
+    }
+}
