@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Diagnostics;
 using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Sampling;
@@ -37,8 +38,10 @@ public static class ClusterExperiment
         int rangeSize, RunRange? rows = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
     {
         var scope = rows ?? new RunRange(0, design.Rows);
-        var stored = new HashSet<int>(sink.CompletedRuns().Where(r => r >= scope.First && r < scope.End));
-        int skipped = stored.Count;
+        // Runs committed or being committed: a range with any of them is never written again.
+        var taken = new HashSet<int>(sink.CompletedRuns().Where(r => r >= scope.First && r < scope.End));
+        int skipped = taken.Count;
+        int committed = skipped;
         var coordinator = grains.GetGrain<ICoordinatorGrain>(0);
         var bySilo = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int ranges = 0;
@@ -47,10 +50,10 @@ public static class ClusterExperiment
         int droppedBefore = 0;
         Collected? last = null;
 
-        // (Re)submits every range of the scope not yet stored; after a coordinator loss its counters restart at 0.
+        // (Re)submits every range of the scope not yet taken; after a coordinator loss its counters restart at 0.
         async Task SubmitAsync()
         {
-            var missing = Enumerable.Range(scope.First, scope.Count).Where(r => !stored.Contains(r)).ToList();
+            var missing = Enumerable.Range(scope.First, scope.Count).Where(r => !taken.Contains(r)).ToList();
             var cut = RunRange.Cut(missing, Math.Max(1, rangeSize));
             requeuedBefore += last?.Requeued ?? 0;
             droppedBefore += last?.Dropped ?? 0;
@@ -59,54 +62,101 @@ public static class ClusterExperiment
             await coordinator.Submit(job, cut.Select(c => c.First).ToArray(), cut.Select(c => c.Count).ToArray()).ConfigureAwait(false);
         }
 
-        await Retry(SubmitAsync, cancel).ConfigureAwait(false);
+        // Ranges are committed on a background task while the next ones are collected (as the local runner overlaps
+        // the store with the model), one transaction per range, in the order they arrived.
+        Task storing = Task.CompletedTask;
+        List<RangeResult> inFlight = [];
         var batch = new RunBatch(0, outcomes, yearlyPerRun);
-        while (stored.Count < scope.Count)
+
+        async Task AwaitStoredAsync()
         {
-            cancel.ThrowIfCancellationRequested();
-            Collected? got = null;
-            await Retry(async () => got = await coordinator.Collect(job.Id, 8).ConfigureAwait(false), cancel).ConfigureAwait(false);
-            if (got is null)
+            await storing.ConfigureAwait(false);
+            foreach (var r in inFlight)
             {
-                // The coordinator's silo died and it came back empty: hand it what is not stored yet.
-                await Retry(SubmitAsync, cancel).ConfigureAwait(false);
-                continue;
-            }
-
-            last = got;
-            foreach (var r in got.Ranges)
-            {
-                if (Enumerable.Range(r.First, r.Count).Any(stored.Contains))
-                {
-                    continue; // already committed: never store a run twice
-                }
-
-                if (batch.Runs.Length < r.Count)
-                {
-                    batch = new RunBatch(r.Count, outcomes, yearlyPerRun);
-                }
-
-                batch.Count = r.Count;
-                for (int k = 0; k < r.Count; k++)
-                {
-                    batch.Runs[k] = r.First + k;
-                }
-
-                r.Outcomes.AsSpan().CopyTo(batch.Outcomes);
-                r.Yearly.AsSpan().CopyTo(batch.Yearly);
-                sink.Write(batch);
-                stored.UnionWith(Enumerable.Range(r.First, r.Count));
                 bySilo[r.Silo] = bySilo.GetValueOrDefault(r.Silo) + r.Count;
+                committed += r.Count;
                 ranges++;
-                progress?.Report((stored.Count, scope.Count));
             }
 
-            if (got.Ranges.Length == 0)
+            if (inFlight.Count > 0)
             {
-                await Task.Delay(20, cancel).ConfigureAwait(false);
+                progress?.Report((committed, scope.Count));
             }
+
+            inFlight = [];
         }
 
+        try
+        {
+            await Retry(SubmitAsync, cancel).ConfigureAwait(false);
+            while (taken.Count < scope.Count)
+            {
+                cancel.ThrowIfCancellationRequested();
+                Collected? got = null;
+                await Retry(async () => got = await coordinator.Collect(job.Id, 8).ConfigureAwait(false), cancel).ConfigureAwait(false);
+                if (got is null)
+                {
+                    // The coordinator's silo died and it came back empty: hand it what is not stored yet.
+                    await Retry(SubmitAsync, cancel).ConfigureAwait(false);
+                    continue;
+                }
+
+                last = got;
+                var accepted = got.Ranges.Where(r => !Enumerable.Range(r.First, r.Count).Any(taken.Contains)).ToList();
+                foreach (var r in accepted)
+                {
+                    taken.UnionWith(Enumerable.Range(r.First, r.Count));
+                }
+
+                await AwaitStoredAsync().ConfigureAwait(false);
+                if (accepted.Count > 0)
+                {
+                    inFlight = accepted;
+                    storing = Task.Run(
+                        () =>
+                        {
+                            foreach (var r in accepted)
+                            {
+                                if (batch.Runs.Length < r.Count)
+                                {
+                                    batch = new RunBatch(r.Count, outcomes, yearlyPerRun);
+                                }
+
+                                batch.Count = r.Count;
+                                for (int k = 0; k < r.Count; k++)
+                                {
+                                    batch.Runs[k] = r.First + k;
+                                }
+
+                                MemoryMarshal.Cast<byte, double>(r.Outcomes).CopyTo(batch.Outcomes);
+                                MemoryMarshal.Cast<byte, double>(r.Yearly).CopyTo(batch.Yearly);
+                                sink.Write(batch);
+                            }
+                        },
+                        CancellationToken.None);
+                }
+                else if (got.Ranges.Length == 0)
+                {
+                    await Task.Delay(20, cancel).ConfigureAwait(false);
+                }
+            }
+        }
+        catch
+        {
+            // A range handed to the store commits whole (or not at all) before we leave, so the store is never closed under it.
+            try
+            {
+                storing.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // The exception that brought us here is the one to report.
+            }
+
+            throw;
+        }
+
+        await AwaitStoredAsync().ConfigureAwait(false);
         await Retry(() => coordinator.Finish(job.Id), cancel).ConfigureAwait(false);
         return new ClusterSummary(new ExperimentSummary(scope.Count, skipped, scope.Count - skipped), bySilo, ranges,
             requeuedBefore + (last?.Requeued ?? 0), droppedBefore + (last?.Dropped ?? 0), Math.Max(0, resubmitted));

@@ -83,6 +83,24 @@ public static class ClusterHosting
         return builder.Build();
     }
 
+    /// <summary>Starts a client of the cluster; a cluster that cannot be reached is an input error naming the gateways.</summary>
+    public static async Task<IHost> ConnectAsync(string clusterId, IReadOnlyList<IPEndPoint> gateways, CancellationToken cancel)
+    {
+        var host = Client(clusterId, gateways);
+        try
+        {
+            await host.StartAsync(cancel).ConfigureAwait(false);
+            return host;
+        }
+        catch (Exception e) when (e is Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            host.Dispose();
+            throw new Ballast.Core.BallastInputException(
+                $"cannot reach the cluster '{clusterId}' at {string.Join(", ", gateways)} ({e.Message.Split('\n')[0]}); start silos with 'ballast cluster silo'",
+                field: "--cluster", value: string.Join(",", gateways));
+        }
+    }
+
     /// <summary>Parses <c>HOST:PORT[,HOST:PORT…]</c> (a gateway list; <c>localhost</c> alone means 127.0.0.1:30000).</summary>
     public static IReadOnlyList<IPEndPoint> Gateways(string text)
     {

@@ -27,18 +27,21 @@ public sealed record ExperimentJob(
 [GenerateSerializer, Alias("Ballast.Cluster.WorkItem")]
 public sealed record WorkItem([property: Id(0)] ExperimentJob Job, [property: Id(1)] int First, [property: Id(2)] int Count);
 
-/// <summary>A finished range: outcomes and yearly values of its rows, laid out as in a <c>RunBatch</c>.</summary>
+/// <summary>
+/// A finished range: outcomes and yearly values of its rows, laid out as in a <c>RunBatch</c>, as the doubles' raw
+/// bytes (a byte array crosses the wire as one block; a double array is encoded value by value).
+/// </summary>
 /// <param name="First">First design row.</param>
 /// <param name="Count">Rows.</param>
-/// <param name="Outcomes">Per-run outcomes, run-major.</param>
-/// <param name="Yearly">Per-run yearly values, run-major.</param>
+/// <param name="Outcomes">Per-run outcomes, run-major, as raw doubles.</param>
+/// <param name="Yearly">Per-run yearly values, run-major, as raw doubles.</param>
 /// <param name="Silo">The silo that ran it.</param>
 [GenerateSerializer, Alias("Ballast.Cluster.RangeResult")]
 public sealed record RangeResult(
     [property: Id(0)] int First,
     [property: Id(1)] int Count,
-    [property: Id(2)] double[] Outcomes,
-    [property: Id(3)] double[] Yearly,
+    [property: Id(2)] byte[] Outcomes,
+    [property: Id(3)] byte[] Yearly,
     [property: Id(4)] string Silo);
 
 /// <summary>What a client collects: finished ranges not yet handed over, and the job's state.</summary>

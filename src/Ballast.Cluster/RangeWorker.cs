@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Sampling;
 using Ballast.Runs.Exploration;
@@ -46,19 +47,30 @@ internal sealed class RangeWorker(IGrainFactory grains, ILocalSiloDetails local,
 
         var coordinator = grains.GetGrain<ICoordinatorGrain>(0);
         string silo = local.SiloAddress.ToParsableString();
+        // Pipelined: while a range is simulated, the previous result travels to the coordinator and the next range is
+        // already asked for, so the cores do not wait for the network. A silo holds at most two leases at a time.
+        Task<WorkItem?>? asking = null;
+        Task? handing = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var item = await coordinator.Next(local.SiloAddress).ConfigureAwait(false);
+                var item = await (asking ?? coordinator.Next(local.SiloAddress)).ConfigureAwait(false);
+                asking = null;
                 if (item is null)
                 {
                     await Task.Delay(options.Idle, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
+                asking = coordinator.Next(local.SiloAddress);
                 var result = await Task.Run(() => Compute(item, silo, stoppingToken), stoppingToken).ConfigureAwait(false);
-                await coordinator.Complete(item.Job.Id, result).ConfigureAwait(false);
+                if (handing is not null)
+                {
+                    await handing.ConfigureAwait(false);
+                }
+
+                handing = coordinator.Complete(item.Job.Id, result);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,9 +78,11 @@ internal sealed class RangeWorker(IGrainFactory grains, ILocalSiloDetails local,
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
-                // The coordinator's silo died or is moving: its lease of this range is lost with it and the client
-                // resubmits; ask again shortly.
+                // The coordinator's silo died or is moving: leases it gave are lost with it and the client resubmits
+                // what is not stored; ask again shortly.
                 log.LogWarning("coordinator unavailable ({Message}); retrying", e.Message);
+                asking = null;
+                handing = null;
                 await Task.Delay(options.Idle, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -97,6 +111,6 @@ internal sealed class RangeWorker(IGrainFactory grains, ILocalSiloDetails local,
         }
 
         computer.Fill(batch, cancel);
-        return new RangeResult(item.First, item.Count, batch.Outcomes, batch.Yearly, silo);
+        return new RangeResult(item.First, item.Count, MemoryMarshal.AsBytes(batch.Outcomes.AsSpan()).ToArray(), MemoryMarshal.AsBytes(batch.Yearly.AsSpan()).ToArray(), silo);
     }
 }
