@@ -70,7 +70,8 @@ public static class ClusterHosting
     public static IHost Client(string clusterId, IReadOnlyList<IPEndPoint> gateways)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The client's failures reach the user as one line of the command's own; Orleans' retries would flood the terminal.
+        builder.Logging.SetMinimumLevel(LogLevel.None);
         builder.UseOrleansClient(client =>
         {
             client.UseStaticClustering(gateways.ToArray());
@@ -83,20 +84,28 @@ public static class ClusterHosting
         return builder.Build();
     }
 
+    /// <summary>How long a client waits for a gateway before giving up.</summary>
+    public static TimeSpan ConnectTimeout { get; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Starts a client of the cluster; a cluster that cannot be reached is an input error naming the gateways.</summary>
     public static async Task<IHost> ConnectAsync(string clusterId, IReadOnlyList<IPEndPoint> gateways, CancellationToken cancel)
     {
         var host = Client(clusterId, gateways);
+        // Orleans keeps retrying unreachable gateways for minutes; a user waiting for an experiment to start wants to know sooner.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        patience.CancelAfter(ConnectTimeout);
         try
         {
-            await host.StartAsync(cancel).ConfigureAwait(false);
+            await host.StartAsync(patience.Token).ConfigureAwait(false);
             return host;
         }
-        catch (Exception e) when (e is Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or TimeoutException
+            || (e is OperationCanceledException && !cancel.IsCancellationRequested))
         {
             host.Dispose();
+            string why = e is OperationCanceledException ? $"no gateway answered within {ConnectTimeout.TotalSeconds:F0} s" : e.Message.Split('\n')[0];
             throw new Ballast.Core.BallastInputException(
-                $"cannot reach the cluster '{clusterId}' at {string.Join(", ", gateways)} ({e.Message.Split('\n')[0]}); start silos with 'ballast cluster silo'",
+                $"cannot reach the cluster '{clusterId}' at {string.Join(", ", gateways)} ({why}); start silos with 'ballast cluster silo'",
                 field: "--cluster", value: string.Join(",", gateways));
         }
     }
