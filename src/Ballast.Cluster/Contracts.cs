@@ -11,14 +11,19 @@ namespace Ballast.Cluster;
 /// <param name="ScenarioYaml">The scenario file's text.</param>
 /// <param name="ScenarioLabel">The scenario's file name (messages only).</param>
 /// <param name="Seed">The runs' master seed.</param>
-/// <param name="Design">The design's description (<c>DesignSpec.Describe</c>).</param>
+/// <param name="Design">The design's description (<c>DesignSpec.Describe</c>); for a policy of a robustness comparison, the futures' Latin hypercube.</param>
+/// <param name="Policies">A robustness comparison (<c>robust --cluster</c>): every policy's scenario text, since the futures span their
+/// union of uncertain parameters; empty for an exploration of <paramref name="ScenarioYaml"/>.</param>
+/// <param name="Policy">The policy of <paramref name="Policies"/> this job runs.</param>
 [GenerateSerializer, Alias("Ballast.Cluster.ExperimentJob")]
 public sealed record ExperimentJob(
     [property: Id(0)] string Id,
     [property: Id(1)] string ScenarioYaml,
     [property: Id(2)] string ScenarioLabel,
     [property: Id(3)] ulong Seed,
-    [property: Id(4)] string Design);
+    [property: Id(4)] string Design,
+    [property: Id(5)] string[]? Policies = null,
+    [property: Id(6)] int Policy = 0);
 
 /// <summary>A range of design rows leased to a silo's worker, with the job it belongs to.</summary>
 /// <param name="Job">The experiment.</param>

@@ -88,6 +88,22 @@ internal sealed class RangeWorker(IGrainFactory grains, ILocalSiloDetails local,
         }
     }
 
+    /// <summary>Rebuilds the job's experiment exactly as the client's command built it.</summary>
+    internal static BatchComputer Computer(ExperimentJob job, int threads)
+    {
+        if (job.Policies is { Length: > 0 } policies)
+        {
+            var spec = DesignSpec.FromDescription(job.Design);
+            var texts = policies.Select((yaml, i) => (yaml, $"policy {i + 1}")).ToList();
+            var policy = RobustFutures.Prepare(texts, spec.Samples, job.Seed).Policies[job.Policy];
+            return new BatchComputer(policy.Model, policy.Design, policy.Parameters, threads);
+        }
+
+        var (_, model, parameters, _) = ExplorationSetup.LoadText(job.ScenarioYaml, job.ScenarioLabel, job.Seed);
+        var design = Design.Create(DesignSpec.FromDescription(job.Design), parameters.Count);
+        return new BatchComputer(model, design, parameters, threads);
+    }
+
     private RangeResult Compute(WorkItem item, string silo, CancellationToken cancel)
     {
         if (!_computers.TryGetValue(item.Job.Id, out var computer))
@@ -97,9 +113,7 @@ internal sealed class RangeWorker(IGrainFactory grains, ILocalSiloDetails local,
                 _computers.Clear(); // a long-lived silo keeps the models of its last few jobs only
             }
 
-            var (_, model, parameters, _) = ExplorationSetup.LoadText(item.Job.ScenarioYaml, item.Job.ScenarioLabel, item.Job.Seed);
-            var design = Design.Create(DesignSpec.FromDescription(item.Job.Design), parameters.Count);
-            computer = new BatchComputer(model, design, parameters, options.Threads);
+            computer = Computer(item.Job, options.Threads);
             _computers[item.Job.Id] = computer;
         }
 

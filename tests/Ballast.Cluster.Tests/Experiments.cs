@@ -13,7 +13,7 @@ internal sealed class Experiments : IDisposable
     public Experiments(int samples, ulong seed)
     {
         Directory.CreateDirectory(_dir);
-        ScenarioPath = Path.Combine(Root(), "scenarios", "baseline.yaml");
+        ScenarioPath = ScenarioFile("baseline");
         Seed = seed;
         var (scenario, model, parameters, hash) = ExplorationSetup.Load(ScenarioPath, seed);
         Model = model;
@@ -54,6 +54,8 @@ internal sealed class Experiments : IDisposable
         static long[] Bits(QueryResult q) => q.Rows.SelectMany(r => r).Select(v => v is null ? long.MinValue : BitConverter.DoubleToInt64Bits(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         return (Bits(store.Query("SELECT * FROM outcomes ORDER BY run")), Bits(store.Query("SELECT * FROM outcomes_yearly ORDER BY run, year")));
     }
+
+    public static string ScenarioFile(string name) => Path.Combine(Root(), "scenarios", name + ".yaml");
 
     private static string Root()
     {
