@@ -66,6 +66,7 @@ public static class BallastCli
         yield return QueryCommand.Create(ctx);
         yield return ExportCommand.Create(ctx);
         yield return StoreCommand.Create(ctx);
+        yield return ClusterCommand.Create(ctx);
         yield return RobustCommand.Create(ctx);
         yield return SearchCommand.Create(ctx);
         yield return OptimizeCommand.Create(ctx);

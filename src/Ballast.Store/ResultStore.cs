@@ -294,6 +294,97 @@ public sealed class ResultStore : IRunSink, IDisposable
         File.Move(temp, full, overwrite: true);
     }
 
+    /// <summary>
+    /// Merges stores of one experiment run in parts (<c>explore --range</c> on a batch scheduler) into
+    /// <paramref name="target"/>: created from the first part when missing, otherwise it must hold the same experiment.
+    /// Each part's runs not yet in the target are added in one transaction; a run in two parts is taken once (runs
+    /// depend only on their index, so both copies are equal). Returns the runs each part added.
+    /// </summary>
+    public static IReadOnlyList<(string Part, int Added, int AlreadyThere)> Merge(string target, IReadOnlyList<string> parts)
+    {
+        if (parts.Count == 0)
+        {
+            throw new BallastInputException("give at least one store to merge", field: "parts");
+        }
+
+        string key = ExperimentKeyOf(parts[0]);
+        foreach (var part in parts.Skip(1))
+        {
+            if (ExperimentKeyOf(part) != key)
+            {
+                throw new BallastInputException("this store holds a different experiment from the first part (another scenario, design, seed or program version)", file: part);
+            }
+        }
+
+        using var store = File.Exists(target) ? Open(target) : CreateFrom(target, parts[0]);
+        if (!store.Manifest.TryGetValue(StoreLayout.ExperimentKey, out var own) || own != key)
+        {
+            throw new BallastInputException("the target store holds a different experiment from the parts", file: target);
+        }
+
+        var added = new List<(string, int, int)>();
+        foreach (var part in parts)
+        {
+            store.Execute($"ATTACH '{part.Replace("'", "''", StringComparison.Ordinal)}' AS part (READ_ONLY)");
+            try
+            {
+                using var tx = store._db.BeginTransaction();
+                store.Execute("CREATE TEMP TABLE new_runs AS SELECT run FROM part.outcomes EXCEPT SELECT run FROM outcomes");
+                int count = Convert.ToInt32(store.Scalar("SELECT count(*) FROM new_runs"), CultureInfo.InvariantCulture);
+                int all = Convert.ToInt32(store.Scalar("SELECT count(*) FROM part.outcomes"), CultureInfo.InvariantCulture);
+                store.Execute("INSERT INTO outcomes SELECT * FROM part.outcomes WHERE run IN (SELECT run FROM new_runs)");
+                store.Execute("INSERT INTO outcomes_yearly SELECT * FROM part.outcomes_yearly WHERE run IN (SELECT run FROM new_runs)");
+                store.Execute("DROP TABLE new_runs");
+                tx.Commit();
+                added.Add((part, count, all - count));
+            }
+            finally
+            {
+                store.Execute("DETACH part");
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>The experiment key of an intact store.</summary>
+    private static string ExperimentKeyOf(string path)
+    {
+        using var store = Open(path);
+        return store.Manifest.TryGetValue(StoreLayout.ExperimentKey, out var key)
+            ? key
+            : throw new BallastInputException("not an experiment's store (no experiment key in its manifest)", file: path);
+    }
+
+    /// <summary>A new store with the tables of <paramref name="part"/> (manifest, parameters, design rows) and no runs yet.</summary>
+    private static ResultStore CreateFrom(string target, string part)
+    {
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(target));
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        var store = Connect(target);
+        try
+        {
+            store.Execute($"ATTACH '{part.Replace("'", "''", StringComparison.Ordinal)}' AS part (READ_ONLY)");
+            string db = (string)store.Scalar("SELECT current_database()")!;
+            // COPY FROM DATABASE keeps the tables' keys and types; the runs are then removed so that merging counts them.
+            store.Execute($"COPY FROM DATABASE part TO {Quote(db)}");
+            store.Execute("DETACH part");
+            store.Execute("DELETE FROM outcomes_yearly");
+            store.Execute("DELETE FROM outcomes");
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            File.Delete(target);
+            throw;
+        }
+    }
+
     private static ResultStore Connect(string path)
     {
         try

@@ -37,6 +37,7 @@ public sealed class CommandSamples : IDisposable
         ("query", ["query", Store, "SELECT run, balance_ratio, crossed > 0 AS crossed FROM outcomes ORDER BY run LIMIT 5"]),
         ("export", ["export", Store, "--file-format", "csv", "--out", Path.Combine(Dir, "export")]),
         ("store-check", ["store", "check", Store]),
+        ("store-merge", ["store", "merge", Path.Combine(Dir, "merged.duckdb"), Store]),
         ("robust", ["robust", RepoPaths.Scenario("baseline"), RepoPaths.Scenario("us-reassure"), "--futures", "4", "--threads", "2"]),
         ("optimise", ["optimise", RepoPaths.Scenario("baseline"), "--year", "2030"]),
         ("search", ["search", RepoPaths.Scenario("us-conditional-3.5"), "--levers", "us.theatre-share=0.1:0.6", "--objectives", "p50:balance_ratio,p50:us_cost_net", "--futures", "8", "--population", "4", "--generations", "1", "--threads", "2"]),

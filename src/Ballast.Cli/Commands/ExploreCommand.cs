@@ -3,6 +3,8 @@ using Ballast.Runs.Exploration;
 using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Sampling;
 using Ballast.Store;
+using Ballast.Cluster;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ballast.Cli.Commands;
 
@@ -22,10 +24,13 @@ public static class ExploreCommand
         var second = new Option<bool>("--second-order") { Description = "Sobol: add the rows needed for second-order indices." };
         var threads = CommonOptions.Threads();
         var output = new OutputOptions();
-        var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch).", DefaultValueFactory = _ => 512 };
+        var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch); with --cluster, runs per range a silo takes.", DefaultValueFactory = _ => 512 };
+        var range = new Option<string?>("--range") { Description = "Run only design rows FIRST to END-1 (one task of a batch-scheduler array job; merge the stores with 'ballast store merge').", HelpName = "FIRST:END" };
+        var cluster = new Option<string?>("--cluster") { Description = "Run on an Orleans cluster reached through these silo gateways ('localhost' = 127.0.0.1:30000); this process stores the results.", HelpName = "HOST:PORT,..." };
+        var clusterId = ClusterCommand.ClusterId();
         return BallastCli.Command(ctx, "explore", "Runs a designed experiment (LHS, Sobol/Saltelli, Morris, factorial, Monte Carlo) over the scenario's uncertain parameters and stores every run; re-running resumes.",
-            ["ballast explore scenarios/baseline.yaml --design sobol --samples 256 --store sobol.duckdb", "ballast explore scenarios/baseline.yaml --design morris --samples 20 --levels 6 --out results", "ballast explore scenarios/baseline.yaml --samples 1000 -j 4"],
-            [scenario, design, samples, seed, store, outDir, levels, second, threads, batch, .. output.Symbols], p =>
+            ["ballast explore scenarios/baseline.yaml --design sobol --samples 256 --store sobol.duckdb", "ballast explore scenarios/baseline.yaml --design morris --samples 20 --levels 6 --out results", "ballast explore scenarios/baseline.yaml --samples 100000 --cluster localhost"],
+            [scenario, design, samples, seed, store, outDir, levels, second, threads, batch, range, cluster, clusterId, .. output.Symbols], p =>
         {
             var file = p.GetValue(scenario)!;
             var kind = DesignSpec.Parse(p.GetValue(design)!);
@@ -47,7 +52,26 @@ public static class ExploreCommand
                     ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {v.Done}/{v.Total} runs ({watch.Elapsed.TotalSeconds:F1} s)"));
                 }
             });
-            var summary = ExperimentRunner.Run(model, d, parameters, results, new Ballast.Exploration.Experiments.RunOptions(CommonOptions.ThreadCount(p, threads), p.GetValue(batch)), progress);
+            RunRange? rows = p.GetValue(range) is string r ? RunRange.Parse(r, d.Rows) : null;
+            ExperimentSummary summary;
+            string? clusterNote = null;
+            if (p.GetValue(cluster) is string gateways)
+            {
+                // The silos rebuild the model from the scenario's text; this process only stores what comes back.
+                using var client = ClusterHosting.ConnectAsync(p.GetValue(clusterId)!, ClusterHosting.Gateways(gateways), ctx.Cancellation).GetAwaiter().GetResult();
+                var job = new ExperimentJob(Guid.NewGuid().ToString("N"), File.ReadAllText(file), Path.GetFileName(file), s, d.Spec.Describe());
+                var onCluster = ClusterExperiment.RunAsync(client.Services.GetRequiredService<Orleans.IClusterClient>(), job, d, model.Outcomes.Count, model.Years.Count * model.YearlyIndicators.Count,
+                    results, Math.Max(1, p.GetValue(batch)), rows, progress, ctx.Cancellation).GetAwaiter().GetResult();
+                client.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+                summary = onCluster.Summary;
+                clusterNote = string.Create(CultureInfo.InvariantCulture,
+                    $"Cluster: {onCluster.Ranges} ranges; runs per silo {string.Join(", ", onCluster.RunsBySilo.Select(kv => $"{kv.Key} {kv.Value}"))}; ranges run again after a silo died: {onCluster.Requeued}; second results dropped: {onCluster.Dropped}; coordinator restarts: {onCluster.Resubmitted}.");
+            }
+            else
+            {
+                summary = ExperimentRunner.Run(model, d, parameters, results, new Ballast.Exploration.Experiments.RunOptions(CommonOptions.ThreadCount(p, threads), p.GetValue(batch), rows), progress);
+            }
+
             double secs = watch.Elapsed.TotalSeconds;
             var table = new ResultTable($"explore {sc.Name}: {DesignSpec.NameOf(kind)} design", [
                 new("store", "Store", RightAlign: false),
@@ -59,6 +83,16 @@ public static class ExploreCommand
                 new("runs_per_second", "Runs/s", "N0", Priority: 1),
             ]);
             table.Add(path, spec.Describe(), parameters.Count, summary.Total, summary.Skipped, summary.Executed, secs > 0 ? summary.Executed / secs : double.NaN);
+            if (rows is { } part)
+            {
+                table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Rows {part.First} to {part.End - 1} of the design's {d.Rows} (--range); merge the parts' stores with 'ballast store merge'."));
+            }
+
+            if (clusterNote is not null)
+            {
+                table.Notes.Add(clusterNote);
+            }
+
             table.Notes.Add("Explored parameters: " + string.Join(", ", parameters.Select(x => $"{x.Name} ~ {x.Distribution}")));
             table.Notes.Add("Outcomes: " + string.Join(", ", model.Outcomes.Select(o => o.Name)) + " (see docs/exploration.md); next: ballast sensitivity / discover / query on the store.");
             output.Write(p, ctx, new ResultDocument("explore", table));

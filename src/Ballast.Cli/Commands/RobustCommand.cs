@@ -3,6 +3,8 @@ using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Robustness;
 using Ballast.Exploration.Sampling;
 using Ballast.Runs;
+using Ballast.Cluster;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ballast.Cli.Commands;
 
@@ -24,11 +26,13 @@ public static class RobustCommand
         var threshold = new Option<double?>("--threshold") { Description = "Threshold the outcome should meet (e.g. 1 for balance_ratio); reports the share of futures meeting it." };
         var seed = new Option<ulong>("--seed", "-s") { Description = "Seed of the futures and the runs' random streams.", DefaultValueFactory = _ => ScenarioRunner.DefaultSeed };
         var threads = CommonOptions.Threads();
+        var cluster = new Option<string?>("--cluster") { Description = "Run every policy's futures on an Orleans cluster reached through these silo gateways ('localhost' = 127.0.0.1:30000).", HelpName = "HOST:PORT,..." };
+        var clusterId = ClusterCommand.ClusterId();
         var output = new OutputOptions();
         var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Robust);
         return BallastCli.Command(ctx, "robust", "Compare policies over the same sampled futures (common random numbers): regret per future versus the best policy, maximum and 90th-percentile regret, share of futures meeting a threshold.",
             ["ballast robust scenarios/us-reassure.yaml scenarios/us-conditional-3.5.yaml --futures 200", "ballast robust scenarios/baseline.yaml scenarios/networked.yaml --outcome balance_ratio --threshold 1 --format csv"],
-            [files, futures, outcome, direction, threshold, seed, threads, .. output.Symbols, report.Option], p =>
+            [files, futures, outcome, direction, threshold, seed, threads, cluster, clusterId, .. output.Symbols, report.Option], p =>
         {
             report.Check(p);
             var paths = p.GetValue(files)!;
@@ -47,7 +51,9 @@ public static class RobustCommand
             }
 
             var dir = p.GetValue(direction) is string d ? (d == "minimise" ? Direction.Minimise : Direction.Maximise) : DefaultDirection(name);
-            var result = Evaluate(paths, n, p.GetValue(seed), index, CommonOptions.ThreadCount(p, threads), ctx.Cancellation);
+            var gateways = p.GetValue(cluster) is string g ? ClusterHosting.Gateways(g) : null;
+            var result = Evaluate(paths, n, p.GetValue(seed), index, CommonOptions.ThreadCount(p, threads), ctx.Cancellation,
+                gateways is null ? null : (p.GetValue(clusterId)!, gateways));
             var names = paths.Select(Path.GetFileNameWithoutExtension).Select(s => s!).ToList();
             var summary = Regret.Summarise(names, result.Outcomes, dir, p.GetValue(threshold));
             var t = new ResultTable($"Robustness of {names.Count} policies over {n} futures: {name} ({(dir == Direction.Maximise ? "higher is better" : "lower is better")})", [
@@ -90,37 +96,38 @@ public static class RobustCommand
     public sealed record RobustEvaluation(IReadOnlyList<double[]> Outcomes, IReadOnlyList<string> Parameters);
 
     /// <summary>
-    /// Runs every policy on the same futures and returns one outcome per policy and future. Each policy's uncertain
-    /// parameters are its scenario's plus every registry parameter with a default distribution (as in <c>explore</c>);
-    /// the futures are a Latin hypercube over their union, so a parameter shared by two policies takes the same value
-    /// in the same future.
+    /// Runs every policy on the same futures (<see cref="RobustFutures"/>) and returns one outcome per policy and future,
+    /// in this process or, given a cluster's id and gateways, on its silos (the same numbers either way).
     /// </summary>
-    public static RobustEvaluation Evaluate(IReadOnlyList<string> policyFiles, int futures, ulong seed, int outcomeIndex, int threads, CancellationToken cancel)
+    public static RobustEvaluation Evaluate(IReadOnlyList<string> policyFiles, int futures, ulong seed, int outcomeIndex, int threads, CancellationToken cancel,
+        (string Id, IReadOnlyList<System.Net.IPEndPoint> Gateways)? cluster = null)
     {
-        var setups = policyFiles.Select(f => ExplorationSetup.Load(f, seed)).ToList();
-        var union = new List<ExplorationParameter>();
-        foreach (var u in setups.SelectMany(s => s.Parameters))
-        {
-            if (!union.Any(x => x.Name == u.Name))
-            {
-                union.Add(u);
-            }
-        }
-
-        var design = Design.Create(new DesignSpec(DesignKind.LatinHypercube, futures, seed), Math.Max(1, union.Count));
+        var texts = policyFiles.Select(f => File.Exists(f) ? (File.ReadAllText(f), f) : throw new Ballast.Data.Scenarios.ScenarioException("file not found", f, 1, 1, null)).ToList();
+        var (policies, parameters) = RobustFutures.Prepare(texts, futures, seed);
         var outcomes = new List<double[]>();
-        foreach (var (_, model, parameters, _) in setups)
+        using var client = cluster is { } c ? ClusterHosting.ConnectAsync(c.Id, c.Gateways, cancel).GetAwaiter().GetResult() : null;
+        string session = Guid.NewGuid().ToString("N");
+        for (int i = 0; i < policies.Count; i++)
         {
-            // Each policy runs the union's futures through its own parameters, with the union's distributions (shared
-            // parameters take the same value in the same future).
-            var columns = parameters.Select(u => union.FindIndex(x => x.Name == u.Name)).ToArray();
+            var (model, design, ps) = policies[i];
             var result = new OutcomeColumn(futures, model.Outcomes.Count, outcomeIndex);
-            ExperimentRunner.Run(model, design.Project(columns), [.. columns.Select(c => union[c])], result,
-                new RunOptions(Threads: Math.Max(1, threads), BatchSize: Math.Max(1, futures)), cancel: cancel);
+            if (client is null)
+            {
+                ExperimentRunner.Run(model, design, ps, result, new RunOptions(Threads: Math.Max(1, threads), BatchSize: Math.Max(1, futures)), cancel: cancel);
+            }
+            else
+            {
+                // Ranges of a sixteenth of the futures (at least 16 runs): enough pieces for the silos to share.
+                var job = new ExperimentJob($"{session}-{i}", texts[i].Item1, Path.GetFileName(policyFiles[i]), seed, design.Spec.Describe(), [.. texts.Select(t => t.Item1)], i);
+                ClusterExperiment.RunAsync(client.Services.GetRequiredService<Orleans.IClusterClient>(), job, design, model.Outcomes.Count,
+                    model.Years.Count * model.YearlyIndicators.Count, result, Math.Max(16, futures / 16), cancel: cancel).GetAwaiter().GetResult();
+            }
+
             outcomes.Add(result.Values);
         }
 
-        return new RobustEvaluation(outcomes, union.Select(u => u.Name).ToList());
+        client?.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return new RobustEvaluation(outcomes, parameters);
     }
 
     /// <summary>Collects one outcome per future from an experiment's batches.</summary>

@@ -49,7 +49,116 @@ public interface IRunSink
 /// <summary>How to execute an experiment.</summary>
 /// <param name="Threads">Worker threads (0 = all cores).</param>
 /// <param name="BatchSize">Runs committed together; a kill loses at most the two batches in flight (one simulating, one being stored).</param>
-public sealed record RunOptions(int Threads = 0, int BatchSize = 512);
+/// <param name="Rows">Design rows to run (all when null): one slice of an experiment run elsewhere in parts (<c>--range</c>).</param>
+public sealed record RunOptions(int Threads = 0, int BatchSize = 512, RunRange? Rows = null);
+
+/// <summary>Consecutive design rows <c>[First, First + Count)</c>: the unit that batch jobs and cluster workers run.</summary>
+/// <param name="First">First row.</param>
+/// <param name="Count">Rows.</param>
+public readonly record struct RunRange(int First, int Count)
+{
+    /// <summary>One past the last row.</summary>
+    public int End => First + Count;
+
+    /// <summary>Parses <c>A:B</c>, rows A to B − 1 (0-based, end excluded, as a slice), checked against the design's rows.</summary>
+    public static RunRange Parse(string text, int rows)
+    {
+        var parts = text.Split(':');
+        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int a)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int b))
+        {
+            throw new BallastInputException("a range is FIRST:END, design rows FIRST to END-1 (e.g. 0:1000)", field: "--range", value: text);
+        }
+
+        if (a >= b || b > rows)
+        {
+            throw new BallastInputException(string.Create(CultureInfo.InvariantCulture, $"the range must satisfy FIRST < END <= {rows} (the design's rows)"), field: "--range", value: text);
+        }
+
+        return new RunRange(a, b - a);
+    }
+
+    /// <summary>Cuts sorted rows into ranges of consecutive rows of at most <paramref name="size"/> rows each.</summary>
+    public static IReadOnlyList<RunRange> Cut(IReadOnlyList<int> sortedRows, int size)
+    {
+        var ranges = new List<RunRange>();
+        int i = 0;
+        while (i < sortedRows.Count)
+        {
+            int first = sortedRows[i];
+            int count = 1;
+            while (i + count < sortedRows.Count && count < size && sortedRows[i + count] == first + count)
+            {
+                count++;
+            }
+
+            ranges.Add(new RunRange(first, count));
+            i += count;
+        }
+
+        return ranges;
+    }
+}
+
+/// <summary>
+/// Fills batches of runs through the engine's <see cref="BlockRunner"/>, keeping each thread's worker from batch to
+/// batch. The one place a design row becomes outcomes, for a local experiment and a cluster worker alike.
+/// </summary>
+public sealed class BatchComputer
+{
+    private readonly IExperimentModel _model;
+    private readonly Design _design;
+    private readonly IReadOnlyList<ExplorationParameter> _parameters;
+    private readonly int _threads;
+    private readonly int _block;
+    private readonly ConcurrentBag<(IExperimentWorker Worker, double[] Values)> _workers = [];
+
+    /// <summary>Prepares to run rows of <paramref name="design"/> on up to <paramref name="threads"/> threads (0 = all cores).</summary>
+    public BatchComputer(IExperimentModel model, Design design, IReadOnlyList<ExplorationParameter> parameters, int threads)
+    {
+        if (parameters.Count != design.Dimensions)
+        {
+            throw new ArgumentException("one parameter per design dimension");
+        }
+
+        _model = model;
+        _design = design;
+        _parameters = parameters;
+        _threads = Math.Max(0, threads);
+        _block = Math.Max(1, model.CreateWorker().BlockSize);
+    }
+
+    /// <summary>A batch sized for this model.</summary>
+    public RunBatch NewBatch(int capacity) => new(capacity, _model.Outcomes.Count, _model.Years.Count * _model.YearlyIndicators.Count);
+
+    /// <summary>Runs the first <c>batch.Count</c> rows listed in <c>batch.Runs</c> and writes their outcomes into the batch.</summary>
+    public void Fill(RunBatch batch, CancellationToken cancel = default)
+    {
+        int d = _parameters.Count;
+        int nOut = batch.OutcomesPerRun;
+        int nYear = batch.YearlyPerRun;
+        // Each block writes its own slice of the batch, so the blocks need no ordered hand-over.
+        BlockRunner.Run(
+            0,
+            batch.Count,
+            _block,
+            _threads,
+            () => _workers.TryTake(out var w) ? w : (Worker: _model.CreateWorker(), Values: new double[_block * d]),
+            (w, from, size) =>
+            {
+                int first = (int)from;
+                for (int k = 0; k < size; k++)
+                {
+                    ExperimentRunner.Values(_design, _parameters, batch.Runs[first + k], w.Values.AsSpan(k * d, d));
+                }
+
+                w.Worker.Run(batch.Runs.AsSpan(first, size), w.Values.AsSpan(0, size * d),
+                    batch.Outcomes.AsSpan(first * nOut, size * nOut), batch.Yearly.AsSpan(first * nYear, size * nYear));
+            },
+            _workers.Add,
+            cancel);
+    }
+}
 
 /// <summary>What an execution of an experiment did (how many of its design rows ran), not a run's results.</summary>
 /// <param name="Total">Runs in the design.</param>
@@ -78,22 +187,19 @@ public static class ExperimentRunner
         RunOptions? options = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
     {
         options ??= new RunOptions();
-        if (parameters.Count != design.Dimensions)
+        var done = sink.CompletedRuns();
+        var rows = options.Rows is { } range ? Enumerable.Range(range.First, range.Count) : Enumerable.Range(0, design.Rows);
+        if (options.Rows is { } slice && (slice.First < 0 || slice.End > design.Rows))
         {
-            throw new ArgumentException("one parameter per design dimension");
+            throw new ArgumentOutOfRangeException(nameof(options), "the range lies outside the design");
         }
 
-        var done = sink.CompletedRuns();
-        var pending = Enumerable.Range(0, design.Rows).Where(r => !done.Contains(r)).ToArray();
-        int nOut = model.Outcomes.Count;
-        int nYear = model.Years.Count * model.YearlyIndicators.Count;
+        var pending = rows.Where(r => !done.Contains(r)).ToArray();
+        var computer = new BatchComputer(model, design, parameters, options.Threads);
         int batchSize = Math.Max(1, options.BatchSize);
         // Two batches: the sink stores one on a background thread while the workers fill the other, so the store's cost
         // overlaps the model's instead of adding to it. Batches still reach the sink one at a time and in design order.
-        var batches = new[] { new RunBatch(batchSize, nOut, nYear), new RunBatch(batchSize, nOut, nYear) };
-        var workers = new ConcurrentBag<(IExperimentWorker Worker, double[] Values)>(); // kept from batch to batch
-        int block = Math.Max(1, model.CreateWorker().BlockSize);
-        int d = parameters.Count;
+        var batches = new[] { computer.NewBatch(batchSize), computer.NewBatch(batchSize) };
         int stored = done.Count;
         Task? storing = null;
         int storingCount = 0;
@@ -122,27 +228,7 @@ public static class ExperimentRunner
                 int count = Math.Min(batchSize, pending.Length - start);
                 batch.Count = count;
                 pending.AsSpan(start, count).CopyTo(batch.Runs);
-
-                // Each block writes its own slice of the batch, so the blocks need no ordered hand-over.
-                BlockRunner.Run(
-                    0,
-                    count,
-                    block,
-                    Math.Max(0, options.Threads),
-                    () => workers.TryTake(out var w) ? w : (Worker: model.CreateWorker(), Values: new double[block * d]),
-                    (w, from, size) =>
-                    {
-                        int first = (int)from;
-                        for (int k = 0; k < size; k++)
-                        {
-                            Values(design, parameters, batch.Runs[first + k], w.Values.AsSpan(k * d, d));
-                        }
-
-                        w.Worker.Run(batch.Runs.AsSpan(first, size), w.Values.AsSpan(0, size * d),
-                            batch.Outcomes.AsSpan(first * nOut, size * nOut), batch.Yearly.AsSpan(first * nYear, size * nYear));
-                    },
-                    workers.Add,
-                    cancel);
+                computer.Fill(batch, cancel);
 
                 AwaitStored();
                 storingCount = count;
@@ -168,6 +254,6 @@ public static class ExperimentRunner
             }
         }
 
-        return new ExperimentSummary(design.Rows, done.Count, pending.Length);
+        return new ExperimentSummary(options.Rows?.Count ?? design.Rows, (options.Rows?.Count ?? design.Rows) - pending.Length, pending.Length);
     }
 }

@@ -1,0 +1,185 @@
+using System.Runtime.InteropServices;
+using System.Diagnostics;
+using Ballast.Exploration.Experiments;
+using Ballast.Exploration.Sampling;
+using Orleans;
+
+namespace Ballast.Cluster;
+
+/// <summary>How an experiment went on the cluster.</summary>
+/// <param name="Summary">Runs in the design, skipped (already stored) and executed now.</param>
+/// <param name="RunsBySilo">Runs stored per silo that ran them (silo address → runs).</param>
+/// <param name="Ranges">Ranges stored.</param>
+/// <param name="Requeued">Ranges run again because the silo holding them died.</param>
+/// <param name="Dropped">Results dropped as second results of a range (never stored).</param>
+/// <param name="Resubmitted">Times the client resubmitted the job because the coordinator had lost it.</param>
+public sealed record ClusterSummary(ExperimentSummary Summary, IReadOnlyDictionary<string, int> RunsBySilo, int Ranges, int Requeued, int Dropped, int Resubmitted);
+
+/// <summary>
+/// The client side of a cluster experiment: cuts the rows not yet in the store into ranges, submits them to the
+/// coordinator and stores each finished range in one transaction as it comes back. The store is the record of what is
+/// done: a range counts as done only once its rows are committed, a range whose rows are already stored is never
+/// written again, and a client started again after a crash resumes from the store like a local <c>explore</c>.
+/// </summary>
+public static class ClusterExperiment
+{
+    /// <summary>Runs the rows of <paramref name="design"/> that <paramref name="sink"/> lacks on the cluster.</summary>
+    /// <param name="grains">The cluster client.</param>
+    /// <param name="job">The job (its id unique to this client session).</param>
+    /// <param name="design">The design.</param>
+    /// <param name="outcomes">Outcomes per run.</param>
+    /// <param name="yearlyPerRun">Yearly values per run.</param>
+    /// <param name="sink">The results store.</param>
+    /// <param name="rangeSize">Rows per range (the grain of work stealing and of a store transaction).</param>
+    /// <param name="rows">Only these rows (a <c>--range</c>), or all.</param>
+    /// <param name="progress">Stored and total runs.</param>
+    /// <param name="cancel">Stops waiting (stored ranges stay stored).</param>
+    public static async Task<ClusterSummary> RunAsync(IGrainFactory grains, ExperimentJob job, Design design, int outcomes, int yearlyPerRun, IRunSink sink,
+        int rangeSize, RunRange? rows = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
+    {
+        var scope = rows ?? new RunRange(0, design.Rows);
+        // Runs committed or being committed: a range with any of them is never written again.
+        var taken = new HashSet<int>(sink.CompletedRuns().Where(r => r >= scope.First && r < scope.End));
+        int skipped = taken.Count;
+        int committed = skipped;
+        var coordinator = grains.GetGrain<ICoordinatorGrain>(0);
+        var bySilo = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int ranges = 0;
+        int resubmitted = -1;
+        int requeuedBefore = 0;
+        int droppedBefore = 0;
+        Collected? last = null;
+
+        // (Re)submits every range of the scope not yet taken; after a coordinator loss its counters restart at 0.
+        async Task SubmitAsync()
+        {
+            var missing = Enumerable.Range(scope.First, scope.Count).Where(r => !taken.Contains(r)).ToList();
+            var cut = RunRange.Cut(missing, Math.Max(1, rangeSize));
+            requeuedBefore += last?.Requeued ?? 0;
+            droppedBefore += last?.Dropped ?? 0;
+            last = null;
+            resubmitted++;
+            await coordinator.Submit(job, cut.Select(c => c.First).ToArray(), cut.Select(c => c.Count).ToArray()).ConfigureAwait(false);
+        }
+
+        // Ranges are committed on a background task while the next ones are collected (as the local runner overlaps
+        // the store with the model), one transaction per range, in the order they arrived.
+        Task storing = Task.CompletedTask;
+        List<RangeResult> inFlight = [];
+        var batch = new RunBatch(0, outcomes, yearlyPerRun);
+
+        async Task AwaitStoredAsync()
+        {
+            await storing.ConfigureAwait(false);
+            foreach (var r in inFlight)
+            {
+                bySilo[r.Silo] = bySilo.GetValueOrDefault(r.Silo) + r.Count;
+                committed += r.Count;
+                ranges++;
+            }
+
+            if (inFlight.Count > 0)
+            {
+                progress?.Report((committed, scope.Count));
+            }
+
+            inFlight = [];
+        }
+
+        try
+        {
+            await Retry(SubmitAsync, cancel).ConfigureAwait(false);
+            while (taken.Count < scope.Count)
+            {
+                cancel.ThrowIfCancellationRequested();
+                Collected? got = null;
+                await Retry(async () => got = await coordinator.Collect(job.Id, 8).ConfigureAwait(false), cancel).ConfigureAwait(false);
+                if (got is null)
+                {
+                    // The coordinator's silo died and it came back empty: hand it what is not stored yet.
+                    await Retry(SubmitAsync, cancel).ConfigureAwait(false);
+                    continue;
+                }
+
+                last = got;
+                var accepted = got.Ranges.Where(r => !Enumerable.Range(r.First, r.Count).Any(taken.Contains)).ToList();
+                foreach (var r in accepted)
+                {
+                    taken.UnionWith(Enumerable.Range(r.First, r.Count));
+                }
+
+                await AwaitStoredAsync().ConfigureAwait(false);
+                if (accepted.Count > 0)
+                {
+                    inFlight = accepted;
+                    storing = Task.Run(
+                        () =>
+                        {
+                            foreach (var r in accepted)
+                            {
+                                if (batch.Runs.Length < r.Count)
+                                {
+                                    batch = new RunBatch(r.Count, outcomes, yearlyPerRun);
+                                }
+
+                                batch.Count = r.Count;
+                                for (int k = 0; k < r.Count; k++)
+                                {
+                                    batch.Runs[k] = r.First + k;
+                                }
+
+                                MemoryMarshal.Cast<byte, double>(r.Outcomes).CopyTo(batch.Outcomes);
+                                MemoryMarshal.Cast<byte, double>(r.Yearly).CopyTo(batch.Yearly);
+                                sink.Write(batch);
+                            }
+                        },
+                        CancellationToken.None);
+                }
+                else if (got.Ranges.Length == 0)
+                {
+                    await Task.Delay(20, cancel).ConfigureAwait(false);
+                }
+            }
+        }
+        catch
+        {
+            // A range handed to the store commits whole (or not at all) before we leave, so the store is never closed under it.
+            try
+            {
+                storing.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // The exception that brought us here is the one to report.
+            }
+
+            throw;
+        }
+
+        await AwaitStoredAsync().ConfigureAwait(false);
+        await Retry(() => coordinator.Finish(job.Id), cancel).ConfigureAwait(false);
+        return new ClusterSummary(new ExperimentSummary(scope.Count, skipped, scope.Count - skipped), bySilo, ranges,
+            requeuedBefore + (last?.Requeued ?? 0), droppedBefore + (last?.Dropped ?? 0), Math.Max(0, resubmitted));
+    }
+
+    /// <summary>
+    /// Calls the coordinator until it answers: while the silo it lived on is being declared dead, calls fail or time
+    /// out, and then it is activated again elsewhere. Gives up after two minutes without an answer.
+    /// </summary>
+    private static async Task Retry(Func<Task> call, CancellationToken cancel)
+    {
+        var since = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await call().ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException && since.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                await Task.Delay(200, cancel).ConfigureAwait(false);
+            }
+        }
+    }
+}

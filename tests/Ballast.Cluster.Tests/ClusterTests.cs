@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Ballast.Cluster;
+using Ballast.Exploration.Experiments;
+using Ballast.Store;
+using Xunit.Abstractions;
+
+namespace Ballast.Cluster.Tests;
+
+/// <summary>
+/// The cluster against the single-process runner on the same design and seed: the same bits in the store, every run
+/// once, also when a silo is killed (not stopped) while it holds a range, and when the client resumes a store.
+/// </summary>
+[Collection("cluster")]
+public sealed class ClusterTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+{
+    [Fact]
+    public async Task Cluster_results_equal_the_single_process_run_bit_for_bit()
+    {
+        using var x = new Experiments(samples: 3000, seed: 11);
+        using var local = x.Local();
+        using var remote = x.Store("cluster");
+        var summary = await ClusterExperiment.RunAsync(fixture.Cluster.Client, x.Job(), x.Design, x.Model.Outcomes.Count, x.YearlyPerRun, remote, rangeSize: 100);
+
+        Assert.Equal(new ExperimentSummary(3000, 0, 3000), summary.Summary);
+        Assert.Equal(30, summary.Ranges);
+        Assert.Equal(3000, summary.RunsBySilo.Values.Sum());
+        Assert.Equal(Experiments.Contents(local), Experiments.Contents(remote), new ContentsComparer());
+        Assert.Equal(3000L, remote.Query("SELECT count(DISTINCT run) FROM outcomes").Rows[0][0]);
+        Assert.Equal(3000L * x.Model.Years.Count, remote.Query("SELECT count(*) FROM outcomes_yearly").Rows[0][0]);
+    }
+
+    [Fact]
+    public async Task A_resumed_client_runs_only_the_missing_rows_and_ends_equal()
+    {
+        using var x = new Experiments(samples: 1000, seed: 5);
+        using var local = x.Local();
+        using var remote = x.Store("resumed");
+        // The first client "crashed" after rows 0–399 and 700–849 were stored.
+        ExperimentRunner.Run(x.Model, x.Design, x.Parameters, remote, new RunOptions(Threads: 1, Rows: new RunRange(0, 400)));
+        ExperimentRunner.Run(x.Model, x.Design, x.Parameters, remote, new RunOptions(Threads: 1, Rows: new RunRange(700, 150)));
+
+        var summary = await ClusterExperiment.RunAsync(fixture.Cluster.Client, x.Job(), x.Design, x.Model.Outcomes.Count, x.YearlyPerRun, remote, rangeSize: 64);
+
+        Assert.Equal(new ExperimentSummary(1000, 550, 450), summary.Summary);
+        Assert.Equal(450, summary.RunsBySilo.Values.Sum());
+        Assert.Equal(Experiments.Contents(local), Experiments.Contents(remote), new ContentsComparer());
+    }
+
+    [Fact]
+    public async Task A_silo_killed_while_holding_a_range_loses_nothing_and_stores_nothing_twice()
+    {
+        using var x = new Experiments(samples: 24000, seed: 3);
+        using var local = x.Local();
+        using var remote = x.Store("killed");
+        var cluster = fixture.Cluster;
+        var coordinator = cluster.Client.GetGrain<ICoordinatorGrain>(0);
+        var watch = Stopwatch.StartNew();
+        var run = ClusterExperiment.RunAsync(cluster.Client, x.Job(), x.Design, x.Model.Outcomes.Count, x.YearlyPerRun, remote, rangeSize: 1500);
+
+        // A silo other than the primary (which hosts the test cluster's membership) and the coordinator's host, once it holds a range.
+        var host = await coordinator.Host();
+        var victim = cluster.SecondarySilos.First(s => !s.SiloAddress.Equals(host));
+        LeaseInfo[] held = [];
+        while (!run.IsCompleted && (held = (await coordinator.Leases()).Where(l => l.Silo.Equals(victim.SiloAddress)).ToArray()).Length == 0)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.NotEmpty(held);
+        await cluster.KillSiloAsync(victim);
+        double killedAt = watch.Elapsed.TotalSeconds;
+        var summary = await run;
+        output.WriteLine($"killed {victim.SiloAddress} at {killedAt:F2} s holding range {held[0].First}; done at {watch.Elapsed.TotalSeconds:F2} s; requeued {summary.Requeued}, dropped {summary.Dropped}, runs by silo: {string.Join(", ", summary.RunsBySilo.Select(kv => $"{kv.Key}={kv.Value}"))}");
+
+        Assert.True(summary.Requeued >= 1, "the killed silo's range was run again elsewhere");
+        Assert.Equal(new ExperimentSummary(24000, 0, 24000), summary.Summary);
+        Assert.Equal(24000, summary.RunsBySilo.Values.Sum());
+        Assert.Equal(24000L, remote.Query("SELECT count(DISTINCT run) FROM outcomes").Rows[0][0]);
+        Assert.Equal(24000L * x.Model.Years.Count, remote.Query("SELECT count(*) FROM outcomes_yearly").Rows[0][0]);
+        Assert.Equal(Experiments.Contents(local), Experiments.Contents(remote), new ContentsComparer());
+    }
+
+    /// <summary>Compares store contents without printing megabytes when they differ.</summary>
+    private sealed class ContentsComparer : IEqualityComparer<(long[] Outcomes, long[] Yearly)>
+    {
+        public bool Equals((long[] Outcomes, long[] Yearly) a, (long[] Outcomes, long[] Yearly) b) =>
+            a.Outcomes.AsSpan().SequenceEqual(b.Outcomes) && a.Yearly.AsSpan().SequenceEqual(b.Yearly);
+
+        public int GetHashCode((long[] Outcomes, long[] Yearly) obj) => obj.Outcomes.Length;
+    }
+}
