@@ -22,7 +22,7 @@ public static class ExploreCommand
         var second = new Option<bool>("--second-order") { Description = "Sobol: add the rows needed for second-order indices." };
         var threads = CommonOptions.Threads();
         var output = new OutputOptions();
-        var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch).", DefaultValueFactory = _ => 512 };
+        var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch).", DefaultValueFactory = _ => new Ballast.Exploration.Experiments.RunOptions().BatchSize };
         return BallastCli.Command(ctx, "explore", "Runs a designed experiment (LHS, Sobol/Saltelli, Morris, factorial, Monte Carlo) over the scenario's uncertain parameters and stores every run; re-running resumes.",
             ["ballast explore scenarios/baseline.yaml --design sobol --samples 256 --store sobol.duckdb", "ballast explore scenarios/baseline.yaml --design morris --samples 20 --levels 6 --out results", "ballast explore scenarios/baseline.yaml --samples 1000 -j 4"],
             [scenario, design, samples, seed, store, outDir, levels, second, threads, batch, .. output.Symbols], p =>

@@ -49,7 +49,7 @@ public interface IRunSink
 /// <summary>How to execute an experiment.</summary>
 /// <param name="Threads">Worker threads (0 = all cores).</param>
 /// <param name="BatchSize">Runs committed together; a kill loses at most the two batches in flight (one simulating, one being stored).</param>
-public sealed record RunOptions(int Threads = 0, int BatchSize = 512);
+public sealed record RunOptions(int Threads = 0, int BatchSize = 2048);
 
 /// <summary>What an execution of an experiment did (how many of its design rows ran), not a run's results.</summary>
 /// <param name="Total">Runs in the design.</param>
