@@ -96,6 +96,48 @@ if (args.Length > 0 && args[0] == "--repeat")
     return 0;
 }
 
+// `--paired scenario runs count`: a scenario paired with the baseline (`ballast run` of a scenario other than the baseline,
+// and the web app's run jobs) `count` times in one process, each time compiled from its text as a new job is, into a
+// scratch results folder without per-run rows (per-call costs of small paired runs: compiling, tables, both ensembles).
+if (args.Length > 0 && args[0] == "--paired")
+{
+    var path = Path.Combine(EnsembleBenchmarks.RepositoryRoot(), "scenarios", args[1] + ".yaml");
+    int runs = int.Parse(args[2], CultureInfo.InvariantCulture);
+    int count = int.Parse(args[3], CultureInfo.InvariantCulture);
+    var yaml = File.ReadAllText(path);
+    var folder = Directory.CreateTempSubdirectory("ballast-paired-").FullName;
+    try
+    {
+        double Once()
+        {
+            var prepared = Ballast.Runs.PreparedScenario.FromText(yaml, Path.GetFileName(path));
+            var request = new Ballast.Runs.RunRequest(runs, 1, 1, folder, Ballast.Runs.RunsFormat.None);
+            var baseline = Ballast.Runs.Comparison.BaselineComparison.For(prepared, request) ?? throw new InvalidOperationException("the scenario is not paired with the baseline");
+            var paired = Ballast.Runs.Comparison.BaselineComparison.Run(prepared, baseline, request, (_, s, r, sink) => Ballast.Runs.ScenarioRunner.Run(s, r, sink: sink));
+            return paired.Paired.Kpis[0].Medians[1];
+        }
+
+        Once();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        double check = 0;
+        for (int k = 0; k < count; k++)
+        {
+            check += Once();
+        }
+
+        double each = sw.Elapsed.TotalSeconds / count;
+        double cpuEach = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / count;
+        Console.WriteLine($"{args[1]} paired with the baseline, {runs} runs x {count}: {each * 1e3:F2} ms each (process CPU {cpuEach * 1e3:F2} ms) [{check:R}]");
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+
+    return 0;
+}
+
 // `--quick [runs] [threads]`: a plain stopwatch run for fast figures; otherwise BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--quick")
 {

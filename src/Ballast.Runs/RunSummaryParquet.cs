@@ -7,11 +7,11 @@ namespace Ballast.Runs;
 /// <summary>
 /// Streams per-run summary rows to a Parquet file (the columns of <c>runs.csv</c>, Snappy-compressed: Parquet.Net's Zstandard took seconds per row group), one row group of
 /// <see cref="RowGroupRuns"/> runs at a time, so a large ensemble is written in a fraction of the CSV's bytes and time
-/// without holding more than one row group in memory. Empty CSV cells (no event, a non-finite value) are nulls.
+/// without holding more than two row groups in memory (one filling while the previous one is written in the background). Empty CSV cells (no event, a non-finite value) are nulls.
 /// </summary>
 public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
 {
-    /// <summary>Runs per row group (about 25 MB of column buffers for 16 actors).</summary>
+    /// <summary>Runs per row group (about 25 MB of column buffers for 16 actors; two are kept).</summary>
     public const int RowGroupRuns = 16_384;
 
     private readonly FileStream _stream;
@@ -20,12 +20,9 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     private readonly ColumnKind[] _kinds;
     private readonly int _actors;
     private readonly int _targets;
-    private readonly long[] _runIndex = new long[RowGroupRuns];
-    private readonly int[] _stancePath = new int[RowGroupRuns];
-    private readonly double?[][] _numbers;  // final_balance, then per actor its five horizon values
-    private readonly int?[][] _years;       // crossover_year, then per actor its event years and target years
-    private readonly string[][] _states;    // per actor
-    private int _count;
+    private Columns _filling;     // the row group being filled by Write
+    private Columns _spare;       // the other one: free, or being written by the background flush
+    private Task? _flushing;      // the background flush of the last full row group, if any
     private bool _disposed;
     private bool _failed; // a write threw: the file is abandoned (the runner deletes it), no footer is written
 
@@ -70,9 +67,8 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
             _ => new DataField<int?>(name),
         })];
 
-        _numbers = [.. Enumerable.Range(0, 1 + (5 * _actors)).Select(_ => new double?[RowGroupRuns])];
-        _years = [.. Enumerable.Range(0, 1 + ((3 + _targets) * _actors)).Select(_ => new int?[RowGroupRuns])];
-        _states = [.. Enumerable.Range(0, _actors).Select(_ => new string[RowGroupRuns])];
+        _filling = new Columns(_actors, _targets);
+        _spare = new Columns(_actors, _targets);
         _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
         _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, options).GetAwaiter().GetResult();
@@ -81,38 +77,42 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     /// <summary>Nothing to prepare: the rows are copied into the column buffers as they are written.</summary>
     public object Prepare(IReadOnlyList<RunSummary> runs) => runs;
 
-    /// <summary>Copies a block of rows into the column buffers, writing a row group whenever they are full.</summary>
+    /// <summary>
+    /// Copies a block of rows into the column buffers; a full row group is encoded, compressed and written on a background
+    /// thread while the next fills, so the thread handing blocks over (and the workers waiting on it) go on simulating.
+    /// </summary>
     public void Write(object prepared)
     {
         foreach (var s in (IReadOnlyList<RunSummary>)prepared)
         {
-            int r = _count;
-            _runIndex[r] = s.RunIndex;
-            _stancePath[r] = s.StancePath;
-            _years[0][r] = s.CrossoverYear;
-            _numbers[0][r] = Finite(s.FinalBalance);
+            var c = _filling;
+            int r = c.Count;
+            c.RunIndex[r] = s.RunIndex;
+            c.StancePath[r] = s.StancePath;
+            c.Years[0][r] = s.CrossoverYear;
+            c.Numbers[0][r] = Finite(s.FinalBalance);
             for (int i = 0; i < _actors; i++)
             {
                 int n = 1 + (5 * i);
-                _numbers[n][r] = Finite(s.FinalShare[i]);
-                _numbers[n + 1][r] = Finite(s.FinalCredibility[i]);
-                _numbers[n + 2][r] = Finite(s.FinalAlignment[i]);
-                _numbers[n + 3][r] = Finite(s.FinalDuplication[i]);
-                _numbers[n + 4][r] = Finite(s.FinalHedging[i]);
-                _states[i][r] = StateName(s.State[i]);
+                c.Numbers[n][r] = Finite(s.FinalShare[i]);
+                c.Numbers[n + 1][r] = Finite(s.FinalCredibility[i]);
+                c.Numbers[n + 2][r] = Finite(s.FinalAlignment[i]);
+                c.Numbers[n + 3][r] = Finite(s.FinalDuplication[i]);
+                c.Numbers[n + 4][r] = Finite(s.FinalHedging[i]);
+                c.States[i][r] = StateName(s.State[i]);
                 int y = 1 + ((3 + _targets) * i);
-                _years[y][r] = s.RealignmentYear[i];
-                _years[y + 1][r] = s.HedgingCrossedYear[i];
-                _years[y + 2][r] = s.ThreatExecutedYear[i];
+                c.Years[y][r] = s.RealignmentYear[i];
+                c.Years[y + 1][r] = s.HedgingCrossedYear[i];
+                c.Years[y + 2][r] = s.ThreatExecutedYear[i];
                 for (int k = 0; k < _targets; k++)
                 {
-                    _years[y + 3 + k][r] = s.TargetMetYear[k][i];
+                    c.Years[y + 3 + k][r] = s.TargetMetYear[k][i];
                 }
             }
 
-            if (++_count == RowGroupRuns)
+            if (++c.Count == RowGroupRuns)
             {
-                FlushOrAbandon();
+                StartFlush();
             }
         }
     }
@@ -130,7 +130,8 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         {
             if (!_failed)
             {
-                FlushOrAbandon();
+                StartFlush();
+                WaitForFlush();
                 _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         }
@@ -140,11 +141,32 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         }
     }
 
-    private void FlushOrAbandon()
+    /// <summary>Hands the full row group to a background flush (after the previous one is done) and fills the other.</summary>
+    private void StartFlush()
     {
+        WaitForFlush();
+        if (_filling.Count == 0)
+        {
+            return;
+        }
+
+        var full = _filling;
+        (_filling, _spare) = (_spare, full);
+        _flushing = Task.Run(() => Flush(full));
+    }
+
+    /// <summary>Waits for the background flush; its failure abandons the file and is rethrown here.</summary>
+    private void WaitForFlush()
+    {
+        if (_flushing is not { } task)
+        {
+            return;
+        }
+
+        _flushing = null;
         try
         {
-            Flush();
+            task.GetAwaiter().GetResult();
         }
         catch
         {
@@ -153,35 +175,30 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         }
     }
 
-    private void Flush()
+    private void Flush(Columns c)
     {
-        if (_count == 0)
-        {
-            return;
-        }
-
-        int n = _count;
+        int n = c.Count;
         using (var group = _writer.CreateRowGroup())
         {
             int num = 0;
             int year = 0;
             int state = 0;
-            for (int c = 0; c < _fields.Length; c++)
+            for (int k = 0; k < _fields.Length; k++)
             {
-                var f = _fields[c];
-                var task = _kinds[c] switch
+                var f = _fields[k];
+                var task = _kinds[k] switch
                 {
-                    ColumnKind.RunIndex => group.WriteAsync<long>(f, _runIndex.AsMemory(0, n)),
-                    ColumnKind.StancePath => group.WriteAsync<int>(f, _stancePath.AsMemory(0, n)),
-                    ColumnKind.Number => group.WriteAsync<double>(f, _numbers[num++].AsMemory(0, n)),
-                    ColumnKind.State => group.WriteAsync(f, new ArraySegment<string>(_states[state++], 0, n)),
-                    _ => group.WriteAsync<int>(f, _years[year++].AsMemory(0, n)),
+                    ColumnKind.RunIndex => group.WriteAsync<long>(f, c.RunIndex.AsMemory(0, n)),
+                    ColumnKind.StancePath => group.WriteAsync<int>(f, c.StancePath.AsMemory(0, n)),
+                    ColumnKind.Number => group.WriteAsync<double>(f, c.Numbers[num++].AsMemory(0, n)),
+                    ColumnKind.State => group.WriteAsync(f, new ArraySegment<string>(c.States[state++], 0, n)),
+                    _ => group.WriteAsync<int>(f, c.Years[year++].AsMemory(0, n)),
                 };
                 task.GetAwaiter().GetResult();
             }
         }
 
-        _count = 0;
+        c.Count = 0;
     }
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
@@ -190,4 +207,23 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     private static readonly string[] StateNames = [.. Enum.GetNames<AlignmentState>().Select(n => n.ToLowerInvariant())];
 
     private static string StateName(AlignmentState s) => StateNames[(int)s];
+
+    /// <summary>The column buffers of one row group.</summary>
+    private sealed class Columns(int actors, int targets)
+    {
+        public long[] RunIndex { get; } = new long[RowGroupRuns];
+
+        public int[] StancePath { get; } = new int[RowGroupRuns];
+
+        /// <summary>final_balance, then per actor its five horizon values.</summary>
+        public double?[][] Numbers { get; } = [.. Enumerable.Range(0, 1 + (5 * actors)).Select(_ => new double?[RowGroupRuns])];
+
+        /// <summary>crossover_year, then per actor its event years and target years.</summary>
+        public int?[][] Years { get; } = [.. Enumerable.Range(0, 1 + ((3 + targets) * actors)).Select(_ => new int?[RowGroupRuns])];
+
+        /// <summary>Per actor.</summary>
+        public string[][] States { get; } = [.. Enumerable.Range(0, actors).Select(_ => new string[RowGroupRuns])];
+
+        public int Count { get; set; }
+    }
 }

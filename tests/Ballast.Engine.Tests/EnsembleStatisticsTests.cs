@@ -37,6 +37,13 @@ public class EnsembleStatisticsTests
                 Enumerable.Range(0, n).Select(i => (double)(n - i)).ToArray(),
                 Enumerable.Range(0, n).Select(i => (double)Math.Min(i, n - i)).ToArray(),
                 Enumerable.Range(0, n).Select(i => i % 10 == 0 ? i : double.NaN).ToArray(),
+                // Shapes that trouble equal-width buckets: values spread over many orders of magnitude (most fall in the
+                // first bucket, again and again), mostly zeros with rare outliers, infinities, a denormal range.
+                Enumerable.Range(0, n).Select(i => Math.Pow(2, (i * 37 % 200) - 100)).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 97 == 0 ? 1e300 : 0).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 13 == 0 ? double.PositiveInfinity : i % 11 == 0 ? double.NegativeInfinity : i).ToArray(),
+                Enumerable.Range(0, n).Select(i => (i % 5) * double.Epsilon).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 3 == 0 ? -1e308 : 1e308).ToArray(),
             };
             foreach (var v in shapes)
             {

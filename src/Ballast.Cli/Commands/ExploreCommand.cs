@@ -24,7 +24,7 @@ public static class ExploreCommand
         var second = new Option<bool>("--second-order") { Description = "Sobol: add the rows needed for second-order indices." };
         var threads = CommonOptions.Threads();
         var output = new OutputOptions();
-        var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch); with --cluster, runs per range a silo takes.", DefaultValueFactory = _ => 512 };
+        var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch); with --cluster, runs per range a silo takes.", DefaultValueFactory = _ => new Ballast.Exploration.Experiments.RunOptions().BatchSize };
         var range = new Option<string?>("--range") { Description = "Run only design rows FIRST to END-1 (one task of a batch-scheduler array job; merge the stores with 'ballast store merge').", HelpName = "FIRST:END" };
         var cluster = new Option<string?>("--cluster") { Description = "Run on an Orleans cluster reached through these silo gateways ('localhost' = 127.0.0.1:30000); this process stores the results.", HelpName = "HOST:PORT,..." };
         var clusterId = ClusterCommand.ClusterId();

@@ -50,7 +50,7 @@ public interface IRunSink
 /// <param name="Threads">Worker threads (0 = all cores).</param>
 /// <param name="BatchSize">Runs committed together; a kill loses at most the two batches in flight (one simulating, one being stored).</param>
 /// <param name="Rows">Design rows to run (all when null): one slice of an experiment run elsewhere in parts (<c>--range</c>).</param>
-public sealed record RunOptions(int Threads = 0, int BatchSize = 512, RunRange? Rows = null);
+public sealed record RunOptions(int Threads = 0, int BatchSize = 2048, RunRange? Rows = null);
 
 /// <summary>Consecutive design rows <c>[First, First + Count)</c>: the unit that batch jobs and cluster workers run.</summary>
 /// <param name="First">First row.</param>

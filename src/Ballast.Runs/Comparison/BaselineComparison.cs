@@ -27,16 +27,20 @@ public static class BaselineComparison
             return null;
         }
 
-        var baseline = PreparedScenario.FromText(BaselineYaml.Value, ScenarioName + ".yaml");
+        var baseline = Baseline.Value;
         return baseline.Scenario.StartYear == scenario.Scenario.StartYear && baseline.Scenario.HorizonYear == scenario.Scenario.HorizonYear ? baseline : null;
     }
 
-    /// <summary>The embedded <c>scenarios/baseline.yaml</c>.</summary>
-    private static readonly Lazy<string> BaselineYaml = new(() =>
+    /// <summary>
+    /// The embedded <c>scenarios/baseline.yaml</c>, compiled once per process: every paired run then uses the same inputs, so
+    /// the engine keeps their tables, simulations and trajectory pages from one run to the next (the web app's run jobs)
+    /// instead of compiling the baseline and building them again each time.
+    /// </summary>
+    private static readonly Lazy<PreparedScenario> Baseline = new(() =>
     {
         using var stream = typeof(BaselineComparison).Assembly.GetManifestResourceStream("Ballast.Runs.Baseline.yaml")!;
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return PreparedScenario.FromText(reader.ReadToEnd(), ScenarioName + ".yaml");
     });
 
     /// <summary>
