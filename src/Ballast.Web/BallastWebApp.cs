@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ballast.Games;
 using Ballast.Web.Api;
 using Ballast.Web.Dashboard;
 using Ballast.Web.Jobs;
@@ -83,6 +84,7 @@ public static class BallastWebApp
         services.AddSingleton<JobQueue>();
         services.AddSingleton(sp => new NetworkCache(sp.GetRequiredService<IOptions<BallastWebOptions>>().Value.NetworkCacheEntries));
         services.AddSingleton<ComputeThrottle>();
+        AddGames(services);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -109,6 +111,18 @@ public static class BallastWebApp
             });
             OpenApiContract.Configure(o);
         });
+    }
+
+    // Wargames: one game service over games.db in the store folder, its live updates pushed through the SignalR hub.
+    private static void AddGames(IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<GameSessions>();
+        services.AddSingleton<GameBroadcast>();
+        services.AddSingleton(sp => new GameService(
+            Path.Combine(sp.GetRequiredService<JobStore>().Root, "games.db"),
+            sp.GetRequiredService<GameBroadcast>(),
+            sp.GetRequiredService<TimeProvider>()));
     }
 
     /// <summary>The key to mask in logs; when the settings themselves are bad (and the start fails) the environment's.</summary>
@@ -139,6 +153,8 @@ public static class BallastWebApp
         JobEndpoints.Map(app);
         OptimiseEndpoints.Map(app);
         ExploreEndpoints.Map(app);
+        GameEndpoints.Map(app);
+        app.MapHub<GameHub>(GameHub.Path);
         Pages.Map(app);
     }
 }
