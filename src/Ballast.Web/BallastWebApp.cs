@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Ballast.Games;
+using Ballast.Games.Log;
 using Ballast.Web.Api;
 using Ballast.Web.Dashboard;
 using Ballast.Web.Jobs;
@@ -116,13 +117,18 @@ public static class BallastWebApp
     // Wargames: one game service over games.db in the store folder, its live updates pushed through the SignalR hub.
     private static void AddGames(IServiceCollection services)
     {
-        services.AddSignalR();
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<GameSessions>();
         services.AddSingleton<GameBroadcast>();
-        services.AddSingleton(sp => new GameService(
-            Path.Combine(sp.GetRequiredService<JobStore>().Root, "games.db"),
-            sp.GetRequiredService<GameBroadcast>(),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<BallastWebOptions>>().Value;
+            var games = new GameService(
+                new SqliteGameLog(Path.Combine(sp.GetRequiredService<JobStore>().Root, "games.db")),
+                new GameServiceOptions { Clock = sp.GetRequiredService<TimeProvider>(), BandRuns = o.GameBandRuns, Threads = o.Threads });
+            games.Subscribe(sp.GetRequiredService<GameBroadcast>());
+            return games;
+        });
     }
 
     /// <summary>The key to mask in logs; when the settings themselves are bad (and the start fails) the environment's.</summary>

@@ -7,7 +7,8 @@ namespace Ballast.Web.Api;
 /// <param name="Yaml">Game definition YAML text; its scenario must be one of the example scenarios.</param>
 /// <param name="FileName">A label for messages (never opened as a path).</param>
 /// <param name="Seed">Master seed of the adjudication draws (default: the game's scenario's, else 1).</param>
-public sealed record CreateGameRequest(string? Definition, string? Yaml, string? FileName, ulong? Seed);
+/// <param name="Human">The teams people play (default: every team); the model plays the others.</param>
+public sealed record CreateGameRequest(string? Definition, string? Yaml, string? FileName, ulong? Seed, IReadOnlyList<string>? Human);
 
 /// <summary>One code of a new game: who it lets in.</summary>
 /// <param name="Role">Team, WhiteCell or Spectator.</param>
@@ -44,11 +45,17 @@ public sealed record SignalRequest(string? Text);
 
 /// <summary>A team's secret moves for the open turn.</summary>
 /// <param name="Moves">The moves (an empty list submits "no move").</param>
-public sealed record MovesRequest(IReadOnlyList<Move>? Moves);
+/// <param name="Team">The team moving (default: the caller's; another team's is refused).</param>
+public sealed record MovesRequest(IReadOnlyList<Move>? Moves, string? Team);
+
+/// <summary>Reveal an adjudicated turn's moves to every team.</summary>
+/// <param name="Turn">The turn (default: the last adjudicated one).</param>
+public sealed record RevealRequest(int? Turn);
 
 /// <summary>Branch a game at a past turn into a new game.</summary>
-/// <param name="Turn">The first turn to be played differently: the new game keeps turns before it.</param>
-public sealed record BranchRequest(int? Turn);
+/// <param name="Turn">The first turn to be played differently: the new game keeps the turns before it, and of this turn the injects, signals and the people's moves.</param>
+/// <param name="Moves">Moves that replace a team's moves of that turn, by team id ("what if Japan had hosted").</param>
+public sealed record BranchRequest(int? Turn, IReadOnlyDictionary<string, IReadOnlyList<Move>>? Moves);
 
 /// <summary>An example game definition.</summary>
 /// <param name="Name">Its name (to create a game from).</param>
@@ -79,7 +86,8 @@ internal static class GameEndpoints
         g.MapPost("/", (CreateGameRequest? body, GameService games) =>
             {
                 var r = ScenarioEndpoints.Require(body);
-                var created = GameCreatedResponse.Of(games.Create(GameCatalog.Resolve(r.Definition, r.Yaml, r.FileName), r.Seed));
+                var definition = GameCatalog.Resolve(r.Definition, r.Yaml, r.FileName);
+                var created = GameCreatedResponse.Of(games.Create(definition, r.Seed ?? definition.Scenario.Seed ?? 1, r.Human ?? [.. definition.Teams.Select(t => t.Id)]));
                 return Results.Created(created.Links["self"], created);
             })
             .RequireRateLimiting(ComputeThrottle.Policy)
@@ -93,11 +101,6 @@ internal static class GameEndpoints
                 }
 
                 var role = games.Authenticate(id, code);
-                if (role.Kind == RoleKind.Anonymous)
-                {
-                    throw new GameRuleException(GameErrors.BadCode, GameErrorKind.Forbidden, "the code does not open this game", "code");
-                }
-
                 http.Response.Cookies.Append(GameSessions.CookieName(id), sessions.Open(id, code), new CookieOptions
                 {
                     HttpOnly = true,
@@ -112,9 +115,12 @@ internal static class GameEndpoints
         g.MapGet("/{id}", (string id, HttpRequest request, GameService games, GameSessions sessions) =>
                 games.View(id, Role(request, id, games, sessions)))
             .Produces<GameView>().WithName("game").WithSummary("The game as the caller's role may see it (fog of war): teams, signals, its own moves, outcomes.");
-        g.MapGet("/{id}/menu", (string id, HttpRequest request, GameService games, GameSessions sessions) =>
-                games.Menu(id, Role(request, id, games, sessions)))
-            .Produces<TeamMenu>().WithName("gameMenu").WithSummary("The calling team's move menu for the open turn, with bounds, targets, options and budget.");
+        g.MapGet("/{id}/menu", (string id, string? team, HttpRequest request, GameService games, GameSessions sessions) =>
+            {
+                var role = Role(request, id, games, sessions);
+                return games.Menu(id, role, TeamOf(role, team));
+            })
+            .Produces<TeamMenu>().WithName("gameMenu").WithSummary("A team's move menu for the open turn, with bounds, targets, options and budget: the caller's own (?team= for the White Cell).");
         g.MapPost("/{id}/signals", (string id, SignalRequest? body, HttpRequest request, GameService games, GameSessions sessions) =>
             {
                 var role = Role(request, id, games, sessions);
@@ -125,7 +131,8 @@ internal static class GameEndpoints
         g.MapPost("/{id}/moves", (string id, MovesRequest? body, HttpRequest request, GameService games, GameSessions sessions) =>
             {
                 var role = Role(request, id, games, sessions);
-                games.SubmitMoves(id, role, ScenarioEndpoints.Require(body).Moves ?? []);
+                var r = ScenarioEndpoints.Require(body);
+                games.SubmitMoves(id, role, TeamOf(role, r.Team), r.Moves ?? []);
                 return games.View(id, role);
             })
             .Produces<GameView>().WithName("submitMoves").WithSummary("Submits the calling team's secret moves for the open turn (once per turn, before the deadline).");
@@ -158,32 +165,39 @@ internal static class GameEndpoints
             })
             .RequireRateLimiting(ComputeThrottle.Policy)
             .Produces<GameView>().WithName("adjudicateTurn").WithSummary("White Cell: adjudicates the open turn with the engine (the realised draw, the band and each team's counterfactual).");
-        g.MapPost("/{id}/reveal", (string id, HttpRequest request, GameService games, GameSessions sessions) =>
+        g.MapPost("/{id}/reveal", (string id, RevealRequest? body, HttpRequest request, GameService games, GameSessions sessions) =>
             {
                 var role = Role(request, id, games, sessions);
-                games.Reveal(id, role);
+                games.Reveal(id, role, body?.Turn ?? Math.Max(1, games.View(id, role).Outcomes.Select(o => o.Turn).DefaultIfEmpty(0).Max()));
                 return games.View(id, role);
             })
             .Produces<GameView>().WithName("revealMoves").WithSummary("White Cell: reveals the last adjudicated turn's moves to every team (games whose rule says so).");
         g.MapPost("/{id}/branch", (string id, BranchRequest? body, HttpRequest request, GameService games, GameSessions sessions) =>
             {
-                var turn = ScenarioEndpoints.Require(body).Turn ?? throw new BallastInputException("give the turn to branch at", field: "turn");
-                var created = GameCreatedResponse.Of(games.Branch(id, Role(request, id, games, sessions), turn));
+                var r = ScenarioEndpoints.Require(body);
+                var turn = r.Turn ?? throw new BallastInputException("give the turn to branch at", field: "turn");
+                var created = GameCreatedResponse.Of(games.Branch(id, Role(request, id, games, sessions), turn, r.Moves));
                 return Results.Created(created.Links["self"], created);
             })
             .RequireRateLimiting(ComputeThrottle.Policy)
             .Produces<GameCreatedResponse>(StatusCodes.Status201Created).WithName("branchGame").WithSummary("White Cell: a new game with this game's turns before the given turn, with new codes.");
         g.MapGet("/{id}/replay", (string id, HttpRequest request, GameService games, GameSessions sessions) =>
-                games.Replay(id, Role(request, id, games, sessions)))
+            {
+                // The answer holds no move or state (turn count, equal or not, time), so whoever may view the game may ask.
+                games.View(id, Role(request, id, games, sessions));
+                return games.Replay(id);
+            })
             .RequireRateLimiting(ComputeThrottle.Policy)
-            .Produces<ReplayResult>().WithName("replayGame").WithSummary("White Cell: replays the game's log and says whether every turn is reproduced bit for bit.");
-        g.MapGet("/{id}/report", (string id, HttpRequest request, GameService games, GameSessions sessions) =>
-                Results.Content(games.Report(id, Role(request, id, games, sessions)), "text/html; charset=utf-8"))
-            .RequireRateLimiting(ComputeThrottle.Policy)
-            .Produces<string>(StatusCodes.Status200OK, "text/html").WithName("gameReport").WithSummary("The after-action report (self-contained HTML) as the caller's role may see it.");
+            .Produces<ReplayResult>().WithName("replayGame").WithSummary("Replays the game's log and says whether every adjudicated turn is reproduced bit for bit.");
     }
 
     /// <summary>The role the request's code gives in the game (anonymous without a code); a wrong code is a 403.</summary>
     private static GameRole Role(HttpRequest request, string id, GameService games, GameSessions sessions) =>
-        games.Authenticate(id, sessions.CodeOf(request, id));
+        sessions.CodeOf(request, id) is { } code ? games.Authenticate(id, code) : GameRole.Anonymous;
+
+    /// <summary>The team a request acts for: the one it names, else the caller's own; a role without a team must name one.</summary>
+    private static string TeamOf(GameRole role, string? team) =>
+        team ?? role.TeamId ?? (role.Kind == RoleKind.WhiteCell
+            ? throw new BallastInputException("the White Cell names the team (team)", field: "team")
+            : throw new GameRuleException(GameErrors.NotATeam, GameErrorKind.Forbidden, "only a team may do this"));
 }

@@ -38,10 +38,9 @@ internal sealed class GameHub(GameService games, GameSessions sessions) : Hub
         var request = Context.GetHttpContext()?.Request ?? throw new HubException("forbidden: no request to read a game code from");
         try
         {
-            var role = games.Authenticate(gameId, sessions.CodeOf(request, gameId));
-            return role.Kind == RoleKind.Anonymous
-                ? throw new HubException($"forbidden ({GameErrors.BadCode}): watching a game needs its code (join first, or send X-Game-Code)")
-                : role;
+            var code = sessions.CodeOf(request, gameId ?? string.Empty)
+                ?? throw new HubException($"forbidden ({GameErrors.NotATeam}): watching a game needs its code (join first, or send {GameSessions.Header})");
+            return games.Authenticate(gameId ?? string.Empty, code);
         }
         catch (GameRuleException e)
         {

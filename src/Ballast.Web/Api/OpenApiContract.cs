@@ -130,7 +130,7 @@ internal static class OpenApiContract
             // A game's rules refuse by role and by state; the problem carries the rule's stable code.
             Problem(403, "Not allowed for the caller's role (no code, a wrong code, another team's or not the White Cell's), or refused by the access policy.");
             Problem(404, "No such game.");
-            if (post)
+            if (string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase))
             {
                 Problem(409, "The game's state does not allow it: paused, finished, after the turn's deadline, already submitted, or not yet adjudicated.");
             }
