@@ -6,7 +6,7 @@ namespace Ballast.Web.Tests;
 /// <summary>The dashboard in headless Chromium (Debian's package; test.sh installs it) against the app on a loopback port.</summary>
 public sealed class BrowserTests : IAsyncLifetime, IDisposable
 {
-    private static readonly string[] Flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+    internal static readonly string[] Flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
     private readonly BallastFactory _factory = new();
     private readonly List<string> _errors = [];
     private readonly List<string> _offsite = [];
