@@ -139,6 +139,7 @@
       // Rebuilt only when the turn or the submission changes: another team's update must not wipe what is being typed.
       const form = $('#move-form');
       if (form.dataset.turn === String(view.turn) && form.dataset.submitted === String(team.submitted)) return;
+      if (form.dataset.turn !== String(view.turn)) $('#move-status').textContent = '';
       menu = await api(base + '/menu');
       form.dataset.turn = String(view.turn); form.dataset.submitted = String(menu.submitted);
       if (menu.submitted) {
