@@ -11,10 +11,13 @@ public static class BallastCli
     /// <summary>Exit code when the user interrupted a run.</summary>
     public const int Interrupted = 130;
 
-    /// <summary>Runs the command line against the given writers and returns the exit code; <paramref name="width"/> fixes the terminal width in columns.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false, int? width = null, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs the command line against the given writers and returns the exit code; <paramref name="width"/> fixes the terminal
+    /// width in columns; <paramref name="input"/> replaces standard input (the hot-seat's answers).
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false, int? width = null, TextReader? input = null, CancellationToken cancellation = default)
     {
-        var ctx = new CliContext(output, error, interactive, cancellation);
+        var ctx = new CliContext(output, error, interactive, cancellation) { In = input ?? System.Console.In };
         if (width is int w)
         {
             ctx.Console.Profile.Width = w;
@@ -71,6 +74,7 @@ public static class BallastCli
         yield return OptimizeCommand.Create(ctx);
         yield return ServeCommand.Create(ctx);
         yield return ReportCommand.Create(ctx);
+        yield return GameCommand.Create(ctx);
     }
 
     /// <summary>

@@ -28,6 +28,9 @@ public sealed class CliContext
     /// <summary>Signalled when the user presses Ctrl-C.</summary>
     public CancellationToken Cancellation { get; }
 
+    /// <summary>Standard input (the hot-seat's answers); the process's unless a test hands another.</summary>
+    public TextReader In { get; init; } = System.Console.In;
+
     /// <summary>Standard output.</summary>
     public TextWriter Out { get; }
 

@@ -59,7 +59,7 @@ public enum InjectKind
     GovernmentChange,
 }
 
-/// <summary>A White Cell inject, taking effect in the first year of the turn it is made in.</summary>
+/// <summary>A White Cell inject, shaping the years of the turn it is made in (from the turn's opening state on).</summary>
 /// <param name="Kind">What happens.</param>
 /// <param name="Value">Intensity (crisis), GDP change % (shock) or tie change with the US (government change).</param>
 /// <param name="Target">The country (ISO3), where the kind has one.</param>

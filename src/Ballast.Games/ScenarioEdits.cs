@@ -9,8 +9,10 @@ using Ballast.Core.Text;
 namespace Ballast.Games;
 
 /// <summary>
-/// Turns moves and injects into scenario edits, each in the first year of the turn it was made in (docs/wargame.md,
-/// "Moves"). Entries that must be unique per key (a country's spending shock in a year, a pair's tie change in a year, a
+/// Turns moves and injects into scenario edits (docs/wargame.md, "Moves"). A turn opens on the state of the year before
+/// its first year, and the engine applies a year's schedules in the step that leads to the next year, so an edit is dated
+/// the opening year (<see cref="GameDefinition.FirstYear"/> − 1) to shape the turn's own years; a spending change is dated
+/// the first year, since a spending shock of year Y is the spending of Y itself. Entries that must be unique per key (a country's spending shock in a year, a pair's tie change in a year, a
 /// host's posture or cost-sharing in a year) are merged: spending changes compound, tie changes add, the last posture and
 /// cost-sharing win. Moves and injects are applied in log order, so the edit is a function of the log.
 /// </summary>
@@ -50,7 +52,8 @@ internal static class ScenarioEdits
         foreach (var tm in moves)
         {
             var team = def.Team(tm.TeamId)!;
-            int year = def.FirstYear(tm.Turn);
+            int year = def.FirstYear(tm.Turn) - 1;
+            int spendYear = def.FirstYear(tm.Turn);
             for (int k = 0; k < tm.Moves.Count; k++)
             {
                 var m = tm.Moves[k];
@@ -60,7 +63,7 @@ internal static class ScenarioEdits
                 switch (item.Kind)
                 {
                     case MoveKind.Spending:
-                        Spend(actor, year, m.Value);
+                        Spend(actor, spendYear, m.Value);
                         break;
                     case MoveKind.Mix:
                         mixes.Add(new MixShift(actor, Parse<MissionArea>(m.Option!), m.Value, year, def.LastYear(tm.Turn)));
@@ -109,7 +112,7 @@ internal static class ScenarioEdits
 
         foreach (var inj in injects)
         {
-            int year = def.FirstYear(inj.Turn);
+            int year = def.FirstYear(inj.Turn) - 1;
             var i = inj.Inject;
             switch (i.Kind)
             {
@@ -123,7 +126,7 @@ internal static class ScenarioEdits
                     Tie(i.Target!, patron, year, i.Value);
                     if (i.SpendingPercent != 0)
                     {
-                        Spend(i.Target!, year, i.SpendingPercent);
+                        Spend(i.Target!, year + 1, i.SpendingPercent);
                     }
 
                     break;
