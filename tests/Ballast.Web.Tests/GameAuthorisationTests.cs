@@ -59,6 +59,7 @@ public sealed class GameAuthorisationTests : IDisposable
         new("POST", "/api/games/{id}/reveal", Only(HttpStatusCode.OK, "white-cell"), _ => new { turn = 1 }, (g, c) => g.Adjudicate(c.GameId, GameRole.WhiteCell)),
         new("POST", "/api/games/{id}/branch", Only(HttpStatusCode.Created, "white-cell"), _ => new { turn = 1 }),
         new("GET", "/api/games/{id}/replay", WithCode(HttpStatusCode.OK), Setup: (g, c) => g.Adjudicate(c.GameId, GameRole.WhiteCell)),
+        new("GET", "/api/games/{id}/report", Only(HttpStatusCode.OK, "white-cell"), Setup: (g, c) => g.Adjudicate(c.GameId, GameRole.WhiteCell)),
         new("GET", "/games", Everyone(HttpStatusCode.OK)),
         new("GET", "/games/new", Everyone(HttpStatusCode.OK)),
         new("GET", "/games/{id}", Everyone(HttpStatusCode.OK)),
@@ -88,7 +89,7 @@ public sealed class GameAuthorisationTests : IDisposable
         Assert.Equal([GameHub.Path, GameHub.Path + "/negotiate"], hub);
         var methods = typeof(GameHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => m.Name).Order(StringComparer.Ordinal);
         Assert.Equal(HubMatrix.Keys.Order(StringComparer.Ordinal), methods);
-        Assert.Equal(18 * 6, Matrix.Length * TestGames.Roles.Length);
+        Assert.Equal(19 * 6, Matrix.Length * TestGames.Roles.Length);
         Assert.Equal(2 * 6, HubMatrix.Count * TestGames.Roles.Length);
     }
 
@@ -122,7 +123,7 @@ public sealed class GameAuthorisationTests : IDisposable
             }
         }
 
-        Assert.Equal(108, cells);
+        Assert.Equal(114, cells);
     }
 
     [Fact]

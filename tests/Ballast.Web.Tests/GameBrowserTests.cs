@@ -180,6 +180,15 @@ public sealed class GameBrowserTests : IAsyncLifetime, IDisposable
         }
 
         Assert.Equal(2, await white.Locator("#game-outcomes h3").CountAsync());
+        Assert.True(await us.Locator("#game-report").IsHiddenAsync());
+
+        // The White Cell's after-action report.
+        var report = await white.RunAndWaitForPopupAsync(() => white.ClickAsync("#game-report"));
+        await report.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Matches("^/api/games/[0-9a-z]+/report$", new Uri(report.Url).AbsolutePath);
+        Assert.Contains("host 2", await report.ContentAsync(), StringComparison.Ordinal);
+        await report.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserTests.Shots, "game-report.png") });
+        await report.CloseAsync();
         await Accessible(white);
         await white.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserTests.Shots, "game-white-cell.png"), FullPage = true });
         Assert.Empty(_errors);

@@ -61,7 +61,7 @@ public sealed class OpenApiContractTests : IDisposable
             }
         }
 
-        Assert.Equal(46, operations);
+        Assert.Equal(47, operations);
         var paths = doc.GetProperty("paths");
         foreach (var (path, method) in new[] { ("/api/jobs", "post"), ("/api/compare", "post"), ("/api/explore", "post"), ("/api/jobs/{id}/cancel", "post") })
         {

@@ -189,6 +189,18 @@ internal static class GameEndpoints
             })
             .RequireRateLimiting(ComputeThrottle.Policy)
             .Produces<ReplayResult>().WithName("replayGame").WithSummary("Replays the game's log and says whether every adjudicated turn is reproduced bit for bit.");
+        g.MapGet("/{id}/report", (string id, HttpRequest request, GameService games, GameSessions sessions) =>
+            {
+                if (Role(request, id, games, sessions).Kind != RoleKind.WhiteCell)
+                {
+                    // The report is built from the White Cell's record: every team's moves, counterfactuals and assessments.
+                    throw new GameRuleException(GameErrors.NotWhiteCell, GameErrorKind.Forbidden, "the after-action report shows every team's moves and private state: only the White Cell may read it");
+                }
+
+                return Results.Content(Ballast.Reports.Adapters.GameReports.Page(games, id), "text/html; charset=utf-8");
+            })
+            .RequireRateLimiting(ComputeThrottle.Policy)
+            .Produces<string>(StatusCodes.Status200OK, "text/html").WithName("gameReport").WithSummary("White Cell: the after-action report (self-contained HTML): every turn's moves, the world's path against its band, the assessments, the branches.");
     }
 
     /// <summary>The role the request's code gives in the game (anonymous without a code); a wrong code is a 403.</summary>
