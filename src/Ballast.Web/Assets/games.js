@@ -113,6 +113,7 @@
         $('#white-pause').disabled = view.status !== 'Open';
         $('#white-resume').disabled = view.status !== 'Paused';
         $('#white-adjudicate').disabled = view.status !== 'Open';
+        $('#inject-form').hidden = finished;
         const done = view.outcomes.map(o => o.turn);
         $('#reveal-turn').innerHTML = done.map(t => '<option' + (t === done[done.length - 1] ? ' selected' : '') + '>' + t + '</option>').join('');
         $('#branch-turn').innerHTML = Array.from({ length: Math.min(view.turn, view.turns) }, (_, i) => '<option>' + (i + 1) + '</option>').join('');
