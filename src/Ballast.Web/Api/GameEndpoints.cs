@@ -122,55 +122,30 @@ internal static class GameEndpoints
             })
             .Produces<TeamMenu>().WithName("gameMenu").WithSummary("A team's move menu for the open turn, with bounds, targets, options and budget: the caller's own (?team= for the White Cell).");
         g.MapPost("/{id}/signals", (string id, SignalRequest? body, HttpRequest request, GameService games, GameSessions sessions) =>
-            {
-                var role = Role(request, id, games, sessions);
-                games.PostSignal(id, role, ScenarioEndpoints.Require(body).Text ?? string.Empty);
-                return games.View(id, role);
-            })
+                Act(request, id, games, sessions, role => games.PostSignal(id, role, ScenarioEndpoints.Require(body).Text ?? string.Empty)))
             .Produces<GameView>().WithName("postSignal").WithSummary("Posts the calling team's public signal for the open turn.");
         g.MapPost("/{id}/moves", (string id, MovesRequest? body, HttpRequest request, GameService games, GameSessions sessions) =>
-            {
-                var role = Role(request, id, games, sessions);
-                var r = ScenarioEndpoints.Require(body);
-                games.SubmitMoves(id, role, TeamOf(role, r.Team), r.Moves ?? []);
-                return games.View(id, role);
-            })
+                Act(request, id, games, sessions, role =>
+                {
+                    var r = ScenarioEndpoints.Require(body);
+                    games.SubmitMoves(id, role, TeamOf(role, r.Team), r.Moves ?? []);
+                }))
             .Produces<GameView>().WithName("submitMoves").WithSummary("Submits the calling team's secret moves for the open turn (once per turn, before the deadline).");
         g.MapPost("/{id}/injects", (string id, Inject? body, HttpRequest request, GameService games, GameSessions sessions) =>
-            {
-                var role = Role(request, id, games, sessions);
-                games.Inject(id, role, ScenarioEndpoints.Require(body));
-                return games.View(id, role);
-            })
+                Act(request, id, games, sessions, role => games.Inject(id, role, ScenarioEndpoints.Require(body))))
             .Produces<GameView>().WithName("injectEvent").WithSummary("White Cell: an inject (crisis, shock, change of government) taking effect this turn.");
         g.MapPost("/{id}/pause", (string id, HttpRequest request, GameService games, GameSessions sessions) =>
-            {
-                var role = Role(request, id, games, sessions);
-                games.Pause(id, role);
-                return games.View(id, role);
-            })
+                Act(request, id, games, sessions, role => games.Pause(id, role)))
             .Produces<GameView>().WithName("pauseGame").WithSummary("White Cell: pauses the game (no signals or moves; the deadline moves by the pause).");
         g.MapPost("/{id}/resume", (string id, HttpRequest request, GameService games, GameSessions sessions) =>
-            {
-                var role = Role(request, id, games, sessions);
-                games.Resume(id, role);
-                return games.View(id, role);
-            })
+                Act(request, id, games, sessions, role => games.Resume(id, role)))
             .Produces<GameView>().WithName("resumeGame").WithSummary("White Cell: resumes a paused game.");
         g.MapPost("/{id}/adjudicate", (string id, HttpRequest request, GameService games, GameSessions sessions) =>
-            {
-                var role = Role(request, id, games, sessions);
-                games.Adjudicate(id, role);
-                return games.View(id, role);
-            })
+                Act(request, id, games, sessions, role => games.Adjudicate(id, role)))
             .RequireRateLimiting(ComputeThrottle.Policy)
             .Produces<GameView>().WithName("adjudicateTurn").WithSummary("White Cell: adjudicates the open turn with the engine (the realised draw, the band and each team's counterfactual).");
         g.MapPost("/{id}/reveal", (string id, RevealRequest? body, HttpRequest request, GameService games, GameSessions sessions) =>
-            {
-                var role = Role(request, id, games, sessions);
-                games.Reveal(id, role, body?.Turn ?? Math.Max(1, games.View(id, role).Outcomes.Select(o => o.Turn).DefaultIfEmpty(0).Max()));
-                return games.View(id, role);
-            })
+                Act(request, id, games, sessions, role => games.Reveal(id, role, body?.Turn ?? Math.Max(1, games.View(id, role).Outcomes.Select(o => o.Turn).DefaultIfEmpty(0).Max()))))
             .Produces<GameView>().WithName("revealMoves").WithSummary("White Cell: reveals the last adjudicated turn's moves to every team (games whose rule says so).");
         g.MapPost("/{id}/branch", (string id, BranchRequest? body, HttpRequest request, GameService games, GameSessions sessions) =>
             {
@@ -206,6 +181,14 @@ internal static class GameEndpoints
     /// <summary>The role the request's code gives in the game (anonymous without a code); a wrong code is a 403.</summary>
     private static GameRole Role(HttpRequest request, string id, GameService games, GameSessions sessions) =>
         sessions.CodeOf(request, id) is { } code ? games.Authenticate(id, code) : GameRole.Anonymous;
+
+    /// <summary>Does what the caller's role asks and answers with the game as that role now sees it.</summary>
+    private static GameView Act(HttpRequest request, string id, GameService games, GameSessions sessions, Action<GameRole> act)
+    {
+        var role = Role(request, id, games, sessions);
+        act(role);
+        return games.View(id, role);
+    }
 
     /// <summary>The team a request acts for: the one it names, else the caller's own; a role without a team must name one.</summary>
     private static string TeamOf(GameRole role, string? team) =>
