@@ -20,6 +20,12 @@ if (args.Length > 0 && args[0] == "--exploration")
     return args.Length > 1 && args[1] == "sobol" ? ExplorationQuick.Sobol() : ExplorationQuick.Run();
 }
 
+// `--game GAMES_DIR`: wargame timings (GameQuick.cs): a turn's adjudication, 50 concurrent games, a 10-turn replay.
+if (args.Length > 0 && args[0] == "--game")
+{
+    return GameQuick.Run(args.Length > 1 ? args[1] : "games");
+}
+
 // `--measure kernel|partial|ensemble runs [block]`: only that work (after one warm-up block), for instruction counting under
 // callgrind (diff two run counts to cancel start-up) and for per-thread CPU time, both independent of machine load.
 if (args.Length > 0 && args[0] == "--measure")

@@ -118,44 +118,56 @@ internal static class Adjudicator
         var layout = tables.Layout;
         var overrides = new MixOverride(mixes, inputs);
         int blocks = (n + Block - 1) / Block;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, b =>
+        int workers = Math.Clamp(threads, 1, blocks);
+
+        // One simulation per worker, reused for its blocks (b = w, w + workers, ...): a block's numbers depend only on its
+        // run indices and seed, and each block writes its own runs, so the worker count does not change a bit.
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
-            int from = b * Block;
-            int count = Math.Min(Block, n - from);
             var sim = new Simulation(tables, Block);
-            var runs = new long[count];
-            for (int k = 0; k < count; k++)
+            var runs = new long[Block];
+            for (int b = w; b < blocks; b += workers)
             {
-                runs[k] = from + k;
-            }
-
-            sim.Reset(runs, created.Seed);
-            while (sim.YearIndex < lastIndex)
-            {
-                sim.Step(mixes.Count > 0 ? overrides : null);
-            }
-
-            for (int k = 0; k < count; k++)
-            {
-                int r = from + k;
-                for (int y = 0; y < p.Years; y++)
+                int from = b * Block;
+                int count = Math.Min(Block, n - from);
+                for (int k = 0; k < count; k++)
                 {
-                    p.Balance[y][r] = sim.Indicator(layout.Of(CoalitionIndicator.Balance), first + y, k);
-                    p.SpendingRatio[y][r] = sim.Indicator(layout.Of(CoalitionIndicator.SpendingRatio), first + y, k);
+                    runs[k] = from + k;
                 }
 
-                for (int i = 0; i < inputs.ActorCount; i++)
+                sim.Reset(runs.AsSpan(0, count), created.Seed);
+                while (sim.YearIndex < lastIndex)
                 {
-                    p.Spending[i][r] = sim.Indicator(layout.Of(ActorIndicator.Spending, i), lastIndex, k) / 1e9;
-                    p.Burden[i][r] = sim.Indicator(layout.Of(ActorIndicator.Share, i), lastIndex, k) * 100;
-                    p.Credibility[i][r] = sim.Indicator(layout.Of(ActorIndicator.Credibility, i), lastIndex, k);
-                    p.Alignment[i][r] = sim.Indicator(layout.Of(ActorIndicator.Alignment, i), lastIndex, k);
-                    p.Hedging[i][r] = sim.Indicator(layout.Of(ActorIndicator.Hedging, i), lastIndex, k);
-                    p.State[i][r] = sim.StateOf(i, k);
+                    sim.Step(mixes.Count > 0 ? overrides : null);
                 }
+
+                Record(sim, p, layout, inputs, from, count, first, lastIndex);
             }
         });
         return p;
+    }
+
+    private static void Record(Simulation sim, Paths p, IndicatorLayout layout, ModelInputs inputs, int from, int count, int first, int lastIndex)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            int r = from + k;
+            for (int y = 0; y < p.Years; y++)
+            {
+                p.Balance[y][r] = sim.Indicator(layout.Of(CoalitionIndicator.Balance), first + y, k);
+                p.SpendingRatio[y][r] = sim.Indicator(layout.Of(CoalitionIndicator.SpendingRatio), first + y, k);
+            }
+
+            for (int i = 0; i < inputs.ActorCount; i++)
+            {
+                p.Spending[i][r] = sim.Indicator(layout.Of(ActorIndicator.Spending, i), lastIndex, k) / 1e9;
+                p.Burden[i][r] = sim.Indicator(layout.Of(ActorIndicator.Share, i), lastIndex, k) * 100;
+                p.Credibility[i][r] = sim.Indicator(layout.Of(ActorIndicator.Credibility, i), lastIndex, k);
+                p.Alignment[i][r] = sim.Indicator(layout.Of(ActorIndicator.Alignment, i), lastIndex, k);
+                p.Hedging[i][r] = sim.Indicator(layout.Of(ActorIndicator.Hedging, i), lastIndex, k);
+                p.State[i][r] = sim.StateOf(i, k);
+            }
+        }
     }
 
     private sealed class Paths(ModelInputs inputs, int years, int runs)

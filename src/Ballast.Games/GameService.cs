@@ -107,6 +107,11 @@ public sealed class GameService
             throw new GameRuleException(GameErrors.NotATeam, GameErrorKind.Forbidden, "join the game with a code to see it");
         }
 
+        if (role.Kind == RoleKind.Team)
+        {
+            TeamOf(s, role.TeamId!);
+        }
+
         return Fog.View(s, role, _options.Clock.GetUtcNow());
     }
 

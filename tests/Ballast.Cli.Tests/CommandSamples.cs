@@ -18,8 +18,34 @@ public sealed class CommandSamples : IDisposable
 
     public string Store { get; }
 
+    /// <summary>The game database of the game samples.</summary>
+    public string GameDb => Path.Combine(Dir, "games.db");
+
     /// <summary>The schema name (docs/schemas/NAME.schema.json) and the arguments, without --format.</summary>
-    public IReadOnlyList<(string Name, string[] Args)> Commands =>
+    public IReadOnlyList<(string Name, string[] Args)> Commands => [.. Analyses, .. Games(NewGame())];
+
+    /// <summary>
+    /// The game commands on a game made for this evaluation of <see cref="Commands"/> (a move or an adjudication changes
+    /// the game, so each pass of the samples plays a fresh one): Japan moves, the White Cell adjudicates and branches.
+    /// </summary>
+    private (string Name, string[] Args)[] Games(string game) =>
+    [
+        ("game-new", ["game", "new", Path.Combine(RepoPaths.Root, "games", "classroom.yaml"), "--db", GameDb, "--human", "japan", "--runs", "20"]),
+        ("game-move", ["game", "move", game, "--db", GameDb, "--team", "japan", "budget=5#JPN", "tie=0.1@AUS", "mix=3:maritime"]),
+        ("game-adjudicate", ["game", "adjudicate", game, "--db", GameDb, "--threads", "2"]),
+        ("game-status", ["game", "status", game, "--db", GameDb]),
+        ("game-replay", ["game", "replay", game, "--db", GameDb, "--threads", "2"]),
+        ("game-branch", ["game", "branch", game, "--db", GameDb, "--turn", "1", "--move", "japan:budget=8"]),
+    ];
+
+    private string NewGame()
+    {
+        var (code, json, err) = CliRunner.Run("game", "new", Path.Combine(RepoPaths.Root, "games", "classroom.yaml"), "--db", GameDb, "--human", "japan", "--runs", "20", "--format", "json");
+        Assert.True(code == 0, err);
+        return System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("game_id").GetString()!;
+    }
+
+    private (string Name, string[] Args)[] Analyses =>
     [
         ("burden", ["burden", "--year", "2024"]),
         ("series", ["series", "JPN", "--from", "2015"]),

@@ -44,7 +44,7 @@ public sealed partial class HelpAndDocsTests
     public void Threads_is_j_and_format_is_lowercase_everywhere()
     {
         var threads = All(Root).SelectMany(c => c.Options).Where(o => o.Name == "--threads").ToList();
-        Assert.Equal(["compare", "episodes", "explore", "robust", "run", "search", "validate"], threads.Select(o => o.Parents.OfType<Command>().Single().Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["adjudicate", "compare", "episodes", "explore", "play", "replay", "robust", "run", "search", "validate"], threads.Select(o => o.Parents.OfType<Command>().Single().Name).Order(StringComparer.Ordinal));
         Assert.All(threads, o => Assert.Equal(["-j"], o.Aliases.Order(StringComparer.Ordinal)));
         Assert.DoesNotContain(All(Root).SelectMany(c => c.Options), o => o.Aliases.Contains("-t"));
         var formats = All(Root).SelectMany(c => c.Options).Where(o => o.Name == "--format").ToList();

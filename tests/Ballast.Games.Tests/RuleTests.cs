@@ -98,6 +98,7 @@ public class RuleTests
         }
 
         Assert.Equal(GameErrors.NotATeam, Rejected(() => s.View(g.GameId, GameRole.Anonymous)).Code);
+        Assert.Equal(GameErrors.WrongTeam, Rejected(() => s.View(g.GameId, GameRole.Team("korea"))).Code);
         Assert.Equal(GameErrors.WrongState, Rejected(() => s.Resume(g.GameId, GameRole.WhiteCell)).Code);
         s.Pause(g.GameId, GameRole.WhiteCell);
         Assert.Equal(GameStatus.Paused, s.View(g.GameId, GameRole.Spectator).Status);

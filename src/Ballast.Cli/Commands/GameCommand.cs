@@ -314,7 +314,7 @@ public static partial class GameCommand
             new("criterion", "Criterion", RightAlign: false),
             new("value", "Value", "0.000"),
             new("met", "Met"),
-            new("share_of_runs", "Runs meeting it", "P0"),
+            new("p_met", "Share of runs meeting it", "P0"),
         ], "assessments");
         foreach (var a in o.Assessments)
         {
