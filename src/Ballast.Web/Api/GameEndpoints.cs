@@ -68,7 +68,7 @@ public sealed record BranchRequest(int? Turn, IReadOnlyDictionary<string, IReadO
 public sealed record GameDefinitionInfo(string Name, string Title, string Description, int StartYear, int Turns, int YearsPerTurn, IReadOnlyList<string> Teams);
 
 /// <summary>
-/// The wargame endpoints (docs/wargame-web.md). Who may call each is decided by the game code the request carries
+/// The wargame endpoints (docs/wargame.md, "Web play"). Who may call each is decided by the game code the request carries
 /// (<see cref="GameSessions"/>: the <c>X-Game-Code</c> header or the session cookie from joining), mapped to a role by
 /// <see cref="GameService"/>, which enforces every rule; a rule violation is a problem document with its stable
 /// <c>code</c> (400 bad move, 403 wrong role, 404 unknown game, 409 wrong state or after the deadline).
