@@ -264,6 +264,19 @@ public sealed class GameAuthorisationTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Game_cookies_and_the_code_header_are_masked_in_any_log_text()
+    {
+        // Nothing logs headers or cookies by default; a sink that does (HTTP logging, a proxy's line) still gets them masked.
+        using var inner = new LoggerFactory();
+        var redactor = new Ballast.Web.Hosting.RedactingLoggerFactory(inner, () => null);
+        Assert.Equal("Cookie: ballast_game_pvjd35qcspzjc4cw=[redacted]; theme=dark", redactor.Redact("Cookie: ballast_game_pvjd35qcspzjc4cw=Xy_9-token; theme=dark"));
+        Assert.Equal("X-Game-Code: [redacted]", redactor.Redact("X-Game-Code: aq1xftsgskk1j146ermh3z1vxr"));
+        Assert.Equal("x-game-code=[redacted]&a=1", redactor.Redact("x-game-code=aq1xftsgskk1j146ermh3z1vxr&a=1"));
+        Assert.True(redactor.Holds("X-Game-Code: aq1x"));
+        Assert.False(redactor.Holds("GET /api/games/pvjd35qcspzjc4cw"));
+    }
+
     private static Dictionary<string, string?> Codes(GameCreated g)
     {
         var codes = new Dictionary<string, string?>(StringComparer.Ordinal) { ["white-cell"] = g.WhiteCellCode, ["spectator"] = g.SpectatorCode, ["anonymous"] = null };
