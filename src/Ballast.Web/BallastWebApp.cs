@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Ballast.Games;
+using Ballast.Games.Log;
 using Ballast.Web.Api;
 using Ballast.Web.Dashboard;
 using Ballast.Web.Jobs;
@@ -82,6 +85,7 @@ public static class BallastWebApp
         services.AddSingleton<JobQueue>();
         services.AddSingleton(sp => new NetworkCache(sp.GetRequiredService<IOptions<BallastWebOptions>>().Value.NetworkCacheEntries));
         services.AddSingleton<ComputeThrottle>();
+        AddGames(services);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -103,6 +107,23 @@ public static class BallastWebApp
                 return Task.CompletedTask;
             });
             OpenApiContract.Configure(o);
+        });
+    }
+
+    // Wargames: one game service over games.db in the store folder, its live updates pushed through the SignalR hub.
+    private static void AddGames(IServiceCollection services)
+    {
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton<GameSessions>();
+        services.AddSingleton<GameBroadcast>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<BallastWebOptions>>().Value;
+            var games = new GameService(
+                new SqliteGameLog(Path.Combine(sp.GetRequiredService<JobStore>().Root, "games.db")),
+                new GameServiceOptions { Clock = sp.GetRequiredService<TimeProvider>(), BandRuns = o.GameBandRuns, Threads = o.Threads });
+            games.Subscribe(sp.GetRequiredService<GameBroadcast>());
+            return games;
         });
     }
 
@@ -134,6 +155,8 @@ public static class BallastWebApp
         JobEndpoints.Map(app);
         OptimiseEndpoints.Map(app);
         ExploreEndpoints.Map(app);
+        GameEndpoints.Map(app);
+        app.MapHub<GameHub>(GameHub.Path);
         Pages.Map(app);
     }
 }

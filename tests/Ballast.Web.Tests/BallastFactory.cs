@@ -20,6 +20,9 @@ public sealed class BallastFactory : WebApplicationFactory<Program>
 
     public IJobExecutor? Executor { get; init; }
 
+    /// <summary>A clock for the app (wargame deadlines), or null for the system clock.</summary>
+    public TimeProvider? Clock { get; init; }
+
     public static string TempStore() => Path.Combine(Path.GetTempPath(), "ballast-web-tests", Guid.NewGuid().ToString("N"));
 
     public BallastFactory With(string key, string? value)
@@ -40,6 +43,11 @@ public sealed class BallastFactory : WebApplicationFactory<Program>
         if (Executor is not null)
         {
             builder.ConfigureTestServices(s => s.AddSingleton(Executor));
+        }
+
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(s => s.AddSingleton(Clock));
         }
     }
 }

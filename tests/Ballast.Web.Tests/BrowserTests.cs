@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 
@@ -7,7 +8,8 @@ namespace Ballast.Web.Tests;
 public sealed class BrowserTests : IAsyncLifetime, IDisposable
 {
     private static readonly string[] Flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-    private readonly BallastFactory _factory = new();
+    // A smaller band than play's 1,000 keeps the wargame's adjudications quick.
+    private readonly BallastFactory _factory = new BallastFactory().With("GameBandRuns", "200");
     private readonly List<string> _errors = [];
     private readonly List<string> _offsite = [];
     private IPlaywright? _pw;
@@ -44,8 +46,9 @@ public sealed class BrowserTests : IAsyncLifetime, IDisposable
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         page.Console += (_, m) =>
         {
-            // A 400 from the validate endpoint is how the editor learns of a bad line: expected, not an error of the page.
-            if (m.Type == "error" && !m.Text.Contains("status of 400", StringComparison.Ordinal))
+            // A 400 from the validate endpoint is how the editor learns of a bad line, a 403 how a game page learns it must
+            // join first: expected, not errors of the page.
+            if (m.Type == "error" && !m.Text.Contains("status of 400", StringComparison.Ordinal) && !m.Text.Contains("status of 403", StringComparison.Ordinal))
             {
                 _errors.Add(m.Text);
             }
@@ -171,6 +174,137 @@ public sealed class BrowserTests : IAsyncLifetime, IDisposable
         await burden.Locator("button").ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelector(\"details.endpoint[data-path='/api/burden'] pre\").textContent.startsWith('200')");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "api-reference.png") });
+        Clean();
+    }
+
+    private static async Task Join(IPage page, string code)
+    {
+        await page.Locator("#game-join:not([hidden])").WaitForAsync();
+        await page.FillAsync("#game-code", code);
+        await page.ClickAsync("#game-join-button");
+        await page.Locator("#game[data-live=on]").WaitForAsync();
+    }
+
+    private static Task Turn(IPage page, int turn) =>
+        page.Locator($"#game[data-turn='{turn}']").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+
+    /// <summary>Every form control has a label, ids are unique, the page has one h1 and a main landmark.</summary>
+    private static async Task Accessible(IPage page)
+    {
+        var problems = await page.EvaluateAsync<string[]>("""
+            () => {
+              const out = [];
+              document.querySelectorAll('input, select, textarea').forEach(el => {
+                if (el.type === 'hidden' || el.closest('[hidden]')) return;
+                if (!(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby')) out.push('no label: ' + (el.id || el.name || el.outerHTML.slice(0, 60)));
+              });
+              const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+              ids.filter((id, i) => ids.indexOf(id) !== i).forEach(id => out.push('duplicate id: ' + id));
+              if (document.querySelectorAll('h1').length !== 1) out.push('h1 count ' + document.querySelectorAll('h1').length);
+              if (!document.querySelector('main')) out.push('no main');
+              document.querySelectorAll('table').forEach(t => { if (!t.querySelector('caption')) out.push('table without caption'); });
+              return out;
+            }
+            """);
+        Assert.Empty(problems);
+    }
+
+    /// <summary>
+    /// A wargame (issue 14, item 8): three browser contexts — the White Cell, the US and Japan, each with its own cookies —
+    /// play a two-turn classroom game to the end with live updates over the hub. The model plays China.
+    /// </summary>
+    [Fact]
+    public async Task The_White_Cell_the_US_and_Japan_play_a_wargame_of_two_turns_to_the_end()
+    {
+        // The facilitator uploads a two-turn classroom game and lets the model play China.
+        var white = await Open("/games/new");
+        await white.Locator("#new-humans input").First.WaitForAsync();
+        await white.Locator("#new-upload").SetInputFilesAsync(new FilePayload { Name = "classroom-2.yaml", MimeType = "text/yaml", Buffer = Encoding.UTF8.GetBytes(TestGames.Classroom(turns: 2)) });
+        await white.Locator("#new-humans input[value=china]").WaitForAsync();
+        await white.Locator("#new-humans input[value=china]").UncheckAsync();
+        await white.ClickAsync("#new-create");
+        await white.Locator("#new-codes:not([hidden]) table").WaitForAsync();
+        await Accessible(white);
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in await white.Locator("#new-code-table tbody tr").AllAsync())
+        {
+            var cells = await row.Locator("th, td").AllInnerTextsAsync();
+            codes[cells[1].Length > 0 ? cells[1] : cells[0]] = cells[2];
+        }
+
+        Assert.Equal(new[] { "japan", "Spectator", "us", "White Cell", "china" }.Order(StringComparer.Ordinal), codes.Keys.Order(StringComparer.Ordinal));
+        var gamePath = new Uri(await white.Locator("#new-open").GetAttributeAsync("href") ?? string.Empty, UriKind.Relative).ToString();
+        await white.ClickAsync("#new-open");
+        await Join(white, codes["White Cell"]);
+        Assert.Equal("White Cell", await white.InnerTextAsync("#game-role"));
+
+        var us = await Open(gamePath);
+        await Join(us, codes["us"]);
+        var japan = await Open(gamePath);
+        await Join(japan, codes["japan"]);
+        Assert.Equal("Team: Japan", await japan.InnerTextAsync("#game-role"));
+        Assert.StartsWith("Moves close in ", await japan.InnerTextAsync("#game-clock"), StringComparison.Ordinal);
+
+        // The move form follows the menu: bounds as min/max.
+        Assert.Equal("-5", await japan.GetAttributeAsync("#move-budget", "min"));
+        Assert.Equal("20", await japan.GetAttributeAsync("#move-budget", "max"));
+        Assert.Equal("2500", await japan.GetAttributeAsync("#move-host", "max"));
+        await Accessible(japan);
+
+        for (int turn = 1; turn <= 2; turn++)
+        {
+            await us.FillAsync("#signal-text", $"Turn {turn}: the alliance holds.");
+            await us.ClickAsync("#signal-send");
+            await japan.Locator("#game-signals li", new() { HasText = $"Turn {turn}: the alliance holds." }).WaitForAsync();
+
+            await us.FillAsync("#move-budget", "3");
+            await us.FillAsync("#move-troops", "55");
+            await us.ClickAsync("#move-submit");
+            await us.Locator("#move-status", new() { HasText = $"Moves submitted for turn {turn}" }).WaitForAsync();
+
+            // Japan hears of it live, without the content.
+            await japan.Locator("#game-live", new() { HasText = $"United States submitted its moves for turn {turn}." }).WaitForAsync();
+            Assert.Equal(0, await japan.EvaluateAsync<int>($"() => [...document.querySelectorAll('#game-moves tbody tr')].filter(r => r.cells[0].textContent === '{turn}' && r.cells[1].textContent === 'United States').length"));
+            await japan.FillAsync("#move-budget", "10");
+            await japan.FillAsync("#move-host", turn == 1 ? "1500" : "2000");
+            await japan.ClickAsync("#move-submit");
+            await japan.Locator("#move-status", new() { HasText = $"Moves submitted for turn {turn}" }).WaitForAsync();
+
+            // The White Cell sees both submitted and adjudicates; every page moves on by itself.
+            await white.Locator("#game-teams tbody tr", new() { HasText = "Japan" }).Filter(new() { HasText = "submitted" }).WaitForAsync();
+            await white.ClickAsync("#white-adjudicate");
+            await white.Locator("#white-status", new() { HasText = $"Turn {turn} adjudicated." }).WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+            await Turn(us, turn + 1);
+            await Turn(japan, turn + 1);
+            await japan.Locator("#game-live", new() { HasText = $"Turn {turn} adjudicated." }).WaitForAsync();
+
+            // Revealed at adjudication: the US now sees Japan's moves, and its own counterfactual, not Japan's.
+            Assert.Contains("host " + (turn == 1 ? "1,500" : "2,000"), await us.InnerTextAsync("#game-moves"), StringComparison.Ordinal);
+            Assert.Contains("Counterfactual of United States", await us.InnerTextAsync("#game-outcomes"), StringComparison.Ordinal);
+            Assert.DoesNotContain("Counterfactual of Japan", await us.InnerTextAsync("#game-outcomes"), StringComparison.Ordinal);
+            Assert.Contains("Assessment of Japan", await japan.InnerTextAsync("#game-outcomes"), StringComparison.Ordinal);
+            await japan.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, $"game-japan-turn{turn}.png"), FullPage = true });
+        }
+
+        foreach (var page in new[] { white, us, japan })
+        {
+            await page.Locator("#game[data-status=Finished]").WaitForAsync();
+            Assert.Equal("Game over after 2 turns", await page.InnerTextAsync("#game-turn"));
+            Assert.True(await page.Locator("#moves-section").IsHiddenAsync());
+        }
+
+        Assert.Equal(2, await white.Locator("#game-outcomes h3").CountAsync());
+        Assert.True(await us.Locator("#game-report").IsHiddenAsync());
+
+        // The White Cell's after-action report.
+        var report = await white.RunAndWaitForPopupAsync(() => white.ClickAsync("#game-report"));
+        await report.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Matches("^/api/games/[0-9a-z]+/report$", new Uri(report.Url).AbsolutePath);
+        Assert.Contains("host 2", await report.ContentAsync(), StringComparison.Ordinal);
+        await report.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "game-report.png") });
+        await report.CloseAsync();
+        await Accessible(white);
+        await white.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "game-white-cell.png"), FullPage = true });
         Clean();
     }
 }

@@ -97,8 +97,9 @@ public sealed class ComputeThrottleTests
             .Select(e => e.RoutePattern.RawText)
             .Order(StringComparer.Ordinal)
             .ToList();
-        // Validation and levers parse and check a whole scenario (up to the YAML limits) on the request, so they count as compute.
-        Assert.Equal(["/api/jobs/{id}/discover", "/api/jobs/{id}/sensitivity", "/api/optimise", "/api/optimise/{table}", "/api/scenarios/levers", "/api/scenarios/validate", "/optimise"], limited);
+        // Validation and levers parse and check a whole scenario (up to the YAML limits) on the request, so they count as compute;
+        // so do creating a game (a definition and its scenario), adjudicating and replaying (ensembles), branching and the report.
+        Assert.Equal(["/api/games/", "/api/games/{id}/adjudicate", "/api/games/{id}/branch", "/api/games/{id}/replay", "/api/games/{id}/report", "/api/jobs/{id}/discover", "/api/jobs/{id}/sensitivity", "/api/optimise", "/api/optimise/{table}", "/api/scenarios/levers", "/api/scenarios/validate", "/optimise"], limited);
     }
 
     [Fact]

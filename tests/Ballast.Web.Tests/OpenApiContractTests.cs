@@ -38,7 +38,7 @@ public sealed class OpenApiContractTests : IDisposable
                 string where = $"{op.Name.ToUpperInvariant()} {path.Name}";
                 var responses = op.Value.GetProperty("responses");
                 var codes = responses.EnumerateObject().Select(r => r.Name).ToHashSet();
-                Assert.True(codes.Contains("200") || codes.Contains("202"), where);
+                Assert.True(codes.Contains("200") || codes.Contains("201") || codes.Contains("202"), where);
                 Assert.Contains("401", codes);
                 Assert.Contains("403", codes);
                 if (path.Name.Contains('{', StringComparison.Ordinal))
@@ -61,7 +61,7 @@ public sealed class OpenApiContractTests : IDisposable
             }
         }
 
-        Assert.Equal(31, operations);
+        Assert.Equal(47, operations);
         var paths = doc.GetProperty("paths");
         foreach (var (path, method) in new[] { ("/api/jobs", "post"), ("/api/compare", "post"), ("/api/explore", "post"), ("/api/jobs/{id}/cancel", "post") })
         {
@@ -72,6 +72,14 @@ public sealed class OpenApiContractTests : IDisposable
 
         Assert.Contains("409", paths.GetProperty("/api/jobs/{id}/results").GetProperty("get").GetProperty("responses").EnumerateObject().Select(r => r.Name));
         Assert.Contains("429", paths.GetProperty("/api/optimise").GetProperty("post").GetProperty("responses").EnumerateObject().Select(r => r.Name));
+        foreach (var (path, method) in new[] { ("/api/games", "post"), ("/api/games/{id}/branch", "post") })
+        {
+            var codes = paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            Assert.Contains("201", codes);
+            Assert.DoesNotContain("200", codes);
+        }
+
+        Assert.Contains("409", paths.GetProperty("/api/games/{id}/moves").GetProperty("post").GetProperty("responses").EnumerateObject().Select(r => r.Name));
         Assert.Equal("string", paths.GetProperty("/api/jobs/{id}/report").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("text/html").GetProperty("schema").GetProperty("type").GetString());
     }
 

@@ -75,12 +75,19 @@ public static class GameReports
         return Path.GetFullPath(path);
     }
 
-    /// <summary>The report of a game from its service: its record and every branch made from it.</summary>
-    public static string Write(string path, GameService games, string gameId)
+    /// <summary>The report of a game from its service as HTML text: its record and every branch made from it.</summary>
+    public static string Page(GameService games, string gameId)
     {
         var record = games.Record(gameId);
         var branches = games.List().Where(g => g.ParentGameId == gameId).Select(g => new BranchRecord(g.GameId, games.Record(g.GameId))).ToList();
-        return Write(path, games.Definition(gameId), record, branches);
+        return Page(games.Definition(gameId), record, branches);
+    }
+
+    /// <summary>The report of a game from its service, written to a file atomically; returns its full path.</summary>
+    public static string Write(string path, GameService games, string gameId)
+    {
+        H.WriteAtomically(path, Page(games, gameId));
+        return Path.GetFullPath(path);
     }
 
     private static string PolicyText(TeamPolicy p) => p switch

@@ -20,6 +20,11 @@ internal static class OpenApiContract
         ["submitExplore"] = """{"scenario":"baseline","design":"sobol","samples":16,"seed":7}""",
         ["optimise"] = """{"scenario":"baseline","year":2030,"budget_share_pct":3.5,"priorities":{"taiwan_strait":2},"programmes":true}""",
         ["validateScenario"] = """{"scenario":"us-reassure"}""",
+        ["joinGame"] = """{"code":"the-code-from-your-facilitator"}""",
+        ["postSignal"] = """{"text":"We will stand by our commitments in the region."}""",
+        ["submitMoves"] = """{"moves":[{"item":"budget","value":5}]}""",
+        ["injectEvent"] = """{"kind":"Crisis","value":0.6,"option":"taiwan-strait","text":"A blockade drill around Taiwan."}""",
+        ["branchGame"] = """{"turn":2}""",
         ["applyLevers"] = """{"scenario":"baseline","levers":{"us.stance.kind":"conditional","us.stance.target":3.5,"us.stance.deadline":2030}}""",
     };
 
@@ -31,6 +36,7 @@ internal static class OpenApiContract
         ["Jobs"] = "Ensembles and comparisons run as jobs: submit (202), poll, cancel, results, files, report, figures.",
         ["Optimiser"] = "The roles-and-missions optimiser (LP/MIP).",
         ["Exploration"] = "Designed experiments as jobs, Sobol/Morris sensitivity and PRIM scenario discovery.",
+        ["Wargames"] = "Seminar wargames: create, join with a code (header X-Game-Code or the session cookie from joining), signals, secret moves, the White Cell's operations, replay, branch, the after-action report. Live updates: the SignalR hub /hubs/games.",
     };
 
     /// <summary>Adds the transformers to the document's options.</summary>
@@ -119,6 +125,17 @@ internal static class OpenApiContract
         }
 
         bad.Description = "Bad input: a problem document naming the field (and for scenario errors file, line, column and value).";
+        if (path.StartsWith("/api/games/{id}", StringComparison.Ordinal))
+        {
+            // A game's rules refuse by role and by state; the problem carries the rule's stable code.
+            Problem(403, "Not allowed for the caller's role (no code, a wrong code, another team's or not the White Cell's), or refused by the access policy.");
+            Problem(404, "No such game.");
+            if (string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase))
+            {
+                Problem(409, "The game's state does not allow it: paused, finished, after the turn's deadline, already submitted, or not yet adjudicated.");
+            }
+        }
+
         Problem(401, "An API key is required (the server's access policy) and was missing or wrong.");
         Problem(403, "The request came from beyond loopback to a server without an API key.");
         bool post = string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase);

@@ -14,7 +14,7 @@ public static partial class ScenarioCatalog
 {
     private const string Prefix = "Ballast.Web.Scenarios.";
 
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> Examples = new(LoadExamples);
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Examples = new(() => Embedded(Prefix));
 
     /// <summary>Example names, sorted.</summary>
     public static IReadOnlyList<string> Names => Examples.Value.Keys.Order(StringComparer.Ordinal).ToList();
@@ -76,15 +76,16 @@ public static partial class ScenarioCatalog
         s.Runs,
         s.Seed);
 
-    private static Dictionary<string, string> LoadExamples()
+    /// <summary>The YAML files embedded under a resource prefix (example scenarios, example games), by name.</summary>
+    internal static Dictionary<string, string> Embedded(string prefix)
     {
         var asm = Assembly.GetExecutingAssembly();
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var res in asm.GetManifestResourceNames().Where(r => r.StartsWith(Prefix, StringComparison.Ordinal) && r.EndsWith(".yaml", StringComparison.Ordinal)))
+        foreach (var res in asm.GetManifestResourceNames().Where(r => r.StartsWith(prefix, StringComparison.Ordinal) && r.EndsWith(".yaml", StringComparison.Ordinal)))
         {
             using var stream = asm.GetManifestResourceStream(res)!;
             using var reader = new StreamReader(stream);
-            map[res[Prefix.Length..^".yaml".Length]] = reader.ReadToEnd();
+            map[res[prefix.Length..^".yaml".Length]] = reader.ReadToEnd();
         }
 
         return map;

@@ -382,6 +382,9 @@
     }
   }
 
+  // The wargame pages (games.js) share these helpers.
+  window.Ballast = { $, $$, esc, fmt, api, post, table, problemText };
+
   const pages = { explore: explorePage, burden: burdenPage, network: networkPage, workbench: workbenchPage, compare: comparePage, jobs: jobsPage, apidocs: apiDocsPage };
   const page = pages[document.body.dataset.page];
   if (page) Promise.resolve(page()).catch(e => { const m = document.createElement('p'); m.setAttribute('role', 'alert'); m.className = 'messages error'; m.textContent = problemText(e); $('main').appendChild(m); });

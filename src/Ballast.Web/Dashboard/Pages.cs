@@ -17,7 +17,7 @@ internal static class Pages
 
     private static readonly (string Path, string Title)[] Nav =
     [
-        ("/burden", "Burden explorer"), ("/network", "Alliance network"), ("/workbench", "Scenario workbench"), ("/compare", "Compare scenarios"), ("/optimise", "Optimiser"), ("/explore", "Exploration"), ("/jobs", "Jobs"), ("/api-docs", "API reference"),
+        ("/burden", "Burden explorer"), ("/network", "Alliance network"), ("/workbench", "Scenario workbench"), ("/compare", "Compare scenarios"), ("/optimise", "Optimiser"), ("/explore", "Exploration"), ("/jobs", "Jobs"), ("/games", "Wargames"), ("/api-docs", "API reference"),
     ];
 
     public static void Map(IEndpointRouteBuilder app)
@@ -30,6 +30,7 @@ internal static class Pages
         app.MapGet("/jobs", () => Page("jobs", "Jobs", JobsBody())).ExcludeFromDescription();
         app.MapGet("/api-docs", () => Page("apidocs", "API reference", ApiDocsBody())).ExcludeFromDescription();
         AnalysisPages.Map(app);
+        GamePages.Map(app);
         app.MapGet("/assets/{name}", (string name) => Asset(name)).ExcludeFromDescription();
     }
 
@@ -53,7 +54,7 @@ internal static class Pages
         return Results.File(ms.ToArray(), type);
     }
 
-    internal static IResult Page(string id, string title, string body)
+    internal static IResult Page(string id, string title, string body, IReadOnlyList<string>? scripts = null)
     {
         var sb = new StringBuilder();
         sb.Append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -62,14 +63,19 @@ internal static class Pages
         sb.Append("<header class=\"top\"><div class=\"brand\">Ballast</div><nav aria-label=\"Dashboard pages\"><ul>");
         foreach (var (path, t) in Nav)
         {
-            var current = path == "/" + id || (id == "apidocs" && path == "/api-docs");
+            var current = path == "/" + id || (id == "apidocs" && path == "/api-docs") || (id.StartsWith("game", StringComparison.Ordinal) && path == "/games");
             sb.Append("<li><a href=\"").Append(path).Append('"').Append(current ? " aria-current=\"page\"" : string.Empty).Append('>').Append(E(t)).Append("</a></li>");
         }
 
         sb.Append("</ul></nav></header>\n<main id=\"main\" tabindex=\"-1\"><h1>").Append(E(title)).Append("</h1>\n").Append(body).Append("</main>\n");
         sb.Append("<footer><p>Data: ").Append(E(PanelBuilder.Citation)).Append(" Alliances: ").Append(E(DataQueries.AllianceCitation))
             .Append(" Map boundaries: Natural Earth (public domain) via world-atlas.</p></footer>\n");
-        sb.Append("<script src=\"/assets/app.js\"></script></body></html>");
+        foreach (var script in scripts ?? ["/assets/app.js"])
+        {
+            sb.Append("<script src=\"").Append(script).Append("\"></script>");
+        }
+
+        sb.Append("</body></html>");
         return Results.Content(sb.ToString(), "text/html; charset=utf-8");
     }
 

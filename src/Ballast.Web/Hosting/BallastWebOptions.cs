@@ -65,6 +65,9 @@ public sealed class BallastWebOptions
     /// <summary>Alliance-network answers kept in memory, one per distinct query (0: no cache).</summary>
     public int NetworkCacheEntries { get; set; } = 512;
 
+    /// <summary>Runs in each wargame adjudication's band (the realised draw is one of them; fewer only for tests).</summary>
+    public int GameBandRuns { get; set; } = 1000;
+
     /// <summary>Worker threads per ensemble (results do not depend on it).</summary>
     public int Threads { get; set; } = Math.Max(1, Environment.ProcessorCount);
 
@@ -129,6 +132,7 @@ public sealed class BallastWebOptions
             (nameof(MaxConcurrentJobs), MaxConcurrentJobs), (nameof(MaxQueuedJobs), MaxQueuedJobs), (nameof(MaxJobSeconds), MaxJobSeconds),
             (nameof(MaxCompareScenarios), MaxCompareScenarios), (nameof(Threads), Threads), (nameof(MaxExploreSamples), MaxExploreSamples),
             (nameof(MaxConcurrentCompute), MaxConcurrentCompute), (nameof(ComputeRetryAfterSeconds), ComputeRetryAfterSeconds),
+            (nameof(GameBandRuns), GameBandRuns),
         ];
         foreach (var (name, value) in positives)
         {

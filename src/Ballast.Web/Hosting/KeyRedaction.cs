@@ -6,16 +6,18 @@ namespace Ballast.Web.Hosting;
 /// Keeps the API key out of every log line. ASP.NET Core logs each request line at information level, query string
 /// included, so <c>?api_key=KEY</c> would land in the log; this factory wraps every logger of the app and masks
 /// <c>api_key=</c> and session-cookie values and the configured key wherever they appear: in the message, in the
-/// structured values (which JSON and telemetry sinks write) and in an exception's text.
+/// structured values (which JSON and telemetry sinks write) and in an exception's text. Wargame codes get the same
+/// treatment: the <c>X-Game-Code</c> header's value and the game session cookies (<see cref="Api.GameSessions"/>).
 /// </summary>
 internal sealed class RedactingLoggerFactory(ILoggerFactory inner, Func<string?> key) : ILoggerFactory
 {
     /// <summary>What a secret is replaced by.</summary>
     public const string Mask = "[redacted]";
 
-    // A query parameter api_key=… or the cookie ballast_api_key=…, up to the next separator.
+    // A query parameter api_key=… or the cookie ballast_api_key=… or ballast_game_ID=…, up to the next separator; a game
+    // code header written as "X-Game-Code: …" or "X-Game-Code=…".
     private static readonly Regex Assignment = new(
-        $@"(?<=(?:^|[^A-Za-z0-9_])(?:{AccessPolicy.Cookie}|{AccessPolicy.Query})=)[^&#;,\s""']+",
+        $@"(?<=(?:^|[^A-Za-z0-9_])(?:{AccessPolicy.Cookie}|{AccessPolicy.Query}|{Api.GameSessions.CookiePrefix}[A-Za-z0-9-]+)=)[^&#;,\s""']+|(?<={Api.GameSessions.Header}\s*[:=]\s*)[^&#;,\s""']+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private readonly Lazy<string[]> _secrets = new(() => key() is { Length: > 0 } k ? [k, Uri.EscapeDataString(k)] : []);
@@ -28,7 +30,8 @@ internal sealed class RedactingLoggerFactory(ILoggerFactory inner, Func<string?>
 
     /// <summary>True when the text holds something to mask.</summary>
     internal bool Holds(string? text) =>
-        text is not null && (text.Contains("api_key=", StringComparison.OrdinalIgnoreCase) || _secrets.Value.Any(s => text.Contains(s, StringComparison.Ordinal)));
+        text is not null && (text.Contains("api_key=", StringComparison.OrdinalIgnoreCase) || text.Contains(Api.GameSessions.CookiePrefix, StringComparison.OrdinalIgnoreCase)
+            || text.Contains(Api.GameSessions.Header, StringComparison.OrdinalIgnoreCase) || _secrets.Value.Any(s => text.Contains(s, StringComparison.Ordinal)));
 
     /// <summary>The text with every secret masked.</summary>
     internal string Redact(string text)

@@ -58,6 +58,27 @@ public static partial class Problems
         return p;
     }
 
+    /// <summary>
+    /// A wargame rule violation: 400 (a bad move or request), 403 (not this role's to do), 404 (unknown game) or 409 (the
+    /// game's state: paused, finished, after the deadline, already submitted), with the rule's stable <c>code</c> and its
+    /// field (the game code's header when the rule names none: who is asking was the problem).
+    /// </summary>
+    public static ProblemDetails FromGameRule(Games.GameRuleException e)
+    {
+        var (status, title) = e.Kind switch
+        {
+            Games.GameErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "Not allowed for this role"),
+            Games.GameErrorKind.NotFound => (StatusCodes.Status404NotFound, "Unknown game"),
+            Games.GameErrorKind.Conflict => (StatusCodes.Status409Conflict, "Not possible in the game's state"),
+            _ => (StatusCodes.Status400BadRequest, "Against the rules of the game"),
+        };
+        var p = new ProblemDetails { Status = status, Title = title, Detail = e.Message, Type = "https://ballast.invalid/problems/" + e.Code };
+        p.Extensions["code"] = e.Code;
+        p.Extensions["reason"] = e.Reason;
+        p.Extensions["field"] = e.Field ?? (e.Kind == Games.GameErrorKind.Forbidden ? Api.GameSessions.Header : e.Kind == Games.GameErrorKind.NotFound ? "id" : "game");
+        return p;
+    }
+
     /// <summary>A 400 problem for a field.</summary>
     public static ProblemDetails Invalid(string field, string reason, string? value = null) =>
         FromInput(new BallastInputException(reason, field: field, value: value));
@@ -147,6 +168,7 @@ public static partial class Problems
         {
             var problem = exception switch
             {
+                Games.GameRuleException rule => FromGameRule(rule),
                 BallastInputException bie => FromInput(bie),
                 BadHttpRequestException bad => FromBadRequest(bad),
                 JsonException je => Invalid(je.Path?.TrimStart('$', '.') is { Length: > 0 } f ? f : "body", FirstSentence(je.Message)),
