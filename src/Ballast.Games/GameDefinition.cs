@@ -83,7 +83,7 @@ public enum TeamPolicy
 /// <param name="Name">Name shown to players.</param>
 /// <param name="Actors">The actors (ISO3) the team controls; its moves act through them.</param>
 /// <param name="Policy">How the model plays the team when no person does.</param>
-/// <param name="BudgetBn">What the team may spend on moves per turn, US$ bn (constant 2023); moves with a cost may not exceed it.</param>
+/// <param name="BudgetUsdBn">What the team may spend on moves per turn, US$ bn (constant 2023); moves with a cost may not exceed it.</param>
 /// <param name="Menu">The moves the team may make, with bounds.</param>
 /// <param name="Sees">What the team sees beyond its own actors and the public record.</param>
 /// <param name="Criteria">How the team is assessed; it meets its objectives when every criterion is met (several teams may).</param>
@@ -92,7 +92,7 @@ public sealed record TeamDefinition(
     string Name,
     IReadOnlyList<string> Actors,
     TeamPolicy Policy,
-    double BudgetBn,
+    double BudgetUsdBn,
     IReadOnlyList<MenuItem> Menu,
     TeamSight Sees,
     IReadOnlyList<Criterion> Criteria)
@@ -153,7 +153,7 @@ public enum MoveKind
 /// <param name="Unit">Unit of the value (for forms).</param>
 /// <param name="Targets">Actors (ISO3) the move may act on (the host, ally or partner); empty when the move acts on the team's own actor.</param>
 /// <param name="Options">Allowed options (mission area, stance kind or crisis kind, kebab-case); empty when the kind has none.</param>
-/// <param name="CostBn">Cost of making the move once, US$ bn, on top of any cost the model gives it (spending).</param>
+/// <param name="CostUsdBn">Cost of making the move once, US$ bn, on top of any cost the model gives it (spending).</param>
 public sealed record MenuItem(
     string Id,
     MoveKind Kind,
@@ -163,7 +163,7 @@ public sealed record MenuItem(
     string Unit,
     IReadOnlyList<string> Targets,
     IReadOnlyList<string> Options,
-    double CostBn);
+    double CostUsdBn);
 
 /// <summary>An assessment criterion, checked on the realised world at the end of each adjudicated turn.</summary>
 /// <param name="Name">What the criterion stands for (shown in the assessment).</param>

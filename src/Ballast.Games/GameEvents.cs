@@ -30,7 +30,7 @@ internal sealed record CreatedEvent(
     string? ParentGameId,
     int? BranchTurn);
 
-internal sealed record MovesEvent(int Turn, string TeamId, bool ByModel, IReadOnlyList<Move> Moves, double CostBn);
+internal sealed record MovesEvent(int Turn, string TeamId, bool ByModel, IReadOnlyList<Move> Moves, double CostUsdBn);
 
 internal sealed record SignalEvent(int Turn, string TeamId, string Text);
 

@@ -125,7 +125,7 @@ public sealed class GameService
             throw Wrong(role, teamId);
         }
 
-        return new TeamMenu(team.Id, team.Actors, team.BudgetBn, s.Turn, s.Definition.FirstYear(Math.Min(s.Turn, s.Definition.Turns)), s.Deadline(_options.Clock.GetUtcNow()), team.Menu, s.Submitted(team.Id, s.Turn));
+        return new TeamMenu(team.Id, team.Actors, team.BudgetUsdBn, s.Turn, s.Definition.FirstYear(Math.Min(s.Turn, s.Definition.Turns)), s.Deadline(_options.Clock.GetUtcNow()), team.Menu, s.Submitted(team.Id, s.Turn));
     }
 
     /// <summary>Posts a team's public signal in the open turn.</summary>

@@ -94,7 +94,7 @@ internal sealed class GameState
         {
             case EventTypes.Moves:
                 var m = GameJson.Read<MovesEvent>(e);
-                Moves.Add(new TeamMoves(m.Turn, m.TeamId, m.ByModel, m.Moves, m.CostBn));
+                Moves.Add(new TeamMoves(m.Turn, m.TeamId, m.ByModel, m.Moves, m.CostUsdBn));
                 break;
             case EventTypes.Signal:
                 var sg = GameJson.Read<SignalEvent>(e);

@@ -55,7 +55,7 @@ public enum InjectKind
     /// <summary>An economic shock: GDP change in percent for a country (<see cref="Inject.Target"/>) or a region (<see cref="Inject.Option"/>: all, allies, adversaries...).</summary>
     Shock,
 
-    /// <summary>A change of government in a country: its tie with the US changes by the value (in [-1, 1]) and its spending by <see cref="Inject.SpendingPercent"/>.</summary>
+    /// <summary>A change of government in a country: its tie with the US changes by the value (in [-1, 1]) and its spending by <see cref="Inject.SpendingChangePct"/>.</summary>
     GovernmentChange,
 }
 
@@ -64,9 +64,9 @@ public enum InjectKind
 /// <param name="Value">Intensity (crisis), GDP change % (shock) or tie change with the US (government change).</param>
 /// <param name="Target">The country (ISO3), where the kind has one.</param>
 /// <param name="Option">Crisis kind or shock region.</param>
-/// <param name="SpendingPercent">For a change of government: the change of the country's spending in percent (0 when absent).</param>
+/// <param name="SpendingChangePct">For a change of government: the change of the country's spending in percent (0 when absent).</param>
 /// <param name="Text">The announcement shown to every team.</param>
-public sealed record Inject(InjectKind Kind, double Value, string? Target = null, string? Option = null, double SpendingPercent = 0, string Text = "");
+public sealed record Inject(InjectKind Kind, double Value, string? Target = null, string? Option = null, double SpendingChangePct = 0, string Text = "");
 
 /// <summary>HTTP-like class of a rule violation, so each host maps it without a table of codes.</summary>
 public enum GameErrorKind

@@ -51,8 +51,8 @@ public sealed record Signal(int Turn, string TeamId, string Text);
 /// <param name="TeamId">The team.</param>
 /// <param name="ByModel">Whether the model made them (a model-played team).</param>
 /// <param name="Moves">The moves (possibly none).</param>
-/// <param name="CostBn">What they cost, US$ bn.</param>
-public sealed record TeamMoves(int Turn, string TeamId, bool ByModel, IReadOnlyList<Move> Moves, double CostBn);
+/// <param name="CostUsdBn">What they cost, US$ bn.</param>
+public sealed record TeamMoves(int Turn, string TeamId, bool ByModel, IReadOnlyList<Move> Moves, double CostUsdBn);
 
 /// <summary>An inject made in a turn.</summary>
 /// <param name="Turn">The turn it takes effect in.</param>
@@ -75,15 +75,15 @@ public sealed record WorldYear(int Year, double Balance, double SpendingRatio, B
 
 /// <summary>An actor's state at the end of a turn on the realised path, with bands where the viewer may see them.</summary>
 /// <param name="Actor">ISO3.</param>
-/// <param name="SpendingBn">Military expenditure, US$ bn (constant 2023).</param>
-/// <param name="BurdenPercent">Spending in percent of GDP.</param>
+/// <param name="SpendingUsdBn">Military expenditure, US$ bn (constant 2023).</param>
+/// <param name="BurdenPct">Spending in percent of GDP.</param>
 /// <param name="Credibility">Perceived credibility of the US commitment.</param>
 /// <param name="Alignment">Alignment with the US.</param>
 /// <param name="Hedging">Nuclear-hedging propensity.</param>
 /// <param name="State">Alignment state: aligned, hedging or bandwagoning.</param>
 /// <param name="SpendingBand">Spending over the ensemble, or null when hidden.</param>
 /// <param name="BurdenBand">Burden over the ensemble, or null when hidden.</param>
-public sealed record ActorOutcome(string Actor, double SpendingBn, double BurdenPercent, double Credibility, double Alignment, double Hedging, string State, Band? SpendingBand, Band? BurdenBand);
+public sealed record ActorOutcome(string Actor, double SpendingUsdBn, double BurdenPct, double Credibility, double Alignment, double Hedging, string State, Band? SpendingBand, Band? BurdenBand);
 
 /// <summary>One indicator with and without a team's moves of the turn (same draws: common random numbers).</summary>
 /// <param name="Indicator">Indicator name (<c>balance</c>, <c>burden</c>...).</param>
@@ -179,13 +179,13 @@ public sealed record GameView(
 /// <summary>A team's menu for the open turn.</summary>
 /// <param name="TeamId">The team.</param>
 /// <param name="Actors">Its actors.</param>
-/// <param name="BudgetBn">What its moves may cost this turn, US$ bn.</param>
+/// <param name="BudgetUsdBn">What its moves may cost this turn, US$ bn.</param>
 /// <param name="Turn">The open turn.</param>
 /// <param name="FirstYear">The year the moves take effect.</param>
 /// <param name="Deadline">When the turn closes, or null.</param>
 /// <param name="Items">The menu.</param>
 /// <param name="Submitted">Whether the team has submitted this turn.</param>
-public sealed record TeamMenu(string TeamId, IReadOnlyList<string> Actors, double BudgetBn, int Turn, int FirstYear, DateTimeOffset? Deadline, IReadOnlyList<MenuItem> Items, bool Submitted);
+public sealed record TeamMenu(string TeamId, IReadOnlyList<string> Actors, double BudgetUsdBn, int Turn, int FirstYear, DateTimeOffset? Deadline, IReadOnlyList<MenuItem> Items, bool Submitted);
 
 /// <summary>The result of replaying a game's log.</summary>
 /// <param name="GameId">The game.</param>

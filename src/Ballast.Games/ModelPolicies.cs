@@ -28,7 +28,7 @@ internal static class ModelPolicies
             _ => [],
         };
         var spending = MoveRules.SpendingNow(s);
-        while (moves.Count > 0 && moves.Sum(m => MoveRules.Cost(s.Definition, team.Item(m.Item)!, m, m.Actor ?? team.Actors[0], spending)) > team.BudgetBn)
+        while (moves.Count > 0 && moves.Sum(m => MoveRules.Cost(s.Definition, team.Item(m.Item)!, m, m.Actor ?? team.Actors[0], spending)) > team.BudgetUsdBn)
         {
             moves.RemoveAt(moves.Count - 1);
         }
@@ -46,7 +46,7 @@ internal static class ModelPolicies
         {
             foreach (var ally in item.Targets)
             {
-                double burden = last?.Actors.FirstOrDefault(a => a.Actor == ally)?.BurdenPercent
+                double burden = last?.Actors.FirstOrDefault(a => a.Actor == ally)?.BurdenPct
                     ?? def.Inputs.Share[def.Inputs.Codes.IndexOf(ally)] * 100;
                 var option = burden < UsTargetPercent ? "conditional" : "reassure";
                 var previous = s.Moves.Where(m => m.TeamId == team.Id).SelectMany(m => m.Moves).LastOrDefault(m => m.Item == item.Id && m.Target == ally);

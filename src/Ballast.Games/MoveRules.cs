@@ -23,7 +23,7 @@ internal static class MoveRules
         {
             foreach (var a in s.Outcomes[^1].Actors)
             {
-                d[a.Actor] = a.SpendingBn;
+                d[a.Actor] = a.SpendingUsdBn;
             }
         }
 
@@ -79,10 +79,10 @@ internal static class MoveRules
             cost += Cost(game, item, m, actor, spendingBn);
         }
 
-        if (cost > team.BudgetBn + 1e-9)
+        if (cost > team.BudgetUsdBn + 1e-9)
         {
             throw new GameRuleException(GameErrors.OverBudget, GameErrorKind.Invalid,
-                $"the moves cost US$ {Fmt(Math.Round(cost, 2))} bn; team '{team.Id}' has US$ {Fmt(team.BudgetBn)} bn a turn", "moves");
+                $"the moves cost US$ {Fmt(Math.Round(cost, 2))} bn; team '{team.Id}' has US$ {Fmt(team.BudgetUsdBn)} bn a turn", "moves");
         }
 
         return cost;
@@ -93,7 +93,7 @@ internal static class MoveRules
     /// turn's years at today's level (a cut frees nothing for other moves: no deficits are carried).
     /// </summary>
     public static double Cost(GameDefinition game, MenuItem item, Move m, string actor, IReadOnlyDictionary<string, double> spendingBn) =>
-        item.CostBn + (item.Kind == MoveKind.Spending && m.Value > 0 ? m.Value / 100 * spendingBn[actor] * game.YearsPerTurn : 0);
+        item.CostUsdBn + (item.Kind == MoveKind.Spending && m.Value > 0 ? m.Value / 100 * spendingBn[actor] * game.YearsPerTurn : 0);
 
     public static void CheckInject(GameDefinition game, Inject inject)
     {
@@ -140,7 +140,7 @@ internal static class MoveRules
                     throw Bad("the tie change with the US is between -1 and 1", "value");
                 }
 
-                if (inject.SpendingPercent is not (> -100 and <= 100))
+                if (inject.SpendingChangePct is not (> -100 and <= 100))
                 {
                     throw Bad("the spending change is more than -100 % and at most 100 %", "spendingPercent");
                 }

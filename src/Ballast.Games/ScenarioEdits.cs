@@ -124,9 +124,9 @@ internal static class ScenarioEdits
                     break;
                 case InjectKind.GovernmentChange:
                     Tie(i.Target!, patron, year, i.Value);
-                    if (i.SpendingPercent != 0)
+                    if (i.SpendingChangePct != 0)
                     {
-                        Spend(i.Target!, year + 1, i.SpendingPercent);
+                        Spend(i.Target!, year + 1, i.SpendingChangePct);
                     }
 
                     break;

@@ -113,7 +113,7 @@ public static class BallastWebApp
     // Wargames: one game service over games.db in the store folder, its live updates pushed through the SignalR hub.
     private static void AddGames(IServiceCollection services)
     {
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         services.AddSingleton<GameSessions>();
         services.AddSingleton<GameBroadcast>();
         services.AddSingleton(sp =>

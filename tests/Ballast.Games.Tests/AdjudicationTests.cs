@@ -17,8 +17,8 @@ public class AdjudicationTests
         Assert.Equal(1.10, burden.Realised / burden.RealisedWithout, 6);
         Assert.True(burden.Median > burden.MedianWithout);
         var jpn = o.Actors.Single(a => a.Actor == "JPN");
-        Assert.Equal(jpn.BurdenPercent, burden.Realised);
-        Assert.InRange(jpn.BurdenPercent, jpn.BurdenBand!.P05 - 1e-12, jpn.BurdenBand!.P95 + 1e-12);
+        Assert.Equal(jpn.BurdenPct, burden.Realised);
+        Assert.InRange(jpn.BurdenPct, jpn.BurdenBand!.P05 - 1e-12, jpn.BurdenBand!.P95 + 1e-12);
         Assert.InRange(o.World[0].Balance, o.World[0].BalanceBand!.P05 - 1e-12, o.World[0].BalanceBand!.P95 + 1e-12);
 
         // The model-played teams moved by their policies: the US asked Japan to spend 2 % of GDP (if below), China spent.

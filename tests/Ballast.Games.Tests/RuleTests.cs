@@ -65,7 +65,7 @@ public class RuleTests
         Assert.Equal((GameErrors.WrongState, "team 'china' is played by the model in this game"), (e.Code, e.Reason));
 
         var ok = s.SubmitMoves(g.GameId, japan, "japan", [new Move("budget", 10), new Move("host", 1500)]);
-        Assert.Equal(1 + (0.10 * GameFixtures.Classroom.Inputs.MilitaryExpenditure[GameFixtures.Classroom.Inputs.Codes.IndexOf("JPN")] / 1e9), ok.CostBn, 9);
+        Assert.Equal(1 + (0.10 * GameFixtures.Classroom.Inputs.MilitaryExpenditure[GameFixtures.Classroom.Inputs.Codes.IndexOf("JPN")] / 1e9), ok.CostUsdBn, 9);
         e = Rejected(() => s.SubmitMoves(g.GameId, japan, "japan", []));
         Assert.Equal((GameErrors.AlreadySubmitted, GameErrorKind.Conflict), (e.Code, e.Kind));
 

@@ -34,7 +34,7 @@ public sealed class GameApiTests : IDisposable
         Assert.Equal(5, codes.Count(c => c.Value is not null));
         var list = await (await _c.GetAsync("/api/games")).Json();
         var game = Assert.Single(list.EnumerateArray());
-        Assert.Equal(id, game.GetProperty("gameId").GetString());
+        Assert.Equal(id, game.GetProperty("game_id").GetString());
         Assert.Equal("Open", game.GetProperty("status").GetString());
         Assert.Equal(1, game.GetProperty("turn").GetInt32());
 
@@ -48,7 +48,7 @@ public sealed class GameApiTests : IDisposable
     {
         var unknown = await (await _c.PostAsJsonAsync("/api/games", new { definition = "chess" })).Problem(HttpStatusCode.BadRequest, "definition");
         Assert.Contains("allowed: classroom, indo-pacific-2025", unknown.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        var bad = await (await _c.PostAsJsonAsync("/api/games", new { yaml = TestGames.Classroom().Replace("turns: 4", "turns: 40", StringComparison.Ordinal), fileName = "my-game.yaml" })).Problem(HttpStatusCode.BadRequest, "turns");
+        var bad = await (await _c.PostAsJsonAsync("/api/games", new { yaml = TestGames.Classroom().Replace("turns: 4", "turns: 40", StringComparison.Ordinal), file_name = "my-game.yaml" })).Problem(HttpStatusCode.BadRequest, "turns");
         Assert.Equal("my-game.yaml", bad.GetProperty("file").GetString());
         Assert.Contains("after the scenario's horizon 2035", bad.GetProperty("reason").GetString(), StringComparison.Ordinal);
         var team = await (await _c.PostAsJsonAsync("/api/games", new { definition = "classroom", human = new[] { "france" } })).Problem(HttpStatusCode.BadRequest, "human");
@@ -75,7 +75,7 @@ public sealed class GameApiTests : IDisposable
         var view = new HttpRequestMessage(HttpMethod.Get, $"/api/games/{id}");
         view.Headers.Add("Cookie", $"{GameSessions.CookieName(id)}={token}");
         var seen = await (await browser.SendAsync(view)).Json();
-        Assert.Equal("japan", seen.GetProperty("role").GetProperty("teamId").GetString());
+        Assert.Equal("japan", seen.GetProperty("role").GetProperty("team_id").GetString());
         var (other, _) = await TestGames.Create(_c, new { definition = "classroom" });
         var elsewhere = new HttpRequestMessage(HttpMethod.Get, $"/api/games/{other}");
         elsewhere.Headers.Add("Cookie", $"{GameSessions.CookieName(other)}={token}");
@@ -157,8 +157,8 @@ public sealed class GameApiTests : IDisposable
 
         var replay = await (await _c.Send(HttpMethod.Get, $"/api/games/{id}/replay", codes["spectator"])).Json();
         Assert.True(replay.GetProperty("identical").GetBoolean(), replay.GetRawText());
-        Assert.Equal(2, replay.GetProperty("turnsCompared").GetInt32());
-        Assert.Equal(JsonValueKind.Null, replay.GetProperty("firstDifference").ValueKind);
+        Assert.Equal(2, replay.GetProperty("turns_compared").GetInt32());
+        Assert.Equal(JsonValueKind.Null, replay.GetProperty("first_difference").ValueKind);
 
         // Branch at turn 2 with Japan's moves replaced: turn 1 is the same outcome, bit for bit; the branch plays turn 2 again.
         var branch = await (await _c.Send(HttpMethod.Post, $"/api/games/{id}/branch", white, new { turn = 2, moves = new Dictionary<string, object[]> { ["japan"] = [new { item = "host", value = 2500.0 }] } })).Json(HttpStatusCode.Created);
@@ -169,7 +169,7 @@ public sealed class GameApiTests : IDisposable
         var original = await _c.View(id, white);
         var copy = await _c.View(branchId, branchWhite);
         Assert.Equal(2, copy.GetProperty("turn").GetInt32());
-        Assert.Equal(id, copy.GetProperty("parentGameId").GetString());
+        Assert.Equal(id, copy.GetProperty("parent_game_id").GetString());
         Assert.Equal(original.GetProperty("outcomes")[0].GetRawText(), Assert.Single(copy.GetProperty("outcomes").EnumerateArray()).GetRawText());
         Assert.Equal(HttpStatusCode.OK, (await _c.Send(HttpMethod.Post, $"/api/games/{branchId}/adjudicate", branchWhite)).StatusCode);
         var replayed = await _c.View(branchId, branchWhite);

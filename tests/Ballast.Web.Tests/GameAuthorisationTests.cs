@@ -164,7 +164,7 @@ public sealed class GameAuthorisationTests : IDisposable
     [InlineData("at-end")]
     public async Task No_team_reads_another_teams_secret_moves_or_private_state_before_the_reveal_rule_allows(string reveal)
     {
-        var (id, codes) = await TestGames.Create(_c, new { yaml = TestGames.Classroom(turns: 2, reveal: reveal), fileName = "secret.yaml", seed = 5 });
+        var (id, codes) = await TestGames.Create(_c, new { yaml = TestGames.Classroom(turns: 2, reveal: reveal), file_name = "secret.yaml", seed = 5 });
         var heard = new ConcurrentDictionary<string, ConcurrentQueue<string>>(StringComparer.Ordinal);
         var hubs = new List<HubConnection>();
         foreach (var role in new[] { "us", "china", "spectator", "white-cell" })
@@ -219,7 +219,7 @@ public sealed class GameAuthorisationTests : IDisposable
         await Task.Delay(200);
         foreach (var (role, queue) in heard)
         {
-            Assert.Contains(queue, n => n.StartsWith("MoveSubmitted", StringComparison.Ordinal) && n.Contains("\"teamId\":\"japan\"", StringComparison.Ordinal));
+            Assert.Contains(queue, n => n.StartsWith("MoveSubmitted", StringComparison.Ordinal) && n.Contains("\"team_id\":\"japan\"", StringComparison.Ordinal));
             Assert.Contains(queue, n => n.StartsWith("TurnResolved", StringComparison.Ordinal));
             Assert.All(queue, n => Assert.DoesNotContain("1234.5", n, StringComparison.Ordinal));
         }
@@ -354,8 +354,8 @@ public sealed class GameAuthorisationTests : IDisposable
         var sees = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["us"] = ["USA", "JPN", "CHN"], ["japan"] = ["JPN", "USA"], ["china"] = ["CHN", "USA", "JPN"] };
         foreach (var outcome in view.GetProperty("outcomes").EnumerateArray())
         {
-            var cf = outcome.GetProperty("counterfactuals").EnumerateArray().Select(x => x.GetProperty("teamId").GetString()).ToList();
-            var assessed = outcome.GetProperty("assessments").EnumerateArray().Select(x => x.GetProperty("teamId").GetString()).ToList();
+            var cf = outcome.GetProperty("counterfactuals").EnumerateArray().Select(x => x.GetProperty("team_id").GetString()).ToList();
+            var assessed = outcome.GetProperty("assessments").EnumerateArray().Select(x => x.GetProperty("team_id").GetString()).ToList();
             var actors = outcome.GetProperty("actors").EnumerateArray().Select(x => x.GetProperty("actor").GetString()!).ToList();
             if (role == "white-cell")
             {
@@ -368,7 +368,7 @@ public sealed class GameAuthorisationTests : IDisposable
             Assert.All(actors, a => Assert.Contains(a, team is null ? [] : sees[team]));
         }
 
-        var moves = view.GetProperty("moves").EnumerateArray().Select(m => m.GetProperty("teamId").GetString()).ToList();
+        var moves = view.GetProperty("moves").EnumerateArray().Select(m => m.GetProperty("team_id").GetString()).ToList();
         if (team is not null)
         {
             Assert.Contains(team, moves.Append(team));

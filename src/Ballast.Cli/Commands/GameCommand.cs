@@ -190,7 +190,7 @@ public static partial class GameCommand
         ], "actors");
         foreach (var a in last?.Actors ?? [])
         {
-            t.Add(a.Actor, a.SpendingBn, a.BurdenPercent, a.BurdenBand?.P05, a.BurdenBand?.P95, a.Credibility, a.Alignment, a.Hedging, a.State);
+            t.Add(a.Actor, a.SpendingUsdBn, a.BurdenPct, a.BurdenBand?.P05, a.BurdenBand?.P95, a.Credibility, a.Alignment, a.Hedging, a.State);
         }
 
         return t;
@@ -207,7 +207,7 @@ public static partial class GameCommand
         ], "moves");
         foreach (var m in moves)
         {
-            t.Add(m.Turn, m.TeamId, m.ByModel ? "model" : "people", m.Moves.Count == 0 ? "no move" : string.Join("; ", m.Moves.Select(Text)), m.CostBn);
+            t.Add(m.Turn, m.TeamId, m.ByModel ? "model" : "people", m.Moves.Count == 0 ? "no move" : string.Join("; ", m.Moves.Select(Text)), m.CostUsdBn);
         }
 
         return t;
@@ -256,7 +256,7 @@ public static partial class GameCommand
             doc.Fields["game_id"] = id;
             doc.Fields["team"] = done.TeamId;
             doc.Fields["turn"] = done.Turn;
-            doc.Fields["cost_usd_bn"] = done.CostBn;
+            doc.Fields["cost_usd_bn"] = done.CostUsdBn;
             output.Write(p, ctx, doc);
             return 0;
         });
@@ -476,7 +476,7 @@ public static partial class GameCommand
             InjectKind.Crisis => new Inject(kind, value, Option: where, Text: $"White Cell: a {where} crisis."),
             InjectKind.Shock => country ? new Inject(kind, value, Target: where.ToUpperInvariant(), Text: $"White Cell: an economic shock in {where.ToUpperInvariant()}.")
                 : new Inject(kind, value, Option: where, Text: $"White Cell: an economic shock ({where})."),
-            _ => new Inject(kind, value, Target: where.ToUpperInvariant(), SpendingPercent: spend, Text: $"White Cell: a change of government in {where.ToUpperInvariant()}."),
+            _ => new Inject(kind, value, Target: where.ToUpperInvariant(), SpendingChangePct: spend, Text: $"White Cell: a change of government in {where.ToUpperInvariant()}."),
         };
     }
 

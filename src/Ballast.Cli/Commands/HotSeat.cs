@@ -47,11 +47,11 @@ internal sealed class HotSeat(CliContext ctx, GameService games, GameDefinition 
         var o = ctx.Out;
         var menu = games.Menu(gameId, GameRole.Team(team.Id), team.Id);
         o.WriteLine();
-        o.WriteLine($"-- {team.Name} ({string.Join(", ", team.Actors)}), budget US$ {F(team.BudgetBn)} bn this turn --");
+        o.WriteLine($"-- {team.Name} ({string.Join(", ", team.Actors)}), budget US$ {F(team.BudgetUsdBn)} bn this turn --");
         foreach (var item in menu.Items)
         {
             var extra = (item.Targets.Count > 0 ? $" @{string.Join("|", item.Targets)}" : string.Empty) + (item.Options.Count > 0 ? $" :{string.Join("|", item.Options)}" : string.Empty);
-            o.WriteLine($"  {item.Id}={F(item.Min)}..{F(item.Max)} {item.Unit}{extra}  {item.Label}{(item.CostBn > 0 ? $" (costs US$ {F(item.CostBn)} bn)" : string.Empty)}");
+            o.WriteLine($"  {item.Id}={F(item.Min)}..{F(item.Max)} {item.Unit}{extra}  {item.Label}{(item.CostUsdBn > 0 ? $" (costs US$ {F(item.CostUsdBn)} bn)" : string.Empty)}");
         }
 
         while (true)
@@ -87,7 +87,7 @@ internal sealed class HotSeat(CliContext ctx, GameService games, GameDefinition 
                 }
 
                 var done = games.SubmitMoves(gameId, GameRole.Team(team.Id), team.Id, moves);
-                o.WriteLine($"  {team.Id}: {(done.Moves.Count == 0 ? "no move" : string.Join(", ", done.Moves.Select(GameCommand.Text)))} submitted (cost US$ {F(done.CostBn)} bn)");
+                o.WriteLine($"  {team.Id}: {(done.Moves.Count == 0 ? "no move" : string.Join(", ", done.Moves.Select(GameCommand.Text)))} submitted (cost US$ {F(done.CostUsdBn)} bn)");
                 return;
             }
             catch (BallastInputException e) when (!end)

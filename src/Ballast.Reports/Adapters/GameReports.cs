@@ -162,7 +162,7 @@ public static class GameReports
         }
 
         var moves = record.Moves.Where(m => m.Turn == o.Turn).Select(m => (IReadOnlyList<string>)[
-            definition.Team(m.TeamId)!.Name, m.ByModel ? "model" : "people", m.Moves.Count == 0 ? "no move" : string.Join("; ", m.Moves.Select(Describe)), F(m.CostBn)]).ToList();
+            definition.Team(m.TeamId)!.Name, m.ByModel ? "model" : "people", m.Moves.Count == 0 ? "no move" : string.Join("; ", m.Moves.Select(Describe)), F(m.CostUsdBn)]).ToList();
         H.Table(sb, ["Team", "By", "Moves", "Cost (US$ bn)"], moves, "data-table");
         var w = o.World[^1];
         sb.Append("<p>Balance ").Append(o.LastYear).Append(": ").Append(F(w.Balance)).Append(" (band ").Append(F(w.BalanceBand!.P05)).Append('-').Append(F(w.BalanceBand.P95))
@@ -176,7 +176,7 @@ public static class GameReports
             sb.Append("</div></details>\n");
         }
 
-        var actors = o.Actors.Select(a => (IReadOnlyList<string>)[a.Actor, F(a.SpendingBn), F(a.BurdenPercent), F(a.Credibility), F(a.Alignment), F(a.Hedging), a.State]).ToList();
+        var actors = o.Actors.Select(a => (IReadOnlyList<string>)[a.Actor, F(a.SpendingUsdBn), F(a.BurdenPct), F(a.Credibility), F(a.Alignment), F(a.Hedging), a.State]).ToList();
         sb.Append("<details><summary>State of every actor, ").Append(o.LastYear).Append("</summary><div class=\"table-wrap\">");
         H.Table(sb, ["Actor", "Spending (US$ bn)", "Burden (% GDP)", "Credibility", "Alignment", "Hedging", "State"], actors, "data-table");
         sb.Append("</div></details>\n");
