@@ -209,6 +209,12 @@ public static class ScenarioLevers
         new NumberLever("us.stance.deadline", "Conditional deadline (year)", "For a conditional stance: the year by which the target must be met.", 1991, 2100, 1, true, true,
             s => FirstPhase(s)?.DeadlineYear, (s, v) => WithFirstPhase(s, "us.stance.deadline", p => p with { DeadlineYear = (int?)v })),
         .. TreatyAllies.SelectMany(a => new ScenarioLever[] { new AllyStanceKindLever(a), new AllyStanceHarshnessLever(a) }),
+        .. TreatyAllies.Select(a => new NumberLever($"spending.{a}.change-pct", $"{a}'s budget step (%)",
+            $"Change of {a}'s defence spending in the first simulated year, in % of what its rule would spend (a spending-shocks entry); the rule then pulls it back at the speed λ. Empty = none.",
+            -99, 100, 1, true, false, s => FirstYearShock(s, a), (s, v) => WithFirstYearShock(s, a, v))),
+        .. TreatyAllies.Select(a => new NumberLever($"posture.{a}.troops", $"US troops in {a}",
+            $"US personnel stationed in {a} from the start year (a us.posture entry); empty = the data's figure.",
+            0, 200_000, 500, true, true, s => StartPosture(s, a)?.Troops, (s, v) => WithStartTroops(s, a, (int?)v))),
         new NumberLever("us.theatre-share", "Theatre share of the US budget", "Share (0–1) of US defence spending allocated to the Indo-Pacific; empty = the model's default.", 0, 1, 0.01, true, false,
             s => s.Us.TheatreShare, (s, v) => s with { Us = s.Us with { TheatreShare = v } }),
         new NumberLever("growth.CHN", "China's trend GDP growth (% per year)", "Replaces the trend estimated from the data (World Bank constant-dollar GDP); empty = the data's trend. A faster China is the question of china-fast.", -50, 50, 0.1, true, false,
@@ -298,6 +304,28 @@ public static class ScenarioLevers
         }
 
         return s with { Us = s.Us with { AllyStances = list } };
+    }
+
+    // The budget step is the ally's spending shock in the first simulated year (the start year is the data's).
+    private static double? FirstYearShock(Scenario s, string iso3) =>
+        s.SpendingShocks.FirstOrDefault(x => x.Country == iso3 && x.Year == s.StartYear + 1)?.ChangePercent;
+
+    private static Scenario WithFirstYearShock(Scenario s, string iso3, double? percent) =>
+        s with
+        {
+            SpendingShocks = [.. s.SpendingShocks.Where(x => !(x.Country == iso3 && x.Year == s.StartYear + 1)),
+                .. percent is double p ? new[] { new SpendingShock(s.StartYear + 1, iso3, p) } : []],
+        };
+
+    private static PostureEntry? StartPosture(Scenario s, string host) => s.Us.Posture.FirstOrDefault(x => x.Host == host && x.Year == s.StartYear);
+
+    // Setting troops keeps a start-year bases figure; clearing them drops the entry unless it still sets bases.
+    private static Scenario WithStartTroops(Scenario s, string host, int? troops)
+    {
+        var old = StartPosture(s, host);
+        var entry = (old ?? new PostureEntry(host, s.StartYear, null, null)) with { Troops = troops };
+        var rest = s.Us.Posture.Where(x => !(x.Host == host && x.Year == s.StartYear));
+        return s with { Us = s.Us with { Posture = [.. rest, .. entry.Troops is null && entry.Bases is null ? [] : new[] { entry }] } };
     }
 
     private static double? Growth(Scenario s, string iso3) => s.Growth.FirstOrDefault(g => g.Iso3 == iso3)?.Percent;

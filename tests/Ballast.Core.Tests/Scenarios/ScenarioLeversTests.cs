@@ -51,7 +51,7 @@ public class ScenarioLeversTests
     }
 
     [Theory]
-    [InlineData("colour", "blue", "levers.colour", "unknown lever; allowed: start, horizon, targets, architecture, us.stance.kind, us.stance.harshness, us.stance.target, us.stance.deadline, us.ally-stance.JPN.kind, us.ally-stance.JPN.harshness, us.ally-stance.KOR.kind, us.ally-stance.KOR.harshness, us.ally-stance.AUS.kind, us.ally-stance.AUS.harshness, us.ally-stance.PHL.kind, us.ally-stance.PHL.harshness, us.ally-stance.THA.kind, us.ally-stance.THA.harshness, us.theatre-share, growth.CHN, runs, seed")]
+    [InlineData("colour", "blue", "levers.colour", "unknown lever; allowed: start, horizon, targets, architecture, us.stance.kind, us.stance.harshness, us.stance.target, us.stance.deadline, us.ally-stance.JPN.kind, us.ally-stance.JPN.harshness, us.ally-stance.KOR.kind, us.ally-stance.KOR.harshness, us.ally-stance.AUS.kind, us.ally-stance.AUS.harshness, us.ally-stance.PHL.kind, us.ally-stance.PHL.harshness, us.ally-stance.THA.kind, us.ally-stance.THA.harshness, spending.JPN.change-pct, spending.KOR.change-pct, spending.AUS.change-pct, spending.PHL.change-pct, spending.THA.change-pct, posture.JPN.troops, posture.KOR.troops, posture.AUS.troops, posture.PHL.troops, posture.THA.troops, us.theatre-share, growth.CHN, runs, seed")]
     [InlineData("us.stance.harshness", "2", "levers.us.stance.harshness", "must be between 0 and 1")]
     [InlineData("us.stance.kind", "abandon", "levers.us.stance.kind", "unknown value; allowed: reassure, conditional, disengage")]
     [InlineData("us.stance.kind", "conditional", "levers.us.stance.target", "a conditional stance needs a target and a deadline")]
@@ -99,5 +99,34 @@ public class ScenarioLeversTests
         Assert.Equal([later, new AllyStance("KOR", new StancePhase(2024, StanceKind.Disengage, 0.8, null, null))], s.Us.AllyStances);
         var values = ScenarioLevers.Read(s);
         Assert.Equal(("disengage", "0.8", null, null), (values["us.ally-stance.KOR.kind"], values["us.ally-stance.KOR.harshness"], values["us.ally-stance.JPN.kind"], values["us.ally-stance.JPN.harshness"]));
+    }
+
+    [Fact]
+    public void Budget_step_and_troop_levers_edit_the_first_year_shock_and_the_start_year_posture_of_one_ally()
+    {
+        var bases = new PostureEntry("JPN", 2024, null, 85);
+        var later = new PostureEntry("KOR", 2030, 20_000, null);
+        var start = Baseline() with { Us = Baseline().Us with { Posture = [bases, later] }, SpendingShocks = [new SpendingShock(2030, "JPN", 10)] };
+        var s = ScenarioLevers.Apply(start, new Dictionary<string, string> { ["spending.JPN.change-pct"] = "25", ["posture.JPN.troops"] = "60000", ["posture.KOR.troops"] = "15000" });
+        Assert.Equal([new SpendingShock(2030, "JPN", 10), new SpendingShock(2025, "JPN", 25)], s.SpendingShocks);
+        Assert.Equal([later, new PostureEntry("JPN", 2024, 60_000, 85), new PostureEntry("KOR", 2024, 15_000, null)], s.Us.Posture);
+        var values = ScenarioLevers.Read(s);
+        Assert.Equal(("25", "60000", "15000", null), (values["spending.JPN.change-pct"], values["posture.JPN.troops"], values["posture.KOR.troops"], values["spending.KOR.change-pct"]));
+
+        // Clearing the troops keeps Japan's bases; Korea's start-year entry had nothing else and goes.
+        s = ScenarioLevers.Apply(s, new Dictionary<string, string> { ["spending.JPN.change-pct"] = "", ["posture.JPN.troops"] = "", ["posture.KOR.troops"] = "" });
+        Assert.Equal([new SpendingShock(2030, "JPN", 10)], s.SpendingShocks);
+        Assert.Equal([later, new PostureEntry("JPN", 2024, null, 85)], s.Us.Posture);
+        Assert.Equal(LeverType.Integer, ScenarioLevers.All.Single(l => l.Key == "posture.PHL.troops").Type);
+    }
+
+    [Theory]
+    [InlineData("spending.KOR.change-pct", "-100", "must be between -99 and 100")]
+    [InlineData("posture.AUS.troops", "2500.5", "must be a whole number")]
+    [InlineData("posture.AUS.troops", "-1", "must be between 0 and 200000")]
+    public void Budget_step_and_troop_levers_refuse_values_out_of_bounds(string key, string value, string reason)
+    {
+        var e = Assert.Throws<BallastInputException>(() => ScenarioLevers.Apply(Baseline(), new Dictionary<string, string> { [key] = value }));
+        Assert.Equal(("levers." + key, reason), (e.Field, e.Reason));
     }
 }
