@@ -74,7 +74,7 @@ public static class SearchCommand
             }
 
             var columns = new List<ResultColumn> { new("policy", "Policy", "N0") };
-            columns.AddRange(leverList.Select(l => new ResultColumn(l.Column, l.Lever.Key, "N3", RightAlign: l.Lever.Type != LeverType.Choice)));
+            columns.AddRange(leverList.Select(l => new ResultColumn(l.Column, l.Lever.Key, l.Lever.Type == LeverType.Integer ? "N0" : "N3", RightAlign: l.Lever.Type != LeverType.Choice)));
             columns.AddRange(objectiveList.Select(o => Column($"{o.Statistic.Name}_{o.Outcome}", $"{o.Statistic.Name} {o.Outcome}", o.Outcome)));
             columns.AddRange(constraintList.Select(c => Column($"{c.Statistic.Name}_{c.Outcome}" + "_constraint", c.Text, c.Outcome)));
             if (freshCount > 0)
