@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Ballast.Core.Scenarios;
 using Ballast.Exploration.Discovery;
 using Ballast.Exploration.Experiments;
@@ -31,6 +32,8 @@ public static class SearchCommand
         var threads = CommonOptions.Threads();
         var output = new OutputOptions();
         var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Search);
+        var cluster = new Option<string?>("--cluster") { Description = "Run every policy's futures on an Orleans cluster reached through these silo gateways ('localhost' = 127.0.0.1:30000); the same numbers as in this process.", HelpName = "HOST:PORT,..." };
+        var clusterId = ClusterCommand.ClusterId();
         var store = new Option<string?>("--store") { Description = "Also write the Pareto set (levers, objectives, constraints, fresh-future scores) to this results store file (DuckDB: tables manifest and pareto; read it with ballast query)." };
         return BallastCli.Command(ctx, "search", "Searches scenario levers for policies that stay good across sampled futures (NSGA-II, ε-dominance archive) and re-evaluates the trade-off set on fresh futures.",
             [
@@ -38,7 +41,7 @@ public static class SearchCommand
                 "ballast search scenarios/baseline.yaml --levers us.theatre-share --objectives p50:balance_ratio,mean:crossed --constraints p90:allied_mean_burden<=5 --format csv",
                 "ballast search scenarios/baseline.yaml --levers us.theatre-share --objectives p10:balance_ratio,p50:us_cost_net --explain 1 --fails \"balance_ratio < 1.1\"",
             ],
-            [scenario, levers, objectives, constraints, futures, fresh, population, generations, seed, explain, fails, threads, .. output.Symbols, report.Option, store], p =>
+            [scenario, levers, objectives, constraints, futures, fresh, population, generations, seed, explain, fails, threads, cluster, clusterId, .. output.Symbols, report.Option, store], p =>
         {
             report.Check(p);
             var storePath = OutputLocation.FilePath(p.GetValue(store), "--store");
@@ -50,7 +53,11 @@ public static class SearchCommand
             int n = p.GetValue(futures);
             ulong s = p.GetValue(seed);
             int nThreads = p.GetValue(threads) is int j and > 0 ? j : Environment.ProcessorCount;
-            var problem = new PolicySearch(sc, leverList, objectiveList, constraintList, n, s, nThreads, ctx.Cancellation);
+            using var client = p.GetValue(cluster) is string g
+                ? Ballast.Cluster.ClusterHosting.ConnectAsync(p.GetValue(clusterId)!, Ballast.Cluster.ClusterHosting.Gateways(g), ctx.Cancellation).GetAwaiter().GetResult()
+                : null;
+            var runner = client is null ? null : new Ballast.Cluster.ClusterPolicyRunner(client.Services.GetRequiredService<Orleans.IClusterClient>());
+            var problem = new PolicySearch(sc, leverList, objectiveList, constraintList, n, s, nThreads, runner, ctx.Cancellation);
             var options = new Nsga2Options(p.GetValue(population), p.GetValue(generations), s);
             var progress = new SyncProgress(g => ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generation {g.Generation}/{g.Generations}: {problem.Simulated} policies simulated")));
             var result = Nsga2.Run(problem, options, progress: progress, cancel: ctx.Cancellation);
@@ -70,6 +77,7 @@ public static class SearchCommand
                 }
 
                 output.Write(p, ctx, Explain(problem, result.Archive[k - 1].Values, k, p.GetValue(fails)!, Math.Max(2, freshCount), freshSeed));
+                client?.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
                 return 0;
             }
 
@@ -151,6 +159,7 @@ public static class SearchCommand
 
             output.Write(p, ctx, new ResultDocument("search", table)
                 .With(new { Futures = n, FreshFutures = freshCount, Seed = s, options.Population, options.Generations, result.Evaluations, PoliciesSimulated = simulated }));
+            client?.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
             return 0;
         });
     }

@@ -71,6 +71,16 @@ public sealed record SearchLever(ScenarioLever Lever, double Lower, double Upper
         [.. ScenarioLevers.All.Where(l => l.Type is LeverType.Number or LeverType.Integer or LeverType.Choice && l.Key is not ("start" or "horizon" or "runs" or "seed"))];
 }
 
+/// <summary>
+/// Runs one policy's experiment over a search's futures: in this process (<see cref="PolicySearch.Local"/>) or on a
+/// cluster's silos, which rebuild the same model and design from the scenario and seed, so the numbers are the same.
+/// </summary>
+public interface IPolicyRunner
+{
+    /// <summary>Runs every row of <paramref name="design"/> for <paramref name="scenario"/> (the policy as written; compiled, with the explored parameters widened, as <paramref name="model"/>) into <paramref name="sink"/>.</summary>
+    void Run(Scenario scenario, SimulationModel model, Design design, IReadOnlyList<ExplorationParameter> parameters, ulong seed, IRunSink sink, CancellationToken cancel);
+}
+
 /// <summary>A statistic of an outcome over the futures: the mean or a percentile.</summary>
 /// <param name="Name">As written: <c>mean</c> or <c>pNN</c>.</param>
 /// <param name="Quantile">The percentile as a probability, or NaN for the mean.</param>
@@ -242,22 +252,26 @@ public sealed record PolicyScore(double[] Objectives, double[] Constraints, stri
 /// </summary>
 public sealed class PolicySearch : ISearchProblem
 {
+    private readonly Scenario _original;
     private readonly Scenario _scenario;
     private readonly IReadOnlyList<SearchLever> _levers;
     private readonly IReadOnlyList<PolicyObjective> _objectives;
     private readonly IReadOnlyList<PolicyConstraint> _constraints;
     private readonly int _futures;
     private readonly ulong _seed;
-    private readonly int _threads;
     private readonly CancellationToken _cancel;
     private readonly IReadOnlyList<ExplorationParameter> _explored;
     private readonly string[] _parameters;
     private readonly Design _design;
     private readonly Dictionary<string, PolicyScore> _scores = new(StringComparer.Ordinal);
+    private readonly IPolicyRunner _runner;
 
-    /// <summary>Sets up the search; the futures' design is drawn once from <paramref name="seed"/>.</summary>
+    /// <summary>
+    /// Sets up the search; the futures' design is drawn once from <paramref name="seed"/>. Each policy's futures run on
+    /// <paramref name="runner"/> (default: this process on <paramref name="threads"/> threads).
+    /// </summary>
     public PolicySearch(Scenario scenario, IReadOnlyList<SearchLever> levers, IReadOnlyList<PolicyObjective> objectives,
-        IReadOnlyList<PolicyConstraint> constraints, int futures, ulong seed, int threads, CancellationToken cancel = default)
+        IReadOnlyList<PolicyConstraint> constraints, int futures, ulong seed, int threads, IPolicyRunner? runner = null, CancellationToken cancel = default)
     {
         if (futures < 2)
         {
@@ -270,14 +284,15 @@ public sealed class PolicySearch : ISearchProblem
             throw new BallastInputException($"lever '{duplicate.Key}' is given twice", field: "--levers", value: duplicate.Key);
         }
 
+        _original = scenario;
         _scenario = ExplorationSetup.Widen(scenario);
         _levers = levers;
         _objectives = objectives;
         _constraints = constraints;
         _futures = futures;
         _seed = seed;
-        _threads = threads;
         _cancel = cancel;
+        _runner = runner ?? new Local(threads);
         var inputs = ScenarioCompiler.Compile(_scenario).Inputs;
         _explored = SimulationModel.ParametersOf(inputs);
         _parameters = [.. _explored.Select(p => p.Name)];
@@ -397,12 +412,14 @@ public sealed class PolicySearch : ISearchProblem
     /// <summary>Every outcome of every future for a policy, or the reason its lever values cannot be applied.</summary>
     private (double[][]? Columns, string? Error) Run(double[] values, Design design, ulong seed)
     {
-        Scenario scenario;
+        // The runner gets the policy as written (a cluster's silo widens it as this search did); levers never touch the
+        // uncertain parameters, so widening before or after applying them gives the same scenario.
+        Scenario policy;
         Core.Model.ModelInputs inputs;
         try
         {
-            scenario = ScenarioLevers.Apply(_scenario, _levers.Select((l, i) => (l.Lever.Key, l.Text(values[i]))).ToDictionary(x => x.Key, x => x.Item2));
-            inputs = ScenarioCompiler.Compile(scenario).Inputs;
+            policy = ScenarioLevers.Apply(_original, _levers.Select((l, i) => (l.Lever.Key, l.Text(values[i]))).ToDictionary(x => x.Key, x => x.Item2));
+            inputs = ScenarioCompiler.Compile(ExplorationSetup.Widen(policy)).Inputs;
         }
         catch (BallastInputException e)
         {
@@ -417,8 +434,17 @@ public sealed class PolicySearch : ISearchProblem
         }
 
         var sink = new OutcomeColumns(design.Rows, model.Outcomes.Count);
-        ExperimentRunner.Run(model, design, parameters, sink, new RunOptions(_threads, design.Rows), cancel: _cancel);
+        _runner.Run(policy, model, design, parameters, seed, sink, _cancel);
         return (sink.Columns, null);
+    }
+
+    /// <summary>Runs a policy's futures in this process, one batch of all of them.</summary>
+    /// <param name="Threads">Worker threads (0 = all cores).</param>
+    public sealed record Local(int Threads) : IPolicyRunner
+    {
+        /// <inheritdoc/>
+        public void Run(Scenario scenario, SimulationModel model, Design design, IReadOnlyList<ExplorationParameter> parameters, ulong seed, IRunSink sink, CancellationToken cancel) =>
+            ExperimentRunner.Run(model, design, parameters, sink, new RunOptions(Threads, design.Rows), cancel: cancel);
     }
 
     /// <summary>Every outcome of every future, by outcome.</summary>
