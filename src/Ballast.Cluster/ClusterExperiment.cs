@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Diagnostics;
+using Ballast.Core;
 using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Sampling;
 using Orleans;
@@ -102,6 +103,12 @@ public static class ClusterExperiment
                 }
 
                 last = got;
+                if (got.Failure is not null)
+                {
+                    await Retry(() => coordinator.Finish(job.Id), cancel).ConfigureAwait(false);
+                    throw new BallastInputException($"the cluster could not run {job.ScenarioLabel}: {got.Failure}", field: "--cluster");
+                }
+
                 var accepted = got.Ranges.Where(r => !Enumerable.Range(r.First, r.Count).Any(taken.Contains)).ToList();
                 foreach (var r in accepted)
                 {

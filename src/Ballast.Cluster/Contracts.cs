@@ -55,13 +55,15 @@ public sealed record RangeResult(
 /// <param name="Leased">Ranges a worker holds.</param>
 /// <param name="Requeued">Ranges put back in the queue because the silo holding them died.</param>
 /// <param name="Dropped">Results dropped because their range was already finished (a presumed-dead silo finishing late).</param>
+/// <param name="Failure">Why a silo could not run the job (its message, with the silo), or null.</param>
 [GenerateSerializer, Alias("Ballast.Cluster.Collected")]
 public sealed record Collected(
     [property: Id(0)] RangeResult[] Ranges,
     [property: Id(1)] int Pending,
     [property: Id(2)] int Leased,
     [property: Id(3)] int Requeued,
-    [property: Id(4)] int Dropped);
+    [property: Id(4)] int Dropped,
+    [property: Id(5)] string? Failure = null);
 
 /// <summary>A lease as the coordinator sees it (for tests and diagnostics).</summary>
 /// <param name="JobId">The job.</param>
@@ -95,6 +97,13 @@ public interface ICoordinatorGrain : IGrainWithIntegerKey
     /// <summary>Takes up to <paramref name="max"/> finished ranges of a job; null when the coordinator does not know the job (resubmit).</summary>
     [Alias("Collect")]
     Task<Collected?> Collect(string jobId, int max);
+
+    /// <summary>
+    /// Records that a silo could not run the job (for example a scenario it cannot load): running it elsewhere would fail
+    /// the same way, so the job stops waiting for workers and its client reports <paramref name="reason"/>.
+    /// </summary>
+    [Alias("Fail")]
+    Task Fail(string jobId, string silo, string reason);
 
     /// <summary>Forgets a finished job.</summary>
     [Alias("Finish")]

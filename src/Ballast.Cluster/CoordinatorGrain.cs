@@ -78,7 +78,19 @@ internal sealed class CoordinatorGrain(IClusterMembershipService membership, ILo
         int take = Math.Min(max, state.Finished.Count);
         var ranges = state.Finished.GetRange(0, take).ToArray();
         state.Finished.RemoveRange(0, take);
-        return Task.FromResult<Collected?>(new Collected(ranges, state.Pending.Count, state.Leased.Count, state.Requeued, state.Dropped));
+        return Task.FromResult<Collected?>(new Collected(ranges, state.Pending.Count, state.Leased.Count, state.Requeued, state.Dropped, state.Failure));
+    }
+
+    public Task Fail(string jobId, string silo, string reason)
+    {
+        if (_jobs.TryGetValue(jobId, out var state) && state.Failure is null)
+        {
+            state.Failure = $"{reason} (on silo {silo})";
+            state.Pending.Clear();
+            state.Leased.Clear();
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task Finish(string jobId)
@@ -125,5 +137,7 @@ internal sealed class CoordinatorGrain(IClusterMembershipService membership, ILo
         public int Requeued { get; set; }
 
         public int Dropped { get; set; }
+
+        public string? Failure { get; set; }
     }
 }

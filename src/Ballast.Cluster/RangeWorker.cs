@@ -64,7 +64,20 @@ internal sealed class RangeWorker(IGrainFactory grains, ILocalSiloDetails local,
                 }
 
                 asking = coordinator.Next(local.SiloAddress);
-                var result = await Task.Run(() => Compute(item, silo, stoppingToken), stoppingToken).ConfigureAwait(false);
+                RangeResult result;
+                try
+                {
+                    result = await Task.Run(() => Compute(item, silo, stoppingToken), stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not OrleansException and not TimeoutException)
+                {
+                    // A job this silo cannot run (a scenario it cannot load, a model error) fails the job, not the silo.
+                    log.LogError("job {Job} failed on this silo: {Message}", item.Job.Id, e.Message);
+                    _computers.Remove(item.Job.Id);
+                    await coordinator.Fail(item.Job.Id, silo, e.Message).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (handing is not null)
                 {
                     await handing.ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ballast.Cluster;
+using Ballast.Core;
 using Ballast.Exploration.Experiments;
 using Ballast.Store;
 using Xunit.Abstractions;
@@ -13,6 +14,31 @@ namespace Ballast.Cluster.Tests;
 [Collection("cluster")]
 public sealed class ClusterTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
+    [Fact]
+    public async Task A_job_no_silo_can_run_fails_with_the_silo_s_message_and_the_silos_stay_up()
+    {
+        using var x = new Experiments(samples: 200, seed: 5);
+        using var broken = x.Store("broken");
+        var bad = x.Job() with { ScenarioYaml = File.ReadAllText(x.ScenarioPath).Replace("horizon: 2035", "horizon: 1900", StringComparison.Ordinal), ScenarioLabel = "broken.yaml" };
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        int silos = fixture.Cluster.GetActiveSilos().Count();
+
+        var e = await Assert.ThrowsAsync<BallastInputException>(() =>
+            ClusterExperiment.RunAsync(fixture.Cluster.Client, bad, x.Design, x.Model.Outcomes.Count, x.YearlyPerRun, broken, rangeSize: 50, cancel: patience.Token));
+
+        Assert.Equal("--cluster", e.Field);
+        Assert.StartsWith("the cluster could not run broken.yaml: broken.yaml:", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("horizon", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("(on silo ", e.Reason, StringComparison.Ordinal);
+        Assert.Equal(0L, broken.Query("SELECT count(*) FROM outcomes").Rows[0][0]);
+
+        // Every silo is still up and the next job runs to the end.
+        Assert.Equal(silos, fixture.Cluster.GetActiveSilos().Count());
+        using var good = x.Store("good");
+        var summary = await ClusterExperiment.RunAsync(fixture.Cluster.Client, x.Job(), x.Design, x.Model.Outcomes.Count, x.YearlyPerRun, good, rangeSize: 50, cancel: patience.Token);
+        Assert.Equal(new ExperimentSummary(200, 0, 200), summary.Summary);
+    }
+
     [Fact]
     public async Task Cluster_results_equal_the_single_process_run_bit_for_bit()
     {
