@@ -15,8 +15,8 @@ namespace Ballast.Runs.Search;
 /// <param name="Upper">Upper bound of a number lever (the number of choices for a choice).</param>
 public sealed record SearchLever(ScenarioLever Lever, double Lower, double Upper)
 {
-    /// <summary>The lever's column in outputs and the store: its key in snake case (<c>us.theatre-share</c> → <c>us_theatre_share</c>).</summary>
-    public string Column => Lever.Key.Replace('.', '_').Replace('-', '_');
+    /// <summary>The lever's column in outputs and the store: its key in snake case, lower case as every field name (<c>us.ally-stance.JPN.kind</c> → <c>us_ally_stance_jpn_kind</c>).</summary>
+    public string Column => Lever.Key.Replace('.', '_').Replace('-', '_').ToLowerInvariant();
 
     /// <summary>The lever's text for a search value: a number (whole for integer levers) or the choice it falls in.</summary>
     public string Text(double x) => Lever.Type switch
