@@ -24,6 +24,12 @@ public sealed record ClusterSummary(ExperimentSummary Summary, IReadOnlyDictiona
 /// </summary>
 public static class ClusterExperiment
 {
+    /// <summary>
+    /// Ranges for a policy's futures (robust, search): a sixteenth of them, at least 16 runs, so the silos have enough
+    /// pieces to share while each range stays long against its fixed cost.
+    /// </summary>
+    public static int PolicyRangeSize(int futures) => Math.Max(16, futures / 16);
+
     /// <summary>Runs the rows of <paramref name="design"/> that <paramref name="sink"/> lacks on the cluster.</summary>
     /// <param name="grains">The cluster client.</param>
     /// <param name="job">The job (its id unique to this client session).</param>

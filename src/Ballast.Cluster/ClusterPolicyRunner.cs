@@ -27,8 +27,7 @@ public sealed class ClusterPolicyRunner(IGrainFactory grains) : IPolicyRunner
         int n = Interlocked.Increment(ref _jobs);
         var job = new ExperimentJob($"{_session}-{n}", ScenarioWriter.ToYaml(scenario), $"search policy {n}", seed, design.Spec.Describe());
 
-        // Ranges of a sixteenth of the futures (at least 16 runs), as robust --cluster: enough pieces for the silos to share.
         ClusterExperiment.RunAsync(grains, job, design, model.Outcomes.Count, model.Years.Count * model.YearlyIndicators.Count, sink,
-            Math.Max(16, design.Rows / 16), cancel: cancel).GetAwaiter().GetResult();
+            ClusterExperiment.PolicyRangeSize(design.Rows), cancel: cancel).GetAwaiter().GetResult();
     }
 }

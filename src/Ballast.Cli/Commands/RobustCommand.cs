@@ -117,10 +117,9 @@ public static class RobustCommand
             }
             else
             {
-                // Ranges of a sixteenth of the futures (at least 16 runs): enough pieces for the silos to share.
                 var job = new ExperimentJob($"{session}-{i}", texts[i].Item1, Path.GetFileName(policyFiles[i]), seed, design.Spec.Describe(), [.. texts.Select(t => t.Item1)], i);
                 ClusterExperiment.RunAsync(client.Services.GetRequiredService<Orleans.IClusterClient>(), job, design, model.Outcomes.Count,
-                    model.Years.Count * model.YearlyIndicators.Count, result, Math.Max(16, futures / 16), cancel: cancel).GetAwaiter().GetResult();
+                    model.Years.Count * model.YearlyIndicators.Count, result, ClusterExperiment.PolicyRangeSize(futures), cancel: cancel).GetAwaiter().GetResult();
             }
 
             outcomes.Add(result.Values);

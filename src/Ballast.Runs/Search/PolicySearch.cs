@@ -253,7 +253,6 @@ public sealed record PolicyScore(double[] Objectives, double[] Constraints, stri
 public sealed class PolicySearch : ISearchProblem
 {
     private readonly Scenario _original;
-    private readonly Scenario _scenario;
     private readonly IReadOnlyList<SearchLever> _levers;
     private readonly IReadOnlyList<PolicyObjective> _objectives;
     private readonly IReadOnlyList<PolicyConstraint> _constraints;
@@ -285,7 +284,6 @@ public sealed class PolicySearch : ISearchProblem
         }
 
         _original = scenario;
-        _scenario = ExplorationSetup.Widen(scenario);
         _levers = levers;
         _objectives = objectives;
         _constraints = constraints;
@@ -293,7 +291,7 @@ public sealed class PolicySearch : ISearchProblem
         _seed = seed;
         _cancel = cancel;
         _runner = runner ?? new Local(threads);
-        var inputs = ScenarioCompiler.Compile(_scenario).Inputs;
+        var inputs = ScenarioCompiler.Compile(ExplorationSetup.Widen(scenario)).Inputs;
         _explored = SimulationModel.ParametersOf(inputs);
         _parameters = [.. _explored.Select(p => p.Name)];
         _design = Futures(futures, seed);
