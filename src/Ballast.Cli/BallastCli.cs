@@ -1,5 +1,3 @@
-using Ballast.Cli.Commands;
-
 namespace Ballast.Cli;
 
 /// <summary>The <c>ballast</c> command line: builds the command tree and runs it with clean error handling.</summary>

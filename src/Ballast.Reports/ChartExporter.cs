@@ -1,6 +1,3 @@
-using Ballast.Core;
-using Ballast.Reports.Figures;
-
 namespace Ballast.Reports;
 
 /// <summary>File format for separately written charts.</summary>

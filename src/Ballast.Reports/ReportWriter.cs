@@ -1,5 +1,3 @@
-using System.Text;
-using Ballast.Reports.Figures;
 using static Ballast.Reports.Html.Html;
 
 namespace Ballast.Reports;

@@ -1,8 +1,5 @@
 using Ballast.Calibration;
 using Ballast.Calibration.Backtest;
-using Ballast.Calibration.Regressors;
-using Ballast.Data.Panel;
-using Ballast.Runs.Countries;
 
 namespace Ballast.Cli.Commands;
 

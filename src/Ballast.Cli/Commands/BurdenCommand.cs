@@ -1,7 +1,3 @@
-using Ballast.Core.Analytics;
-using Ballast.Data.Panel;
-using Ballast.Runs.Countries;
-
 namespace Ballast.Cli.Commands;
 
 /// <summary><c>ballast burden</c>: each country's spending against GDP targets, its gap and its trend.</summary>

@@ -1,9 +1,5 @@
 using Ballast.Calibration;
 using Ballast.Calibration.Estimation;
-using Ballast.Calibration.Regressors;
-using Ballast.Data.Panel;
-using Ballast.Data.Parameters;
-using Ballast.Runs.Countries;
 
 namespace Ballast.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Ballast.Cluster;
 using Microsoft.Extensions.Hosting;
 
 namespace Ballast.Cli.Commands;

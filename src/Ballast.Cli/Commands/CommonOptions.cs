@@ -1,7 +1,3 @@
-using Ballast.Core.Panel;
-using Ballast.Data.Panel;
-using Ballast.Runs.Countries;
-
 namespace Ballast.Cli.Commands;
 
 /// <summary>Options shared by several commands, so they read and behave the same everywhere.</summary>

@@ -1,4 +1,3 @@
-using Ballast.Runs;
 using Ballast.Runs.Comparison;
 
 namespace Ballast.Cli.Commands;

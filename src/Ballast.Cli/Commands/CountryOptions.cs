@@ -1,5 +1,3 @@
-using Ballast.Core.Panel;
-
 namespace Ballast.Cli.Commands;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Ballast.Exploration.Discovery;
-using Ballast.Runs.Exploration;
-using Ballast.Store;
 
 namespace Ballast.Cli.Commands;
 

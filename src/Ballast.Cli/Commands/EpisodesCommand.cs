@@ -1,4 +1,3 @@
-using Ballast.Runs;
 using Ballast.Runs.Validation;
 
 namespace Ballast.Cli.Commands;

@@ -1,10 +1,4 @@
 using System.Diagnostics;
-using Ballast.Runs.Exploration;
-using Ballast.Exploration.Experiments;
-using Ballast.Exploration.Sampling;
-using Ballast.Store;
-using Ballast.Cluster;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ballast.Cli.Commands;
 

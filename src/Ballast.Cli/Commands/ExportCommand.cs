@@ -1,5 +1,3 @@
-using Ballast.Store;
-
 namespace Ballast.Cli.Commands;
 
 /// <summary><c>ballast export STORE --file-format parquet|csv</c>: writes every table of a results store to files.</summary>

@@ -1,6 +1,5 @@
 using Ballast.Core.Model;
 using Ballast.Engine.Ensembles;
-using Ballast.Runs;
 using Ballast.Runs.Kpis;
 
 namespace Ballast.Cli.Commands;

@@ -1,8 +1,6 @@
 using Ballast.Core.Countries;
 using Ballast.Core.Network;
 using Ballast.Data.Alliances;
-using Ballast.Data.Countries;
-using Ballast.Runs.Countries;
 
 namespace Ballast.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using Ballast.Core.Scenarios;
-using Ballast.Data.Panel;
 using Ballast.Data.Scenarios;
 using Ballast.Optimisation.Inputs;
 using Ballast.Optimisation.Solving;

@@ -1,6 +1,3 @@
-using Ballast.Data.Parameters;
-using Ballast.Runs;
-
 namespace Ballast.Cli.Commands;
 
 /// <summary><c>ballast params</c>: the parameter registry, every parameter with its value, unit and source.</summary>

@@ -1,9 +1,4 @@
-using Ballast.Core.Analytics;
-using Ballast.Core.Panel;
 using Ballast.Data.Alliances;
-using Ballast.Data.Countries;
-using Ballast.Data.Panel;
-using Ballast.Runs.Countries;
 
 namespace Ballast.Cli.Commands;
 

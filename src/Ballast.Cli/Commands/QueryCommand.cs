@@ -1,5 +1,3 @@
-using Ballast.Store;
-
 namespace Ballast.Cli.Commands;
 
 /// <summary><c>ballast query STORE "SQL"</c>: runs SQL against a results store.</summary>

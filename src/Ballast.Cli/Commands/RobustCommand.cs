@@ -1,10 +1,4 @@
-using Ballast.Runs.Exploration;
-using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Robustness;
-using Ballast.Exploration.Sampling;
-using Ballast.Runs;
-using Ballast.Cluster;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ballast.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Ballast.Engine.Ensembles;
-using Ballast.Runs;
 using Ballast.Runs.Comparison;
 using Spectre.Console;
 

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Ballast.Core.Scenarios;
 using Ballast.Exploration.Discovery;
-using Ballast.Exploration.Experiments;
 using Ballast.Exploration.Search;
-using Ballast.Runs;
 using Ballast.Runs.Search;
 
 namespace Ballast.Cli.Commands;

@@ -1,8 +1,5 @@
 using Ballast.Cli.Exploration;
-using Ballast.Runs.Exploration;
-using Ballast.Exploration.Sampling;
 using Ballast.Exploration.Sensitivity;
-using Ballast.Store;
 
 namespace Ballast.Cli.Commands;
 

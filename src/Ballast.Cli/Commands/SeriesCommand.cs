@@ -1,6 +1,3 @@
-using Ballast.Core.Panel;
-using Ballast.Data.Panel;
-
 namespace Ballast.Cli.Commands;
 
 /// <summary><c>ballast series CODE</c>: one country's yearly panel series, with the source of each figure.</summary>

@@ -1,6 +1,5 @@
 using Ballast.Web;
 using Ballast.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

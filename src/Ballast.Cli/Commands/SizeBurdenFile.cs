@@ -1,5 +1,3 @@
-using Ballast.Core.Analytics;
-using Ballast.Data.Countries;
 using Ballast.Data.Csv;
 
 namespace Ballast.Cli.Commands;

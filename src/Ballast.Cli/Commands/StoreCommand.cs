@@ -1,5 +1,3 @@
-using Ballast.Store;
-
 namespace Ballast.Cli.Commands;
 
 /// <summary><c>ballast store check STORE</c>: reads every table of a results store and says which ones are damaged; <c>ballast store merge TARGET PARTS…</c> joins stores of one experiment.</summary>

@@ -1,11 +1,6 @@
-using Ballast.Runs;
 using Ballast.Runs.Validation;
 using Ballast.Calibration.Backtest;
-using Ballast.Calibration.Regressors;
 using Ballast.Core.Countries;
-using Ballast.Data.Countries;
-using Ballast.Data.Panel;
-using Ballast.Data.Parameters;
 
 namespace Ballast.Cli.Commands;
 

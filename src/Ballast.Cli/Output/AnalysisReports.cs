@@ -1,4 +1,3 @@
-using Ballast.Core.Analytics;
 using Ballast.Reports.Analysis;
 using Ballast.Reports.Charts;
 using Ballast.Reports.Figures;

@@ -1,5 +1,3 @@
-using Ballast.Cli.Commands;
-
 namespace Ballast.Cli.Output;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Ballast.Data.Csv;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Ballast.Core.Facts;
-
 namespace Ballast.Data.Facts;
 
 /// <summary>

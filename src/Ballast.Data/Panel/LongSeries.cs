@@ -1,6 +1,3 @@
-using Ballast.Core.Panel;
-using Ballast.Data.Countries;
-
 namespace Ballast.Data.Panel;
 
 /// <summary>One year of a spliced series: the value and the source that gave its growth in that year.</summary>

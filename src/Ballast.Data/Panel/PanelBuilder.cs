@@ -1,6 +1,3 @@
-using Ballast.Core.Panel;
-using Ballast.Data.Countries;
-
 namespace Ballast.Data.Panel;
 
 /// <summary>

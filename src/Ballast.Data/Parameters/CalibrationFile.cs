@@ -1,4 +1,3 @@
-using System.Text;
 using Ballast.Core.Model;
 
 namespace Ballast.Data.Parameters;

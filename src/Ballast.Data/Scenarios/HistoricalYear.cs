@@ -1,7 +1,3 @@
-using Ballast.Core.Panel;
-using Ballast.Core.Facts;
-using Ballast.Data.Facts;
-using Ballast.Data.Panel;
 using Sc = Ballast.Core.Scenarios;
 
 namespace Ballast.Data.Scenarios;

@@ -1,11 +1,5 @@
 using System.Collections.Immutable;
-using Ballast.Core.Facts;
 using Ballast.Core.Model;
-using Ballast.Core.Panel;
-using Ballast.Data.Countries;
-using Ballast.Data.Facts;
-using Ballast.Data.Panel;
-using Ballast.Data.Parameters;
 using Sc = Ballast.Core.Scenarios;
 
 namespace Ballast.Data.Scenarios;

@@ -1,9 +1,3 @@
-using Ballast.Core.Facts;
-using Ballast.Data.Countries;
-using Ballast.Data.Facts;
-using Ballast.Data.Panel;
-using Ballast.Data.Parameters;
-
 namespace Ballast.Data.Scenarios;
 
 /// <summary>Resolves the country codes and names written in a scenario to ISO3 codes.</summary>

@@ -1,5 +1,4 @@
 using Ballast.Core.Scenarios;
-using Ballast.Data.Parameters;
 using Ballast.Data.Yaml;
 using Sc = Ballast.Core.Scenarios;
 using YamlDotNet.RepresentationModel;

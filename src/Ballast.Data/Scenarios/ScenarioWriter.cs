@@ -1,4 +1,3 @@
-using System.Text;
 using DistributionKind = Ballast.Core.Model.DistributionKind;
 using StanceKind = Ballast.Core.Model.StanceKind;
 using Ballast.Core.Scenarios;

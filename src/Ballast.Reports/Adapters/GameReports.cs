@@ -1,7 +1,4 @@
-using System.Text;
 using Ballast.Games;
-using Ballast.Reports.Charts;
-using Ballast.Reports.Figures;
 using Ballast.Core.Text;
 using H = Ballast.Reports.Html.Html;
 

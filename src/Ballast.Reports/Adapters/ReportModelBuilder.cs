@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Ballast.Core.Analytics;
-using Ballast.Core.Countries;
-using Ballast.Core.Facts;
 using Ballast.Core.Model;
 using Ballast.Core.Network;
 using Ballast.Runs.Countries;
@@ -9,7 +6,6 @@ using Ballast.Data.Facts;
 using Ballast.Data.Panel;
 using Ballast.Engine.Ensembles;
 using Ballast.Engine.Model;
-using Ballast.Reports.Figures;
 using Ballast.Reports.Maps;
 using Ballast.Runs.Kpis;
 using Sc = Ballast.Core.Scenarios;

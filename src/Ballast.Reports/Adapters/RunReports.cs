@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Ballast.Core;
 using Ballast.Engine.Ensembles;
 using Ballast.Runs;
 using Ballast.Runs.Comparison;

@@ -1,5 +1,3 @@
-using Ballast.Reports.Charts;
-
 namespace Ballast.Reports.Analysis;
 
 /// <summary>Stacked bars: one bar per category, one segment per stack (values ≥ 0).</summary>

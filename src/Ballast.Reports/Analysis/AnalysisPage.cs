@@ -1,5 +1,3 @@
-using Ballast.Reports.Figures;
-
 namespace Ballast.Reports.Analysis;
 
 /// <summary>A table shown on an analysis page, with the notes the command prints under it.</summary>

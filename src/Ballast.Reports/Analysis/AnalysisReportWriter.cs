@@ -1,4 +1,3 @@
-using System.Text;
 using static Ballast.Reports.Html.Html;
 
 namespace Ballast.Reports.Analysis;

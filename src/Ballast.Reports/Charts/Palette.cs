@@ -1,5 +1,3 @@
-using Ballast.Core.Countries;
-
 namespace Ballast.Reports.Charts;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Ballast.Reports.Charts;
 using Ballast.Reports.Networks;
 
 namespace Ballast.Reports.Figures;

@@ -1,5 +1,3 @@
-using Ballast.Core.Facts;
-
 namespace Ballast.Reports.Geo;
 
 /// <summary>Whether a place lies inside adversary missile range, and the nearest such system.</summary>

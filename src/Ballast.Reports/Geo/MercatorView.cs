@@ -1,5 +1,3 @@
-using Ballast.Core.Facts;
-
 namespace Ballast.Reports.Geo;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Ballast.Reports.Geo;
 
 /// <summary>A ring of a country outline as parallel latitude/longitude arrays (degrees).</summary>

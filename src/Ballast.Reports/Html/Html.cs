@@ -1,7 +1,3 @@
-using System.Text;
-using Ballast.Core;
-using Ballast.Reports.Figures;
-
 namespace Ballast.Reports.Html;
 
 /// <summary>Small HTML building blocks shared by the single and comparison reports.</summary>

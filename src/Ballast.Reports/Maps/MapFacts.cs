@@ -1,5 +1,3 @@
-using Ballast.Core.Countries;
-using Ballast.Core.Facts;
 using Ballast.Data.Countries;
 using Ballast.Data.Embedded;
 

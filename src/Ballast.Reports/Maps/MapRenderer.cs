@@ -1,6 +1,3 @@
-using Ballast.Core.Countries;
-using Ballast.Core.Facts;
-using Ballast.Reports.Charts;
 using Ballast.Reports.Geo;
 
 namespace Ballast.Reports.Maps;

@@ -1,6 +1,3 @@
-using Ballast.Reports.Figures;
-using Ballast.Core.Countries;
-
 namespace Ballast.Reports.Model;
 
 /// <summary>

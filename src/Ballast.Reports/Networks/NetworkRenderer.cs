@@ -1,6 +1,3 @@
-using Ballast.Core.Countries;
-using Ballast.Reports.Charts;
-
 namespace Ballast.Reports.Networks;
 
 /// <summary>
