@@ -3,24 +3,16 @@ using Ballast.Games.Log;
 namespace Ballast.Games;
 
 /// <summary>A game's state folded from its events (the only source of truth); rebuilt on every read.</summary>
-internal sealed class GameState
+/// <remarks>Each property starts at its value on creation; <see cref="Fold"/> applies the later events.</remarks>
+internal sealed class GameState(string id, GameDefinition definition, CreatedEvent created, DateTimeOffset createdAt)
 {
-    private GameState(string id, GameDefinition definition, CreatedEvent created, DateTimeOffset createdAt)
-    {
-        Id = id;
-        Definition = definition;
-        Created = created;
-        CreatedAt = createdAt;
-        TurnOpenedAt = createdAt;
-    }
+    public string Id { get; } = id;
 
-    public string Id { get; }
+    public GameDefinition Definition { get; } = definition;
 
-    public GameDefinition Definition { get; }
+    public CreatedEvent Created { get; } = created;
 
-    public CreatedEvent Created { get; }
-
-    public DateTimeOffset CreatedAt { get; }
+    public DateTimeOffset CreatedAt { get; } = createdAt;
 
     public long Count { get; private set; }
 
@@ -32,7 +24,7 @@ internal sealed class GameState
 
     public TimeSpan PausedThisTurn { get; private set; }
 
-    public DateTimeOffset TurnOpenedAt { get; private set; }
+    public DateTimeOffset TurnOpenedAt { get; private set; } = createdAt;
 
     public List<Signal> Signals { get; } = [];
 

@@ -20,7 +20,7 @@ public static class CompareCommand
             [files, opts.Runs, opts.Seed, opts.Threads, opts.Out, opts.RunsFormat, .. output.Symbols, charts], p =>
         {
             var paths = p.GetValue(files)!;
-            Ballast.Reports.ChartFormat? chartFormat = p.GetValue(charts) is { } c ? Ballast.Reports.ChartExporter.Parse(c) : null;
+            ChartFormat? chartFormat = p.GetValue(charts) is { } c ? ChartExporter.Parse(c) : null;
             var prepared = paths.Select(PreparedScenario.FromFile).ToList();
             var outRoot = p.GetValue(opts.Out) ?? Path.Combine("out", "compare");
 
@@ -32,7 +32,7 @@ public static class CompareCommand
                 s => Path.Combine(outRoot, $"{s + 1}-{Path.GetFileNameWithoutExtension(paths[s])}"),
                 (_, scenario, r, sink) => RunCommand.Execute(ctx, scenario, r, sink),
                 ctx.Cancellation);
-            Ballast.Reports.Adapters.RunReports.WriteComparison(outRoot, outcome, chartFormat);
+            RunReports.WriteComparison(outRoot, outcome, chartFormat);
 
             var table = Build(outcome.Paired, paths, prepared[0].Inputs.HorizonYear);
             table.Notes.Add($"Each scenario ran {request.Runs} runs with seed {request.Seed} and the same run indices, so run r faces the same shocks in every scenario; Δ is the paired difference (scenario − {Path.GetFileName(paths[0])}), its median and 5-95 % range over runs. Results folders and comparison.html: {outRoot}.");

@@ -15,7 +15,7 @@ public static class DiscoverCommand
         var threshold = new Option<double>("--threshold") { Description = "Density the chosen box should reach.", DefaultValueFactory = _ => 0.8 };
         var mass = new Option<double>("--mass-min") { Description = "Smallest box mass (share of runs).", DefaultValueFactory = _ => 0.05 };
         var output = new OutputOptions("box", "trajectory");
-        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Discovery);
+        var report = new ReportOutOption(AnalysisReportWriter.Discovery);
         return BallastCli.Command(ctx, "discover", "Scenario discovery with PRIM: which ranges of the uncertain parameters lead to the condition (peeling trajectory, chosen box, quasi-p-values).",
             ["ballast discover results.duckdb --where \"crossover_year <= 2035\"", "ballast discover results.duckdb --where \"balance_ratio < 1\" --box 4", "ballast discover results.duckdb --where \"balance_ratio < 1\" --table trajectory --format csv"],
             [store, where, box, alpha, threshold, mass, .. output.Symbols, report.Option], p =>

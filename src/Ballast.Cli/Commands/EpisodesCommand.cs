@@ -1,5 +1,3 @@
-using Ballast.Runs.Validation;
-
 namespace Ballast.Cli.Commands;
 
 /// <summary><c>ballast episodes</c>: runs every historical episode and compares the model's change of the burden with the realised one.</summary>
@@ -35,7 +33,7 @@ public static class EpisodesCommand
             var table = Table(rows);
             table.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{n} runs per episode. Change = burden at the end of the window minus at its start (the run's start and horizon), pp of GDP; realised from the data (World Bank/SIPRI share of GDP, else COW NMC spending / Maddison GDP)."));
             table.Notes.Add(Summary(rows) + ".");
-            table.Sources.Add(Ballast.Data.Panel.PanelBuilder.Citation);
+            table.Sources.Add(PanelBuilder.Citation);
             output.Write(p, ctx, new ResultDocument("episodes", table).With(new
             {
                 Runs = n,

@@ -18,7 +18,7 @@ public static class ExploreCommand
         var second = new Option<bool>("--second-order") { Description = "Sobol: add the rows needed for second-order indices." };
         var threads = CommonOptions.Threads();
         var output = new OutputOptions();
-        var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch); with --cluster, runs per range a silo takes.", DefaultValueFactory = _ => new Ballast.Exploration.Experiments.RunOptions().BatchSize };
+        var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch); with --cluster, runs per range a silo takes.", DefaultValueFactory = _ => new RunOptions().BatchSize };
         var range = new Option<string?>("--range") { Description = "Run only design rows FIRST to END-1 (one task of a batch-scheduler array job; merge the stores with 'ballast store merge').", HelpName = "FIRST:END" };
         var cluster = new Option<string?>("--cluster") { Description = "Run on an Orleans cluster reached through these silo gateways ('localhost' = 127.0.0.1:30000); this process stores the results.", HelpName = "HOST:PORT,..." };
         var clusterId = ClusterCommand.ClusterId();
@@ -28,7 +28,7 @@ public static class ExploreCommand
         {
             var file = p.GetValue(scenario)!;
             var kind = DesignSpec.Parse(p.GetValue(design)!);
-            var loaded = Ballast.Data.Scenarios.ScenarioLoader.Default.LoadFile(file);
+            var loaded = ScenarioLoader.Default.LoadFile(file);
             ulong s = p.GetValue(seed) ?? loaded.Seed ?? 1;
             var (sc, model, parameters, hash) = ExplorationSetup.Load(file, s);
             var spec = new DesignSpec(kind, p.GetValue(samples), s, p.GetValue(levels) ?? 0, p.GetValue(second));
@@ -63,7 +63,7 @@ public static class ExploreCommand
             }
             else
             {
-                summary = ExperimentRunner.Run(model, d, parameters, results, new Ballast.Exploration.Experiments.RunOptions(CommonOptions.ThreadCount(p, threads), p.GetValue(batch), rows), progress);
+                summary = ExperimentRunner.Run(model, d, parameters, results, new RunOptions(CommonOptions.ThreadCount(p, threads), p.GetValue(batch), rows), progress);
             }
 
             double secs = watch.Elapsed.TotalSeconds;

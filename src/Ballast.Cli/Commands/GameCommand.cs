@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Ballast.Games;
 using Ballast.Games.Log;
 using Ballast.Core.Text;
-using Ballast.Reports.Adapters;
 
 namespace Ballast.Cli.Commands;
 

@@ -53,7 +53,7 @@ public static class KpiTables
         foreach (var a in k.Allies)
         {
             var i = inputs.Codes.IndexOf(a.Code);
-            var cells = new List<object?> { a.Code, i >= 0 ? Ballast.Data.Countries.CountryData.RoleName(inputs.Roles[i]) : null };
+            var cells = new List<object?> { a.Code, i >= 0 ? CountryData.RoleName(inputs.Roles[i]) : null };
             cells.AddRange(KpiCatalogue.Ally(a, k.Targets).Select(r => (object?)r.Value.P50));
             t.Add(cells.ToArray());
         }
@@ -63,7 +63,7 @@ public static class KpiTables
     }
 
     /// <summary>A historical run against the data: the model's burden (median and 90 % band) and the realised burden, per ally and year, % of GDP.</summary>
-    public static ResultTable History(IReadOnlyList<Ballast.Runs.Validation.HistoryRow> rows)
+    public static ResultTable History(IReadOnlyList<HistoryRow> rows)
     {
         var t = new ResultTable("Burden against the data (% of GDP)", [
             new("country", "Code", RightAlign: false),

@@ -24,7 +24,7 @@ public static class NetworkCommand
             var y = p.GetValue(year) ?? 2024;
             DataYears.Check(y, DataYears.NetworkFirst, DataYears.NetworkLast, DataYears.NetworkData, "--year");
 
-            var nodes = selected.Resolve(p, y, Ballast.Data.Panel.PanelBuilder.Default, false);
+            var nodes = selected.Resolve(p, y, PanelBuilder.Default, false);
             var network = Build(y, nodes);
             var adversaries = CountryData.IndoPacific.WithRole(CountryRole.Adversary).Select(a => a.Iso3)
                 .Concat(CountryData.ActorSet("euro-atlantic").WithRole(CountryRole.Adversary).Select(a => a.Iso3)).Distinct();

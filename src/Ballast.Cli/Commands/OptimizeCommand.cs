@@ -1,5 +1,4 @@
 using Ballast.Core.Scenarios;
-using Ballast.Data.Scenarios;
 using Ballast.Optimisation.Inputs;
 using Ballast.Optimisation.Solving;
 
@@ -30,7 +29,7 @@ public static class OptimizeCommand
             DefaultValueFactory = _ => 30,
         };
         var output = new OutputOptions(Tables);
-        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Optimisation);
+        var report = new ReportOutOption(AnalysisReportWriter.Optimisation);
         var command = BallastCli.Command(ctx, "optimise", "Roles and missions: allocate allies' investment over mission areas and theatres to minimise gaps and duplication, and price the federated dividend (also spelt optimize).",
             ["ballast optimise scenarios/baseline.yaml --year 2030", "ballast optimise scenarios/baseline.yaml --budget-share 3.5 --programs --out report", "ballast optimise scenarios/baseline.yaml --table allocation --format csv"],
             [scenario, year, share, priority, programs, timeLimit, .. output.Symbols, report.Option], p =>

@@ -1,6 +1,3 @@
-using Ballast.Reports;
-using Ballast.Reports.Adapters;
-
 namespace Ballast.Cli.Commands;
 
 /// <summary><c>ballast report DIR</c>: rebuilds report.html (and optionally chart files) from the results a run saved in DIR.</summary>

@@ -1,5 +1,3 @@
-using Ballast.Reports.Analysis;
-
 namespace Ballast.Cli.Commands;
 
 /// <summary>

@@ -23,7 +23,7 @@ public static class RobustCommand
         var cluster = new Option<string?>("--cluster") { Description = "Run every policy's futures on an Orleans cluster reached through these silo gateways ('localhost' = 127.0.0.1:30000).", HelpName = "HOST:PORT,..." };
         var clusterId = ClusterCommand.ClusterId();
         var output = new OutputOptions();
-        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Robust);
+        var report = new ReportOutOption(AnalysisReportWriter.Robust);
         return BallastCli.Command(ctx, "robust", "Compare policies over the same sampled futures (common random numbers): regret per future versus the best policy, maximum and 90th-percentile regret, share of futures meeting a threshold.",
             ["ballast robust scenarios/us-reassure.yaml scenarios/us-conditional-3.5.yaml --futures 200", "ballast robust scenarios/baseline.yaml scenarios/networked.yaml --outcome balance_ratio --threshold 1 --format csv"],
             [files, futures, outcome, direction, threshold, seed, threads, cluster, clusterId, .. output.Symbols, report.Option], p =>
@@ -96,7 +96,7 @@ public static class RobustCommand
     public static RobustEvaluation Evaluate(IReadOnlyList<string> policyFiles, int futures, ulong seed, int outcomeIndex, int threads, CancellationToken cancel,
         (string Id, IReadOnlyList<System.Net.IPEndPoint> Gateways)? cluster = null)
     {
-        var texts = policyFiles.Select(f => File.Exists(f) ? (File.ReadAllText(f), f) : throw new Ballast.Data.Scenarios.ScenarioException("file not found", f, 1, 1, null)).ToList();
+        var texts = policyFiles.Select(f => File.Exists(f) ? (File.ReadAllText(f), f) : throw new ScenarioException("file not found", f, 1, 1, null)).ToList();
         var (policies, parameters) = RobustFutures.Prepare(texts, futures, seed);
         var outcomes = new List<double[]>();
         using var client = cluster is { } c ? ClusterHosting.ConnectAsync(c.Id, c.Gateways, cancel).GetAwaiter().GetResult() : null;

@@ -22,19 +22,19 @@ public static class RunCommand
             var path = p.GetValue(scenario)!;
             var prepared = PreparedScenario.FromFile(path);
             var request = opts.Request(p, prepared, Path.Combine("out", Path.GetFileNameWithoutExtension(path)));
-            Ballast.Reports.ChartFormat? chartFormat = p.GetValue(charts) is { } c ? Ballast.Reports.ChartExporter.Parse(c) : null;
+            ChartFormat? chartFormat = p.GetValue(charts) is { } c ? ChartExporter.Parse(c) : null;
             // A scenario other than the baseline also runs the baseline with the same runs and seed, for the report's difference.
             var baseline = BaselineComparison.For(prepared, request);
             var paired = baseline is null ? null : BaselineComparison.Run(prepared, baseline, request, (_, s, r, sink) => Execute(ctx, s, r, sink), ctx.Cancellation);
             var outcome = paired?.Scenarios[1] ?? Execute(ctx, prepared, request);
             if (request.OutputDirectory is { } dir)
             {
-                Ballast.Reports.Adapters.RunReports.Write(dir, prepared, outcome.Manifest, outcome.Result, chartFormat, paired?.Paired);
+                RunReports.Write(dir, prepared, outcome.Manifest, outcome.Result, chartFormat, paired?.Paired);
             }
 
             var (m, k, inputs) = (outcome.Manifest, outcome.Result.Kpis, prepared.Inputs);
             ResultTable[] tables = [KpiTables.Tidy(m, k, inputs), KpiTables.Coalition(m, k, inputs), KpiTables.Allies(m, k, inputs)];
-            if (Ballast.Runs.Validation.HistoryCheck.Rows(prepared, outcome.Result) is { Count: > 0 } history)
+            if (HistoryCheck.Rows(prepared, outcome.Result) is { Count: > 0 } history)
             {
                 tables = [.. tables, KpiTables.History(history)];
             }

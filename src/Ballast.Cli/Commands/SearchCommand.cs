@@ -28,7 +28,7 @@ public static class SearchCommand
         var fails = new Option<string>("--fails") { Description = "With --explain: the condition that counts as failure, over outcomes (as ballast discover --where).", DefaultValueFactory = _ => "balance_ratio < 1" };
         var threads = CommonOptions.Threads();
         var output = new OutputOptions();
-        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Search);
+        var report = new ReportOutOption(AnalysisReportWriter.Search);
         var cluster = new Option<string?>("--cluster") { Description = "Run every policy's futures on an Orleans cluster reached through these silo gateways ('localhost' = 127.0.0.1:30000); the same numbers as in this process.", HelpName = "HOST:PORT,..." };
         var clusterId = ClusterCommand.ClusterId();
         var store = new Option<string?>("--store") { Description = "Also write the Pareto set (levers, objectives, constraints, fresh-future scores) to this results store file (DuckDB: tables manifest and pareto; read it with ballast query)." };
@@ -43,7 +43,7 @@ public static class SearchCommand
             report.Check(p);
             var storePath = OutputLocation.FilePath(p.GetValue(store), "--store");
             var file = p.GetValue(scenario)!;
-            var sc = Ballast.Data.Scenarios.ScenarioLoader.Default.LoadFile(file);
+            var sc = ScenarioLoader.Default.LoadFile(file);
             var leverList = Split(p.GetValue(levers)!).Select(SearchLever.Parse).ToList();
             var objectiveList = Split(p.GetValue(objectives)!).Select(PolicyObjective.Parse).ToList();
             var constraintList = Split(p.GetValue(constraints) ?? string.Empty).Select(PolicyConstraint.Parse).ToList();
@@ -51,9 +51,9 @@ public static class SearchCommand
             ulong s = p.GetValue(seed);
             int nThreads = p.GetValue(threads) is int j and > 0 ? j : Environment.ProcessorCount;
             using var client = p.GetValue(cluster) is string g
-                ? Ballast.Cluster.ClusterHosting.ConnectAsync(p.GetValue(clusterId)!, Ballast.Cluster.ClusterHosting.Gateways(g), ctx.Cancellation).GetAwaiter().GetResult()
+                ? ClusterHosting.ConnectAsync(p.GetValue(clusterId)!, ClusterHosting.Gateways(g), ctx.Cancellation).GetAwaiter().GetResult()
                 : null;
-            var runner = client is null ? null : new Ballast.Cluster.ClusterPolicyRunner(client.Services.GetRequiredService<Orleans.IClusterClient>());
+            var runner = client is null ? null : new ClusterPolicyRunner(client.Services.GetRequiredService<Orleans.IClusterClient>());
             var problem = new PolicySearch(sc, leverList, objectiveList, constraintList, n, s, nThreads, runner, ctx.Cancellation);
             var options = new Nsga2Options(p.GetValue(population), p.GetValue(generations), s);
             var progress = new SyncProgress(g => ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generation {g.Generation}/{g.Generations}: {problem.Simulated} policies simulated")));
@@ -127,8 +127,8 @@ public static class SearchCommand
             report.Write(p, ctx, () => AnalysisReports.Search(
                 string.Create(CultureInfo.InvariantCulture, $"{sc.Name}: {result.Archive.Count} policies on the trade-off surface of {string.Join("; ", objectiveList.Select(o => o.Name))}, over {n} futures (seed {s}); {result.Evaluations} candidates."),
                 table,
-                [.. leverList.Select(l => new Ballast.Reports.Analysis.ParallelAxis(l.Lever.Type == LeverType.Choice ? l.Lever.Key + " (" + string.Join("/", l.Lever.Choices!) + ")" : l.Lever.Key)),
-                    .. objectiveList.Select(o => new Ballast.Reports.Analysis.ParallelAxis($"{o.Statistic.Name} {o.Outcome}{(o.Outcome == "us_cost_net" ? " (US$ bn)" : string.Empty)}", o.Maximise))],
+                [.. leverList.Select(l => new ParallelAxis(l.Lever.Type == LeverType.Choice ? l.Lever.Key + " (" + string.Join("/", l.Lever.Choices!) + ")" : l.Lever.Key)),
+                    .. objectiveList.Select(o => new ParallelAxis($"{o.Statistic.Name} {o.Outcome}{(o.Outcome == "us_cost_net" ? " (US$ bn)" : string.Empty)}", o.Maximise))],
                 chartRows));
             if (storePath is not null)
             {
@@ -148,7 +148,7 @@ public static class SearchCommand
                     ["parameters"] = string.Join(",", problem.Parameters),
                     ["program_version"] = typeof(SearchCommand).Assembly.GetName().Version?.ToString() ?? "0",
                 };
-                Ballast.Store.ResultStore.WriteTable(storePath, manifest, "pareto",
+                ResultStore.WriteTable(storePath, manifest, "pareto",
                     [.. table.Columns.Select(c => (c.Name, leverList.Any(l => l.Lever.Type == LeverType.Choice && c.Name == l.Column)))],
                     table.Rows);
                 ctx.Err.WriteLine($"store: {storePath}");

@@ -20,7 +20,7 @@ public static class SensitivityCommand
         var samples = new Option<string?>("--samples-file") { Description = "Analyse a CSV of runs produced elsewhere instead of a store (see docs/exploration.md for the '# design:' header).", HelpName = "FILE.csv" };
         var paramsOpt = new Option<string?>("--params") { Description = "With --samples-file: parameter columns, comma-separated, in design order." };
         var output = new OutputOptions();
-        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Sensitivity);
+        var report = new ReportOutOption(AnalysisReportWriter.Sensitivity);
         return BallastCli.Command(ctx, "sensitivity", "Sobol first/total(/second)-order indices with bootstrap intervals, or Morris μ, μ*, σ, for one outcome.",
             ["ballast sensitivity sobol.duckdb --outcome balance_ratio", "ballast sensitivity sobol.duckdb --outcome crossover_year --fill-missing 2036 --format csv", "ballast sensitivity --samples-file salib.csv --params a,b,c --outcome y"],
             [store, outcome, year, method, secondOrder, resamples, confidence, fill, samples, paramsOpt, .. output.Symbols, report.Option], p =>

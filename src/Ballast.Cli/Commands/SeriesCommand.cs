@@ -16,7 +16,7 @@ public static class SeriesCommand
             [code, from, to, data, .. output.Symbols], p =>
         {
             var panel = CommonOptions.Panel(p.GetValue(data));
-            var country = Ballast.Data.Countries.CountryData.Registry.Resolve(p.GetValue(code)!, field: "country");
+            var country = CountryData.Registry.Resolve(p.GetValue(code)!, field: "country");
             var rows = panel.Rows(country.Iso3)
                 .Where(r => (p.GetValue(from) is not int f || r.Year >= f) && (p.GetValue(to) is not int t || r.Year <= t))
                 .ToList();

@@ -1,4 +1,3 @@
-using Ballast.Runs.Validation;
 using Ballast.Calibration.Backtest;
 using Ballast.Core.Countries;
 
@@ -30,7 +29,7 @@ public static class ValidateCommand
         var episodes = new Option<bool>("--episodes") { Description = "Also run the episode library (scenarios/history/) with --runs runs each and add the episode checks (table 'episodes', as ballast episodes)." };
         var threads = CommonOptions.Threads();
         var output = new OutputOptions("rows", "episodes");
-        var report = new ReportOutOption(Ballast.Reports.Analysis.AnalysisReportWriter.Validation);
+        var report = new ReportOutOption(AnalysisReportWriter.Validation);
         return BallastCli.Command(ctx, "validate", "Rolling-origin validation of the ally-demand equation: at each origin fit on the years up to it, forecast every ally's and partner's burden 1–10 years ahead, and score it by region against last value, constant share and regional drift, with 90 % interval coverage.",
             ["ballast validate", "ballast validate --origins 1995,2005,2015 --horizon 5 --format csv", "ballast validate --episodes --out validation"],
             [origins, horizon, window, runs, seed, spending, correction, episodes, threads, .. output.Symbols, report.Option], p =>

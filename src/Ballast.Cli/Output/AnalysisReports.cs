@@ -1,4 +1,3 @@
-using Ballast.Reports.Analysis;
 using Ballast.Reports.Charts;
 using Ballast.Reports.Figures;
 using Ballast.Reports.Model;
