@@ -1,5 +1,4 @@
 using Ballast.Calibration;
-using Ballast.Calibration.Backtest;
 
 namespace Ballast.Cli.Commands;
 

@@ -1,4 +1,3 @@
-using Ballast.Calibration.Backtest;
 using Ballast.Core.Countries;
 
 namespace Ballast.Cli.Commands;

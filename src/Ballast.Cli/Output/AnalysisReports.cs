@@ -151,7 +151,7 @@ internal static class AnalysisReports
     /// The validation report: the metrics table, then per region a grid of small multiples, one per country, with the
     /// realised burden and every origin's forecast fan (median and 90 % interval), in % of GDP.
     /// </summary>
-    public static AnalysisPage Validation(string meta, ResultTable t, Ballast.Calibration.Backtest.ValidationResult r, ResultTable? episodes = null)
+    public static AnalysisPage Validation(string meta, ResultTable t, ValidationResult r, ResultTable? episodes = null)
     {
         var sections = new List<AnalysisSection>
         {

@@ -27,53 +27,36 @@ public enum AllocationMode
 /// An allocation and how it scores against the coalition requirement. Money is US$ millions; arrays follow
 /// <see cref="RolesProblem"/>: <c>Investment[(i * M + m) * T + t]</c>, per-cell arrays <c>[m * T + t]</c>.
 /// </summary>
-public sealed record RolesSolution
+/// <param name="Mode">Which problem this solves.</param>
+/// <param name="Status">Optimal, or stopped early at the time limit.</param>
+/// <param name="Solver">The solver(s) used (GLOP, SCIP...).</param>
+/// <param name="Objective">The objective Σ_t w_t Σ_m (α gap + β dup) + γ spend of this allocation against the coalition requirement.</param>
+/// <param name="BestBound">The solver's best bound on its own objective (equal to its objective when optimal).</param>
+/// <param name="RelativeGap">Relative distance between the solver's objective and its bound (0 when optimal).</param>
+/// <param name="Investment">Investment per country, mission area and theatre.</param>
+/// <param name="Capability">Capability fielded per mission and theatre (programme multipliers included).</param>
+/// <param name="Gap">Unmet requirement per mission and theatre.</param>
+/// <param name="Duplication">Capability beyond requirement per mission and theatre.</param>
+/// <param name="Spend">Money committed per country: investment plus its share of programme fixed costs.</param>
+/// <param name="ProgrammeCost">Each country's share of programme fixed costs.</param>
+/// <param name="Programmes">Programmes switched on (chosen or committed).</param>
+/// <param name="BudgetValue">Objective reduction per extra dollar of each country's investment budget (the LP shadow price; NaN for a MIP or a mode where it has no meaning).</param>
+public sealed record RolesSolution(
+    AllocationMode Mode,
+    SolveStatus Status,
+    string Solver,
+    double Objective,
+    double BestBound,
+    double RelativeGap,
+    ImmutableArray<double> Investment,
+    ImmutableArray<double> Capability,
+    ImmutableArray<double> Gap,
+    ImmutableArray<double> Duplication,
+    ImmutableArray<double> Spend,
+    ImmutableArray<double> ProgrammeCost,
+    ImmutableArray<string> Programmes,
+    ImmutableArray<double> BudgetValue)
 {
-    /// <summary>Which problem this solves.</summary>
-    public required AllocationMode Mode { get; init; }
-
-    /// <summary>Optimal, or stopped early at the time limit.</summary>
-    public required SolveStatus Status { get; init; }
-
-    /// <summary>The solver(s) used (GLOP, SCIP...).</summary>
-    public required string Solver { get; init; }
-
-    /// <summary>The objective Σ_t w_t Σ_m (α gap + β dup) + γ spend of this allocation against the coalition requirement.</summary>
-    public required double Objective { get; init; }
-
-    /// <summary>The solver's best bound on its own objective (equal to its objective when optimal).</summary>
-    public required double BestBound { get; init; }
-
-    /// <summary>Relative distance between the solver's objective and its bound (0 when optimal).</summary>
-    public required double RelativeGap { get; init; }
-
-    /// <summary>Investment per country, mission area and theatre.</summary>
-    public required ImmutableArray<double> Investment { get; init; }
-
-    /// <summary>Capability fielded per mission and theatre (programme multipliers included).</summary>
-    public required ImmutableArray<double> Capability { get; init; }
-
-    /// <summary>Unmet requirement per mission and theatre.</summary>
-    public required ImmutableArray<double> Gap { get; init; }
-
-    /// <summary>Capability beyond requirement per mission and theatre.</summary>
-    public required ImmutableArray<double> Duplication { get; init; }
-
-    /// <summary>Money committed per country: investment plus its share of programme fixed costs.</summary>
-    public required ImmutableArray<double> Spend { get; init; }
-
-    /// <summary>Each country's share of programme fixed costs.</summary>
-    public required ImmutableArray<double> ProgrammeCost { get; init; }
-
-    /// <summary>Programmes switched on (chosen or committed).</summary>
-    public required ImmutableArray<string> Programmes { get; init; }
-
-    /// <summary>
-    /// Objective reduction per extra dollar of each country's investment budget (the LP shadow price; NaN for a
-    /// MIP or a mode where it has no meaning).
-    /// </summary>
-    public required ImmutableArray<double> BudgetValue { get; init; }
-
     /// <summary>Total unmet requirement.</summary>
     public double TotalGap => Gap.Sum();
 

@@ -200,23 +200,10 @@ public static class RolesSolver
         }
 
         objective += problem.MoneyWeight * spend.Sum();
-        return new RolesSolution
-        {
-            Mode = mode,
-            Status = s.Status,
-            Solver = s.Solver,
-            Objective = objective,
-            BestBound = s.BestBound,
-            RelativeGap = s.RelativeGap,
-            Investment = [.. s.Investment],
-            Capability = [.. cap],
-            Gap = [.. gap],
-            Duplication = [.. dup],
-            Spend = [.. spend],
-            ProgrammeCost = [.. programmeCost],
-            Programmes = chosen.ToImmutable(),
-            BudgetValue = [.. s.BudgetValue],
-        };
+        return new RolesSolution(
+            mode, s.Status, s.Solver, objective, s.BestBound, s.RelativeGap,
+            Investment: [.. s.Investment], Capability: [.. cap], Gap: [.. gap], Duplication: [.. dup],
+            Spend: [.. spend], ProgrammeCost: [.. programmeCost], Programmes: chosen.ToImmutable(), BudgetValue: [.. s.BudgetValue]);
     }
 
     private sealed record RawSolution(
