@@ -15,15 +15,14 @@ public sealed class CsvTable
 {
     private readonly CsvColumns _columns;
 
-    private CsvTable(string name, CsvColumns columns, List<CsvRecord> records)
+    private CsvTable(CsvColumns columns, List<CsvRecord> records)
     {
-        Name = name;
         _columns = columns;
         Records = records;
     }
 
     /// <summary>The file name shown in errors.</summary>
-    public string Name { get; }
+    public string Name => _columns.File;
 
     /// <summary>Column names.</summary>
     public IReadOnlyList<string> Header => _columns.Names;
@@ -130,7 +129,7 @@ public sealed class CsvTable
             throw new BallastInputException("the file is empty (no header row)", name, 1);
         }
 
-        return new CsvTable(name, columns, records);
+        return new CsvTable(columns, records);
 
         void Append(char c)
         {
@@ -185,7 +184,7 @@ public sealed class CsvTable
                 throw new BallastInputException($"the file has more than {InputLimits.CsvRows} data rows", name, recordLine);
             }
 
-            records.Add(new CsvRecord(name, recordLine, arr, columns));
+            records.Add(new CsvRecord(recordLine, arr, columns));
         }
     }
 
@@ -239,21 +238,25 @@ public sealed class CsvTable
     }
 }
 
-/// <summary>The header of a <see cref="CsvTable"/>: names in file order and their indices, matched ignoring case.</summary>
+/// <summary>
+/// The header of a <see cref="CsvTable"/>: names in file order and their indices, matched ignoring case, and the file
+/// name that the table's and its records' errors show.
+/// </summary>
 internal sealed class CsvColumns
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
-    private readonly string _file;
 
     public CsvColumns(string file, string[] names)
     {
-        _file = file;
+        File = file;
         Names = names;
         for (var i = 0; i < names.Length; i++)
         {
             _index.TryAdd(names[i], i);
         }
     }
+
+    public string File { get; }
 
     public string[] Names { get; }
 
@@ -263,7 +266,7 @@ internal sealed class CsvColumns
         _index.TryGetValue(column, out var i)
             ? i
             : throw new BallastInputException(
-                $"missing column '{column}' (columns present: {string.Join(", ", Names)})", _file, 1, column);
+                $"missing column '{column}' (columns present: {string.Join(", ", Names)})", File, 1, column);
 }
 
 /// <summary>
@@ -275,16 +278,15 @@ public sealed class CsvRecord
     private readonly string[] _fields;
     private readonly CsvColumns _columns;
 
-    internal CsvRecord(string file, int line, string[] fields, CsvColumns columns)
+    internal CsvRecord(int line, string[] fields, CsvColumns columns)
     {
-        File = file;
         Line = line;
         _fields = fields;
         _columns = columns;
     }
 
     /// <summary>File name.</summary>
-    public string File { get; }
+    public string File => _columns.File;
 
     /// <summary>1-based line where the record starts.</summary>
     public int Line { get; }
