@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Packs the ballast tool and installs it with README.md's lines as written (`dotnet pack src/Ballast.Cli -c Release`,
 # `dotnet tool install --global --add-source artifacts/nupkg ballast`; the global tool folder is sent to the scratch
-# folder through DOTNET_CLI_HOME). Checks that each platform package holds only its own platform's native libraries,
-# runs the installed tool (README's example, a run on the embedded data and its PNG charts with SkiaSharp, an explore
-# into DuckDB and a query of it, a mixed-integer optimisation with OR-Tools, an explore on a one-silo Orleans cluster)
-# and prints the size of every package, its unpacked content, the installed tool on this machine and its largest files.
+# folder through DOTNET_CLI_HOME; the packages in artifacts/nupkg are replaced). Checks that each platform package
+# holds only its own platform's native libraries, runs the installed tool (README's example, a run on the embedded
+# data and its PNG charts with SkiaSharp, an explore into DuckDB and a query of it, a mixed-integer optimisation with
+# OR-Tools, an explore on a one-silo Orleans cluster) and prints the size of every package, its unpacked content, the
+# installed tool on this machine and its largest files.
 # Slow (a publish per platform, 4-7 min on 2 cores), so not part of the test run.
 # Usage: bench/package-size.sh [SCRATCH_DIR]   (default: a new temporary folder, removed at the end)
 set -euo pipefail
