@@ -12,12 +12,11 @@ population="${2:-40}"
 generations="${3:-25}"
 factor="${4:-10}"
 threads="${5:-0}"
-scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
-dotnet build src/Ballast.Cli -c Release -v q -nologo >/dev/null
-dotnet build bench/Ballast.Bench -c Release -v q -nologo >/dev/null
+for project in src/Ballast.Cli bench/Ballast.Bench; do dotnet build "$project" -c Release -v q -nologo >/dev/null; done
 cli="src/Ballast.Cli/bin/Release/net10.0/ballast"
 bench="bench/Ballast.Bench/bin/Release/net10.0/Ballast.Bench"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
 # The US theatre share and harshness, Japan's budget step and US troops in Japan; the balance in bad futures, the US
 # net cost and the probability that the balance tips.
 levers="us.theatre-share,us.stance.harshness,spending.JPN.change-pct,posture.JPN.troops"
