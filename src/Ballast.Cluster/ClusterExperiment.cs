@@ -30,8 +30,8 @@ public sealed record ClusterSummary(ExperimentSummary Summary, IReadOnlyDictiona
 public static class ClusterExperiment
 {
     /// <summary>
-    /// Ranges for a policy's futures (robust, search): a sixteenth of them, at least 16 runs, so the silos have enough
-    /// pieces to share while each range stays long against its fixed cost.
+    /// Ranges for a small experiment (a policy's futures in robust and search, a web explore job): a sixteenth of its
+    /// runs, at least 16, so the silos have enough pieces to share while each range stays long against its fixed cost.
     /// </summary>
     public static int PolicyRangeSize(int futures) => Math.Max(16, futures / 16);
 

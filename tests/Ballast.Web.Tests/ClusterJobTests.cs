@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Ballast.Web.Hosting;
 using Ballast.Cluster;
 using Ballast.Store;
+using Ballast.Web.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -52,11 +55,17 @@ public sealed class ClusterJobTests(ClusterJobTests.Silos silos) : IClassFixture
     public async Task An_explore_job_on_the_cluster_equals_the_in_process_job_bit_for_bit()
     {
         using var local = new BallastFactory();
-        using var remote = new BallastFactory().With("Cluster", silos.Gateways).With("ClusterId", silos.ClusterId);
+        using var cluster = new BallastFactory().With("Cluster", silos.Gateways).With("ClusterId", silos.ClusterId);
+        var logs = new CapturedLogs();
+        using var remote = cluster.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace)));
         var request = new { scenario = "baseline", design = "sobol", samples = 16, seed = 7 };
 
-        var (localJob, localStore) = await Explore(local, request);
-        var (remoteJob, remoteStore) = await Explore(remote, request);
+        var (localJob, localStore) = await Explore(local, local.Store, request);
+        var (remoteJob, remoteStore) = await Explore(remote, cluster.Store, request);
+
+        // 480 runs in ranges of a sixteenth (30 runs), shared by both silos.
+        var note = Assert.Single(logs.Lines, l => l.Contains("ran on the cluster", StringComparison.Ordinal));
+        Assert.Contains("Cluster: 16 ranges; runs per silo ", note, StringComparison.Ordinal);
 
         Assert.Equal(localJob.GetProperty("total").GetInt64(), remoteJob.GetProperty("total").GetInt64());
         Assert.Equal(localJob.GetProperty("total").GetInt64(), remoteJob.GetProperty("done").GetInt64());
@@ -67,7 +76,7 @@ public sealed class ClusterJobTests(ClusterJobTests.Silos silos) : IClassFixture
         Assert.Equal(localYearly, remoteYearly);
 
         // What the API derives from the store is the same too (but for the job's id).
-        static async Task<string> Sensitivity(BallastFactory f, JsonElement job)
+        static async Task<string> Sensitivity(WebApplicationFactory<Program> f, JsonElement job)
         {
             string id = job.GetProperty("id").GetString()!;
             var text = await f.CreateClient().GetStringAsync($"/api/jobs/{id}/sensitivity?outcome=balance_ratio&resamples=50");
@@ -119,14 +128,14 @@ public sealed class ClusterJobTests(ClusterJobTests.Silos silos) : IClassFixture
     }
 
     /// <summary>Runs an explore job to the end; returns its final state and its store, downloaded through the API.</summary>
-    private static async Task<(JsonElement Job, string Store)> Explore(BallastFactory f, object request)
+    private static async Task<(JsonElement Job, string Store)> Explore(WebApplicationFactory<Program> f, string folder, object request)
     {
         var c = f.CreateClient();
         var job = await (await c.PostJson("/api/explore", request)).Json(HttpStatusCode.Accepted);
         string id = job.GetProperty("id").GetString()!;
         var end = await TestHttp.WaitFor(c, id);
         Assert.True(end.GetProperty("status").GetString() == "Succeeded", end.GetRawText());
-        string path = Path.Combine(f.Store, "download-" + id + ".duckdb");
+        string path = Path.Combine(folder, "download-" + id + ".duckdb");
         await File.WriteAllBytesAsync(path, await c.GetByteArrayAsync($"/api/jobs/{id}/files/results.duckdb"));
         return (end, path);
     }

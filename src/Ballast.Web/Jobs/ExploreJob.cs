@@ -33,7 +33,9 @@ public static class ExploreJob
         using var store = ResultStore.OpenOrCreate(Path.Combine(folder, StoreFile), layout, design);
         if (cluster is not null)
         {
-            return Ballast.Cluster.ClusterExploration.Run(cluster, s.Yaml, s.Name + ".yaml", job.Spec.Seed, design, model, store, new RunOptions().BatchSize,
+            // A web job is small (MaxRunsPerJob): ranges of a sixteenth of it give every silo a share, up to the CLI's default range.
+            int rangeSize = Math.Min(new RunOptions().BatchSize, Ballast.Cluster.ClusterExperiment.PolicyRangeSize(design.Rows));
+            return Ballast.Cluster.ClusterExploration.Run(cluster, s.Yaml, s.Name + ".yaml", job.Spec.Seed, design, model, store, rangeSize,
                 progress: new Progress(progress), cancel: cancellationToken).Note;
         }
 
