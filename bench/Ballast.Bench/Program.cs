@@ -20,6 +20,13 @@ if (args.Length > 0 && args[0] == "--exploration")
     return args.Length > 1 && args[1] == "sobol" ? ExplorationQuick.Sobol() : ExplorationQuick.Run();
 }
 
+// `--search-hypervolume OBJECTIVES A.csv B.csv ...`: hypervolumes of `ballast search --format csv` Pareto sets against one
+// reference point and normalisation, each as a share of the last file's (bench/search-convergence.sh).
+if (args.Length > 3 && args[0] == "--search-hypervolume")
+{
+    return SearchHypervolume.Run(args[1], args[2..]);
+}
+
 // `--game GAMES_DIR`: wargame timings (GameQuick.cs): a turn's adjudication, 50 concurrent games, a 10-turn replay.
 if (args.Length > 0 && args[0] == "--game")
 {

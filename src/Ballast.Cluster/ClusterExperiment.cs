@@ -14,7 +14,12 @@ namespace Ballast.Cluster;
 /// <param name="Requeued">Ranges run again because the silo holding them died.</param>
 /// <param name="Dropped">Results dropped as second results of a range (never stored).</param>
 /// <param name="Resubmitted">Times the client resubmitted the job because the coordinator had lost it.</param>
-public sealed record ClusterSummary(ExperimentSummary Summary, IReadOnlyDictionary<string, int> RunsBySilo, int Ranges, int Requeued, int Dropped, int Resubmitted);
+public sealed record ClusterSummary(ExperimentSummary Summary, IReadOnlyDictionary<string, int> RunsBySilo, int Ranges, int Requeued, int Dropped, int Resubmitted)
+{
+    /// <summary>One line on how the work went: ranges, runs per silo, ranges run again, second results dropped, coordinator restarts.</summary>
+    public string Note => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"Cluster: {Ranges} ranges; runs per silo {string.Join(", ", RunsBySilo.Select(kv => $"{kv.Key} {kv.Value}"))}; ranges run again after a silo died: {Requeued}; second results dropped: {Dropped}; coordinator restarts: {Resubmitted}.");
+}
 
 /// <summary>
 /// The client side of a cluster experiment: cuts the rows not yet in the store into ranges, submits them to the
@@ -25,8 +30,8 @@ public sealed record ClusterSummary(ExperimentSummary Summary, IReadOnlyDictiona
 public static class ClusterExperiment
 {
     /// <summary>
-    /// Ranges for a policy's futures (robust, search): a sixteenth of them, at least 16 runs, so the silos have enough
-    /// pieces to share while each range stays long against its fixed cost.
+    /// Ranges for a small experiment (a policy's futures in robust and search, a web explore job): a sixteenth of its
+    /// runs, at least 16, so the silos have enough pieces to share while each range stays long against its fixed cost.
     /// </summary>
     public static int PolicyRangeSize(int futures) => Math.Max(16, futures / 16);
 
@@ -40,9 +45,10 @@ public static class ClusterExperiment
     /// <param name="rangeSize">Rows per range (the grain of work stealing and of a store transaction).</param>
     /// <param name="rows">Only these rows (a <c>--range</c>), or all.</param>
     /// <param name="progress">Stored and total runs.</param>
-    /// <param name="cancel">Stops waiting (stored ranges stay stored).</param>
+    /// <param name="field">The setting that named the cluster, for errors (the CLI's <c>--cluster</c>, the web's <c>Cluster</c>).</param>
+    /// <param name="cancel">Stops waiting (stored ranges stay stored) and withdraws the job's remaining ranges from the cluster.</param>
     public static async Task<ClusterSummary> RunAsync(IGrainFactory grains, ExperimentJob job, Design design, int outcomes, int yearlyPerRun, IRunSink sink,
-        int rangeSize, RunRange? rows = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
+        int rangeSize, RunRange? rows = null, IProgress<(int Done, int Total)>? progress = null, string field = "--cluster", CancellationToken cancel = default)
     {
         var scope = rows ?? new RunRange(0, design.Rows);
         // Runs committed or being committed: a range with any of them is never written again.
@@ -112,7 +118,7 @@ public static class ClusterExperiment
                 if (got.Failure is not null)
                 {
                     await Retry(() => coordinator.Finish(job.Id), cancel).ConfigureAwait(false);
-                    throw new BallastInputException($"the cluster could not run {job.ScenarioLabel}: {got.Failure}", field: "--cluster");
+                    throw new BallastInputException($"the cluster could not run {job.ScenarioLabel}: {got.Failure}", field: field);
                 }
 
                 var accepted = got.Ranges.Where(r => !Enumerable.Range(r.First, r.Count).Any(taken.Contains)).ToList();
@@ -166,6 +172,11 @@ public static class ClusterExperiment
                 // The exception that brought us here is the one to report.
             }
 
+            if (cancel.IsCancellationRequested)
+            {
+                await WithdrawAsync(coordinator, job.Id).ConfigureAwait(false);
+            }
+
             throw;
         }
 
@@ -173,6 +184,23 @@ public static class ClusterExperiment
         await Retry(() => coordinator.Finish(job.Id), cancel).ConfigureAwait(false);
         return new ClusterSummary(new ExperimentSummary(scope.Count, skipped, scope.Count - skipped), bySilo, ranges,
             requeuedBefore + (last?.Requeued ?? 0), droppedBefore + (last?.Dropped ?? 0), Math.Max(0, resubmitted));
+    }
+
+    /// <summary>
+    /// A cancelled job (a web job cancelled or over its time limit; the CLI stopped) is forgotten by the coordinator, so
+    /// the silos do not go on simulating ranges nobody will store. Best effort, for a few seconds: if the coordinator
+    /// cannot be reached, its ranges are lost with it anyway.
+    /// </summary>
+    private static async Task WithdrawAsync(ICoordinatorGrain coordinator, string jobId)
+    {
+        try
+        {
+            await coordinator.Finish(jobId).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // Nothing more to do: the job is being abandoned.
+        }
     }
 
     /// <summary>

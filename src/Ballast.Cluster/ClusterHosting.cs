@@ -87,9 +87,14 @@ public static class ClusterHosting
     /// <summary>How long a client waits for a gateway before giving up.</summary>
     public static TimeSpan ConnectTimeout { get; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Starts a client of the cluster; a cluster that cannot be reached is an input error naming the gateways.</summary>
-    public static async Task<IHost> ConnectAsync(string clusterId, IReadOnlyList<IPEndPoint> gateways, CancellationToken cancel)
+    /// <summary>Starts a client of the cluster; a cluster that cannot be reached is an input error naming the gateways and <c>--cluster</c>.</summary>
+    public static Task<IHost> ConnectAsync(string clusterId, IReadOnlyList<IPEndPoint> gateways, CancellationToken cancel) =>
+        ConnectAsync(new ClusterTarget(clusterId, gateways), cancel);
+
+    /// <summary>Starts a client of the cluster; a cluster that cannot be reached is an input error naming the gateways and the target's setting.</summary>
+    public static async Task<IHost> ConnectAsync(ClusterTarget target, CancellationToken cancel)
     {
+        var (clusterId, gateways, field) = target;
         var host = Client(clusterId, gateways);
         // Orleans keeps retrying unreachable gateways for minutes; a user waiting for an experiment to start wants to know sooner.
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -106,12 +111,14 @@ public static class ClusterHosting
             string why = e is OperationCanceledException ? $"no gateway answered within {ConnectTimeout.TotalSeconds:F0} s" : e.Message.Split('\n')[0];
             throw new Ballast.Core.BallastInputException(
                 $"cannot reach the cluster '{clusterId}' at {string.Join(", ", gateways)} ({why}); start silos with 'ballast cluster silo'",
-                field: "--cluster", value: string.Join(",", gateways));
+                field: field, value: string.Join(",", gateways));
         }
     }
 
     /// <summary>Parses <c>HOST:PORT[,HOST:PORT…]</c> (a gateway list; <c>localhost</c> alone means 127.0.0.1:30000).</summary>
-    public static IReadOnlyList<IPEndPoint> Gateways(string text)
+    /// <param name="text">The list.</param>
+    /// <param name="field">The setting it came from, for errors.</param>
+    public static IReadOnlyList<IPEndPoint> Gateways(string text, string field = "--cluster")
     {
         if (text == "localhost")
         {
@@ -121,10 +128,10 @@ public static class ClusterHosting
         var list = new List<IPEndPoint>();
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            list.Add(Endpoint(part, "--cluster"));
+            list.Add(Endpoint(part, field));
         }
 
-        return list.Count > 0 ? list : throw new Ballast.Core.BallastInputException("give at least one gateway HOST:PORT", field: "--cluster", value: text);
+        return list.Count > 0 ? list : throw new Ballast.Core.BallastInputException("give at least one gateway HOST:PORT", field: field, value: text);
     }
 
     /// <summary>Parses <c>HOST:PORT</c>; a host name is resolved to its first IPv4 address.</summary>

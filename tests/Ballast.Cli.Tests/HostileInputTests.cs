@@ -89,7 +89,7 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("--Ballast:MaxJobSeconds|0", "error: field 'MaxJobSeconds': must be a positive number\n")]
     [InlineData("--ballast:maxqueuedjobs=-3", "error: field 'MaxQueuedJobs': must be a positive number\n")]
     [InlineData("--Ballast:MaxJobSeconds=abc", "error: field 'MaxJobSeconds', value 'abc': not a whole number\n")]
-    [InlineData("--Ballast:MaxJobSecs=120", "error: field 'MaxJobSecs', value '120': unknown setting in section Ballast; the settings are ApiKey, ComputeRetryAfterSeconds, DefaultRuns, GameBandRuns, MaxCompareScenarios, MaxConcurrentCompute, MaxConcurrentJobs, MaxExploreSamples, MaxJobSeconds, MaxQueuedCompute, MaxQueuedJobs, MaxRequestBytes, MaxRunsPerJob, NetworkCacheEntries, OptimiserTimeLimitSeconds, Store, Threads, Urls (docs/web.md)\n")]
+    [InlineData("--Ballast:MaxJobSecs=120", "error: field 'MaxJobSecs', value '120': unknown setting in section Ballast; the settings are ApiKey, Cluster, ClusterId, ComputeRetryAfterSeconds, DefaultRuns, GameBandRuns, MaxCompareScenarios, MaxConcurrentCompute, MaxConcurrentJobs, MaxExploreSamples, MaxJobSeconds, MaxQueuedCompute, MaxQueuedJobs, MaxRequestBytes, MaxRunsPerJob, NetworkCacheEntries, OptimiserTimeLimitSeconds, Store, Threads, Urls (docs/web.md)\n")]
     [InlineData("--Ballast:MaxJobSeconds", "error: field '--Ballast:MaxJobSeconds': give a value, e.g. --Ballast:MaxJobSeconds=120\n")]
     public void Serve_takes_the_documented_Ballast_settings_on_its_command_line(string setting, string message)
     {

@@ -11,4 +11,12 @@ public sealed class ServeCommandTests
         Assert.Equal(2, code);
         Assert.Equal(message, err);
     }
+
+    [Fact]
+    public void A_cluster_that_is_not_a_gateway_list_is_refused_before_the_server_starts()
+    {
+        var (code, _, err) = CliRunner.Run("serve", "--cluster", "127.0.0.1", "--store", Path.Combine(Path.GetTempPath(), "ballast-serve-test-unused"));
+        Assert.Equal(2, code);
+        Assert.Equal("error: field 'Cluster': '127.0.0.1': expected HOST:PORT, e.g. 127.0.0.1:30000\n", err);
+    }
 }

@@ -55,6 +55,27 @@ public sealed class ClusterTests(ClusterFixture fixture, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task A_cancelled_client_withdraws_its_job_so_the_silos_stop_taking_its_ranges()
+    {
+        using var x = new Experiments(samples: 20000, seed: 9);
+        using var remote = x.Store("cancelled");
+        var job = x.Job();
+        var coordinator = fixture.Cluster.Client.GetGrain<ICoordinatorGrain>(0);
+        using var cancel = new CancellationTokenSource();
+        var stored = new TaskCompletionSource();
+        var progress = new Progress(() => stored.TrySetResult());
+        var run = ClusterExperiment.RunAsync(fixture.Cluster.Client, job, x.Design, x.Model.Outcomes.Count, x.YearlyPerRun, remote, rangeSize: 200, progress: progress, cancel: cancel.Token);
+
+        await stored.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Null(await coordinator.Collect(job.Id, 1)); // forgotten: no range of it is handed out any more
+        Assert.DoesNotContain(await coordinator.Leases(), l => l.JobId == job.Id);
+        Assert.Equal(0L, (long)remote.Query("SELECT count(*) FROM outcomes").Rows[0][0]! % 200); // whole ranges only
+    }
+
+    [Fact]
     public async Task A_resumed_client_runs_only_the_missing_rows_and_ends_equal()
     {
         using var x = new Experiments(samples: 1000, seed: 5);
@@ -101,6 +122,12 @@ public sealed class ClusterTests(ClusterFixture fixture, ITestOutputHelper outpu
         Assert.Equal(24000L, remote.Query("SELECT count(DISTINCT run) FROM outcomes").Rows[0][0]);
         Assert.Equal(24000L * x.Model.Years.Count, remote.Query("SELECT count(*) FROM outcomes_yearly").Rows[0][0]);
         Assert.Equal(Experiments.Contents(local), Experiments.Contents(remote), new ContentsComparer());
+    }
+
+    /// <summary>Reports on the calling thread.</summary>
+    private sealed class Progress(Action report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report();
     }
 
     /// <summary>Compares store contents without printing megabytes when they differ.</summary>

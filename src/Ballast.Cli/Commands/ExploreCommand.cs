@@ -52,14 +52,10 @@ public static class ExploreCommand
             if (p.GetValue(cluster) is string gateways)
             {
                 // The silos rebuild the model from the scenario's text; this process only stores what comes back.
-                using var client = ClusterHosting.ConnectAsync(p.GetValue(clusterId)!, ClusterHosting.Gateways(gateways), ctx.Cancellation).GetAwaiter().GetResult();
-                var job = new ExperimentJob(Guid.NewGuid().ToString("N"), File.ReadAllText(file), Path.GetFileName(file), s, d.Spec.Describe());
-                var onCluster = ClusterExperiment.RunAsync(client.Services.GetRequiredService<Orleans.IClusterClient>(), job, d, model.Outcomes.Count, model.Years.Count * model.YearlyIndicators.Count,
-                    results, Math.Max(1, p.GetValue(batch)), rows, progress, ctx.Cancellation).GetAwaiter().GetResult();
-                client.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+                var onCluster = ClusterExploration.Run(ClusterTarget.Parse(gateways, p.GetValue(clusterId)!), File.ReadAllText(file), Path.GetFileName(file), s, d, model,
+                    results, p.GetValue(batch), rows, progress, ctx.Cancellation);
                 summary = onCluster.Summary;
-                clusterNote = string.Create(CultureInfo.InvariantCulture,
-                    $"Cluster: {onCluster.Ranges} ranges; runs per silo {string.Join(", ", onCluster.RunsBySilo.Select(kv => $"{kv.Key} {kv.Value}"))}; ranges run again after a silo died: {onCluster.Requeued}; second results dropped: {onCluster.Dropped}; coordinator restarts: {onCluster.Resubmitted}.");
+                clusterNote = onCluster.Note;
             }
             else
             {

@@ -24,11 +24,13 @@ public static class ServeCommand
         var maxJobs = new Option<int?>("--max-jobs") { Description = "Jobs executed at the same time (default 1)." };
         var maxCompute = new Option<int?>("--max-compute") { Description = "Optimiser, sensitivity and discovery requests computed at the same time (default: one per core)." };
         var computeQueue = new Option<int?>("--compute-queue") { Description = "Such requests waiting for a slot before further ones get 429 (default: two per core; 0 refuses at once)." };
+        var cluster = new Option<string?>("--cluster") { Description = "Run explore jobs on an Orleans cluster reached through these silo gateways ('localhost' = 127.0.0.1:30000), as explore --cluster; this server stores the results.", HelpName = "HOST:PORT,..." };
+        var clusterId = new Option<string?>("--cluster-id") { Description = "The cluster's name, as its silos' --cluster-id (default ballast)." };
         var cmd = new Command("serve", BallastCli.WithExamples(
             "Start the web dashboard and HTTP API (burden explorer, alliance network, scenario workbench, comparison; OpenAPI at /openapi/v1.json). Other limits: --Ballast:NAME=VALUE, e.g. --Ballast:MaxJobSeconds=120 (docs/web.md).",
             ["ballast serve", "ballast serve --port 8080 --store /var/lib/ballast", "ballast serve --urls http://0.0.0.0:8080 --api-key SECRET"]))
         {
-            port, urls, store, apiKey, maxRuns, maxJobs, maxCompute, computeQueue,
+            port, urls, store, apiKey, maxRuns, maxJobs, maxCompute, computeQueue, cluster, clusterId,
         };
 
         // The configuration section's settings pass through as --Ballast:NAME=VALUE; anything else is still refused below.
@@ -66,6 +68,8 @@ public static class ServeCommand
                 o.MaxConcurrentJobs = p.GetValue(maxJobs) ?? o.MaxConcurrentJobs;
                 o.MaxConcurrentCompute = p.GetValue(maxCompute) ?? o.MaxConcurrentCompute;
                 o.MaxQueuedCompute = p.GetValue(computeQueue) ?? o.MaxQueuedCompute;
+                o.Cluster = p.GetValue(cluster) ?? o.Cluster;
+                o.ClusterId = p.GetValue(clusterId) ?? o.ClusterId;
             });
             using var stop = ct.Register(() => app.Lifetime.StopApplication()); // Ctrl-C stops cleanly
             using var cancel = ctx.Cancellation.Register(() => app.Lifetime.StopApplication());

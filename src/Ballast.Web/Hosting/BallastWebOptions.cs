@@ -71,6 +71,18 @@ public sealed class BallastWebOptions
     /// <summary>Worker threads per ensemble (results do not depend on it).</summary>
     public int Threads { get; set; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>
+    /// An Orleans cluster that runs explore jobs: some of its silos' gateways, <c>HOST:PORT[,HOST:PORT…]</c> or
+    /// <c>localhost</c> (127.0.0.1:30000), as <c>ballast explore --cluster</c> takes them; null runs every job in this process.
+    /// </summary>
+    public string? Cluster { get; set; }
+
+    /// <summary>The cluster's name (<c>ballast cluster silo --cluster-id</c>).</summary>
+    public string ClusterId { get; set; } = "ballast";
+
+    /// <summary>The cluster explore jobs run on, or null for this process.</summary>
+    internal Ballast.Cluster.ClusterTarget? ClusterTarget => string.IsNullOrWhiteSpace(Cluster) ? null : Ballast.Cluster.ClusterTarget.Parse(Cluster, ClusterId, nameof(Cluster));
+
     private static readonly PropertyInfo[] Settings = typeof(BallastWebOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.CanWrite).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
 
@@ -158,6 +170,23 @@ public sealed class BallastWebOptions
         if (MaxCompareScenarios < 2)
         {
             return (nameof(MaxCompareScenarios), "a comparison needs at least 2 scenarios");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Cluster))
+        {
+            if (string.IsNullOrWhiteSpace(ClusterId))
+            {
+                return (nameof(ClusterId), "the cluster's name must be given");
+            }
+
+            try
+            {
+                _ = ClusterTarget;
+            }
+            catch (BallastInputException e)
+            {
+                return (nameof(Cluster), $"'{e.Value}': {e.Reason}");
+            }
         }
 
         return null;

@@ -18,8 +18,12 @@ public static class ExploreJob
     public static Design Design(ExploreSpec spec, ulong seed, int dimensions) =>
         Ballast.Exploration.Sampling.Design.Create(new DesignSpec(DesignSpec.Parse(spec.Design, "design"), spec.Samples, seed, spec.Levels, spec.SecondOrder), dimensions);
 
-    /// <summary>Runs the experiment into <paramref name="folder"/>, reporting runs stored.</summary>
-    public static void Execute(JobRecord job, string folder, int threads, Action<long> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the experiment into <paramref name="folder"/>, reporting runs stored: in this process on
+    /// <paramref name="threads"/> threads, or on <paramref name="cluster"/>'s silos (the same numbers, bit for bit) while
+    /// this process stores them. Returns the cluster's note on how the work went, or null.
+    /// </summary>
+    public static string? Execute(JobRecord job, string folder, int threads, Ballast.Cluster.ClusterTarget? cluster, Action<long> progress, CancellationToken cancellationToken)
     {
         var spec = job.Spec.Explore ?? throw new InvalidOperationException("an explore job without a design");
         var s = job.Spec.Scenarios[0];
@@ -27,7 +31,16 @@ public static class ExploreJob
         var design = Design(spec, job.Spec.Seed, parameters.Count);
         var layout = ExplorationSetup.Layout(scenario, hash, design, job.Spec.Seed, model, parameters);
         using var store = ResultStore.OpenOrCreate(Path.Combine(folder, StoreFile), layout, design);
+        if (cluster is not null)
+        {
+            // A web job is small (MaxRunsPerJob): ranges of a sixteenth of it give every silo a share, up to the CLI's default range.
+            int rangeSize = Math.Min(new RunOptions().BatchSize, Ballast.Cluster.ClusterExperiment.PolicyRangeSize(design.Rows));
+            return Ballast.Cluster.ClusterExploration.Run(cluster, s.Yaml, s.Name + ".yaml", job.Spec.Seed, design, model, store, rangeSize,
+                progress: new Progress(progress), cancel: cancellationToken).Note;
+        }
+
         ExperimentRunner.Run(model, design, parameters, store, new RunOptions(threads), new Progress(progress), cancellationToken);
+        return null;
     }
 
     /// <summary>Forwards progress synchronously (Progress&lt;T&gt; would post to the thread pool and reorder reports).</summary>

@@ -10,9 +10,11 @@ namespace Ballast.Web.Jobs;
 /// job's results folder with its report (<see cref="RunReports"/>), as <c>ballast run</c>; a comparison goes through
 /// <see cref="ScenarioComparison"/> (common random numbers, paired differences) into <c>NN-name/</c> sub-folders with
 /// every scenario's report and the comparison report, as <c>ballast compare</c>; an exploration runs its design into a
-/// results store (<see cref="ExploreJob"/>).
+/// results store (<see cref="ExploreJob"/>), on the cluster of <see cref="BallastWebOptions.Cluster"/> when one is set.
+/// Runs and comparisons stay in this process: their reports need every run's whole trajectory, which the cluster's
+/// range results (outcomes and yearly indicators) do not carry.
 /// </summary>
-public sealed class ScenarioJobExecutor(IOptions<BallastWebOptions> options) : IJobExecutor
+public sealed class ScenarioJobExecutor(IOptions<BallastWebOptions> options, ILogger<ScenarioJobExecutor> log) : IJobExecutor
 {
     /// <summary>The results sub-folder of scenario <paramref name="index"/> in a comparison.</summary>
     public static string CompareFolder(int index, string name) => $"{index + 1:00}-{JobResults.Slug(name)}";
@@ -25,7 +27,11 @@ public sealed class ScenarioJobExecutor(IOptions<BallastWebOptions> options) : I
                 var threads = options.Value.Threads;
                 if (job.Kind == JobKind.Explore)
                 {
-                    ExploreJob.Execute(job, folder, threads, progress, cancellationToken);
+                    if (ExploreJob.Execute(job, folder, threads, options.Value.ClusterTarget, progress, cancellationToken) is { } note && log.IsEnabled(LogLevel.Information))
+                    {
+                        log.LogInformation("Job {Id} ran on the cluster. {Note}", job.Id, note);
+                    }
+
                     return;
                 }
 
