@@ -107,13 +107,13 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly Vector<double>[] _cesScale = new Vector<double>[Lanes(blockSize) / W * Mis];
     private readonly double[] _spillT = new double[Math.Max(1, tables.Allies.Length) * W]; // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
     private readonly double[] _pressureT = new double[Math.Max(1, tables.Allies.Length) * W];
-    private readonly int _normalsPerGroup = tables.Inputs.ActorCount + 1 + tables.Allies.Length; // a lane group's normal draws in a year
-    private readonly double[] _normals = new double[Lanes(blockSize) * (tables.Inputs.ActorCount + 1 + tables.Allies.Length)]; // the year's normal draws (DrawNormals), [(ch * per group + k) * W + lane]
-    private readonly double[] _normalP = new double[Lanes(blockSize) * (tables.Inputs.ActorCount + 1 + tables.Allies.Length)]; // their uniforms
-    private readonly int[] _normalTails = new int[Lanes(blockSize) / W * (tables.Inputs.ActorCount + 1 + tables.Allies.Length)]; // offsets of the draws with a lane in a tail
-    private readonly int[] _tailAt = new int[Lanes(blockSize) * (tables.Inputs.ActorCount + 1 + tables.Allies.Length)]; // the tail lanes packed: where each came from,
-    private readonly double[] _tailP = new double[(Lanes(blockSize) * (tables.Inputs.ActorCount + 1 + tables.Allies.Length)) + W]; // its uniform
-    private readonly double[] _tailZ = new double[(Lanes(blockSize) * (tables.Inputs.ActorCount + 1 + tables.Allies.Length)) + W]; // and its normal
+    private readonly int _normalsPerGroup = NormalsPerGroup(tables); // a lane group's normal draws in a year: actors, the common shock, allies
+    private readonly double[] _normals = new double[Draws(tables, blockSize)]; // the year's normal draws (DrawNormals), [(ch * per group + k) * W + lane]
+    private readonly double[] _normalP = new double[Draws(tables, blockSize)]; // their uniforms
+    private readonly int[] _normalTails = new int[Draws(tables, blockSize) / W]; // offsets of the vectors with a lane in a tail
+    private readonly int[] _tailAt = new int[Draws(tables, blockSize)]; // the tail lanes packed: where each came from,
+    private readonly double[] _tailP = new double[Draws(tables, blockSize) + W]; // its uniform (and a vector of padding)
+    private readonly double[] _tailZ = new double[Draws(tables, blockSize) + W]; // and its normal
     private int _yo; // offset of the current year in the schedule tables: t * A
     private bool _linksChanged;
     private double _launchersTotal;
@@ -390,6 +390,11 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
 
     /// <summary>Runs per block: the requested size rounded up to a multiple of the vector width (at least one group).</summary>
     private static int Lanes(int blockSize) => Math.Max(W, (blockSize + W - 1) / W * W);
+
+    private static int NormalsPerGroup(ModelTables tables) => tables.Inputs.ActorCount + 1 + tables.Allies.Length;
+
+    /// <summary>Normal draws of a block in a year, one per lane and draw.</summary>
+    private static int Draws(ModelTables tables, int blockSize) => Lanes(blockSize) * NormalsPerGroup(tables);
 
     /// <summary>A buffer of <paramref name="perActor"/> values per actor and lane.</summary>
     private static double[] PerActor(ModelTables tables, int blockSize, int perActor = 1) =>
