@@ -137,13 +137,32 @@ public static class LaneMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> NormalQuantile(Vector<double> p)
     {
-        var q = p - new Vector<double>(0.5);
-        var centre = Vector.LessThanOrEqual(Vector.Abs(q), new Vector<double>(0.425));
-        var r = new Vector<double>(0.180625) - (q * q);
-        var x = q * Poly(r, 3.3871328727963666080e0, 1.3314166789178437745e2, 1.9715909503065514427e3, 1.3731693765509461125e4, 4.5921953931549871457e4, 6.7265770927008700853e4, 3.3430575583588128105e4, 2.5090809287301226727e3) / Poly(r, 1.0, 4.2313330701600911252e1, 6.8718700749205790830e2, 5.3941960214247511077e3, 2.1213794301586595867e4, 3.9307895800092710610e4, 2.8729085735721942674e4, 5.2264952788528545610e3);
-        return Vector.EqualsAll(centre, Vector<long>.AllBitsSet) ? x : NormalQuantileTail(p, q, centre, x);
+        var x = NormalQuantileCentre(p, out var centre);
+        return Vector.EqualsAll(centre, Vector<long>.AllBitsSet) ? x : NormalQuantileTail(p, p - new Vector<double>(0.5), centre, x);
     }
 
+    /// <summary>
+    /// The central rational function of <see cref="NormalQuantile"/> for every lane (meaningful where |p − ½| ≤ 0.425) and
+    /// the mask of those lanes: a batch computes it for all its vectors first and the tails only for the vectors that need them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector<double> NormalQuantileCentre(Vector<double> p, out Vector<long> centre)
+    {
+        var q = p - new Vector<double>(0.5);
+        centre = Vector.LessThanOrEqual(Vector.Abs(q), new Vector<double>(0.425));
+        var r = new Vector<double>(0.180625) - (q * q);
+        return q * Poly(r, 3.3871328727963666080e0, 1.3314166789178437745e2, 1.9715909503065514427e3, 1.3731693765509461125e4, 4.5921953931549871457e4, 6.7265770927008700853e4, 3.3430575583588128105e4, 2.5090809287301226727e3) / Poly(r, 1.0, 4.2313330701600911252e1, 6.8718700749205790830e2, 5.3941960214247511077e3, 2.1213794301586595867e4, 3.9307895800092710610e4, 2.8729085735721942674e4, 5.2264952788528545610e3);
+    }
+
+    /// <summary><see cref="NormalQuantile"/> of a vector with a lane outside the centre, given its <see cref="NormalQuantileCentre"/> x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector<double> NormalQuantileTails(Vector<double> p, Vector<double> x)
+    {
+        var q = p - new Vector<double>(0.5);
+        return NormalQuantileTail(p, q, Vector.LessThanOrEqual(Vector.Abs(q), new Vector<double>(0.425)), x);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> NormalQuantileTail(Vector<double> p, Vector<double> q, Vector<long> centre, Vector<double> x)
     {
         var pTail = Vector.Min(p, Vector<double>.One - p);

@@ -129,7 +129,9 @@ public sealed partial class Simulation
             S(ref pressureT, x * w, pv.PressureRho * Vector.Max(Vector<double>.Zero, (st is null ? target : V(st.TargetShare)) - share) * q);
         }
 
-        // Pass 2: desired spending and partial adjustment toward it.
+        // Pass 2: desired spending and partial adjustment toward it (the spending shocks were drawn by DrawNormals).
+        ref double normals = ref D(_normals);
+        int eo = ((ch * _normalsPerGroup) + _a + 1) * w;
         var lnMaxBurden = LaneMath.Log(pv.MaxPeacetimeBurden);
         for (int x = 0; x < _allies.Length; x++)
         {
@@ -145,7 +147,7 @@ public sealed partial class Simulation
             // Desired spending never exceeds the highest burden observed in peacetime.
             lnStar = Vector.Min(lnStar, lnMaxBurden + lnY);
             var lnM = L(ref lnMR, o);
-            var eps = CounterRng.Normal(keys, Counter(t, i, 1));
+            var eps = L(ref normals, eo + (x * w));
             var next = lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps);
             S(ref nextR, o, LaneMath.Exp(next));
         }
@@ -310,5 +312,6 @@ public sealed partial class Simulation
         _stHarsh[lane] = s.Harshness;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Counter(int t, int actor, int stream) => (ulong)((((long)t * (_a + 1)) + actor) * 16) + (ulong)stream;
 }

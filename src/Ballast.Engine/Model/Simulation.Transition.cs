@@ -25,7 +25,9 @@ public sealed partial class Simulation
         ref double cR = ref D(_c);
         ref double alR = ref D(_al);
         var keys = Keys(_keys, r0);
-        var zCommon = CounterRng.Normal(keys, Counter(t, _a, 0));
+        ref double normals = ref D(_normals);
+        int zo = ch * _normalsPerGroup * W; // the year's shocks of this lane group (DrawNormals): actor i at zo + i·W, the common one after them
+        var zCommon = L(ref normals, zo + (_a * W));
         var sqrtCommon = Vector.SquareRoot(Clamp01(pv.ShockCorrelation));
         var sqrtIdio = Vector.SquareRoot(Vector<double>.One - Clamp01(pv.ShockCorrelation));
         var crisis = L(ref D(_crisis), r0);
@@ -40,7 +42,7 @@ public sealed partial class Simulation
         {
             int o = (i * rr) + r0;
             bool ally = _tables.IsAlly[i];
-            var z = commonShock + (sqrtIdio * CounterRng.Normal(keys, Counter(t, i, 0)));
+            var z = commonShock + (sqrtIdio * L(ref normals, zo + (i * W)));
             var coercion = Launchers[i] > 0 ? pv.CoercionGdpShock * V(_tables.DepAdv[i]) * crisis : Vector<double>.Zero;
             var growth = V(_tables.Trend[i] + _tables.GdpShock[_yo + i]) + (pv.GdpVolatility * z) - coercion;
             var y = L(ref yR, o);
