@@ -24,7 +24,7 @@ public static class ExploreCommand
         var second = new Option<bool>("--second-order") { Description = "Sobol: add the rows needed for second-order indices." };
         var threads = CommonOptions.Threads();
         var output = new OutputOptions();
-        var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch); with --cluster, runs per range a silo takes.", DefaultValueFactory = _ => new Ballast.Exploration.Experiments.RunOptions().BatchSize };
+        var batch = new Option<int?>("--batch-size") { Description = $"Runs committed per transaction (a kill loses at most two batches; default: enough runs to fill a row group of the store, 10,240 for a 12-year horizon); with --cluster, runs per range a silo takes (default {Ballast.Exploration.Experiments.RunOptions.DefaultBatchSize})." };
         var range = new Option<string?>("--range") { Description = "Run only design rows FIRST to END-1 (one task of a batch-scheduler array job; merge the stores with 'ballast store merge').", HelpName = "FIRST:END" };
         var cluster = new Option<string?>("--cluster") { Description = "Run on an Orleans cluster reached through these silo gateways ('localhost' = 127.0.0.1:30000); this process stores the results.", HelpName = "HOST:PORT,..." };
         var clusterId = ClusterCommand.ClusterId();
@@ -61,7 +61,7 @@ public static class ExploreCommand
                 using var client = ClusterHosting.ConnectAsync(p.GetValue(clusterId)!, ClusterHosting.Gateways(gateways), ctx.Cancellation).GetAwaiter().GetResult();
                 var job = new ExperimentJob(Guid.NewGuid().ToString("N"), File.ReadAllText(file), Path.GetFileName(file), s, d.Spec.Describe());
                 var onCluster = ClusterExperiment.RunAsync(client.Services.GetRequiredService<Orleans.IClusterClient>(), job, d, model.Outcomes.Count, model.Years.Count * model.YearlyIndicators.Count,
-                    results, Math.Max(1, p.GetValue(batch)), rows, progress, ctx.Cancellation).GetAwaiter().GetResult();
+                    results, Math.Max(1, p.GetValue(batch) ?? Ballast.Exploration.Experiments.RunOptions.DefaultBatchSize), rows, progress, ctx.Cancellation).GetAwaiter().GetResult();
                 client.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
                 summary = onCluster.Summary;
                 clusterNote = string.Create(CultureInfo.InvariantCulture,
