@@ -171,7 +171,13 @@ public static class ClusterExperiment
                 {
                     await StoreGatheredAsync().ConfigureAwait(false);
                 }
-                else if (got.Ranges.Length == 0)
+                else if (storing.IsCompleted)
+                {
+                    // Reports a finished batch (or its failure) now rather than at the next hand-over.
+                    await AwaitStoredAsync().ConfigureAwait(false);
+                }
+
+                if (got.Ranges.Length == 0)
                 {
                     await Task.Delay(20, cancel).ConfigureAwait(false);
                 }
