@@ -32,6 +32,9 @@ add "  … its CPU (user + system)" "s" "awk '{print \$2 + \$3}' $scratch/times"
 add "  … its peak resident memory" "GB" "awk '{printf \"%.2f\\n\", \$4 / 1048576}' $scratch/times"
 add "\`ballast explore baseline --samples 200000 --threads 2\` into DuckDB" "runs/s" \
   "rm -rf $scratch/ex && dotnet $cli explore scenarios/baseline.yaml --samples 200000 --threads 2 --out $scratch/ex --format csv 2>/dev/null | awk -F, 'NR==2{printf \"%.0f\\n\", \$NF}'"
+explore() { echo "DOTNET_MaxVectorTBitWidth=512 dotnet $bench --explore 200000 2 $1 | sed -E 's/.*\\(([0-9.]+) us per run\\).*/\\1/'"; }
+add "Explore baseline, 200,000 runs on 2 threads, model only (\`--explore 200000 2 none 10240\`, 8 lanes)" "µs CPU per run" "$(explore 'none 10240')"
+add "  … the same into a DuckDB store (\`--explore 200000 2 STORE\`; model only / this = the store's rate ratio when CPU-bound)" "µs CPU per run" "$(explore "$scratch/bench.duckdb")"
 sobol() { echo "dotnet $bench --exploration sobol | sed -n '$1p' | sed -E 's/.*: ([0-9.]+) ms.*/\\1/'"; }
 add "Sobol analysis, Ishigami, N = 1024, 1,000 resamples" "ms" "$(sobol 1)"
 add "Sobol analysis, G-function, N = 2^14, D = 10, 1,000 resamples" "ms" "$(sobol 2)"

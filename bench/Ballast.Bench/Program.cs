@@ -27,6 +27,15 @@ if (args.Length > 3 && args[0] == "--search-hypervolume")
     return SearchHypervolume.Run(args[1], args[2..]);
 }
 
+// `--explore SAMPLES THREADS [STORE [BATCH]]` (BATCH: runs per batch, default the store's preferred): `ballast explore scenarios/baseline.yaml --samples SAMPLES --threads THREADS`
+// in-process (the same LHS design and seed), into a new DuckDB store at STORE, or with `none` (the default) into no store:
+// the model-only rate of the same design on the same threads (issue 18's yardstick for the store).
+if (args.Length > 0 && args[0] == "--explore")
+{
+    return ExplorationQuick.ExploreBaseline(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture),
+        args.Length > 3 && args[3] != "none" ? args[3] : null, args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : null);
+}
+
 // `--game GAMES_DIR`: wargame timings (GameQuick.cs): a turn's adjudication, 50 concurrent games, a 10-turn replay.
 if (args.Length > 0 && args[0] == "--game")
 {

@@ -23,7 +23,7 @@ public sealed record ClusterSummary(ExperimentSummary Summary, IReadOnlyDictiona
 
 /// <summary>
 /// The client side of a cluster experiment: cuts the rows not yet in the store into ranges, submits them to the
-/// coordinator and stores each finished range in one transaction as it comes back. The store is the record of what is
+/// coordinator and stores finished ranges as they come back, gathered into transactions of the store's preferred size. The store is the record of what is
 /// done: a range counts as done only once its rows are committed, a range whose rows are already stored is never
 /// written again, and a client started again after a crash resumes from the store like a local <c>explore</c>.
 /// </summary>
@@ -75,10 +75,14 @@ public static class ClusterExperiment
             await coordinator.Submit(job, cut.Select(c => c.First).ToArray(), cut.Select(c => c.Count).ToArray()).ConfigureAwait(false);
         }
 
-        // Ranges are committed on a background task while the next ones are collected (as the local runner overlaps
-        // the store with the model), one transaction per range, in the order they arrived.
+        // Ranges are committed on a background task while the next ones are collected (as the local runner overlaps the
+        // store with the model), in the order they arrived, gathered into transactions of the store's preferred size
+        // (ranges received but not yet committed are not done: a client that stops loses them and runs them again).
         Task storing = Task.CompletedTask;
         List<RangeResult> inFlight = [];
+        List<RangeResult> gathered = [];
+        int gatheredRuns = 0;
+        int preferred = Math.Max(1, sink.PreferredBatchSize);
         var batch = new RunBatch(0, outcomes, yearlyPerRun);
 
         async Task AwaitStoredAsync()
@@ -97,6 +101,47 @@ public static class ClusterExperiment
             }
 
             inFlight = [];
+        }
+
+        // Hands the gathered ranges to the store as one batch, once the previous batch is committed.
+        async Task StoreGatheredAsync()
+        {
+            await AwaitStoredAsync().ConfigureAwait(false);
+            if (gathered.Count == 0)
+            {
+                return;
+            }
+
+            var group = gathered;
+            int runs = gatheredRuns;
+            inFlight = group;
+            gathered = [];
+            gatheredRuns = 0;
+            storing = Task.Run(
+                () =>
+                {
+                    if (batch.Runs.Length < runs)
+                    {
+                        batch = new RunBatch(runs, outcomes, yearlyPerRun);
+                    }
+
+                    int k = 0;
+                    foreach (var r in group)
+                    {
+                        for (int i = 0; i < r.Count; i++)
+                        {
+                            batch.Runs[k + i] = r.First + i;
+                        }
+
+                        MemoryMarshal.Cast<byte, double>(r.Outcomes).CopyTo(batch.Outcomes.AsSpan(k * outcomes));
+                        MemoryMarshal.Cast<byte, double>(r.Yearly).CopyTo(batch.Yearly.AsSpan(k * yearlyPerRun));
+                        k += r.Count;
+                    }
+
+                    batch.Count = runs;
+                    sink.Write(batch);
+                },
+                CancellationToken.None);
         }
 
         try
@@ -121,40 +166,24 @@ public static class ClusterExperiment
                     throw new BallastInputException($"the cluster could not run {job.ScenarioLabel}: {got.Failure}", field: field);
                 }
 
-                var accepted = got.Ranges.Where(r => !Enumerable.Range(r.First, r.Count).Any(taken.Contains)).ToList();
-                foreach (var r in accepted)
+                foreach (var r in got.Ranges.Where(r => !Enumerable.Range(r.First, r.Count).Any(taken.Contains)))
                 {
                     taken.UnionWith(Enumerable.Range(r.First, r.Count));
+                    gathered.Add(r);
+                    gatheredRuns += r.Count;
                 }
 
-                await AwaitStoredAsync().ConfigureAwait(false);
-                if (accepted.Count > 0)
+                if (gatheredRuns >= preferred || (gathered.Count > 0 && taken.Count == scope.Count))
                 {
-                    inFlight = accepted;
-                    storing = Task.Run(
-                        () =>
-                        {
-                            foreach (var r in accepted)
-                            {
-                                if (batch.Runs.Length < r.Count)
-                                {
-                                    batch = new RunBatch(r.Count, outcomes, yearlyPerRun);
-                                }
-
-                                batch.Count = r.Count;
-                                for (int k = 0; k < r.Count; k++)
-                                {
-                                    batch.Runs[k] = r.First + k;
-                                }
-
-                                MemoryMarshal.Cast<byte, double>(r.Outcomes).CopyTo(batch.Outcomes);
-                                MemoryMarshal.Cast<byte, double>(r.Yearly).CopyTo(batch.Yearly);
-                                sink.Write(batch);
-                            }
-                        },
-                        CancellationToken.None);
+                    await StoreGatheredAsync().ConfigureAwait(false);
                 }
-                else if (got.Ranges.Length == 0)
+                else if (storing.IsCompleted)
+                {
+                    // Reports a finished batch (or its failure) now rather than at the next hand-over.
+                    await AwaitStoredAsync().ConfigureAwait(false);
+                }
+
+                if (got.Ranges.Length == 0)
                 {
                     await Task.Delay(20, cancel).ConfigureAwait(false);
                 }
@@ -162,7 +191,7 @@ public static class ClusterExperiment
         }
         catch
         {
-            // A range handed to the store commits whole (or not at all) before we leave, so the store is never closed under it.
+            // A batch handed to the store commits whole (or not at all) before we leave, so the store is never closed under it.
             try
             {
                 storing.Wait(CancellationToken.None);

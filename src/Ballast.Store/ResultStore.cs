@@ -48,18 +48,33 @@ public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<ob
 /// most the batch in flight; a run is complete exactly when its row is in <c>outcomes</c>, which is what a resume skips.
 /// Missing values (NaN) are stored as SQL NULL.
 /// </summary>
+/// <remarks>
+/// What storing costs (docs/performance.md): a transaction with fewer rows of a table than a DuckDB row group
+/// (<see cref="RowGroupRows"/>) goes through the write-ahead log and is compressed again at every automatic checkpoint
+/// until its row group is full; one with a whole row group is compressed once and written straight to the database
+/// file. So the store asks for batches whose yearly rows fill a row group (<see cref="PreferredBatchSize"/>), and a
+/// writer runs DuckDB on one thread: its worker threads only spun waiting on the checkpoint's tasks, on cores the
+/// model needs.
+/// </remarks>
 public sealed class ResultStore : IRunSink, IDisposable
 {
     /// <summary>The tables of a store, in the order they are created.</summary>
     public static readonly IReadOnlyList<string> Tables = ["manifest", "parameters", "outcome_definitions", "experiments", "outcomes", "outcomes_yearly"];
 
+    /// <summary>Rows in a DuckDB row group, the unit its storage compresses and writes.</summary>
+    public const int RowGroupRows = 122_880;
+
     private readonly DuckDBConnection _db;
+    private bool _writer;
 
     private ResultStore(string path, DuckDBConnection db)
     {
         Path = path;
         _db = db;
     }
+
+    /// <summary>Runs per batch whose yearly rows fill a row group (10,240 for a 12-year horizon): written straight to the file, compressed once.</summary>
+    public int PreferredBatchSize => (RowGroupRows + Math.Max(1, Years.Length) - 1) / Math.Max(1, Years.Length);
 
     /// <summary>The database file.</summary>
     public string Path { get; }
@@ -222,10 +237,12 @@ public sealed class ResultStore : IRunSink, IDisposable
 
                 // A resume must not count the runs of an intact outcomes table while another table cannot be read.
                 store.RequireIntact();
+                store.BecomeWriter();
                 return store;
             }
 
             store.Create(layout, design);
+            store.BecomeWriter();
             return store;
         }
         catch
@@ -383,6 +400,16 @@ public sealed class ResultStore : IRunSink, IDisposable
             File.Delete(target);
             throw;
         }
+    }
+
+    /// <summary>
+    /// One DuckDB thread while this connection writes runs (the setting is the database's, so it is undone on
+    /// <see cref="Dispose"/> for any reader of the same file in this process).
+    /// </summary>
+    private void BecomeWriter()
+    {
+        Execute("SET threads = 1");
+        _writer = true;
     }
 
     private static ResultStore Connect(string path)
@@ -667,5 +694,21 @@ public sealed class ResultStore : IRunSink, IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        if (_writer)
+        {
+            _writer = false;
+            try
+            {
+                Execute("RESET threads");
+            }
+            catch (DuckDBException)
+            {
+                // A connection that cannot run a statement any more is closed below all the same.
+            }
+        }
+
+        _db.Dispose();
+    }
 }

@@ -30,6 +30,10 @@ public sealed class RobustClusterTests(ClusterFixture fixture) : IClassFixture<C
 
             Assert.Equal(16, summary.Ranges);
             Assert.Equal(futures, remote.Stored);
+            // The client gathers whole ranges into batches of at least the sink's preferred size (the last one may hold less).
+            Assert.All(remote.Batches, count => Assert.Equal(0, count % 25));
+            Assert.All(remote.Batches.SkipLast(1), count => Assert.True(count >= Collect.Preferred, $"a batch of {count} runs"));
+            Assert.True(remote.Batches.Count >= 2, "a collect hands over at most 8 of the 16 ranges, so 100 runs are reached before the end");
             Assert.Equal(local.Outcomes.Select(BitConverter.DoubleToInt64Bits), remote.Outcomes.Select(BitConverter.DoubleToInt64Bits));
             locals.Add(local.Outcomes);
         }
@@ -38,19 +42,31 @@ public sealed class RobustClusterTests(ClusterFixture fixture) : IClassFixture<C
         Assert.NotEqual(locals[0], locals[1]);
     }
 
-    /// <summary>Every outcome of every future, and how many runs arrived (a run twice would overcount).</summary>
+    /// <summary>Every outcome of every future, how many runs arrived (a run twice would overcount) and in batches of how many.</summary>
     private sealed class Collect(int futures, int outcomes) : IRunSink
     {
+        public const int Preferred = 100;
+
         public double[] Outcomes { get; } = new double[futures * outcomes];
 
         public int Stored { get; private set; }
+
+        public List<int> Batches { get; } = [];
+
+        public int PreferredBatchSize => Preferred;
 
         public IReadOnlySet<int> CompletedRuns() => new HashSet<int>();
 
         public void Write(RunBatch batch)
         {
-            batch.Outcomes.AsSpan(0, batch.Count * outcomes).CopyTo(Outcomes.AsSpan(batch.Runs[0] * outcomes));
+            // A batch from the cluster holds whole ranges in the order they arrived, not necessarily consecutive runs.
+            for (int k = 0; k < batch.Count; k++)
+            {
+                batch.Outcomes.AsSpan(k * outcomes, outcomes).CopyTo(Outcomes.AsSpan(batch.Runs[k] * outcomes));
+            }
+
             Stored += batch.Count;
+            Batches.Add(batch.Count);
         }
     }
 }

@@ -86,6 +86,33 @@ public class SimulationModelTests
         Assert.Equal([0, 7], failing.FirstRuns);
     }
 
+    /// <summary>Records the size of each batch it is given and asks for batches of <c>preferred</c> runs.</summary>
+    private sealed class SizesSink(int preferred) : IRunSink
+    {
+        public List<int> Sizes { get; } = [];
+
+        public int PreferredBatchSize => preferred;
+
+        public IReadOnlySet<int> CompletedRuns() => new HashSet<int>();
+
+        public void Write(RunBatch batch) => Sizes.Add(batch.Count);
+    }
+
+    [Fact]
+    public void Without_a_batch_size_the_runner_takes_the_sink_s_preferred_size()
+    {
+        var inputs = Inputs();
+        var parameters = SimulationModel.ParametersOf(inputs);
+        var design = Design.Create(new DesignSpec(DesignKind.LatinHypercube, 40, 3), parameters.Count);
+        var preferred = new SizesSink(12);
+        ExperimentRunner.Run(new SimulationModel(inputs, 11, blockSize: 4), design, parameters, preferred, new RunOptions(2));
+        Assert.Equal([12, 12, 12, 4], preferred.Sizes);
+
+        var given = new SizesSink(12);
+        ExperimentRunner.Run(new SimulationModel(inputs, 11, blockSize: 4), design, parameters, given, new RunOptions(2, 15));
+        Assert.Equal([15, 15, 10], given.Sizes);
+    }
+
     [Fact]
     public void Quantile_mapping_follows_each_distribution()
     {

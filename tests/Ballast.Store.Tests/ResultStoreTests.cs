@@ -60,6 +60,31 @@ public sealed class ResultStoreTests : IDisposable
         Assert.EndsWith("no results store at this path; create one with 'ballast explore'", missing.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Batches_that_fill_a_row_group_store_the_same_values_as_small_batches()
+    {
+        // 45,000 runs: one batch of 40,960 (122,880 yearly rows of 3 years, a DuckDB row group, written straight to the
+        // file) and one of 4,040 (through the write-ahead log), against batches of 1,000.
+        var design = Lhs(45_000);
+        using var big = Create("big.duckdb", design);
+        Assert.Equal(40_960, big.PreferredBatchSize);
+        ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, big, new RunOptions(2));
+        using var small = Create("small.duckdb", design);
+        ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, small, new RunOptions(2, 1000));
+
+        static string Digest(ResultStore store) => string.Join(";", new[] { "outcomes", "outcomes_yearly" }.Select(t =>
+            string.Join(",", store.Query($"SELECT count(*), count(DISTINCT run), bit_xor(hash(COLUMNS(*))) FROM {t}").Rows[0])));
+        Assert.StartsWith("45000,45000,", Digest(big), StringComparison.Ordinal);
+        Assert.Contains(";135000,45000,", Digest(big), StringComparison.Ordinal);
+        Assert.Equal(Digest(small), Digest(big));
+
+        // A resumed store reads its years from the manifest and asks for the same batches.
+        big.Dispose();
+        using var reopened = Create("big.duckdb", design);
+        Assert.Equal(40_960, reopened.PreferredBatchSize);
+        Assert.Equal(45_000, reopened.CompletedCount);
+    }
+
     [Theory]
     [InlineData("parquet")]
     [InlineData("csv")]

@@ -18,7 +18,7 @@ public static class ExploreCommand
         var second = new Option<bool>("--second-order") { Description = "Sobol: add the rows needed for second-order indices." };
         var threads = CommonOptions.Threads();
         var output = new OutputOptions();
-        var batch = new Option<int>("--batch-size") { Description = "Runs committed per transaction (a kill loses at most one batch); with --cluster, runs per range a silo takes.", DefaultValueFactory = _ => new RunOptions().BatchSize };
+        var batch = new Option<int?>("--batch-size") { Description = $"Runs committed per transaction (a kill loses at most two batches; default: enough runs to fill a row group of the store, 10,240 for a 12-year horizon); with --cluster, runs per range a silo takes (default {Ballast.Exploration.Experiments.RunOptions.DefaultBatchSize})." };
         var range = new Option<string?>("--range") { Description = "Run only design rows FIRST to END-1 (one task of a batch-scheduler array job; merge the stores with 'ballast store merge').", HelpName = "FIRST:END" };
         var cluster = new Option<string?>("--cluster") { Description = "Run on an Orleans cluster reached through these silo gateways ('localhost' = 127.0.0.1:30000); this process stores the results.", HelpName = "HOST:PORT,..." };
         var clusterId = ClusterCommand.ClusterId();
@@ -53,7 +53,7 @@ public static class ExploreCommand
             {
                 // The silos rebuild the model from the scenario's text; this process only stores what comes back.
                 var onCluster = ClusterExploration.Run(ClusterTarget.Parse(gateways, p.GetValue(clusterId)!), File.ReadAllText(file), Path.GetFileName(file), s, d, model,
-                    results, p.GetValue(batch), rows, progress, ctx.Cancellation);
+                    results, Math.Max(1, p.GetValue(batch) ?? RunOptions.DefaultBatchSize), rows, progress, ctx.Cancellation);
                 summary = onCluster.Summary;
                 clusterNote = onCluster.Note;
             }

@@ -44,13 +44,24 @@ public interface IRunSink
 
     /// <summary>Stores a batch atomically: all of its runs or none.</summary>
     void Write(RunBatch batch);
+
+    /// <summary>
+    /// Runs per batch this sink stores best, used when <see cref="RunOptions.BatchSize"/> is not given (the results store:
+    /// enough runs to fill a row group of the database, which it writes straight to its file).
+    /// </summary>
+    int PreferredBatchSize => RunOptions.DefaultBatchSize;
 }
 
 /// <summary>How to execute an experiment.</summary>
 /// <param name="Threads">Worker threads (0 = all cores).</param>
-/// <param name="BatchSize">Runs committed together; a kill loses at most the two batches in flight (one simulating, one being stored).</param>
+/// <param name="BatchSize">Runs committed together (default: the sink's <see cref="IRunSink.PreferredBatchSize"/>); a kill loses at
+/// most the two batches in flight (one simulating, one being stored).</param>
 /// <param name="Rows">Design rows to run (all when null): one slice of an experiment run elsewhere in parts (<c>--range</c>).</param>
-public sealed record RunOptions(int Threads = 0, int BatchSize = 2048, RunRange? Rows = null);
+public sealed record RunOptions(int Threads = 0, int? BatchSize = null, RunRange? Rows = null)
+{
+    /// <summary>Runs per batch of a sink without a preference, and per range of a cluster experiment.</summary>
+    public const int DefaultBatchSize = 2048;
+}
 
 /// <summary>Consecutive design rows <c>[First, First + Count)</c>: the unit that batch jobs and cluster workers run.</summary>
 /// <param name="First">First row.</param>
@@ -196,10 +207,11 @@ public static class ExperimentRunner
 
         var pending = rows.Where(r => !done.Contains(r)).ToArray();
         var computer = new BatchComputer(model, design, parameters, options.Threads);
-        int batchSize = Math.Max(1, options.BatchSize);
+        int batchSize = Math.Max(1, options.BatchSize ?? sink.PreferredBatchSize);
         // Two batches: the sink stores one on a background thread while the workers fill the other, so the store's cost
         // overlaps the model's instead of adding to it. Batches still reach the sink one at a time and in design order.
-        var batches = new[] { computer.NewBatch(batchSize), computer.NewBatch(batchSize) };
+        int capacity = Math.Max(1, Math.Min(batchSize, pending.Length));
+        var batches = new[] { computer.NewBatch(capacity), computer.NewBatch(capacity) };
         int stored = done.Count;
         Task? storing = null;
         int storingCount = 0;

@@ -34,7 +34,7 @@ public static class ExploreJob
         if (cluster is not null)
         {
             // A web job is small (MaxRunsPerJob): ranges of a sixteenth of it give every silo a share, up to the CLI's default range.
-            int rangeSize = Math.Min(new RunOptions().BatchSize, Ballast.Cluster.ClusterExperiment.PolicyRangeSize(design.Rows));
+            int rangeSize = Math.Min(RunOptions.DefaultBatchSize, Ballast.Cluster.ClusterExperiment.PolicyRangeSize(design.Rows));
             return Ballast.Cluster.ClusterExploration.Run(cluster, s.Yaml, s.Name + ".yaml", job.Spec.Seed, design, model, store, rangeSize,
                 progress: new Progress(progress), cancel: cancellationToken).Note;
         }
