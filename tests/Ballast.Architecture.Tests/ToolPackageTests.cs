@@ -11,6 +11,7 @@ public sealed class ToolPackageTests
 {
     private static readonly XDocument Cli = XDocument.Load(Path.Combine(ArchitectureTests.Root, "src", "Ballast.Cli", "Ballast.Cli.csproj"));
     private static readonly XDocument Build = XDocument.Load(Path.Combine(ArchitectureTests.Root, "Directory.Build.props"));
+    private static readonly XDocument Packaging = XDocument.Load(Path.Combine(ArchitectureTests.Root, "src", "Ballast.Cli", "ToolPackage.targets"));
 
     private static string Property(XDocument doc, string name) =>
         doc.Descendants(name).Select(e => e.Value.Trim()).SingleOrDefault() ?? throw new Xunit.Sdk.XunitException($"{name} is not set");
@@ -34,11 +35,23 @@ public sealed class ToolPackageTests
         Assert.Equal("false", Property(Cli, "PublishReferencesDocumentationFiles"));
 
         // Dependencies' symbol files (OR-Tools ships Windows .pdb files) are removed from what is published into the package.
-        var drop = Cli.Descendants("Target").Single(t => (string?)t.Attribute("Name") == "DropSymbolsFromPublish");
+        Assert.Contains(Cli.Descendants("Import"), i => (string?)i.Attribute("Project") == "ToolPackage.targets");
+        var drop = Packaging.Descendants("Target").Single(t => (string?)t.Attribute("Name") == "DropSymbolsFromPublish");
         Assert.Equal("ComputeResolvedFilesToPublishList", (string?)drop.Attribute("AfterTargets"));
         var remove = drop.Descendants("ResolvedFileToPublish").Single();
         Assert.Equal("@(ResolvedFileToPublish)", (string?)remove.Attribute("Remove"));
         Assert.Equal("'%(Extension)' == '.pdb'", (string?)remove.Attribute("Condition"));
+    }
+
+    [Fact]
+    public void Build_only_packages_stay_out_of_the_tool()
+    {
+        // Orleans lists Roslyn as a run-time dependency although only its code generator uses it at build time.
+        Assert.Equal(["Microsoft.CodeAnalysis.Common", "Microsoft.CodeAnalysis.CSharp", "Microsoft.CodeAnalysis.Workspaces.Common"],
+            Property(Packaging, "BuildOnlyPackages").Split(';').Where(p => p.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)));
+        var drop = Packaging.Descendants("Target").Single(t => (string?)t.Attribute("Name") == "DropBuildOnlyPackages");
+        Assert.Equal("ResolvePackageAssets", (string?)drop.Attribute("AfterTargets"));
+        Assert.Equal(["RuntimeCopyLocalItems", "ResourceCopyLocalItems"], drop.Descendants("ItemGroup").Elements().Select(e => e.Name.LocalName));
     }
 
     [Fact]
