@@ -171,7 +171,7 @@ public static class EnsembleRunner
         private readonly Simulation _sim;
         private readonly long[] _runs;
         private readonly ulong _seed;
-        private readonly List<(int Lane, int Slot, float[] Page, int Offset)> _offered = [];
+        private readonly List<(int Lane, int Slot, float[] Page, int Within)> _offered = [];
 
         public Worker(EnsemblePool pool, EnsembleOptions options)
         {
@@ -213,24 +213,39 @@ public static class EnsembleRunner
                 if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Partial.Threshold)
                 {
                     int slot = Partial.RentSlot();
-                    var (page, offset) = Partial.Location(slot);
-                    offered.Add((lane, slot, page, offset));
+                    var (page, within) = Partial.Location(slot);
+                    offered.Add((lane, slot, page, within));
                 }
             }
 
-            // Gather the sampled lanes' trajectories into their slots (indicator-major, then year), reading each
-            // indicator-year row of the block's lanes once.
+            // Write the sampled lanes' values into their slots: the pages are cell-major, so each indicator-year row of the
+            // block goes to one row of a page; when every lane is sampled into consecutive slots of one page (every block of a
+            // small ensemble) that is one contiguous conversion per indicator-year.
             if (offered.Count > 0)
             {
-                for (int ind = 0; ind < n; ind++)
+                const int rowStride = EnsemblePartial.PageRows;
+                var (firstLane, _, firstPage, firstWithin) = offered[0];
+                bool contiguous = firstLane == 0 && offered.Count == count && firstWithin + count <= rowStride;
+                for (int k = 1; k < offered.Count && contiguous; k++)
                 {
-                    for (int t = 0; t < years; t++)
+                    contiguous = offered[k].Lane == k && offered[k].Page == firstPage && offered[k].Within == firstWithin + k;
+                }
+
+                for (int t = 0; t < years; t++)
+                {
+                    for (int ind = 0; ind < n; ind++)
                     {
                         var lanes = _sim.IndicatorLanes(ind, t);
-                        int o = (ind * years) + t;
-                        foreach (var (lane, _, page, offset) in offered)
+                        int at = ((ind * years) + t) * rowStride;
+                        if (contiguous)
                         {
-                            page[offset + o] = (float)lanes[lane];
+                            EnsemblePartial.Narrow(lanes[..count], firstPage.AsSpan(at + firstWithin, count));
+                            continue;
+                        }
+
+                        foreach (var (lane, _, page, within) in offered)
+                        {
+                            page[at + within] = (float)lanes[lane];
                         }
                     }
                 }
