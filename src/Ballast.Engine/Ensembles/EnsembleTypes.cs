@@ -9,8 +9,11 @@ namespace Ballast.Engine.Ensembles;
 /// <param name="FirstRun">First run index (to split an ensemble into ranges executed separately and merged).</param>
 /// <param name="BlockSize">Runs per block (vectorised together); results do not depend on it.</param>
 /// <param name="SampleSize">Runs kept (selected by a hash of the run index, so the same for any partition) for per-year percentiles; exact when Runs ≤ SampleSize.</param>
-public sealed record EnsembleOptions(int Runs, ulong Seed, int Threads = 1, long FirstRun = 0, int BlockSize = 16, int SampleSize = 4096)
+public sealed record EnsembleOptions(int Runs, ulong Seed, int Threads = 1, long FirstRun = 0, int BlockSize = 16, int SampleSize = EnsembleOptions.DefaultSampleSize)
 {
+    /// <summary>Runs kept for the percentiles unless an ensemble says otherwise.</summary>
+    public const int DefaultSampleSize = 4096;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> on nonsense.</summary>
     public void Validate()
     {
