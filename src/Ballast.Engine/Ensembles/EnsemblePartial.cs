@@ -101,7 +101,7 @@ public sealed class EnsemblePartial
 
     /// <summary>
     /// Adds the summary counters of one lane of a finished simulation: the same counts as
-    /// <see cref="AddSummary(RunSummary)"/> of <see cref="EnsembleRunner.Summarise"/>, without building the row.
+    /// <see cref="AddSummary(RunSummary)"/> of the lane's <see cref="RunBlockSummary.Row"/>, without building the row.
     /// </summary>
     public void AddLane(Simulation sim, int lane)
     {

@@ -50,8 +50,11 @@ public sealed record EnsembleObservers(
 /// </summary>
 public interface IRunRowWriter
 {
-    /// <summary>Turns a block's rows (consecutive run indices) into what <see cref="Write"/> will write.</summary>
-    object Prepare(IReadOnlyList<RunSummary> runs);
+    /// <summary>
+    /// Turns a block's rows (consecutive run indices) into what <see cref="Write"/> will write. The block's columns are reused
+    /// once the block is written: what is returned may be the block itself, read in <see cref="Write"/>, but nothing may keep it after.
+    /// </summary>
+    object Prepare(RunBlockSummary block);
 
     /// <summary>Writes a prepared block; blocks arrive in run-index order from one thread at a time.</summary>
     void Write(object prepared);
