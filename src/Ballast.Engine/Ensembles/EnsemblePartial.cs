@@ -75,6 +75,36 @@ public sealed class EnsemblePartial
     /// <summary>The sampling hash of a run index (independent of partitioning).</summary>
     public static ulong SampleHash(ulong seed, long runIndex) => CounterRng.Mix(CounterRng.RunKey(seed, runIndex) ^ 0x243F6A8885A308D3UL);
 
+    /// <summary>
+    /// The largest run-index hash among the <paramref name="sampleSize"/> smallest of the runs first .. first + runs − 1, or
+    /// <see cref="ulong.MaxValue"/> when there are no more runs than that. The hashes do not depend on the simulation, so a large
+    /// ensemble knows before it starts which runs its sample will hold: only those are offered (no trajectory is written to
+    /// be displaced later), whatever the threads.
+    /// </summary>
+    internal static ulong SampleBound(ulong seed, long first, long runs, int sampleSize)
+    {
+        if (runs <= sampleSize)
+        {
+            return ulong.MaxValue;
+        }
+
+        var largest = new PriorityQueue<ulong, ulong>(sampleSize, Comparer<ulong>.Create((a, b) => b.CompareTo(a)));
+        for (long r = first; r < first + runs; r++)
+        {
+            ulong hash = SampleHash(seed, r);
+            if (largest.Count < sampleSize)
+            {
+                largest.Enqueue(hash, hash);
+            }
+            else if (hash < largest.Peek())
+            {
+                largest.DequeueEnqueue(hash, hash);
+            }
+        }
+
+        return largest.Peek();
+    }
+
     /// <summary>Adds a finished run's summary counters.</summary>
     public void AddSummary(RunSummary s)
     {

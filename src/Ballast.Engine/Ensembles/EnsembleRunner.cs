@@ -32,6 +32,7 @@ public static class EnsembleRunner
         var clock = Stopwatch.StartNew();
         // Column buffers of the blocks' summary rows, reused once a block is handed over (at most the hand-over window in use).
         var spareRows = new ConcurrentBag<RunBlockSummary>();
+        ulong sampleBound = EnsemblePartial.SampleBound(options.Seed, options.FirstRun, options.Runs, options.SampleSize);
         try
         {
             RunBlocks();
@@ -48,7 +49,7 @@ public static class EnsembleRunner
             options.Runs,
             options.BlockSize,
             options.Threads,
-            () => new Worker(pool, options),
+            () => new Worker(pool, options, sampleBound),
             (worker, first, count) =>
             {
                 var summaries = rows ? spareRows.TryTake(out var spare) ? spare : worker.NewRows() : null;
@@ -120,10 +121,12 @@ public static class EnsembleRunner
         private readonly Simulation _sim;
         private readonly long[] _runs;
         private readonly ulong _seed;
+        private readonly ulong _sampleBound; // runs hashed above it never enter the sample
         private readonly List<(int Lane, int Slot, float[] Page, int Within)> _offered = [];
 
-        public Worker(EnsemblePool pool, EnsembleOptions options)
+        public Worker(EnsemblePool pool, EnsembleOptions options, ulong sampleBound)
         {
+            _sampleBound = sampleBound;
             _sim = pool.RentSimulation(options.BlockSize);
             _runs = new long[options.BlockSize];
             _seed = options.Seed;
@@ -157,7 +160,7 @@ public static class EnsembleRunner
             for (int lane = 0; lane < count; lane++)
             {
                 Partial.AddLane(_sim, lane);
-                if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Partial.Threshold)
+                if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Math.Min(Partial.Threshold, _sampleBound))
                 {
                     int slot = Partial.RentSlot();
                     var (page, within) = Partial.Location(slot);
