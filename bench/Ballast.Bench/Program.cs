@@ -105,6 +105,7 @@ if (args.Length > 0 && args[0] == "--repeat")
     var inputs = EnsembleBenchmarks.BaselineInputs();
     EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, 1));
     var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+    long allocated0 = GC.GetTotalAllocatedBytes(precise: true);
     var sw = Stopwatch.StartNew();
     double check = 0;
     for (int k = 0; k < count; k++)
@@ -114,7 +115,8 @@ if (args.Length > 0 && args[0] == "--repeat")
 
     double each = sw.Elapsed.TotalSeconds / count;
     double cpuEach = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / count;
-    Console.WriteLine($"ensemble of {runs} runs x {count}: {each * 1e3:F2} ms each (process CPU {cpuEach * 1e3:F2} ms) = {runs * inputs.ActorCount * inputs.Steps / each / 1e6:F1} M cy/s, {runs / each:F0} runs/s [{check:R}]");
+    double allocatedEach = (GC.GetTotalAllocatedBytes(precise: true) - allocated0) / (double)count;
+    Console.WriteLine($"ensemble of {runs} runs x {count}: {each * 1e3:F2} ms each (process CPU {cpuEach * 1e3:F2} ms, {allocatedEach / 1e6:F2} MB allocated) = {runs * inputs.ActorCount * inputs.Steps / each / 1e6:F1} M cy/s, {runs / each:F0} runs/s [{check:R}]");
     return 0;
 }
 

@@ -43,12 +43,12 @@ public sealed class RunSummaryCsv : IRunRowWriter, IDisposable
     }
 
     /// <summary>Formats a block of runs as CSV lines (thread-safe: touches no shared state).</summary>
-    public object Prepare(IReadOnlyList<RunSummary> runs)
+    public object Prepare(RunBlockSummary block)
     {
-        var b = new StringBuilder(runs.Count * 1024);
-        foreach (var s in runs)
+        var b = new StringBuilder(block.Count * 1024);
+        for (int lane = 0; lane < block.Count; lane++)
         {
-            Append(b, s);
+            Append(b, block, lane);
         }
 
         return b.ToString();
@@ -57,35 +57,37 @@ public sealed class RunSummaryCsv : IRunRowWriter, IDisposable
     /// <summary>Appends a block formatted by <see cref="Prepare"/>.</summary>
     public void Write(object prepared) => _writer.Write((string)prepared);
 
-    private void Append(StringBuilder b, RunSummary s)
+    private void Append(StringBuilder b, RunBlockSummary s, int lane)
     {
-        b.Append(s.RunIndex.ToString(CultureInfo.InvariantCulture)).Append(',')
-            .Append(s.StancePath.ToString(CultureInfo.InvariantCulture)).Append(',');
-        Year(b, s.CrossoverYear);
+        int r = s.Capacity;
+        b.Append(s.RunIndex[lane].ToString(CultureInfo.InvariantCulture)).Append(',')
+            .Append(s.StancePath[lane].ToString(CultureInfo.InvariantCulture)).Append(',');
+        Year(b, s.CrossoverYear[lane]);
         b.Append(',');
-        Num(b, s.FinalBalance);
+        Num(b, s.FinalBalance[lane]);
         for (var i = 0; i < _codes.Count; i++)
         {
+            int at = (i * r) + lane;
             b.Append(',');
-            Num(b, s.FinalShare[i]);
+            Num(b, s.FinalShare[at]);
             b.Append(',');
-            Num(b, s.FinalCredibility[i]);
+            Num(b, s.FinalCredibility[at]);
             b.Append(',');
-            Num(b, s.FinalAlignment[i]);
+            Num(b, s.FinalAlignment[at]);
             b.Append(',');
-            Num(b, s.FinalDuplication[i]);
+            Num(b, s.FinalDuplication[at]);
             b.Append(',');
-            Num(b, s.FinalHedging[i]);
-            b.Append(',').Append(s.State[i].ToString().ToLowerInvariant()).Append(',');
-            Year(b, s.RealignmentYear[i]);
+            Num(b, s.FinalHedging[at]);
+            b.Append(',').Append(s.State[at].ToString().ToLowerInvariant()).Append(',');
+            Year(b, s.RealignmentYear[at]);
             b.Append(',');
-            Year(b, s.HedgingCrossedYear[i]);
+            Year(b, s.HedgingCrossedYear[at]);
             b.Append(',');
-            Year(b, s.ThreatExecutedYear[i]);
-            foreach (var target in s.TargetMetYear)
+            Year(b, s.ThreatExecutedYear[at]);
+            for (int k = 0; k < s.Targets; k++)
             {
                 b.Append(',');
-                Year(b, target[i]);
+                Year(b, s.TargetMetYear[(((k * s.Actors) + i) * r) + lane]);
             }
         }
 

@@ -74,8 +74,8 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, options).GetAwaiter().GetResult();
     }
 
-    /// <summary>Nothing to prepare: the rows are copied into the column buffers as they are written.</summary>
-    public object Prepare(IReadOnlyList<RunSummary> runs) => runs;
+    /// <summary>Nothing to prepare: the block's columns are copied into the row group's as they are written.</summary>
+    public object Prepare(RunBlockSummary block) => block;
 
     /// <summary>
     /// Copies a block of rows into the column buffers; a full row group is encoded, compressed and written on a background
@@ -83,30 +83,33 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     /// </summary>
     public void Write(object prepared)
     {
-        foreach (var s in (IReadOnlyList<RunSummary>)prepared)
+        var s = (RunBlockSummary)prepared;
+        int stride = s.Capacity;
+        for (int lane = 0; lane < s.Count; lane++)
         {
             var c = _filling;
             int r = c.Count;
-            c.RunIndex[r] = s.RunIndex;
-            c.StancePath[r] = s.StancePath;
-            c.Years[0][r] = s.CrossoverYear;
-            c.Numbers[0][r] = Finite(s.FinalBalance);
+            c.RunIndex[r] = s.RunIndex[lane];
+            c.StancePath[r] = s.StancePath[lane];
+            c.Years[0][r] = s.CrossoverYear[lane];
+            c.Numbers[0][r] = Finite(s.FinalBalance[lane]);
             for (int i = 0; i < _actors; i++)
             {
+                int at = (i * stride) + lane;
                 int n = 1 + (5 * i);
-                c.Numbers[n][r] = Finite(s.FinalShare[i]);
-                c.Numbers[n + 1][r] = Finite(s.FinalCredibility[i]);
-                c.Numbers[n + 2][r] = Finite(s.FinalAlignment[i]);
-                c.Numbers[n + 3][r] = Finite(s.FinalDuplication[i]);
-                c.Numbers[n + 4][r] = Finite(s.FinalHedging[i]);
-                c.States[i][r] = StateName(s.State[i]);
+                c.Numbers[n][r] = Finite(s.FinalShare[at]);
+                c.Numbers[n + 1][r] = Finite(s.FinalCredibility[at]);
+                c.Numbers[n + 2][r] = Finite(s.FinalAlignment[at]);
+                c.Numbers[n + 3][r] = Finite(s.FinalDuplication[at]);
+                c.Numbers[n + 4][r] = Finite(s.FinalHedging[at]);
+                c.States[i][r] = StateName(s.State[at]);
                 int y = 1 + ((3 + _targets) * i);
-                c.Years[y][r] = s.RealignmentYear[i];
-                c.Years[y + 1][r] = s.HedgingCrossedYear[i];
-                c.Years[y + 2][r] = s.ThreatExecutedYear[i];
+                c.Years[y][r] = s.RealignmentYear[at];
+                c.Years[y + 1][r] = s.HedgingCrossedYear[at];
+                c.Years[y + 2][r] = s.ThreatExecutedYear[at];
                 for (int k = 0; k < _targets; k++)
                 {
-                    c.Years[y + 3 + k][r] = s.TargetMetYear[k][i];
+                    c.Years[y + 3 + k][r] = s.TargetMetYear[(((k * _actors) + i) * stride) + lane];
                 }
             }
 

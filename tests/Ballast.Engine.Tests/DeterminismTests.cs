@@ -54,6 +54,30 @@ public class DeterminismTests
         SameBits(whole, EnsembleRunner.Merge([b, a]));
     }
 
+    [Theory]
+    [InlineData(300, 1, 16, 4096)] // every run sampled, each block into consecutive slots of a page
+    [InlineData(300, 2, 24, 4096)] // blocks straddle pages, two workers merged
+    [InlineData(300, 2, 16, 100)]  // a sample of 100 runs: slots freed and reused, rows displaced in the merge
+    public void Horizon_percentiles_are_those_of_the_sampled_runs_final_values(int runs, int threads, int block, int sampleSize)
+    {
+        var inputs = Inputs();
+        var (result, rows) = Run(inputs, new EnsembleOptions(runs, 11, threads, BlockSize: block, SampleSize: sampleSize));
+
+        // The sample is the runs with the smallest run-index hashes; trajectories are kept in single precision.
+        var kept = rows.OrderBy(r => (EnsemblePartial.SampleHash(11, r.RunIndex), r.RunIndex)).Take(sampleSize).ToList();
+        var layout = new IndicatorLayout(inputs.Codes);
+        int horizon = inputs.StartYear + inputs.Steps;
+        var balance = layout.Names[layout.Of(CoalitionIndicator.Balance)];
+        Assert.Equal(
+            EnsemblePartial.Percentiles(balance, horizon, [.. kept.Select(r => (double)(float)r.FinalBalance)]),
+            result.Get(balance, horizon));
+        var share = layout.Names[layout.Of(ActorIndicator.Share, 1)];
+        Assert.Equal(
+            EnsemblePartial.Percentiles(share, horizon, [.. kept.Select(r => (double)(float)r.FinalShare[1])]),
+            result.Get(share, horizon));
+        Assert.Equal(Math.Min(runs, sampleSize), result.Kpis.PercentileSampleSize);
+    }
+
     [Fact]
     public void Different_seeds_give_different_results()
     {

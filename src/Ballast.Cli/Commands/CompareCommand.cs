@@ -36,6 +36,10 @@ public static class CompareCommand
 
             var table = Build(outcome.Paired, paths, prepared[0].Inputs.HorizonYear);
             table.Notes.Add($"Each scenario ran {request.Runs} runs with seed {request.Seed} and the same run indices, so run r faces the same shocks in every scenario; Δ is the paired difference (scenario − {Path.GetFileName(paths[0])}), its median and 5-95 % range over runs. Results folders and comparison.html: {outRoot}.");
+            if (outcome.Paired.PercentileBasis is { } basis)
+            {
+                table.Notes.Add($"Medians and Δ percentiles come from {basis}.");
+            }
             var scenarios = new System.Text.Json.Nodes.JsonArray([.. paths.Select(s => (System.Text.Json.Nodes.JsonNode?)Path.GetFileNameWithoutExtension(s))]);
             output.Write(p, ctx, new ResultDocument("compare", table).With(new { request.Runs, request.Seed, prepared[0].Inputs.HorizonYear, Scenarios = scenarios }));
             return 0;

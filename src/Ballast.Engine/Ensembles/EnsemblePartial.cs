@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Ballast.Core.Analytics;
 
 namespace Ballast.Engine.Ensembles;
@@ -74,6 +75,36 @@ public sealed class EnsemblePartial
     /// <summary>The sampling hash of a run index (independent of partitioning).</summary>
     public static ulong SampleHash(ulong seed, long runIndex) => CounterRng.Mix(CounterRng.RunKey(seed, runIndex) ^ 0x243F6A8885A308D3UL);
 
+    /// <summary>
+    /// The largest run-index hash among the <paramref name="sampleSize"/> smallest of the runs first .. first + runs − 1, or
+    /// <see cref="ulong.MaxValue"/> when there are no more runs than that. The hashes do not depend on the simulation, so a large
+    /// ensemble knows before it starts which runs its sample will hold: only those are offered (no trajectory is written to
+    /// be displaced later), whatever the threads.
+    /// </summary>
+    internal static ulong SampleBound(ulong seed, long first, long runs, int sampleSize)
+    {
+        if (runs <= sampleSize)
+        {
+            return ulong.MaxValue;
+        }
+
+        var largest = new PriorityQueue<ulong, ulong>(sampleSize, Comparer<ulong>.Create((a, b) => b.CompareTo(a)));
+        for (long r = first; r < first + runs; r++)
+        {
+            ulong hash = SampleHash(seed, r);
+            if (largest.Count < sampleSize)
+            {
+                largest.Enqueue(hash, hash);
+            }
+            else if (hash < largest.Peek())
+            {
+                largest.DequeueEnqueue(hash, hash);
+            }
+        }
+
+        return largest.Peek();
+    }
+
     /// <summary>Adds a finished run's summary counters.</summary>
     public void AddSummary(RunSummary s)
     {
@@ -100,7 +131,7 @@ public sealed class EnsemblePartial
 
     /// <summary>
     /// Adds the summary counters of one lane of a finished simulation: the same counts as
-    /// <see cref="AddSummary(RunSummary)"/> of <see cref="EnsembleRunner.Summarise"/>, without building the row.
+    /// <see cref="AddSummary(RunSummary)"/> of the lane's <see cref="RunBlockSummary.Row"/>, without building the row.
     /// </summary>
     public void AddLane(Simulation sim, int lane)
     {
@@ -130,7 +161,12 @@ public sealed class EnsemblePartial
     public void Offer(long runIndex, ReadOnlySpan<float> trajectory)
     {
         int slot = RentSlot();
-        trajectory.CopyTo(Trajectory(slot));
+        var (page, within) = Location(slot);
+        for (int c = 0; c < _cells; c++)
+        {
+            page[(c * RowsPerPage) + within] = trajectory[c];
+        }
+
         Offer(runIndex, slot);
     }
 
@@ -147,7 +183,7 @@ public sealed class EnsemblePartial
         }
     }
 
-    /// <summary>A free trajectory slot to write (<see cref="Trajectory"/>) and <see cref="Offer(long, int)"/>; contents undefined.</summary>
+    /// <summary>A free trajectory slot to write (at <see cref="Location"/>) and <see cref="Offer(long, int)"/>; contents undefined.</summary>
     public int RentSlot()
     {
         if (_freeSlots.TryPop(out int slot))
@@ -163,15 +199,15 @@ public sealed class EnsemblePartial
         return _slots++;
     }
 
-    /// <summary>The trajectory held in a slot.</summary>
-    public Span<float> Trajectory(int slot)
-    {
-        var (page, offset) = Location(slot);
-        return page.AsSpan(offset, _cells);
-    }
+    /// <summary>Slots per page: a page holds cell c of its slots at [c · RowsPerPage, (c + 1) · RowsPerPage).</summary>
+    internal const int PageRows = RowsPerPage;
 
-    /// <summary>Where a slot's trajectory lives: the page array and the offset of its first value.</summary>
-    public (float[] Page, int Offset) Location(int slot) => (_pages[slot / RowsPerPage], (slot % RowsPerPage) * _cells);
+    /// <summary>
+    /// Where a slot's trajectory lives: its page, which holds the slots' values cell-major (cell c of the slot at
+    /// c · <see cref="PageRows"/> + <c>Within</c>), so that one indicator-year of many runs is contiguous both when a block
+    /// writes it and when the percentiles read it.
+    /// </summary>
+    internal (float[] Page, int Within) Location(int slot) => (_pages[slot / RowsPerPage], slot % RowsPerPage);
 
     /// <summary>Merges another partial of the same inputs and seed into this one (commutative and associative).</summary>
     public void Merge(EnsemblePartial other)
@@ -189,9 +225,27 @@ public sealed class EnsemblePartial
         Add(_targetMet, other._targetMet);
         Add(_targetYearSum, other._targetYearSum);
         Add(_paths, other._paths);
+
+        // Decide every row's slot first, then copy cell by cell: each cell of the other's rows is read from and written to
+        // contiguous page rows, not one whole trajectory (thousands of cells a page row apart) at a time. A slot given twice
+        // was freed in between (its first row was displaced), so the row copied last is the one the sample keeps.
+        var moves = new List<(int From, int To)>(other._sample.Count);
         foreach (var (row, _) in other._sample.UnorderedItems)
         {
-            Offer(row.Run, other.Trajectory(row.Slot));
+            int slot = RentSlot();
+            moves.Add((row.Slot, slot));
+            Offer(row.Run, slot);
+        }
+
+        for (int c = 0; c < _cells; c++)
+        {
+            int at = c * RowsPerPage;
+            foreach (var (from, to) in moves)
+            {
+                var (source, sourceWithin) = other.Location(from);
+                var (target, targetWithin) = Location(to);
+                target[at + targetWithin] = source[at + sourceWithin];
+            }
         }
     }
 
@@ -218,26 +272,47 @@ public sealed class EnsemblePartial
         int cells = n * years;
         var pct = new PercentileRow[cells];
 
-        // Transpose a band of indicator-years at a time (each run's trajectory is read contiguously, the band stays in
-        // cache) and take the quantiles by selection instead of a full sort; bands are independent, so they run in parallel
-        // and every cell gets exactly the order statistics a sort would give.
-        const int Band = 64;
-        int bands = (cells + Band - 1) / Band;
+        // Each cell's values are in run order, as a sort of the sample by run would give them: when slot k holds the k-th run
+        // (one worker, nothing displaced: the usual small ensemble) a cell is a few contiguous page rows, otherwise it is
+        // gathered slot by slot from the same rows. Cells are independent, so ranges of them run in parallel, and each gets
+        // exactly the order statistics a sort would give.
         int m = rows.Length;
-        Parallel.For(0, bands, () => new double[Band * Math.Max(1, m)], (b, _, buf) =>
+        bool inOrder = true;
+        for (int k = 0; k < m && inOrder; k++)
         {
-            int c0 = b * Band;
-            int width = Math.Min(Band, cells - c0);
-            Transpose(rows, c0, width, buf);
+            inOrder = rows[k].Slot == k;
+        }
 
-            for (int c = 0; c < width; c++)
+        const int Chunk = 128;
+        int chunks = (cells + Chunk - 1) / Chunk;
+        Parallel.For(0, chunks, () => System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m)), (chunk, _, buf) =>
+        {
+            var values = buf.AsSpan(0, m);
+            for (int cell = chunk * Chunk; cell < Math.Min(cells, (chunk + 1) * Chunk); cell++)
             {
-                int cell = c0 + c;
-                pct[cell] = SelectPercentiles(Layout.Names[cell / years], inp.StartYear + (cell % years), buf.AsSpan(c * m, m));
+                int at = cell * RowsPerPage;
+                if (inOrder)
+                {
+                    for (int p = 0; p * RowsPerPage < m; p++)
+                    {
+                        int count = Math.Min(RowsPerPage, m - (p * RowsPerPage));
+                        Widen(_pages[p].AsSpan(at, count), values.Slice(p * RowsPerPage, count));
+                    }
+                }
+                else
+                {
+                    for (int k = 0; k < m; k++)
+                    {
+                        var (page, within) = Location(rows[k].Slot);
+                        values[k] = page[at + within];
+                    }
+                }
+
+                pct[cell] = SelectPercentiles(Layout.Names[cell / years], inp.StartYear + (cell % years), values);
             }
 
             return buf;
-        }, _ => { });
+        }, buf => System.Buffers.ArrayPool<double>.Shared.Return(buf));
 
         int horizon = years - 1;
         PercentileRow Final(int ind) => pct[(ind * years) + horizon];
@@ -323,7 +398,7 @@ public sealed class EnsemblePartial
             [.. allies],
             [.. _paths],
             rows.Length);
-        return new EnsembleResult([.. Layout.Names], [.. Enumerable.Range(inp.StartYear, years)], [.. pct], kpi);
+        return new EnsembleResult([.. Layout.Names], [.. Enumerable.Range(inp.StartYear, years)], ImmutableCollectionsMarshal.AsImmutableArray(pct), kpi);
     }
 
     /// <summary>Percentiles (linear interpolation between order statistics, "type 7") of a sample; NaN when empty.</summary>
@@ -347,7 +422,7 @@ public sealed class EnsemblePartial
         }
 
         int nan = 0;
-        for (int i = 0; i < n; i++)
+        for (int i = HasNaN(values) ? 0 : n; i < n; i++)
         {
             if (double.IsNaN(values[i]))
             {
@@ -430,12 +505,35 @@ public sealed class EnsemblePartial
             return;
         }
 
+        // Every value's bucket a vector at a time, then the counts in four histograms, so that runs of values falling in the
+        // same bucket (skewed indicators) make four short chains of increments instead of one long one.
         int buckets = Buckets(n);
+        var bins = n <= 4096 ? stackalloc int[n] : new int[n];
+        Bins(values, min, scale, bins);
         var counts = buckets <= 1024 ? stackalloc int[buckets] : new int[buckets];
-        counts.Clear();
-        foreach (double v in values)
+        var partial = buckets <= 256 ? stackalloc int[4 * buckets] : new int[4 * buckets];
+        partial.Clear();
+        var c0 = partial[..buckets];
+        var c1 = partial[buckets..(2 * buckets)];
+        var c2 = partial[(2 * buckets)..(3 * buckets)];
+        var c3 = partial[(3 * buckets)..];
+        int i = 0;
+        for (; i <= n - 4; i += 4)
         {
-            counts[(int)((v - min) * scale)]++;
+            c0[bins[i]]++;
+            c1[bins[i + 1]]++;
+            c2[bins[i + 2]]++;
+            c3[bins[i + 3]]++;
+        }
+
+        for (; i < n; i++)
+        {
+            c0[bins[i]]++;
+        }
+
+        for (int b = 0; b < buckets; b++)
+        {
+            counts[b] = c0[b] + c1[b] + c2[b] + c3[b];
         }
 
         // The bucket of each wanted rank (several ranks may share one) and where its values go in the scratch space.
@@ -471,13 +569,13 @@ public sealed class EnsemblePartial
         var scratch = System.Buffers.ArrayPool<double>.Shared.Rent(used);
         try
         {
-            foreach (double v in values)
+            for (int k = 0; k < n; k++)
             {
-                int b = (int)((v - min) * scale);
+                int b = bins[k];
                 int at = next[b];
                 if (at >= 0)
                 {
-                    scratch[at] = v;
+                    scratch[at] = values[k];
                     next[b] = at + 1;
                 }
             }
@@ -504,6 +602,49 @@ public sealed class EnsemblePartial
         finally
         {
             System.Buffers.ArrayPool<double>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>Whether any value is NaN, a vector at a time (most cells have none, and then need no scalar pass).</summary>
+    private static bool HasNaN(ReadOnlySpan<double> values)
+    {
+        int i = 0;
+        for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+        {
+            var v = new Vector<double>(values[i..]);
+            if (!Vector.EqualsAll(v, v))
+            {
+                return true;
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The bucket (v − min) · scale, truncated, of every value, a vector at a time (the same integers as a cast of each).</summary>
+    private static void Bins(ReadOnlySpan<double> values, double min, double scale, Span<int> bins)
+    {
+        int i = 0;
+        var vmin = new Vector<double>(min);
+        var vscale = new Vector<double>(scale);
+        for (; i <= values.Length - (2 * Vector<double>.Count); i += 2 * Vector<double>.Count)
+        {
+            var low = Vector.ConvertToInt64((new Vector<double>(values[i..]) - vmin) * vscale);
+            var high = Vector.ConvertToInt64((new Vector<double>(values[(i + Vector<double>.Count)..]) - vmin) * vscale);
+            Vector.Narrow(low, high).CopyTo(bins[i..]);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            bins[i] = (int)((values[i] - min) * scale);
         }
     }
 
@@ -639,18 +780,35 @@ public sealed class EnsemblePartial
         return (row.Hash, row.Run).CompareTo((top.Hash, top.Run)) < 0 ? _sample.DequeueEnqueue(row, (row.Hash, row.Run)) : row;
     }
 
-    /// <summary>Copies cells c0..c0+width of every sampled trajectory into buf, cell-major.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Transpose(SampleRow[] rows, int c0, int width, double[] buf)
+    /// <summary>Single-precision values as doubles (exact), a vector at a time.</summary>
+    private static void Widen(ReadOnlySpan<float> from, Span<double> to)
     {
-        int m = rows.Length;
-        for (int s = 0; s < m; s++)
+        int i = 0;
+        for (; i <= from.Length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            var traj = Trajectory(rows[s].Slot);
-            for (int c = 0; c < width; c++)
-            {
-                buf[(c * m) + s] = traj[c0 + c];
-            }
+            Vector.Widen(new Vector<float>(from[i..]), out var low, out var high);
+            low.CopyTo(to[i..]);
+            high.CopyTo(to[(i + Vector<double>.Count)..]);
+        }
+
+        for (; i < from.Length; i++)
+        {
+            to[i] = from[i];
+        }
+    }
+
+    /// <summary>Doubles rounded to single precision as a cast rounds them, a vector at a time.</summary>
+    internal static void Narrow(ReadOnlySpan<double> from, Span<float> to)
+    {
+        int i = 0;
+        for (; i <= from.Length - (2 * Vector<double>.Count); i += 2 * Vector<double>.Count)
+        {
+            Vector.Narrow(new Vector<double>(from[i..]), new Vector<double>(from[(i + Vector<double>.Count)..])).CopyTo(to[i..]);
+        }
+
+        for (; i < from.Length; i++)
+        {
+            to[i] = (float)from[i];
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Ballast.Engine.Ensembles;
@@ -30,6 +30,9 @@ public static class EnsembleRunner
         bool rows = observers.RunSink is not null || observers.RowWriter is not null;
         long completed = 0;
         var clock = Stopwatch.StartNew();
+        // Column buffers of the blocks' summary rows, reused once a block is handed over (at most the hand-over window in use).
+        var spareRows = new ConcurrentBag<RunBlockSummary>();
+        ulong sampleBound = EnsemblePartial.SampleBound(options.Seed, options.FirstRun, options.Runs, options.SampleSize);
         try
         {
             RunBlocks();
@@ -46,10 +49,11 @@ public static class EnsembleRunner
             options.Runs,
             options.BlockSize,
             options.Threads,
-            () => new Worker(pool, options),
+            () => new Worker(pool, options, sampleBound),
             (worker, first, count) =>
             {
-                var summaries = worker.RunBlock(first, count, observers.DecisionOverride, rows);
+                var summaries = rows ? spareRows.TryTake(out var spare) ? spare : worker.NewRows() : null;
+                worker.RunBlock(first, count, observers.DecisionOverride, summaries);
 
                 // Formatting happens here, in parallel; only the ordered hand-over holds the lock.
                 var prepared = summaries is not null ? observers.RowWriter?.Prepare(summaries) : null;
@@ -59,15 +63,20 @@ public static class EnsembleRunner
             {
                 if (block.Rows is not null && observers.RunSink is { } sink)
                 {
-                    foreach (var s in block.Rows)
+                    for (int lane = 0; lane < block.Count; lane++)
                     {
-                        sink(s);
+                        sink(block.Rows.Row(lane));
                     }
                 }
 
                 if (block.Prepared is not null)
                 {
                     observers.RowWriter!.Write(block.Prepared);
+                }
+
+                if (block.Rows is not null)
+                {
+                    spareRows.Add(block.Rows);
                 }
 
                 completed += block.Count;
@@ -106,75 +115,18 @@ public static class EnsembleRunner
         return (acc ?? throw new ArgumentException("no partials", nameof(partials))).ToResult();
     }
 
-    /// <summary>Builds the summary row of one lane of a finished simulation.</summary>
-    public static RunSummary Summarise(Simulation sim, int lane)
-    {
-        var inp = sim.Inputs;
-        int a = inp.ActorCount;
-        int t = inp.Steps;
-        var layout = sim.Layout;
-        ImmutableArray<double> Final(ActorIndicator k)
-        {
-            var arr = new double[a];
-            for (int i = 0; i < a; i++)
-            {
-                arr[i] = sim.Indicator(layout.Of(k, i), t, lane);
-            }
-
-            return ImmutableArray.Create(arr);
-        }
-
-        var states = new AlignmentState[a];
-        var realign = new int?[a];
-        var hedge = new int?[a];
-        var exec = new int?[a];
-        for (int i = 0; i < a; i++)
-        {
-            states[i] = sim.StateOf(i, lane);
-            realign[i] = sim.RealignmentYear(i, lane);
-            hedge[i] = sim.HedgingCrossedYear(i, lane);
-            exec[i] = sim.ThreatExecutedYear(i, lane);
-        }
-
-        var targets = new ImmutableArray<int?>[inp.TargetShares.Length];
-        for (int k = 0; k < targets.Length; k++)
-        {
-            var met = new int?[a];
-            for (int i = 0; i < a; i++)
-            {
-                met[i] = sim.TargetMetYear(k, i, lane);
-            }
-
-            targets[k] = [.. met];
-        }
-
-        return new RunSummary(
-            sim.RunIndexOf(lane),
-            sim.StancePathOf(lane),
-            sim.CrossoverYear(lane),
-            sim.Indicator(layout.Of(CoalitionIndicator.Balance), t, lane),
-            Final(ActorIndicator.Share),
-            Final(ActorIndicator.Credibility),
-            Final(ActorIndicator.Alignment),
-            Final(ActorIndicator.Duplication),
-            Final(ActorIndicator.Hedging),
-            [.. states],
-            [.. realign],
-            [.. hedge],
-            [.. exec],
-            [.. targets]);
-    }
-
     /// <summary>Per-thread state: one simulation (all buffers preallocated) and partial statistics.</summary>
     private sealed class Worker
     {
         private readonly Simulation _sim;
         private readonly long[] _runs;
         private readonly ulong _seed;
-        private readonly List<(int Lane, int Slot, float[] Page, int Offset)> _offered = [];
+        private readonly ulong _sampleBound; // runs hashed above it never enter the sample
+        private readonly List<(int Lane, int Slot, float[] Page, int Within)> _offered = [];
 
-        public Worker(EnsemblePool pool, EnsembleOptions options)
+        public Worker(EnsemblePool pool, EnsembleOptions options, ulong sampleBound)
         {
+            _sampleBound = sampleBound;
             _sim = pool.RentSimulation(options.BlockSize);
             _runs = new long[options.BlockSize];
             _seed = options.Seed;
@@ -186,8 +138,11 @@ public static class EnsembleRunner
         /// <summary>The worker's simulation (returned to the pool when the worker is done).</summary>
         public Simulation Simulation => _sim;
 
-        /// <summary>Runs one block; builds the summary rows only when someone consumes them (the counters are read from the lanes).</summary>
-        public RunSummary[]? RunBlock(long first, int count, IDecisionOverride? decisionOverride, bool rows)
+        /// <summary>Empty summary columns for this worker's blocks.</summary>
+        public RunBlockSummary NewRows() => new(_sim.Inputs.ActorCount, _sim.Inputs.TargetShares.Length, _runs.Length);
+
+        /// <summary>Runs one block; fills <paramref name="rows"/> when someone consumes them (the counters are read from the lanes).</summary>
+        public void RunBlock(long first, int count, IDecisionOverride? decisionOverride, RunBlockSummary? rows)
         {
             for (int k = 0; k < count; k++)
             {
@@ -197,40 +152,50 @@ public static class EnsembleRunner
             _sim.Reset(_runs.AsSpan(0, count), _seed);
             _sim.RunToHorizon(decisionOverride);
             NonFiniteResultException.ThrowIfAny(_sim, count);
-            var result = rows ? new RunSummary[count] : null;
+            rows?.Fill(_sim, count);
             int n = _sim.Layout.Count;
             int years = _sim.Inputs.Steps + 1;
             var offered = _offered;
             offered.Clear();
             for (int lane = 0; lane < count; lane++)
             {
-                if (result is not null)
-                {
-                    result[lane] = Summarise(_sim, lane);
-                }
-
                 Partial.AddLane(_sim, lane);
-                if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Partial.Threshold)
+                if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Math.Min(Partial.Threshold, _sampleBound))
                 {
                     int slot = Partial.RentSlot();
-                    var (page, offset) = Partial.Location(slot);
-                    offered.Add((lane, slot, page, offset));
+                    var (page, within) = Partial.Location(slot);
+                    offered.Add((lane, slot, page, within));
                 }
             }
 
-            // Gather the sampled lanes' trajectories into their slots (indicator-major, then year), reading each
-            // indicator-year row of the block's lanes once.
+            // Write the sampled lanes' values into their slots: the pages are cell-major, so each indicator-year row of the
+            // block goes to one row of a page; when every lane is sampled into consecutive slots of one page (every block of a
+            // small ensemble) that is one contiguous conversion per indicator-year.
             if (offered.Count > 0)
             {
-                for (int ind = 0; ind < n; ind++)
+                const int rowStride = EnsemblePartial.PageRows;
+                var (firstLane, _, firstPage, firstWithin) = offered[0];
+                bool contiguous = firstLane == 0 && offered.Count == count && firstWithin + count <= rowStride;
+                for (int k = 1; k < offered.Count && contiguous; k++)
                 {
-                    for (int t = 0; t < years; t++)
+                    contiguous = offered[k].Lane == k && offered[k].Page == firstPage && offered[k].Within == firstWithin + k;
+                }
+
+                for (int t = 0; t < years; t++)
+                {
+                    for (int ind = 0; ind < n; ind++)
                     {
                         var lanes = _sim.IndicatorLanes(ind, t);
-                        int o = (ind * years) + t;
-                        foreach (var (lane, _, page, offset) in offered)
+                        int at = ((ind * years) + t) * rowStride;
+                        if (contiguous)
                         {
-                            page[offset + o] = (float)lanes[lane];
+                            EnsemblePartial.Narrow(lanes[..count], firstPage.AsSpan(at + firstWithin, count));
+                            continue;
+                        }
+
+                        foreach (var (lane, _, page, within) in offered)
+                        {
+                            page[at + within] = (float)lanes[lane];
                         }
                     }
                 }
@@ -240,8 +205,6 @@ public static class EnsembleRunner
                     Partial.Offer(_runs[lane], slot);
                 }
             }
-
-            return result;
         }
     }
 }

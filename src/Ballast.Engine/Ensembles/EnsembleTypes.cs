@@ -9,8 +9,11 @@ namespace Ballast.Engine.Ensembles;
 /// <param name="FirstRun">First run index (to split an ensemble into ranges executed separately and merged).</param>
 /// <param name="BlockSize">Runs per block (vectorised together); results do not depend on it.</param>
 /// <param name="SampleSize">Runs kept (selected by a hash of the run index, so the same for any partition) for per-year percentiles; exact when Runs ≤ SampleSize.</param>
-public sealed record EnsembleOptions(int Runs, ulong Seed, int Threads = 1, long FirstRun = 0, int BlockSize = 16, int SampleSize = 4096)
+public sealed record EnsembleOptions(int Runs, ulong Seed, int Threads = 1, long FirstRun = 0, int BlockSize = 16, int SampleSize = EnsembleOptions.DefaultSampleSize)
 {
+    /// <summary>Runs kept for the percentiles unless an ensemble says otherwise.</summary>
+    public const int DefaultSampleSize = 4096;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> on nonsense.</summary>
     public void Validate()
     {
@@ -47,8 +50,11 @@ public sealed record EnsembleObservers(
 /// </summary>
 public interface IRunRowWriter
 {
-    /// <summary>Turns a block's rows (consecutive run indices) into what <see cref="Write"/> will write.</summary>
-    object Prepare(IReadOnlyList<RunSummary> runs);
+    /// <summary>
+    /// Turns a block's rows (consecutive run indices) into what <see cref="Write"/> will write. The block's columns are reused
+    /// once the block is written: what is returned may be the block itself, read in <see cref="Write"/>, but nothing may keep it after.
+    /// </summary>
+    object Prepare(RunBlockSummary block);
 
     /// <summary>Writes a prepared block; blocks arrive in run-index order from one thread at a time.</summary>
     void Write(object prepared);

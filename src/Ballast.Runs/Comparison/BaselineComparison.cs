@@ -11,8 +11,8 @@ public static class BaselineComparison
     public const string ScenarioName = "baseline";
 
     /// <summary>
-    /// Above this many runs the pairing is left out: it keeps every run's KPIs of both scenarios in memory (about 2 × runs ×
-    /// KPIs × 8 bytes, some 160 MB at this size).
+    /// Above this many runs the pairing is left out: it runs the baseline as well, doubling the work of a large run (its memory
+    /// is bounded: the pairing keeps the KPIs of the percentile sample's runs only).
     /// </summary>
     public const int MaxRuns = 100_000;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Ballast.Core.Analytics;
 using Ballast.Runs.Kpis;
 
@@ -18,7 +19,16 @@ public sealed record PairedKpi(string Id, string Name, string Unit, KpiDirection
 /// <param name="Seed">The common master seed.</param>
 /// <param name="Scenarios">Scenario names; the first is the reference.</param>
 /// <param name="Kpis">The paired KPIs.</param>
-public sealed record PairedComparison(int Runs, ulong Seed, IReadOnlyList<string> Scenarios, IReadOnlyList<PairedKpi> Kpis);
+/// <param name="PercentileBasis">
+/// When the medians and percentiles come from a sample of the runs (more runs than the ensembles' percentile sample): which
+/// runs and the rank error, as in each run's manifest; null (and left out of <c>paired.json</c>) when they are exact over all runs.
+/// </param>
+public sealed record PairedComparison(
+    int Runs,
+    ulong Seed,
+    IReadOnlyList<string> Scenarios,
+    IReadOnlyList<PairedKpi> Kpis,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PercentileBasis = null);
 
 /// <summary>A finished comparison: each scenario's run and the paired differences.</summary>
 /// <param name="Scenarios">The scenarios' runs, in order.</param>
@@ -36,6 +46,9 @@ public delegate RunOutcome ComparisonStep(int index, PreparedScenario prepared, 
 /// <summary>
 /// <c>compare</c> as the CLI and the web app run it: every scenario with the same seed and run indices, so run r
 /// faces the same shocks in each, and the KPIs compared run by run (median and 5–95 % range of the differences).
+/// The differences are taken over the runs the ensembles' percentiles come from (all runs up to
+/// <see cref="EnsembleOptions.DefaultSampleSize"/>, else the same hash-chosen sample in every scenario), so a comparison keeps a
+/// bounded number of values per scenario whatever its runs: per-run rows stream to each scenario's folder and nothing else per run stays.
 /// </summary>
 public static class ScenarioComparison
 {
@@ -60,12 +73,13 @@ public static class ScenarioComparison
         for (var s = 0; s < scenarios.Count; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var collector = new PairedRuns(scenarios[s], codes, request.Runs);
+            var collector = new PairedRuns(scenarios[s], codes, request.Runs, request.Seed);
             outcomes.Add(step(s, scenarios[s], request with { OutputDirectory = folder(s) }, collector.Add));
             runs.Add(collector);
         }
 
-        var paired = new PairedComparison(request.Runs, request.Seed, scenarios.Select(p => p.Scenario.Name).ToList(), Pair(runs));
+        var basis = request.Runs > runs[0].SampleSize ? RunManifest.PercentileBasisOf(request.Runs, runs[0].SampleSize) : null;
+        var paired = new PairedComparison(request.Runs, request.Seed, scenarios.Select(p => p.Scenario.Name).ToList(), Pair(runs), basis);
         if (request.OutputDirectory is { } dir)
         {
             Directory.CreateDirectory(dir);
@@ -75,9 +89,14 @@ public static class ScenarioComparison
         return new ComparisonOutcome(outcomes, paired);
     }
 
-    /// <summary>The paired KPIs of scenarios collected with the same run indices; the first is the reference.</summary>
+    /// <summary>The paired KPIs of scenarios collected with the same run indices and seed; the first is the reference.</summary>
     public static IReadOnlyList<PairedKpi> Pair(IReadOnlyList<PairedRuns> runs)
     {
+        if (runs.Skip(1).FirstOrDefault(r => !r.RunIndices.SequenceEqual(runs[0].RunIndices)) is { } mismatched)
+        {
+            throw new ArgumentException($"scenario '{mismatched.Prepared.Scenario.Name}' kept other runs than '{runs[0].Prepared.Scenario.Name}': pair scenarios run with the same runs and seed", nameof(runs));
+        }
+
         var list = new List<PairedKpi>();
         foreach (var (kpi, country) in runs[0].Kpis)
         {
