@@ -544,9 +544,10 @@ public sealed class EnsemblePartial
             c0[bins[i]]++;
         }
 
-        for (int b = 0; b < buckets; b++)
+        // Buckets are a power of two from 64, a whole number of vectors.
+        for (int b = 0; b < buckets; b += Vector<int>.Count)
         {
-            counts[b] = c0[b] + c1[b] + c2[b] + c3[b];
+            (new Vector<int>(c0[b..]) + new Vector<int>(c1[b..]) + new Vector<int>(c2[b..]) + new Vector<int>(c3[b..])).CopyTo(counts[b..]);
         }
 
         // The bucket of each wanted rank (several ranks may share one) and where its values go in the scratch space.
