@@ -44,12 +44,34 @@ public class EnsembleStatisticsTests
                 Enumerable.Range(0, n).Select(i => i % 13 == 0 ? double.PositiveInfinity : i % 11 == 0 ? double.NegativeInfinity : i).ToArray(),
                 Enumerable.Range(0, n).Select(i => (i % 5) * double.Epsilon).ToArray(),
                 Enumerable.Range(0, n).Select(i => i % 3 == 0 ? -1e308 : 1e308).ToArray(),
+                // Shapes for buckets bounded by a sample: nearly one value (every wanted rank among its copies, or p95 past
+                // them), and a spread bulk with a tenth of far outliers, so that p5 falls into the bucket below the sample.
+                Enumerable.Range(0, n).Select(i => i % 50 == 1 ? -1e6 - i : i % 50 == 2 ? 1e6 + i : 3.25).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 16 == 5 ? i : 7.0).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 20 < 2 ? -1000.0 * i : i * 0.001).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 29 == 0 ? 1e9 * i : Math.Sin(i)).ToArray(),
+                // One value wherever the 64 values that bound the buckets are read (index k · n / 64), and just fewer or just
+                // more than p5's rank of other values below it elsewhere.
+                OneValueAtSample(n, (n / 20) - 3),
+                OneValueAtSample(n, (n / 20) + 3),
             };
             foreach (var v in shapes)
             {
                 Assert.Equal(EnsemblePartial.Percentiles("x", 2030, (double[])v.Clone()), EnsemblePartial.SelectPercentiles("x", 2030, v));
             }
         }
+    }
+
+    private static double[] OneValueAtSample(int n, int below)
+    {
+        var v = Enumerable.Repeat(7.0, n).ToArray();
+        var sampled = Enumerable.Range(0, 64).Select(k => (int)((long)k * n / 64)).ToHashSet();
+        foreach (int i in Enumerable.Range(0, n).Where(i => !sampled.Contains(i)).Take(below))
+        {
+            v[i] = -1.0 - i;
+        }
+
+        return v;
     }
 
     [Fact]

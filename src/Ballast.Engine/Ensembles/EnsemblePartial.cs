@@ -477,6 +477,7 @@ public sealed class EnsemblePartial
     /// Reorders <paramref name="values"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit] // its stack buffers are all written before they are read: zeroing them cost as much as a pass
     private static void SelectRanks(Span<double> values, ReadOnlySpan<int> ranks, Span<double> found, int depth)
     {
         int n = values.Length;
@@ -493,8 +494,7 @@ public sealed class EnsemblePartial
         }
 
         // Below a few dozen values, or when buckets stop shrinking the problem (a very skewed spread), partitioning is as good.
-        double scale = (Buckets(n) - 1) / (max - min);
-        if (n < 64 || depth > 2 || !double.IsFinite(scale) || !double.IsFinite(max - min))
+        if (n < 64 || depth > 2 || !double.IsFinite(max - min) || !double.IsFinite((Buckets(n) - 1) / (max - min)))
         {
             MultiSelect(values, 0, n - 1, ranks);
             for (int k = 0; k < ranks.Length; k++)
@@ -505,11 +505,24 @@ public sealed class EnsemblePartial
             return;
         }
 
+        int buckets = Buckets(n);
+        var (low, high) = Bounds(values, min, max);
+        if (low == high && AllAt(values, low, ranks))
+        {
+            // Nearly every value is one value (a state most runs share) and every wanted rank falls among its copies.
+            found.Fill(low);
+            return;
+        }
+
+        if (low == high)
+        {
+            (low, high) = (min, max);
+        }
+
         // Every value's bucket a vector at a time, then the counts in four histograms, so that runs of values falling in the
         // same bucket (skewed indicators) make four short chains of increments instead of one long one.
-        int buckets = Buckets(n);
         var bins = n <= 4096 ? stackalloc int[n] : new int[n];
-        Bins(values, min, scale, bins);
+        Bins(values, low, (buckets - 2) / (high - low), buckets - 1, bins);
         var counts = buckets <= 1024 ? stackalloc int[buckets] : new int[buckets];
         var partial = buckets <= 256 ? stackalloc int[4 * buckets] : new int[4 * buckets];
         partial.Clear();
@@ -531,9 +544,10 @@ public sealed class EnsemblePartial
             c0[bins[i]]++;
         }
 
-        for (int b = 0; b < buckets; b++)
+        // Buckets are a power of two from 64, a whole number of vectors.
+        for (int b = 0; b < buckets; b += Vector<int>.Count)
         {
-            counts[b] = c0[b] + c1[b] + c2[b] + c3[b];
+            (new Vector<int>(c0[b..]) + new Vector<int>(c1[b..]) + new Vector<int>(c2[b..]) + new Vector<int>(c3[b..])).CopyTo(counts[b..]);
         }
 
         // The bucket of each wanted rank (several ranks may share one) and where its values go in the scratch space.
@@ -629,22 +643,86 @@ public sealed class EnsemblePartial
         return false;
     }
 
-    /// <summary>The bucket (v − min) · scale, truncated, of every value, a vector at a time (the same integers as a cast of each).</summary>
-    private static void Bins(ReadOnlySpan<double> values, double min, double scale, Span<int> bins)
+    /// <summary>
+    /// The range the buckets span: the second smallest and second largest of 64 values spread over the cell (its runs are
+    /// in no particular order of value, so they are a sample), or the whole range when the sample spans nothing. A few
+    /// outlying runs then fall into the two end buckets instead of squeezing the bulk of the values into a few buckets
+    /// (a skewed indicator), which would take another level of buckets. Low = high when the sample holds (almost) one value.
+    /// </summary>
+    private static (double Low, double High) Bounds(ReadOnlySpan<double> values, double min, double max)
+    {
+        const int Samples = 64;
+        int n = values.Length;
+        if (n < 4 * Samples)
+        {
+            return (min, max);
+        }
+
+        double min1 = double.PositiveInfinity, min2 = double.PositiveInfinity;
+        double max1 = double.NegativeInfinity, max2 = double.NegativeInfinity;
+        for (int k = 0; k < Samples; k++)
+        {
+            double v = values[(int)((long)k * n / Samples)];
+            if (v < min2)
+            {
+                (min1, min2) = v < min1 ? (v, min1) : (min1, v);
+            }
+
+            if (v > max2)
+            {
+                (max1, max2) = v > max1 ? (v, max1) : (max1, v);
+            }
+        }
+
+        return min2 == max2 || (min2 < max2 && double.IsFinite((Buckets(n) - 2) / (max2 - min2))) ? (min2, max2) : (min, max);
+    }
+
+    /// <summary>Whether every one of <paramref name="ranks"/> is held by a copy of <paramref name="value"/>: one vector pass counting the values below it and equal to it.</summary>
+    private static bool AllAt(ReadOnlySpan<double> values, double value, ReadOnlySpan<int> ranks)
     {
         int i = 0;
-        var vmin = new Vector<double>(min);
+        var v0 = new Vector<double>(value);
+        var below = Vector<long>.Zero;
+        var equal = Vector<long>.Zero;
+        for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+        {
+            var v = new Vector<double>(values[i..]);
+            below -= Vector.LessThan(v, v0);
+            equal -= Vector.Equals(v, v0);
+        }
+
+        long lt = Vector.Sum(below);
+        long eq = Vector.Sum(equal);
+        for (; i < values.Length; i++)
+        {
+            lt += values[i] < value ? 1 : 0;
+            eq += values[i] == value ? 1 : 0;
+        }
+
+        return ranks[0] >= lt && ranks[^1] < lt + eq;
+    }
+
+    /// <summary>
+    /// The bucket of every value, a vector at a time: (v − low) · scale + 1, truncated, clamped to 0 .. <paramref name="top"/>
+    /// (values below low in bucket 0, from low up to the one before top, from high in top). A monotone map, as selection needs.
+    /// </summary>
+    private static void Bins(ReadOnlySpan<double> values, double low, double scale, int top, Span<int> bins)
+    {
+        int i = 0;
+        var vlow = new Vector<double>(low);
         var vscale = new Vector<double>(scale);
+        var one = Vector<double>.One;
+        var vtop = new Vector<double>(top);
         for (; i <= values.Length - (2 * Vector<double>.Count); i += 2 * Vector<double>.Count)
         {
-            var low = Vector.ConvertToInt64((new Vector<double>(values[i..]) - vmin) * vscale);
-            var high = Vector.ConvertToInt64((new Vector<double>(values[(i + Vector<double>.Count)..]) - vmin) * vscale);
-            Vector.Narrow(low, high).CopyTo(bins[i..]);
+            var a = Vector.Min(Vector.Max(((new Vector<double>(values[i..]) - vlow) * vscale) + one, Vector<double>.Zero), vtop);
+            var b = Vector.Min(Vector.Max(((new Vector<double>(values[(i + Vector<double>.Count)..]) - vlow) * vscale) + one, Vector<double>.Zero), vtop);
+            Vector.Narrow(Vector.ConvertToInt64(a), Vector.ConvertToInt64(b)).CopyTo(bins[i..]);
         }
 
         for (; i < values.Length; i++)
         {
-            bins[i] = (int)((values[i] - min) * scale);
+            bins[i] = (int)Math.Clamp(((values[i] - low) * scale) + 1, 0, top);
         }
     }
 
