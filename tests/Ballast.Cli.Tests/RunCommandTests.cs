@@ -43,6 +43,44 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void A_target_year_that_most_runs_never_reach_is_shown_in_parentheses_in_the_terminal_only()
+    {
+        var dir = RepoPaths.TempDir();
+        try
+        {
+            var (code, table, err) = CliRunner.Run("run", RepoPaths.Scenario("baseline"), "--runs", "200", "--seed", "3", "--out", Path.Combine(dir, "t"));
+            Assert.True(code == 0, err);
+            var (csvCode, csv, csvErr) = CliRunner.Run("run", RepoPaths.Scenario("baseline"), "--runs", "200", "--seed", "3", "--out", Path.Combine(dir, "c"), "--table", "allies", "--format", "csv");
+            Assert.True(csvCode == 0, csvErr);
+            var lines = csv.Trim().Split('\n');
+            var header = lines[0].Split(',');
+            int p = Array.IndexOf(header, "p_meet_2"), year = Array.IndexOf(header, "year_meet_2");
+            int rare = 0, common = 0;
+            foreach (var row in lines.Skip(1).Select(l => l.Split(',')))
+            {
+                if (row[year].Length == 0)
+                {
+                    continue;
+                }
+
+                // CSV keeps the plain year; the terminal row of the ally brackets it when fewer than half the runs meet 2 %.
+                Assert.Matches("^[0-9]{4}$", row[year]);
+                var line = table.Split('\n').First(l => l.Contains($"│ {row[0]} ", StringComparison.Ordinal));
+                bool few = double.Parse(row[p], System.Globalization.CultureInfo.InvariantCulture) < 0.5;
+                Assert.Contains(few ? $"({row[year]})" : $" {row[year]} ", line, StringComparison.Ordinal);
+                _ = few ? rare++ : common++;
+            }
+
+            Assert.True(rare > 0 && common > 0, $"{rare} rare, {common} common");
+            Assert.Contains("A year in parentheses: fewer than half of the runs meet that target", table + err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void Json_format_prints_the_kpi_summary_for_machines()
     {
         var dir = RepoPaths.TempDir();

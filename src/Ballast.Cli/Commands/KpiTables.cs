@@ -54,8 +54,13 @@ public static class KpiTables
         {
             var i = inputs.Codes.IndexOf(a.Code);
             var cells = new List<object?> { a.Code, i >= 0 ? CountryData.RoleName(inputs.Roles[i]) : null };
-            cells.AddRange(KpiCatalogue.Ally(a, k.Targets).Select(r => (object?)r.Value.P50));
+            cells.AddRange(KpiCatalogue.Ally(a, k.Targets).Select(r => RareTargetYear(r, a, k.Targets) ?? (object?)r.Value.P50));
             t.Add(cells.ToArray());
+        }
+
+        if (k.Allies.Any(a => KpiCatalogue.Ally(a, k.Targets).Any(r => RareTargetYear(r, a, k.Targets) is not null)))
+        {
+            t.Notes.Add("A year in parentheses: fewer than half of the runs meet that target; it is the median first year among those that do.");
         }
 
         t.Sources.Add(Citation);
@@ -122,6 +127,16 @@ public static class KpiTables
         }
 
         return readings;
+    }
+
+    // A median year a target is met, beside a share of runs near 0, reads as a forecast: in parentheses when fewer than half the runs meet it
+    // (the report says "not met in most runs"); CSV and JSON keep the number.
+    private static FormattedNumber? RareTargetYear(KpiReading r, AllyKpi a, IReadOnlyList<double> targets)
+    {
+        int t = Enumerable.Range(0, targets.Count).FirstOrDefault(i => KpiCatalogue.TargetYear(targets[i]).Id == r.Kpi.Id, -1);
+        return t >= 0 && t < a.ProbabilityTargetMet.Length && a.ProbabilityTargetMet[t] < 0.5 && r.Value.P50 is double year
+            ? new FormattedNumber(year, "(0)")
+            : null;
     }
 
     // In a narrow terminal the per-ally table keeps the share, the targets and credibility; the rest goes first.
