@@ -72,7 +72,10 @@ public class RunCommandTests
             }
 
             Assert.True(rare > 0 && common > 0, $"{rare} rare, {common} common");
-            Assert.Contains("A year in parentheses: fewer than half of the runs meet that target", table + err, StringComparison.Ordinal);
+            Assert.Contains("note: A year in parentheses: fewer than half of the runs meet that target", err, StringComparison.Ordinal);
+            var (jsonCode, json, _) = CliRunner.Run("run", RepoPaths.Scenario("baseline"), "--runs", "200", "--seed", "3", "--out", Path.Combine(dir, "j"), "--format", "json");
+            Assert.Equal(0, jsonCode);
+            Assert.DoesNotContain("parentheses", json, StringComparison.Ordinal); // JSON carries the plain year
         }
         finally
         {

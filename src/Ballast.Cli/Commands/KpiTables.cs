@@ -60,7 +60,7 @@ public static class KpiTables
 
         if (k.Allies.Any(a => KpiCatalogue.Ally(a, k.Targets).Any(r => RareTargetYear(r, a, k.Targets) is not null)))
         {
-            t.Notes.Add("A year in parentheses: fewer than half of the runs meet that target; it is the median first year among those that do.");
+            t.TerminalNotes.Add("A year in parentheses: fewer than half of the runs meet that target; it is the median first year among those that do.");
         }
 
         t.Sources.Add(Citation);

@@ -114,7 +114,7 @@ public sealed class ResultDocument
         }
 
         // Notes go to standard error, so standard output in table mode is only the tables and their sources.
-        foreach (var n in Notes.Concat(shown.SelectMany(t => t.Notes)).Distinct(StringComparer.Ordinal))
+        foreach (var n in Notes.Concat(shown.SelectMany(t => t.Notes.Concat(t.TerminalNotes))).Distinct(StringComparer.Ordinal))
         {
             ctx.Err.WriteLine("note: " + n);
         }

@@ -85,6 +85,9 @@ public sealed class ResultTable(string title, IReadOnlyList<ResultColumn> column
     /// <summary>Interpretation and data caveats: standard error in table mode, the <c>notes</c> array in JSON.</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>Notes on how the terminal shows the table (what a bracket or mark means): standard error in table mode only.</summary>
+    public List<string> TerminalNotes { get; } = [];
+
     /// <summary>Source citations for the figures shown (printed under the table; <c>sources</c> in JSON).</summary>
     public List<string> Sources { get; } = [];
 
