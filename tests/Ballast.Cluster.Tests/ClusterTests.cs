@@ -57,7 +57,8 @@ public sealed class ClusterTests(ClusterFixture fixture, ITestOutputHelper outpu
     [Fact]
     public async Task A_cancelled_client_withdraws_its_job_so_the_silos_stop_taking_its_ranges()
     {
-        using var x = new Experiments(samples: 20000, seed: 9);
+        // Far more runs than the first commit holds (a store commits row groups of ~10,000 runs), so the job is still running when cancelled.
+        using var x = new Experiments(samples: 100000, seed: 9);
         using var remote = x.Store("cancelled");
         var job = x.Job();
         var coordinator = fixture.Cluster.Client.GetGrain<ICoordinatorGrain>(0);
@@ -95,12 +96,14 @@ public sealed class ClusterTests(ClusterFixture fixture, ITestOutputHelper outpu
     [Fact]
     public async Task A_silo_killed_while_holding_a_range_loses_nothing_and_stores_nothing_twice()
     {
-        using var x = new Experiments(samples: 24000, seed: 3);
+        using var x = new Experiments(samples: 48000, seed: 3);
         using var local = x.Local();
         using var remote = x.Store("killed");
         var cluster = fixture.Cluster;
         var coordinator = cluster.Client.GetGrain<ICoordinatorGrain>(0);
-        var run = ClusterExperiment.RunAsync(cluster.Client, x.Job(), x.Design, x.Model.Outcomes.Count, x.YearlyPerRun, remote, rangeSize: 1500);
+        // Six ranges of 8,000 for three silos that each hold two leases (one running, one waiting).
+        const int rangeSize = 8000;
+        var run = ClusterExperiment.RunAsync(cluster.Client, x.Job(), x.Design, x.Model.Outcomes.Count, x.YearlyPerRun, remote, rangeSize: rangeSize);
 
         // A silo other than the primary (which hosts the test cluster's membership) and the coordinator's host, once it holds a range.
         var host = await coordinator.Host();
@@ -116,11 +119,15 @@ public sealed class ClusterTests(ClusterFixture fixture, ITestOutputHelper outpu
         var summary = await run;
         output.WriteLine($"killed {victim.SiloAddress} holding range {held[0].First}; requeued {summary.Requeued}, dropped {summary.Dropped}, runs by silo: {string.Join(", ", summary.RunsBySilo.Select(kv => $"{kv.Key}={kv.Value}"))}");
 
-        Assert.True(summary.Requeued >= 1, "the killed silo's range was run again elsewhere");
-        Assert.Equal(new ExperimentSummary(24000, 0, 24000), summary.Summary);
-        Assert.Equal(24000, summary.RunsBySilo.Values.Sum());
-        Assert.Equal(24000L, remote.Query("SELECT count(DISTINCT run) FROM outcomes").Rows[0][0]);
-        Assert.Equal(24000L * x.Model.Years.Count, remote.Query("SELECT count(*) FROM outcomes_yearly").Rows[0][0]);
+        // Each range the victim held is either re-run elsewhere or was delivered by the victim before the kill took effect
+        // (results already on their way are kept: first result wins); nothing is lost either way, as the counts below check.
+        int victimRuns = summary.RunsBySilo.Where(kv => kv.Key.StartsWith(victim.SiloAddress.Endpoint.ToString() + "@", StringComparison.Ordinal)).Sum(kv => kv.Value);
+        Assert.True(summary.Requeued * rangeSize + victimRuns >= held.Length * rangeSize,
+            $"the killed silo's {held.Length} range(s) were neither run again ({summary.Requeued} requeued) nor delivered by it ({victimRuns} runs)");
+        Assert.Equal(new ExperimentSummary(48000, 0, 48000), summary.Summary);
+        Assert.Equal(48000, summary.RunsBySilo.Values.Sum());
+        Assert.Equal(48000L, remote.Query("SELECT count(DISTINCT run) FROM outcomes").Rows[0][0]);
+        Assert.Equal(48000L * x.Model.Years.Count, remote.Query("SELECT count(*) FROM outcomes_yearly").Rows[0][0]);
         Assert.Equal(Experiments.Contents(local), Experiments.Contents(remote), new ContentsComparer());
     }
 
