@@ -50,15 +50,24 @@ public static class KpiTables
         };
         cols.AddRange(KpiCatalogue.AllyKpis(k.Targets).Select(x => new ResultColumn(x.Id, x.Heading, x.Format, Priority: AllyPriority(x))));
         var t = new ResultTable($"Allies and partners at {m.HorizonYear} (medians over runs, or shares of runs)", cols, "allies", TableUse.Display);
+        var bracketed = false;
         foreach (var a in k.Allies)
         {
             var i = inputs.Codes.IndexOf(a.Code);
             var cells = new List<object?> { a.Code, i >= 0 ? CountryData.RoleName(inputs.Roles[i]) : null };
-            cells.AddRange(KpiCatalogue.Ally(a, k.Targets).Select(r => RareTargetYear(r, a, k.Targets) ?? (object?)r.Value.P50));
+            foreach (var r in KpiCatalogue.Ally(a, k.Targets))
+            {
+                // A median year a target is met, beside a share of runs near 0, reads as a forecast: in parentheses when fewer than
+                // half the runs meet it (the report says "not met in most runs"); CSV and JSON keep the number.
+                bool rare = KpiCatalogue.ShareMeetingTarget(r, a, k.Targets) < 0.5 && r.Value.P50 is not null;
+                cells.Add(rare ? new FormattedNumber(r.Value.P50, "(0)") : r.Value.P50);
+                bracketed |= rare;
+            }
+
             t.Add(cells.ToArray());
         }
 
-        if (k.Allies.Any(a => KpiCatalogue.Ally(a, k.Targets).Any(r => RareTargetYear(r, a, k.Targets) is not null)))
+        if (bracketed)
         {
             t.TerminalNotes.Add("A year in parentheses: fewer than half of the runs meet that target; it is the median first year among those that do.");
         }
@@ -127,16 +136,6 @@ public static class KpiTables
         }
 
         return readings;
-    }
-
-    // A median year a target is met, beside a share of runs near 0, reads as a forecast: in parentheses when fewer than half the runs meet it
-    // (the report says "not met in most runs"); CSV and JSON keep the number.
-    private static FormattedNumber? RareTargetYear(KpiReading r, AllyKpi a, IReadOnlyList<double> targets)
-    {
-        int t = Enumerable.Range(0, targets.Count).FirstOrDefault(i => KpiCatalogue.TargetYear(targets[i]).Id == r.Kpi.Id, -1);
-        return t >= 0 && t < a.ProbabilityTargetMet.Length && a.ProbabilityTargetMet[t] < 0.5 && r.Value.P50 is double year
-            ? new FormattedNumber(year, "(0)")
-            : null;
     }
 
     // In a narrow terminal the per-ally table keeps the share, the targets and credibility; the rest goes first.

@@ -374,13 +374,12 @@ public static class ReportModelBuilder
     // A median year a target is met means little when few runs meet it: say how many do, and below half "not met in most runs".
     private static string? TargetYearText(KpiSummary k, KpiReading r)
     {
-        int t = Enumerable.Range(0, k.Targets.Length).FirstOrDefault(i => KpiCatalogue.TargetYear(k.Targets[i]).Id == r.Kpi.Id, -1);
-        if (t < 0 || r.Country is not string code || k.Allies.FirstOrDefault(a => a.Code == code) is not { } ally || t >= ally.ProbabilityTargetMet.Length)
+        if (r.Country is not string code || k.Allies.FirstOrDefault(a => a.Code == code) is not { } ally
+            || KpiCatalogue.ShareMeetingTarget(r, ally, k.Targets) is not double p)
         {
             return null;
         }
 
-        double p = ally.ProbabilityTargetMet[t];
         string year = r.Value.P50 is double y ? Format.Year(y) : string.Empty;
         return p <= 0 || year.Length == 0 ? "not met in any run"
             : p < 0.5 ? $"not met in most runs (met in {Format.Percent(p)}, median year among those {year})"

@@ -116,6 +116,23 @@ public static class KpiCatalogue
         Spread(CoalitionDuplication, null, k.CoalitionDuplication),
     ];
 
+    /// <summary>
+    /// For a <see cref="TargetYear"/> reading of ally <paramref name="a"/>, the share of runs that meet that target (the year is a
+    /// median among those runs only, so a share near 0 must be said beside it); null for any other reading.
+    /// </summary>
+    public static double? ShareMeetingTarget(KpiReading r, AllyKpi a, IReadOnlyList<double> targets)
+    {
+        for (var t = 0; t < targets.Count && t < a.ProbabilityTargetMet.Length; t++)
+        {
+            if (TargetYear(targets[t]).Id == r.Kpi.Id)
+            {
+                return a.ProbabilityTargetMet[t];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>One ally's KPIs (targets as in <see cref="KpiSummary.Targets"/>).</summary>
     public static IReadOnlyList<KpiReading> Ally(AllyKpi a, IReadOnlyList<double> targets)
     {
