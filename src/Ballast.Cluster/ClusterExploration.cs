@@ -45,26 +45,10 @@ public static class ClusterExploration
     private static async Task<ClusterSummary> RunAsync(ClusterTarget target, string scenarioYaml, string scenarioLabel, ulong seed, Design design, SimulationModel model,
         IRunSink sink, int rangeSize, RunRange? rows, IProgress<(int Done, int Total)>? progress, CancellationToken cancel)
     {
-        using var client = await ClusterHosting.ConnectAsync(target, cancel).ConfigureAwait(false);
+        await using var connection = await ClusterHosting.ConnectAsync(target, cancel).ConfigureAwait(false);
         // A new id per session, so that no result of an earlier, crashed session is taken for this one's.
         var job = new ExperimentJob(Guid.NewGuid().ToString("N"), scenarioYaml, scenarioLabel, seed, design.Spec.Describe());
-        try
-        {
-            return await ClusterExperiment.RunAsync(client.Services.GetRequiredService<IClusterClient>(), job, design, model.Outcomes.Count,
-                model.Years.Count * model.YearlyIndicators.Count, sink, Math.Max(1, rangeSize), rows, progress, target.Field, cancel).ConfigureAwait(false);
-        }
-        finally
-        {
-            // A client whose gateways went away can take long to stop; the job's outcome is known already.
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            try
-            {
-                await client.StopAsync(patience.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Disposed below all the same.
-            }
-        }
+        return await ClusterExperiment.RunAsync(connection.Client, job, design, model.Outcomes.Count,
+            model.Years.Count * model.YearlyIndicators.Count, sink, Math.Max(1, rangeSize), rows, progress, target.Field, cancel).ConfigureAwait(false);
     }
 }

@@ -87,12 +87,11 @@ public static class ClusterHosting
     /// <summary>How long a client waits for a gateway before giving up.</summary>
     public static TimeSpan ConnectTimeout { get; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Starts a client of the cluster; a cluster that cannot be reached is an input error naming the gateways and <c>--cluster</c>.</summary>
-    public static Task<IHost> ConnectAsync(string clusterId, IReadOnlyList<IPEndPoint> gateways, CancellationToken cancel) =>
-        ConnectAsync(new ClusterTarget(clusterId, gateways), cancel);
-
-    /// <summary>Starts a client of the cluster; a cluster that cannot be reached is an input error naming the gateways and the target's setting.</summary>
-    public static async Task<IHost> ConnectAsync(ClusterTarget target, CancellationToken cancel)
+    /// <summary>
+    /// Starts a client of the cluster, stopped and disposed with the returned connection; a cluster that cannot be reached is an
+    /// input error naming the gateways and the target's setting.
+    /// </summary>
+    public static async Task<ClusterConnection> ConnectAsync(ClusterTarget target, CancellationToken cancel)
     {
         var (clusterId, gateways, field) = target;
         var host = Client(clusterId, gateways);
@@ -102,7 +101,7 @@ public static class ClusterHosting
         try
         {
             await host.StartAsync(patience.Token).ConfigureAwait(false);
-            return host;
+            return new ClusterConnection(host);
         }
         catch (Exception e) when (e is Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or TimeoutException
             || (e is OperationCanceledException && !cancel.IsCancellationRequested))
@@ -159,4 +158,35 @@ public static class ClusterHosting
 
         return new IPEndPoint(address, port);
     }
+}
+
+/// <summary>A started cluster client: stopped (waiting at most 5 s) and disposed when its scope ends, however it ends.</summary>
+public sealed class ClusterConnection : IDisposable, IAsyncDisposable
+{
+    private readonly IHost host;
+
+    internal ClusterConnection(IHost host) => this.host = host;
+
+    /// <summary>The client to send grain calls through.</summary>
+    public Orleans.IClusterClient Client => host.Services.GetRequiredService<Orleans.IClusterClient>();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        // A client whose gateways went away can take long to stop; the work's outcome is known already.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await host.StopAsync(patience.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed below all the same.
+        }
+
+        host.Dispose();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -99,27 +99,26 @@ public static class RobustCommand
         var texts = policyFiles.Select(f => File.Exists(f) ? (File.ReadAllText(f), f) : throw new ScenarioException("file not found", f, 1, 1, null)).ToList();
         var (policies, parameters) = RobustFutures.Prepare(texts, futures, seed);
         var outcomes = new List<double[]>();
-        using var client = cluster is { } c ? ClusterHosting.ConnectAsync(c.Id, c.Gateways, cancel).GetAwaiter().GetResult() : null;
+        using var connection = cluster is { } c ? ClusterHosting.ConnectAsync(new ClusterTarget(c.Id, c.Gateways), cancel).GetAwaiter().GetResult() : null;
         string session = Guid.NewGuid().ToString("N");
         for (int i = 0; i < policies.Count; i++)
         {
             var (model, design, ps) = policies[i];
             var result = new OutcomeColumn(futures, model.Outcomes.Count, outcomeIndex);
-            if (client is null)
+            if (connection is null)
             {
                 ExperimentRunner.Run(model, design, ps, result, new RunOptions(Threads: Math.Max(1, threads), BatchSize: Math.Max(1, futures)), cancel: cancel);
             }
             else
             {
                 var job = new ExperimentJob($"{session}-{i}", texts[i].Item1, Path.GetFileName(policyFiles[i]), seed, design.Spec.Describe(), [.. texts.Select(t => t.Item1)], i);
-                ClusterExperiment.RunAsync(client.Services.GetRequiredService<Orleans.IClusterClient>(), job, design, model.Outcomes.Count,
+                ClusterExperiment.RunAsync(connection.Client, job, design, model.Outcomes.Count,
                     model.Years.Count * model.YearlyIndicators.Count, result, ClusterExperiment.PolicyRangeSize(futures), cancel: cancel).GetAwaiter().GetResult();
             }
 
             outcomes.Add(result.Values);
         }
 
-        client?.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         return new RobustEvaluation(outcomes, parameters);
     }
 

@@ -50,10 +50,10 @@ public static class SearchCommand
             int n = p.GetValue(futures);
             ulong s = p.GetValue(seed);
             int nThreads = p.GetValue(threads) is int j and > 0 ? j : Environment.ProcessorCount;
-            using var client = p.GetValue(cluster) is string g
-                ? ClusterHosting.ConnectAsync(p.GetValue(clusterId)!, ClusterHosting.Gateways(g), ctx.Cancellation).GetAwaiter().GetResult()
+            using var connection = p.GetValue(cluster) is string g
+                ? ClusterHosting.ConnectAsync(ClusterTarget.Parse(g, p.GetValue(clusterId)!), ctx.Cancellation).GetAwaiter().GetResult()
                 : null;
-            var runner = client is null ? null : new ClusterPolicyRunner(client.Services.GetRequiredService<Orleans.IClusterClient>());
+            var runner = connection is null ? null : new ClusterPolicyRunner(connection.Client);
             var problem = new PolicySearch(sc, leverList, objectiveList, constraintList, n, s, nThreads, runner, ctx.Cancellation);
             var options = new Nsga2Options(p.GetValue(population), p.GetValue(generations), s);
             var progress = new SyncProgress(g => ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generation {g.Generation}/{g.Generations}: {problem.Simulated} policies simulated")));
@@ -74,7 +74,6 @@ public static class SearchCommand
                 }
 
                 output.Write(p, ctx, Explain(problem, result.Archive[k - 1].Values, k, p.GetValue(fails)!, Math.Max(2, freshCount), freshSeed));
-                client?.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
                 return 0;
             }
 
@@ -156,7 +155,6 @@ public static class SearchCommand
 
             output.Write(p, ctx, new ResultDocument("search", table)
                 .With(new { Futures = n, FreshFutures = freshCount, Seed = s, options.Population, options.Generations, result.Evaluations, PoliciesSimulated = simulated }));
-            client?.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
             return 0;
         });
     }
