@@ -79,7 +79,8 @@ public static class ComparisonReportWriter
         KpiTable(sb, c);
         if (c.Differences.Count > 0)
         {
-            sb.Append("<h3>Paired differences at the horizon, run by run</h3>\n<p class=\"muted\">Every scenario ran the same run indices with the same seed, so run r faces the same shocks everywhere; each row is the distribution over runs of (scenario − reference).</p>\n");
+            sb.Append("<h3>Paired differences at the horizon, run by run</h3>\n<p class=\"muted\">Every scenario ran the same run indices with the same seed, so run r faces the same shocks everywhere; each row is the distribution over runs of (scenario − reference)")
+                .Append(reference.PercentileBasis is { } basis ? ", its percentiles over " + E(basis) : string.Empty).Append(".</p>\n");
             Table(sb, ["Indicator", "Scenario", "Reference", "Median difference", "P5", "P95"], c.Differences.Select(d => (IReadOnlyList<string>)[d.Kpi, d.Scenario, d.Reference, Signed(d.P50), Signed(d.P5), Signed(d.P95)]), "difference-table");
         }
 

@@ -88,7 +88,7 @@ public static class ReportWriter
         Section(sb, "network", "Alliance network", ReportFigures.Network(m));
 
         sb.Append("<section id=\"kpis\"><h2>Key performance indicators</h2>\n<p class=\"muted\">Ensemble percentiles over ")
-            .Append(Format.Integer(m.Crossover.Runs)).Append(" runs.</p>\n");
+            .Append(m.PercentileBasis is { } basis ? E(basis) : Format.Integer(m.Crossover.Runs) + " runs").Append(".</p>\n");
         KpiTable(sb, m.Kpis);
         sb.Append("</section>\n");
 

@@ -25,6 +25,24 @@ public sealed partial class ReportContentTests
     }
 
     [Fact]
+    public void The_reports_say_when_percentiles_come_from_a_sample_of_the_runs()
+    {
+        string basis = Ballast.Runs.RunManifest.PercentileBasisOf(1_000_000, 4096);
+        var sampled = SampleReports.MissilesHosted() with { Manifest = [new ManifestEntry("runs", "1000000"), new ManifestEntry("percentile_basis", basis)] };
+        string html = ReportWriter.Render(sampled);
+        Assert.Contains("Ensemble percentiles over a sample of 4096 of 1000000 runs chosen by a hash of the run index (the same for any thread count); rank error (standard deviation) 0.78 percentage points at p50, 0.34 at p5 and p95.</p>", html, StringComparison.Ordinal);
+
+        var pair = ComparisonAndExportTests.Pair();
+        string comparison = ComparisonReportWriter.Render(pair with { Scenarios = [sampled, pair.Scenarios[1]] });
+        Assert.Contains("(scenario − reference), its percentiles over a sample of 4096 of 1000000 runs", comparison, StringComparison.Ordinal);
+
+        // Without the manifest field (an older saved report) the run count stands alone, as before.
+        string old = ReportWriter.Render(SampleReports.MissilesHosted() with { Manifest = [] });
+        Assert.Matches("Ensemble percentiles over [0-9,]+ runs\\.</p>", old);
+        Assert.DoesNotContain("its percentiles over", ComparisonReportWriter.Render(pair), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_kpi_row_shows_one_value_unless_its_percentiles_differ()
     {
         var (_, _, result, model) = EngineReportTests.Run.Value;

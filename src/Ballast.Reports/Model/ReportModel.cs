@@ -41,6 +41,13 @@ public sealed record ReportModel(
     /// <summary>For a run whose horizon has data: the model's burden band against the realised burden, per ally and year (null otherwise).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<HistoryPoint>? History { get; init; }
+
+    /// <summary>
+    /// What the percentiles are computed from, as the manifest states it (all runs, or a sample of runs with its rank
+    /// error); null for a manifest without it (reports saved before it was recorded).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? PercentileBasis => Manifest.FirstOrDefault(e => e.Key == "percentile_basis")?.Value;
 }
 
 /// <summary>One ally-year of a historical run: the realised burden and the model's band, fractions of GDP.</summary>
