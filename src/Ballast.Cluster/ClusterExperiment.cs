@@ -46,9 +46,11 @@ public static class ClusterExperiment
     /// <param name="rows">Only these rows (a <c>--range</c>), or all.</param>
     /// <param name="progress">Stored and total runs.</param>
     /// <param name="field">The setting that named the cluster, for errors (the CLI's <c>--cluster</c>, the web's <c>Cluster</c>).</param>
+    /// <param name="patience">How long the coordinator may go without answering (every silo down) before the run fails; two minutes when null.</param>
     /// <param name="cancel">Stops waiting (stored ranges stay stored) and withdraws the job's remaining ranges from the cluster.</param>
     public static async Task<ClusterSummary> RunAsync(IGrainFactory grains, ExperimentJob job, Design design, int outcomes, int yearlyPerRun, IRunSink sink,
-        int rangeSize, RunRange? rows = null, IProgress<(int Done, int Total)>? progress = null, string field = "--cluster", CancellationToken cancel = default)
+        int rangeSize, RunRange? rows = null, IProgress<(int Done, int Total)>? progress = null, string field = "--cluster", TimeSpan? patience = null,
+        CancellationToken cancel = default)
     {
         var scope = rows ?? new RunRange(0, design.Rows);
         // Runs committed or being committed: a range with any of them is never written again.
@@ -144,25 +146,30 @@ public static class ClusterExperiment
                 CancellationToken.None);
         }
 
+        // The coordinator's calls, retried while its silo is replaced; when no silo answers at all, a located error that says what is kept.
+        Task Retry(Func<Task> call) => ClusterExperiment.Retry(call, patience ?? DefaultPatience, () => new BallastInputException(
+            $"the cluster stopped answering for {(patience ?? DefaultPatience).TotalSeconds:0} s while running {job.ScenarioLabel}; {committed} of {scope.Count} runs were stored before it stopped",
+            field: field), cancel);
+
         try
         {
-            await Retry(SubmitAsync, cancel).ConfigureAwait(false);
+            await Retry(SubmitAsync).ConfigureAwait(false);
             while (taken.Count < scope.Count)
             {
                 cancel.ThrowIfCancellationRequested();
                 Collected? got = null;
-                await Retry(async () => got = await coordinator.Collect(job.Id, 8).ConfigureAwait(false), cancel).ConfigureAwait(false);
+                await Retry(async () => got = await coordinator.Collect(job.Id, 8).ConfigureAwait(false)).ConfigureAwait(false);
                 if (got is null)
                 {
                     // The coordinator's silo died and it came back empty: hand it what is not stored yet.
-                    await Retry(SubmitAsync, cancel).ConfigureAwait(false);
+                    await Retry(SubmitAsync).ConfigureAwait(false);
                     continue;
                 }
 
                 last = got;
                 if (got.Failure is not null)
                 {
-                    await Retry(() => coordinator.Finish(job.Id), cancel).ConfigureAwait(false);
+                    await Retry(() => coordinator.Finish(job.Id)).ConfigureAwait(false);
                     throw new BallastInputException($"the cluster could not run {job.ScenarioLabel}: {got.Failure}", field: field);
                 }
 
@@ -210,7 +217,7 @@ public static class ClusterExperiment
         }
 
         await AwaitStoredAsync().ConfigureAwait(false);
-        await Retry(() => coordinator.Finish(job.Id), cancel).ConfigureAwait(false);
+        await Retry(() => coordinator.Finish(job.Id)).ConfigureAwait(false);
         return new ClusterSummary(new ExperimentSummary(scope.Count, skipped, scope.Count - skipped), bySilo, ranges,
             requeuedBefore + (last?.Requeued ?? 0), droppedBefore + (last?.Dropped ?? 0), Math.Max(0, resubmitted));
     }
@@ -232,11 +239,14 @@ public static class ClusterExperiment
         }
     }
 
+    private static readonly TimeSpan DefaultPatience = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// Calls the coordinator until it answers: while the silo it lived on is being declared dead, calls fail or time
-    /// out, and then it is activated again elsewhere. Gives up after two minutes without an answer.
+    /// out, and then it is activated again elsewhere. After <paramref name="patience"/> without an answer, throws
+    /// <paramref name="gaveUp"/>'s exception.
     /// </summary>
-    private static async Task Retry(Func<Task> call, CancellationToken cancel)
+    private static async Task Retry(Func<Task> call, TimeSpan patience, Func<Exception> gaveUp, CancellationToken cancel)
     {
         var since = Stopwatch.StartNew();
         while (true)
@@ -246,8 +256,13 @@ public static class ClusterExperiment
                 await call().ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (e is OrleansException or TimeoutException && since.Elapsed < TimeSpan.FromMinutes(2))
+            catch (Exception e) when (e is OrleansException or TimeoutException)
             {
+                if (since.Elapsed >= patience)
+                {
+                    throw gaveUp();
+                }
+
                 await Task.Delay(200, cancel).ConfigureAwait(false);
             }
         }

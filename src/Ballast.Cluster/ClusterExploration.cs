@@ -49,6 +49,6 @@ public static class ClusterExploration
         // A new id per session, so that no result of an earlier, crashed session is taken for this one's.
         var job = new ExperimentJob(Guid.NewGuid().ToString("N"), scenarioYaml, scenarioLabel, seed, design.Spec.Describe());
         return await ClusterExperiment.RunAsync(connection.Client, job, design, model.Outcomes.Count,
-            model.Years.Count * model.YearlyIndicators.Count, sink, Math.Max(1, rangeSize), rows, progress, target.Field, cancel).ConfigureAwait(false);
+            model.Years.Count * model.YearlyIndicators.Count, sink, Math.Max(1, rangeSize), rows, progress, target.Field, cancel: cancel).ConfigureAwait(false);
     }
 }
