@@ -93,7 +93,7 @@ public sealed class CompanionRolesSolver : IRolesSolver
     private InvalidOperationException Incomplete(string what) => new($"the optimiser ({Path}) answered without a {what}");
 
     /// <summary>The <c>dotnet</c> host: this process's when it is one, the SDK's (<c>DOTNET_HOST_PATH</c>), or the one on the PATH.</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         if (Environment.ProcessPath is { } self && System.IO.Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
