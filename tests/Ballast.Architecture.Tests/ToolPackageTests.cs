@@ -61,10 +61,11 @@ public sealed class ToolPackageTests
         Assert.Empty(Optimiser.Descendants("CompanionPackages"));
         Assert.Equal(["..\\Ballast.Optimisation\\Ballast.Optimisation.csproj"], Optimiser.Descendants("ProjectReference").Select(r => (string?)r.Attribute("Include")));
 
-        // Only when the tool is packed: a build, dotnet run and the tests keep OR-Tools and solve in process.
+        // Only in the platform builds of the tool packages: a build, dotnet run and the tests (no RuntimeIdentifier) keep
+        // OR-Tools and solve in process.
         var drop = Packaging.Descendants("Target").Single(t => (string?)t.Attribute("Name") == "DropCompanionPackages");
         Assert.Equal("ResolvePackageAssets", (string?)drop.Attribute("AfterTargets"));
-        Assert.Equal("'$(CompanionPackages)' != '' and '$(_IsPacking)' == 'true'", (string?)drop.Attribute("Condition"));
+        Assert.Equal("'$(CompanionPackages)' != '' and '$(RuntimeIdentifier)' != ''", (string?)drop.Attribute("Condition"));
         Assert.Equal(["RuntimeCopyLocalItems", "NativeCopyLocalItems", "ResourceCopyLocalItems", "RuntimeTargetsCopyLocalItems"], drop.Descendants("ItemGroup").Elements().Select(e => e.Name.LocalName));
         Assert.All(drop.Descendants("ItemGroup").Elements(), e =>
         {
