@@ -44,7 +44,7 @@ public static class OptimizeCommand
 
             var request = ScenarioOptimisation.Request(sc, p.GetValue(year), p.GetValue(share), ParsePriorities(p.GetValue(priority) ?? []), p.GetValue(programs));
             var built = ProblemBuilder.Build(request);
-            var dividend = RolesSolver.Dividend(built.Problem, new SolverOptions(limit));
+            var dividend = RolesSolving.Dividend(built.Problem, new SolverOptions(limit));
             var tables = Report(sc, request, built, dividend);
             report.Write(p, ctx, () =>
             {

@@ -116,7 +116,7 @@ internal static class OptimiseEndpoints
         var (built, d) = Fields.Renamed(FieldNames, () =>
         {
             var b = ProblemBuilder.Build(request);
-            return (b, RolesSolver.Dividend(b.Problem, new SolverOptions(o.OptimiserTimeLimitSeconds)));
+            return (b, RolesSolving.Dividend(b.Problem, new SolverOptions(o.OptimiserTimeLimitSeconds)));
         });
         return Response(sc.Name, request, built, d, o.OptimiserTimeLimitSeconds);
     }
