@@ -118,7 +118,13 @@ public sealed partial class ReportContentTests
             Assert.StartsWith(meeting == 0 ? "None of the " : $"{meeting} of {k.Allies.Length} allies", f[2 + t], StringComparison.Ordinal);
         }
 
-        Assert.Contains(Format.Number(k.UsCostNet.P50 * 1e-9), f[2 + k.Targets.Length], StringComparison.Ordinal);
+        string cost = Format.Number(k.UsCostNet.P50 * 1e-9);
+        Assert.Equal(
+            Format.Number(k.UsCostNet.P5 * 1e-9) == Format.Number(k.UsCostNet.P95 * 1e-9)
+                ? $"The US net cost in the theatre in {horizon} is {cost} {KpiCatalogue.UsCostNet.Unit} in every run."
+                : $"The US net cost in the theatre in {horizon} has a median of {cost} {KpiCatalogue.UsCostNet.Unit} (90 % of runs: {Format.Number(k.UsCostNet.P5 * 1e-9)} to {Format.Number(k.UsCostNet.P95 * 1e-9)}).",
+            f[2 + k.Targets.Length]);
+        Assert.DoesNotMatch("runs: ([0-9.,]+) to \\1\\)", string.Join(" ", f));
         Assert.Equal(3 + k.Targets.Length, f.Count); // no baseline given: no difference sentence
         string html = ReportWriter.Render(model);
         Assert.True(html.IndexOf("<section id=\"findings\">", StringComparison.Ordinal) < html.IndexOf("<section id=\"question\">", StringComparison.Ordinal));

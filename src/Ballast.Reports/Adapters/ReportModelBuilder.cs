@@ -162,7 +162,11 @@ public static class ReportModelBuilder
 
         var cost = k.UsCostNet;
         var usd = KpiCatalogue.UsCostNet;
-        findings.Add($"The US net cost in the theatre in {horizon} has a median of {Format.Number(usd.Apply(cost.P50))} {usd.Unit} (90 % of runs: {Format.Number(usd.Apply(cost.P5))} to {Format.Number(usd.Apply(cost.P95))}).");
+        string p5 = Format.Number(usd.Apply(cost.P5)), p50 = Format.Number(usd.Apply(cost.P50)), p95 = Format.Number(usd.Apply(cost.P95));
+        // A cost the shocks do not move (the US posture is scheduled, not drawn) is one number, not a band from a value to itself.
+        findings.Add(p5 == p95
+            ? $"The US net cost in the theatre in {horizon} is {p50} {usd.Unit} in every run."
+            : $"The US net cost in the theatre in {horizon} has a median of {p50} {usd.Unit} (90 % of runs: {p5} to {p95}).");
         if (baseline?.FirstOrDefault(d => d.Kpi == KpiCatalogue.Balance.Label) is { } db)
         {
             string realigned = baseline.FirstOrDefault(d => d.Kpi == KpiCatalogue.AlliesRealigned.Label) is { } dr
