@@ -107,6 +107,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly Vector<double>[] _cesScale = new Vector<double>[Lanes(blockSize) / W * Mis];
     private readonly double[] _spillT = new double[Math.Max(1, tables.Allies.Length) * W]; // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
     private readonly double[] _pressureT = new double[Math.Max(1, tables.Allies.Length) * W];
+    private readonly double[] _batch = new double[Math.Max(1, tables.Allies.Length) * 4 * W]; // arguments and results of a pass's transcendentals, batched
     private readonly int _normalsPerGroup = NormalsPerGroup(tables); // a lane group's normal draws in a year: actors, the common shock, allies
     private readonly double[] _normals = new double[Draws(tables, blockSize)]; // the year's normal draws (DrawNormals), [(ch * per group + k) * W + lane]
     private readonly double[] _normalP = new double[Draws(tables, blockSize)]; // their uniforms
