@@ -150,7 +150,7 @@ public sealed partial class Simulation
         ref double lg = ref D(_batch);
         int n = _allies.Length;
         int eo = ((ch * _normalsPerGroup) + _a + 1) * w;
-        var lnMaxBurden = LaneMath.Log(pv.MaxPeacetimeBurden);
+        var lnMaxBurden = _lnMaxBurden[ch];
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];

@@ -86,6 +86,7 @@ public sealed partial class Simulation
         for (int ch = 0; ch < _chunks; ch++)
         {
             CesWeights(ch);
+            _lnMaxBurden[ch] = LaneMath.Log(_pv[ch].MaxPeacetimeBurden); // the demand cap's logarithm, once per block
             InitialState(ch);
         }
     }

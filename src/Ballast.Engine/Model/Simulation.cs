@@ -105,6 +105,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly double[] _postureBase = PerActor(tables, blockSize); // 1 − exp(−raw posture) of year t, set in Decide and reused in Apply
     private readonly Vector<double>[] _cesWeight = new Vector<double>[Lanes(blockSize) / W * Mis]; // [ch * 7 + m], per block
     private readonly Vector<double>[] _cesScale = new Vector<double>[Lanes(blockSize) / W * Mis];
+    private readonly Vector<double>[] _lnMaxBurden = new Vector<double>[Lanes(blockSize) / W]; // ln of the peacetime burden cap, per lane group and block
     private readonly double[] _spillT = new double[Math.Max(1, tables.Allies.Length) * W]; // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
     private readonly double[] _pressureT = new double[Math.Max(1, tables.Allies.Length) * W];
     private readonly double[] _batch = new double[Math.Max(1, tables.Allies.Length) * 4 * W]; // arguments and results of a pass's transcendentals, batched
