@@ -57,7 +57,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>Current investment mix share of an actor in a mission area for a lane.</summary>
-    public double MixOf(int actor, MissionArea mission, int lane) => _mix[(((actor * Mis) + (int)mission) * _r) + lane];
+    public double MixOf(int actor, MissionArea mission, int lane) => NextMix[(((actor * Mis) + (int)mission) * _r) + lane];
 
     private static int? ToYear(double v) => double.IsNaN(v) ? null : (int)v;
 
@@ -72,7 +72,7 @@ public sealed partial class Simulation
         ref var pv = ref _pv[ch];
         ref double rec = ref D(_rec);
         ref double kMisR = ref D(_kMis);
-        ref double mixR = ref D(_mix);
+        ref double mixR = ref D(NextMix);
         ref double mR = ref D(_m);
         ref double kR = ref D(_k);
         ref double lsgR = ref D(_lsg);

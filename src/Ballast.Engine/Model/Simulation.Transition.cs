@@ -17,7 +17,6 @@ public sealed partial class Simulation
         ref double capR = ref D(_cap);
         ref double backlogR = ref D(_backlog);
         ref double dR = ref D(_d);
-        ref double mixR = ref D(_mix);
         ref double nextMixR = ref D(NextMix);
         ref double kMisR = ref D(_kMis);
         ref double stateR = ref D(_state);
@@ -67,9 +66,7 @@ public sealed partial class Simulation
             {
                 int im = (i * Mis) + mm;
                 int om = (im * rr) + r0;
-                var x = L(ref nextMixR, om);
-                S(ref mixR, om, x);
-                var kNew = (keep * L(ref kMisR, om)) + (add * x * V(1 + _tables.PhiGain[(_yo * Mis) + im]));
+                var kNew = (keep * L(ref kMisR, om)) + (add * L(ref nextMixR, om) * V(1 + _tables.PhiGain[(_yo * Mis) + im]));
                 S(ref kMisR, om, kNew);
                 kSum += kNew;
             }
