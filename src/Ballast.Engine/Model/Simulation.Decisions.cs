@@ -126,7 +126,8 @@ public sealed partial class Simulation
             S(ref bt, x * w, (st is null ? qBase : QBase(pv, V(st.Harshness), support)) - (pv.QPosture * posture) + qExecuted);
         }
 
-        // The burden m/y of this year's state is its record (Record divided it at the end of the last step or at the start).
+        // The beliefs' logistics in a loop of their own (as in pass 2). The burden m/y of this year's state is its record
+        // (Record divided the same two numbers at the end of the last step or at the start).
         LogisticInPlace(ref bt, _allies.Length * w);
         ref double rec = ref D(_rec);
         int shareRec = (int)ActorIndicator.Share * _a;
