@@ -109,6 +109,7 @@ public sealed partial class Simulation
         var qBase = QBase(pv, harsh, support);
         var qExecuted = pv.QExecuted * execAny;
         bool own = _tables.AllyStanceIn[t];
+        ref double bt = ref D(_batch);
         for (int x = 0; x < _allies.Length; x++)
         {
             int i = _allies[x];
@@ -122,43 +123,83 @@ public sealed partial class Simulation
             // An ally with its own stance this year reads it instead of the lane's (harshness, target, disengage factor).
             var st = own ? _tables.AllyStance[_yo + i] : null;
             S(ref spillT, x * w, SpillIns(x, i, r0, pv, st is null ? theatre : TheatreShare(_tables.TheatreShare[t], st.Kind, pv), posture));
-            var q = Logistic((st is null ? qBase : QBase(pv, V(st.Harshness), support)) - (pv.QPosture * posture) + qExecuted);
-            q = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), q, Vector<double>.Zero);
-            S(ref qR, o, q);
-            var share = L(ref mR, o) / L(ref yR, o);
-            S(ref pressureT, x * w, pv.PressureRho * Vector.Max(Vector<double>.Zero, (st is null ? target : V(st.TargetShare)) - share) * q);
+            S(ref bt, x * w, (st is null ? qBase : QBase(pv, V(st.Harshness), support)) - (pv.QPosture * posture) + qExecuted);
         }
 
-        // Pass 2: desired spending and partial adjustment toward it (the spending shocks were drawn by DrawNormals).
-        ref double normals = ref D(_normals);
-        int eo = ((ch * _normalsPerGroup) + _a + 1) * w;
-        var lnMaxBurden = LaneMath.Log(pv.MaxPeacetimeBurden);
+        // The beliefs' logistics in a loop of their own (as in pass 2). The burden m/y of this year's state is its record
+        // (Record divided the same two numbers at the end of the last step or at the start).
+        LogisticInPlace(ref bt, _allies.Length * w);
+        ref double rec = ref D(_rec);
+        int shareRec = (int)ActorIndicator.Share * _a;
+        int step = (t * _indicators * rr) + r0;
         for (int x = 0; x < _allies.Length; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
-            var lnY = LaneMath.Log(L(ref yR, o));
-            var lnThr = LaneMath.Log(L(ref thrR, o) + Vector<double>.One);
+            var st = own ? _tables.AllyStance[_yo + i] : null;
+            var q = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), L(ref bt, x * w), Vector<double>.Zero);
+            S(ref qR, o, q);
+            var share = L(ref rec, _recActor[shareRec + i] + step);
+            S(ref pressureT, x * w, pv.PressureRho * Vector.Max(Vector<double>.Zero, (st is null ? target : V(st.TargetShare)) - share) * q);
+        }
+
+        // Pass 2: desired spending and partial adjustment toward it (the spending shocks were drawn by DrawNormals). The
+        // four logarithms of every ally are taken in a loop of their own and the exponentials in another: short bodies of
+        // independent iterations, so the processor overlaps the latency chains of many allies (in one pass per ally it
+        // held one or two). Every lane's operations are the same.
+        ref double normals = ref D(_normals);
+        ref double lg = ref D(_batch);
+        int n = _allies.Length;
+        int eo = ((ch * _normalsPerGroup) + _a + 1) * w;
+        var lnMaxBurden = _lnMaxBurden[ch];
+        for (int x = 0; x < n; x++)
+        {
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            int b = x * 4 * w;
+            S(ref lg, b, L(ref yR, o));
+            S(ref lg, b + w, L(ref thrR, o) + Vector<double>.One);
+            S(ref lg, b + (2 * w), (L(ref spillT, x * w) * V(_tables.InvM0[i])) + Vector<double>.One);
+            S(ref lg, b + (3 * w), Vector<double>.One + L(ref pressureT, x * w));
+        }
+
+        LogInPlace(ref lg, n * 4 * w);
+        for (int x = 0; x < n; x++)
+        {
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            int b = x * 4 * w;
+            var lnY = L(ref lg, b);
+            var lnThr = L(ref lg, b + w);
             S(ref D(_lnThr), o, lnThr);
             // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
             var lnStar = L(ref D(_alpha), o) + (pv.BetaY * lnY) + (pv.BetaT * lnThr)
-                + (pv.BetaS * LaneMath.Log((L(ref spillT, x * w) * V(_tables.InvM0[i])) + Vector<double>.One)) + (pv.BetaP * LaneMath.Log(Vector<double>.One + L(ref pressureT, x * w)));
+                + (pv.BetaS * L(ref lg, b + (2 * w))) + (pv.BetaP * L(ref lg, b + (3 * w)));
 
             // Desired spending never exceeds the highest burden observed in peacetime.
             lnStar = Vector.Min(lnStar, lnMaxBurden + lnY);
             var lnM = L(ref lnMR, o);
             var eps = L(ref normals, eo + (x * w));
-            var next = lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps);
-            S(ref nextR, o, LaneMath.Exp(next));
+            S(ref lg, x * w, lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps));
+        }
+
+        for (int x = 0; x < n; x++)
+        {
+            S(ref nextR, (_allies[x] * rr) + r0, LaneMath.Exp(L(ref lg, x * w)));
         }
 
         // Pass 3: duplication (autonomous share of the mix) and this year's mix.
-        for (int x = 0; x < _allies.Length; x++)
+        for (int x = 0; x < n; x++)
+        {
+            S(ref lg, x * w, pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(ref cR, (_allies[x] * rr) + r0))));
+        }
+
+        LogisticInPlace(ref lg, n * w);
+        for (int x = 0; x < n; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
-            var dup = Logistic(pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(ref cR, o))));
-            dup = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), dup, Vector<double>.One);
+            var dup = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), L(ref lg, x * w), Vector<double>.One);
             S(ref D(_d), o, dup);
             var notDup = Vector<double>.One - dup;
             for (int mm = 0; mm < Mis; mm++)

@@ -22,6 +22,27 @@ public sealed partial class Simulation
     private static Vector<double> Logistic(Vector<double> z) =>
         Vector<double>.One / (Vector<double>.One + LaneMath.Exp(-Vector.MinNative(Vector.MaxNative(z, new Vector<double>(-700)), new Vector<double>(700))));
 
+    /// <summary>
+    /// <see cref="LaneMath.Log"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place: a loop of
+    /// nothing else, so consecutive logarithms (independent) overlap in the processor.
+    /// </summary>
+    private static void LogInPlace(ref double v, int count)
+    {
+        for (int o = 0; o < count; o += W)
+        {
+            S(ref v, o, LaneMath.Log(L(ref v, o)));
+        }
+    }
+
+    /// <summary><see cref="Logistic"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place, like <see cref="LogInPlace"/>.</summary>
+    private static void LogisticInPlace(ref double v, int count)
+    {
+        for (int o = 0; o < count; o += W)
+        {
+            S(ref v, o, Logistic(L(ref v, o)));
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Clamp01(Vector<double> v) => Vector.MinNative(Vector.MaxNative(v, Vector<double>.Zero), Vector<double>.One);
 

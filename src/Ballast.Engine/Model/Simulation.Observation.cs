@@ -57,7 +57,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>Current investment mix share of an actor in a mission area for a lane.</summary>
-    public double MixOf(int actor, MissionArea mission, int lane) => _mix[(((actor * Mis) + (int)mission) * _r) + lane];
+    public double MixOf(int actor, MissionArea mission, int lane) => NextMix[(((actor * Mis) + (int)mission) * _r) + lane];
 
     private static int? ToYear(double v) => double.IsNaN(v) ? null : (int)v;
 
@@ -72,7 +72,7 @@ public sealed partial class Simulation
         ref var pv = ref _pv[ch];
         ref double rec = ref D(_rec);
         ref double kMisR = ref D(_kMis);
-        ref double mixR = ref D(_mix);
+        ref double mixR = ref D(NextMix);
         ref double mR = ref D(_m);
         ref double kR = ref D(_k);
         ref double lsgR = ref D(_lsg);
@@ -170,8 +170,7 @@ public sealed partial class Simulation
             mAdv += L(ref mR, o);
         }
 
-        var eC = Ces(eCoal, ch, pv.CesRho);
-        var eA = Ces(eAdv, ch, pv.CesRho);
+        var (eC, eA) = Ces(eCoal, eAdv, ch, pv.CesRho);
         var balance = eC / eA;
         for (int mm = 0; mm < Mis; mm++)
         {
@@ -203,20 +202,37 @@ public sealed partial class Simulation
     }
 
     /// <summary>
-    /// CES aggregate (Σ ω̂_m (E_m/ω̂_m)^ρ)^(1/ρ) with normalised weights ω̂: each mission's stock is taken per unit of its weight,
-    /// so a force whose stock K is spread exactly by the weights scores K (capability-equivalent dollars); Cobb–Douglas at ρ = 0,
-    /// the plain total Σ E_m at ρ = 1. The weights' normalisation is per lane group and computed once per block (<see cref="CesWeights"/>).
+    /// CES aggregates (Σ ω̂_m (E_m/ω̂_m)^ρ)^(1/ρ) of the coalition and the adversaries with normalised weights ω̂: each mission's
+    /// stock is taken per unit of its weight, so a force whose stock K is spread exactly by the weights scores K
+    /// (capability-equivalent dollars); Cobb–Douglas at ρ = 0, the plain total Σ E_m at ρ = 1. The weights' normalisation is
+    /// per lane group and computed once per block (<see cref="CesWeights"/>). Both aggregates' 14 logarithms are taken in one
+    /// loop and their powers in another, so the independent latency chains overlap; each lane's operations are
+    /// <see cref="CesNormalised"/>'s.
     /// </summary>
-    private Vector<double> Ces(ReadOnlySpan<Vector<double>> e, int ch, Vector<double> rho)
+    private (Vector<double> Coalition, Vector<double> Adversary) Ces(ReadOnlySpan<Vector<double>> coalition, ReadOnlySpan<Vector<double>> adversary, int ch, Vector<double> rho)
     {
-        Span<Vector<double>> perWeight = stackalloc Vector<double>[Mis];
+        Span<Vector<double>> lnE = stackalloc Vector<double>[2 * Mis];
+        Span<Vector<double>> power = stackalloc Vector<double>[2 * Mis];
         var scale = _cesScale.AsSpan(ch * Mis, Mis);
+        var tiny = new Vector<double>(1e-9);
         for (int m = 0; m < Mis; m++)
         {
-            perWeight[m] = e[m] * scale[m];
+            lnE[m] = Vector.Max(coalition[m] * scale[m], tiny);
+            lnE[Mis + m] = Vector.Max(adversary[m] * scale[m], tiny);
         }
 
-        return CesNormalised(perWeight, _cesWeight.AsSpan(ch * Mis, Mis), rho);
+        for (int j = 0; j < lnE.Length; j++)
+        {
+            lnE[j] = LaneMath.Log(lnE[j]);
+        }
+
+        for (int j = 0; j < lnE.Length; j++)
+        {
+            power[j] = LaneMath.Exp(rho * lnE[j]);
+        }
+
+        var weights = _cesWeight.AsSpan(ch * Mis, Mis);
+        return (CesSum(lnE[..Mis], power[..Mis], weights, rho), CesSum(lnE[Mis..], power[Mis..], weights, rho));
     }
 
     /// <summary>The mission weights of a lane group normalised to sum 1, and their inverses ω_sum/ω_m, for <see cref="Ces"/>.</summary>
@@ -258,15 +274,28 @@ public sealed partial class Simulation
     /// <summary>(Σ w_m E_m^ρ)^(1/ρ) with weights already summing to 1; the weighted geometric mean when |ρ| &lt; 1e-9.</summary>
     private static Vector<double> CesNormalised(ReadOnlySpan<Vector<double>> e, ReadOnlySpan<Vector<double>> weights, Vector<double> rho)
     {
-        var sum = Vector<double>.Zero;
-        var logSum = Vector<double>.Zero;
+        Span<Vector<double>> lnE = stackalloc Vector<double>[e.Length];
+        Span<Vector<double>> power = stackalloc Vector<double>[e.Length];
         var tiny = new Vector<double>(1e-9);
         for (int m = 0; m < e.Length; m++)
         {
+            lnE[m] = LaneMath.Log(Vector.Max(e[m], tiny));
+            power[m] = LaneMath.Exp(rho * lnE[m]);
+        }
+
+        return CesSum(lnE, power, weights, rho);
+    }
+
+    /// <summary>The CES aggregate from each mission's ln E_m (floored at 1e-9) and E_m^ρ = exp(ρ ln E_m).</summary>
+    private static Vector<double> CesSum(ReadOnlySpan<Vector<double>> lnE, ReadOnlySpan<Vector<double>> power, ReadOnlySpan<Vector<double>> weights, Vector<double> rho)
+    {
+        var sum = Vector<double>.Zero;
+        var logSum = Vector<double>.Zero;
+        for (int m = 0; m < lnE.Length; m++)
+        {
             var wm = weights[m];
-            var lnE = LaneMath.Log(Vector.Max(e[m], tiny));
-            sum += wm * LaneMath.Exp(rho * lnE);
-            logSum += wm * lnE;
+            sum += wm * power[m];
+            logSum += wm * lnE[m];
         }
 
         var nearZero = Vector.LessThan(Vector.Abs(rho), new Vector<double>(1e-9));

@@ -86,6 +86,7 @@ public sealed partial class Simulation
         for (int ch = 0; ch < _chunks; ch++)
         {
             CesWeights(ch);
+            _lnMaxBurden[ch] = LaneMath.Log(_pv[ch].MaxPeacetimeBurden); // the demand cap's logarithm, once per block
             InitialState(ch);
         }
     }
@@ -135,7 +136,6 @@ public sealed partial class Simulation
                 int im = (i * Mis) + mm;
                 var x = ally ? ((Vector<double>.One - dup) * V(_tables.CompMix[im])) + (dup * V(_tables.AutoMix[im]))
                     : usa ? V(_tables.CompMix[im]) : V(_tables.AutoMix[im]);
-                S(ref D(_mix), (im * rr) + r0, x);
                 S(ref D(NextMix), (im * rr) + r0, x);
                 S(ref D(_kMis), (im * rr) + r0, k0 * x);
             }

@@ -17,7 +17,6 @@ public sealed partial class Simulation
         ref double capR = ref D(_cap);
         ref double backlogR = ref D(_backlog);
         ref double dR = ref D(_d);
-        ref double mixR = ref D(_mix);
         ref double nextMixR = ref D(NextMix);
         ref double kMisR = ref D(_kMis);
         ref double stateR = ref D(_state);
@@ -67,9 +66,7 @@ public sealed partial class Simulation
             {
                 int im = (i * Mis) + mm;
                 int om = (im * rr) + r0;
-                var x = L(ref nextMixR, om);
-                S(ref mixR, om, x);
-                var kNew = (keep * L(ref kMisR, om)) + (add * x * V(1 + _tables.PhiGain[(_yo * Mis) + im]));
+                var kNew = (keep * L(ref kMisR, om)) + (add * L(ref nextMixR, om) * V(1 + _tables.PhiGain[(_yo * Mis) + im]));
                 S(ref kMisR, om, kNew);
                 kSum += kNew;
             }
@@ -80,11 +77,13 @@ public sealed partial class Simulation
             // democracies at peace: their burden stays below the peacetime record (§3).
             var mNext = Vector.Min(Vector.Max(L(ref D(NextSpending), o) * V(spendingShock[nextYo + i]), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
             S(ref mR, o, mNext);
-            if (ally)
-            {
-                // Only the demand equation reads log spending.
-                S(ref D(_lnM), o, LaneMath.Log(mNext));
-            }
+        }
+
+        // Only the demand equation reads log spending: the allies' logarithms in a loop of their own, so they overlap.
+        foreach (int i in _allies)
+        {
+            int o = (i * rr) + r0;
+            S(ref D(_lnM), o, LaneMath.Log(L(ref mR, o)));
         }
 
         // Pass 2 (allies): 5. credibility.
@@ -96,8 +95,12 @@ public sealed partial class Simulation
         var execAny = L(ref D(_execAny), r0);
         var eta = Clamp01(pv.Eta + (pv.CrisisEtaBoost * crisis));
         bool own = _tables.AllyStanceIn[t];
-        foreach (int i in _allies)
+        int n = _allies.Length;
+        int w = W;
+        ref double bt = ref D(_batch);
+        for (int x = 0; x < n; x++)
         {
+            int i = _allies[x];
             int o = (i * rr) + r0;
             var st = own ? _tables.AllyStance[_yo + i] : null;
             var exec = L(ref execR, o);
@@ -109,16 +112,34 @@ public sealed partial class Simulation
                 TreatyType.CollectiveDefence => pv.CTreatyCollective,
                 _ => Vector<double>.Zero,
             };
-            var cBar = Logistic(pv.CIntercept + (st is null ? stanceTerm : StanceTerm(st.Kind, pv)) + treaty + (pv.CPosture * posture) + (pv.CHarshness * (st is null ? harsh : V(st.Harshness)))
+            S(ref bt, x * w, pv.CIntercept + (st is null ? stanceTerm : StanceTerm(st.Kind, pv)) + treaty + (pv.CPosture * posture) + (pv.CHarshness * (st is null ? harsh : V(st.Harshness)))
                 + (pv.CExecuted * exec) + (pv.CExecutedOther * execAny * (Vector<double>.One - exec))
                 + (pv.CCostSharing * V(_tables.CostSharing[_yo + i])) + (pv.CSupport * support));
+        }
+
+        // The logistics of each pass in a loop of their own (as in Decide), so that the allies' overlap.
+        LogisticInPlace(ref bt, n * w);
+        for (int x = 0; x < n; x++)
+        {
+            int o = (_allies[x] * rr) + r0;
             var c = L(ref cR, o);
-            S(ref cR, o, Clamp01(c + (eta * (cBar - c))));
+            S(ref cR, o, Clamp01(c + (eta * (L(ref bt, x * w) - c))));
         }
 
         // Pass 3 (allies): 6. distancing, the alignment drift and the realignment hazard.
-        foreach (int i in _allies)
+        for (int x = 0; x < n; x++)
         {
+            int i = _allies[x];
+            int o = (i * rr) + r0;
+            var shortfall = pv.CredibilityReference - L(ref cR, o);
+            var threatGrowth = Vector.Max(Vector<double>.Zero, L(ref D(_lnThr), o) - L(ref D(_lnThr0), o));
+            S(ref bt, x * w, pv.RealignAlpha0 + (pv.RealignAlpha1 * shortfall) + (pv.RealignAlpha2 * V(_tables.DepAdv[i])) + (pv.RealignAlpha3 * threatGrowth));
+        }
+
+        LogisticInPlace(ref bt, n * w);
+        for (int x = 0; x < n; x++)
+        {
+            int i = _allies[x];
             int o = (i * rr) + r0;
             var c = L(ref cR, o);
             var state = L(ref stateR, o);
@@ -130,7 +151,7 @@ public sealed partial class Simulation
             var a = L(ref alR, o);
             var drift = Vector.ConditionalSelect(Vector.GreaterThan(shortfall, Vector<double>.Zero), -shortfall * amp * a, -shortfall * (Vector<double>.One - a));
             a = Clamp01(a + (pv.AlignmentRate * drift) - (pv.HostAlignmentCost * V(Launchers[i])));
-            var hazard = Logistic(pv.RealignAlpha0 + (pv.RealignAlpha1 * shortfall) + (pv.RealignAlpha2 * dep) + (pv.RealignAlpha3 * threatGrowth));
+            var hazard = L(ref bt, x * w);
             var u = CounterRng.Uniform(keys, Counter(t, i, 4));
             var realign = Vector.BitwiseAnd(alignedMask, Vector.LessThan(u, hazard));
             if (realign != Vector<long>.Zero)
@@ -149,15 +170,28 @@ public sealed partial class Simulation
             S(ref alR, o, a);
         }
 
-        // Pass 4 (allies): 7. nuclear hedging; 8. interoperability: exercises (with alignment), links, joint programmes,
-        // eroded by national champions.
+        // Pass 4 (allies): 7. nuclear hedging (allies without warheads, listed in the scratch's first vectors); 8.
+        // interoperability: exercises (with alignment), links, joint programmes, eroded by national champions.
+        int nh = 0;
+        foreach (int i in _allies)
+        {
+            if (_tables.Warheads[i] <= 0)
+            {
+                var shortfall = pv.CredibilityReference - L(ref cR, (i * rr) + r0);
+                S(ref bt, nh * w, pv.Theta0 + (pv.Theta1 * shortfall) + (pv.Theta2 * L(ref D(_nt), (i * rr) + r0)));
+                nh++;
+            }
+        }
+
+        LogisticInPlace(ref bt, nh * w);
+        nh = 0;
         foreach (int i in _allies)
         {
             int o = (i * rr) + r0;
             if (_tables.Warheads[i] <= 0)
             {
-                var shortfall = pv.CredibilityReference - L(ref cR, o);
-                var hTarget = Logistic(pv.Theta0 + (pv.Theta1 * shortfall) + (pv.Theta2 * L(ref D(_nt), o)));
+                var hTarget = L(ref bt, nh * w);
+                nh++;
                 var h = L(ref D(_h), o);
                 h = Clamp01(h + (pv.HedgingRate * (hTarget - h)));
                 S(ref D(_h), o, h);

@@ -81,7 +81,6 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly double[] _lsg = PerActor(tables, blockSize);   // loss-of-strength weight of actor i to the theatre
     private readonly double[] _nt = PerActor(tables, blockSize);    // nuclear threat
     private readonly double[] _wT = PerActor(tables, blockSize, Math.Max(1, tables.Adversaries.Length)); // proximity weights [(i * nAdv + k) * R + r]
-    private readonly double[] _mix = PerActor(tables, blockSize, Mis); // current investment mix [(i * 7 + m) * R + r]
 
     // Per run.
     private readonly double[] _xMis = new double[Lanes(blockSize)];
@@ -105,8 +104,10 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly double[] _postureBase = PerActor(tables, blockSize); // 1 − exp(−raw posture) of year t, set in Decide and reused in Apply
     private readonly Vector<double>[] _cesWeight = new Vector<double>[Lanes(blockSize) / W * Mis]; // [ch * 7 + m], per block
     private readonly Vector<double>[] _cesScale = new Vector<double>[Lanes(blockSize) / W * Mis];
+    private readonly Vector<double>[] _lnMaxBurden = new Vector<double>[Lanes(blockSize) / W]; // ln of the peacetime burden cap, per lane group and block
     private readonly double[] _spillT = new double[Math.Max(1, tables.Allies.Length) * W]; // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
     private readonly double[] _pressureT = new double[Math.Max(1, tables.Allies.Length) * W];
+    private readonly double[] _batch = new double[Math.Max(1, tables.Allies.Length) * 4 * W]; // arguments and results of a pass's transcendentals, batched
     private readonly int _normalsPerGroup = NormalsPerGroup(tables); // a lane group's normal draws in a year: actors, the common shock, allies
     private readonly double[] _normals = new double[Draws(tables, blockSize)]; // the year's normal draws (DrawNormals), [(ch * per group + k) * W + lane]
     private readonly double[] _normalP = new double[Draws(tables, blockSize)]; // their uniforms
@@ -162,6 +163,8 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     // What an override may change (YearDecisions): next year's budgets and this year's mixes, links and hosting.
     internal double[] NextSpending { get; } = PerActor(tables, blockSize);
 
+    // The year's investment mix [(i * 7 + m) * R + r]: set by the decisions (or an override), read by the transition and the
+    // aggregates of the same year, so it is also the current mix between steps (no copy is kept).
     internal double[] NextMix { get; } = PerActor(tables, blockSize, Mis);
 
     internal double[] LinkMatrix { get; } = [.. tables.StartLinks];
@@ -198,12 +201,18 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
             }
         }
 
+        // The year's normals and crises for every lane group first: their chains (inverse CDFs; two logarithms and a
+        // logistic per group) are independent across groups, so they overlap when nothing else sits between them.
         DrawNormals(t);
+        for (int ch = 0; ch < _chunks; ch++)
+        {
+            Crises(t, ch);
+        }
+
         if (decisionOverride is null)
         {
             for (int ch = 0; ch < _chunks; ch++)
             {
-                Crises(t, ch);
                 Decide(t, ch);
                 ExecuteThreats(t, ch);
                 Apply(t, ch);
@@ -215,7 +224,6 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         {
             for (int ch = 0; ch < _chunks; ch++)
             {
-                Crises(t, ch);
                 Decide(t, ch);
             }
 
