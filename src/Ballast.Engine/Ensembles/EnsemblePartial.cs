@@ -162,9 +162,11 @@ public sealed class EnsemblePartial
     {
         int slot = RentSlot();
         var (page, within) = Location(slot);
+        int n = Layout.Count;
+        int years = _cells / n;
         for (int c = 0; c < _cells; c++)
         {
-            page[(c * RowsPerPage) + within] = trajectory[c];
+            page[(c * RowsPerPage) + within] = trajectory[((c % n) * years) + (c / n)]; // row c is indicator c % n at year index c / n
         }
 
         Offer(runIndex, slot);
@@ -199,13 +201,14 @@ public sealed class EnsemblePartial
         return _slots++;
     }
 
-    /// <summary>Slots per page: a page holds cell c of its slots at [c · RowsPerPage, (c + 1) · RowsPerPage).</summary>
+    /// <summary>Slots per page: a page holds row c of its slots at [c · RowsPerPage, (c + 1) · RowsPerPage).</summary>
     internal const int PageRows = RowsPerPage;
 
     /// <summary>
-    /// Where a slot's trajectory lives: its page, which holds the slots' values cell-major (cell c of the slot at
+    /// Where a slot's trajectory lives: its page, which holds the slots' values row-major (row c of the slot at
     /// c · <see cref="PageRows"/> + <c>Within</c>), so that one indicator-year of many runs is contiguous both when a block
-    /// writes it and when the percentiles read it.
+    /// writes it and when the percentiles read it. Row c is indicator c mod indicators at year index c / indicators: the
+    /// order of the simulation's records (<see cref="Simulation.Records"/>), so a block's lanes go in one pass in order.
     /// </summary>
     internal (float[] Page, int Within) Location(int slot) => (_pages[slot / RowsPerPage], slot % RowsPerPage);
 
@@ -288,9 +291,9 @@ public sealed class EnsemblePartial
         Parallel.For(0, chunks, () => System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m)), (chunk, _, buf) =>
         {
             var values = buf.AsSpan(0, m);
-            for (int cell = chunk * Chunk; cell < Math.Min(cells, (chunk + 1) * Chunk); cell++)
+            for (int row = chunk * Chunk; row < Math.Min(cells, (chunk + 1) * Chunk); row++)
             {
-                int at = cell * RowsPerPage;
+                int at = row * RowsPerPage;
                 if (inOrder)
                 {
                     for (int p = 0; p * RowsPerPage < m; p++)
@@ -308,7 +311,9 @@ public sealed class EnsemblePartial
                     }
                 }
 
-                pct[cell] = SelectPercentiles(Layout.Names[cell / years], inp.StartYear + (cell % years), values);
+                int ind = row % n;
+                int t = row / n;
+                pct[(ind * years) + t] = SelectPercentiles(Layout.Names[ind], inp.StartYear + t, values);
             }
 
             return buf;
@@ -875,18 +880,38 @@ public sealed class EnsemblePartial
         }
     }
 
-    /// <summary>Doubles rounded to single precision as a cast rounds them, a vector at a time.</summary>
-    internal static void Narrow(ReadOnlySpan<double> from, Span<float> to)
+    /// <summary>
+    /// Rows of doubles rounded to single precision as a cast rounds them: the first <paramref name="count"/> values of each of
+    /// <paramref name="rows"/> rows, from rows <paramref name="fromStride"/> apart to rows <paramref name="toStride"/> apart, a
+    /// vector at a time (a block's records into a page: thousands of short rows, so no call or slicing per row).
+    /// </summary>
+    internal static void NarrowRows(ReadOnlySpan<double> from, int fromStride, Span<float> to, int toStride, int rows, int count)
     {
-        int i = 0;
-        for (; i <= from.Length - (2 * Vector<double>.Count); i += 2 * Vector<double>.Count)
+        if (rows == 0 || count == 0)
         {
-            Vector.Narrow(new Vector<double>(from[i..]), new Vector<double>(from[(i + Vector<double>.Count)..])).CopyTo(to[i..]);
+            return;
         }
 
-        for (; i < from.Length; i++)
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Math.Min(fromStride, toStride));
+        ArgumentOutOfRangeException.ThrowIfLessThan(from.Length, ((rows - 1) * fromStride) + count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(to.Length, ((rows - 1) * toStride) + count);
+        ref double source = ref MemoryMarshal.GetReference(from);
+        ref float target = ref MemoryMarshal.GetReference(to);
+        int w = Vector<double>.Count;
+        for (int r = 0; r < rows; r++)
         {
-            to[i] = (float)from[i];
+            nuint s = (nuint)(r * fromStride);
+            nuint t = (nuint)(r * toStride);
+            int i = 0;
+            for (; i <= count - (2 * w); i += 2 * w)
+            {
+                Vector.Narrow(Vector.LoadUnsafe(ref source, s + (nuint)i), Vector.LoadUnsafe(ref source, s + (nuint)(i + w))).StoreUnsafe(ref target, t + (nuint)i);
+            }
+
+            for (; i < count; i++)
+            {
+                Unsafe.Add(ref target, t + (nuint)i) = (float)Unsafe.Add(ref source, s + (nuint)i);
+            }
         }
     }
 
