@@ -41,7 +41,7 @@ public sealed class EnsemblePartial
         Inputs = inputs;
         Seed = seed;
         SampleSize = sampleSize;
-        Layout = new IndicatorLayout(inputs.Codes);
+        Layout = pool?.Tables.Layout ?? new IndicatorLayout(inputs.Codes); // the pool's is built once, not per ensemble
         _sample = new PriorityQueue<SampleRow, (ulong, long)>(Comparer<(ulong Hash, long Run)>.Create((a, b) => b.CompareTo(a)));
         int years = inputs.Steps + 1;
         _crossByYear = new long[years + 1];
