@@ -254,7 +254,7 @@ public sealed class EnsemblePartial
 
     /// <summary>
     /// Gives the trajectory pages back to the pool once nothing will read them (after a merge into another partial, or
-    /// after <see cref="ToResult"/>); the partial is then empty of trajectories and must not be used again.
+    /// after <see cref="ToResult()"/>); the partial is then empty of trajectories and must not be used again.
     /// </summary>
     internal void ReleasePages()
     {
@@ -265,8 +265,15 @@ public sealed class EnsemblePartial
         _pages.Clear();
     }
 
-    /// <summary>Computes percentiles and KPIs.</summary>
-    public EnsembleResult ToResult()
+    /// <summary>Computes percentiles and KPIs (the percentiles on every core).</summary>
+    public EnsembleResult ToResult() => ToResult(0);
+
+    /// <summary>
+    /// Computes percentiles and KPIs, the percentiles on up to <paramref name="threads"/> threads (0: one per core): an ensemble
+    /// asked to run on one thread does not hand its percentiles to the thread pool (cells are independent, so the result is
+    /// the same either way).
+    /// </summary>
+    internal EnsembleResult ToResult(int threads)
     {
         var inp = Inputs;
         int years = inp.Steps + 1;
@@ -289,7 +296,8 @@ public sealed class EnsemblePartial
 
         const int Chunk = 128;
         int chunks = (cells + Chunk - 1) / Chunk;
-        Parallel.For(0, chunks, () => System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m)), (chunk, _, buf) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : -1 };
+        Parallel.For(0, chunks, parallel, () => System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m)), (chunk, _, buf) =>
         {
             var values = buf.AsSpan(0, m);
             for (int row = chunk * Chunk; row < Math.Min(cells, (chunk + 1) * Chunk); row++)

@@ -14,7 +14,7 @@ public static class EnsembleRunner
     public static EnsembleResult Run(ModelInputs inputs, EnsembleOptions options, EnsembleObservers? observers = null, CancellationToken cancellationToken = default)
     {
         var partial = RunPartial(inputs, options, observers, cancellationToken);
-        var result = partial.ToResult();
+        var result = partial.ToResult(options.Threads); // no more threads than the ensemble was given
         partial.ReleasePages(); // nobody else holds this partial: its pages serve the next ensemble of these inputs
         return result;
     }
