@@ -97,26 +97,82 @@ if (args.Length > 0 && args[0] == "--measure")
     return 0;
 }
 
-// `--repeat runs count`: the same ensemble `count` times on one thread (per-call costs of small ensembles, for profiling).
+// `--repeat runs count [warm-up]`: a small ensemble's per-call cost in steady state, next to its kernel time. The same ensemble
+// (seed 1, runs 0 .. runs − 1, one thread) and the kernel alone for the same runs (the blocks of 16 the ensemble runs, reset and
+// stepped to the horizon, nothing else) run in alternating rounds, each timed as process CPU (what the percentiles' worker
+// threads and the runtime spend counts). Both first run `warm-up` times (default 60): the runtime recompiles methods called
+// once per ensemble only after 30 calls, so a shorter warm-up would time its compiler, not the ensemble.
 if (args.Length > 0 && args[0] == "--repeat")
 {
     int runs = int.Parse(args[1], CultureInfo.InvariantCulture);
     int count = int.Parse(args[2], CultureInfo.InvariantCulture);
+    int warmUp = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 60;
     var inputs = EnsembleBenchmarks.BaselineInputs();
-    EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, 1));
-    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-    long allocated0 = GC.GetTotalAllocatedBytes(precise: true);
-    var sw = Stopwatch.StartNew();
-    double check = 0;
-    for (int k = 0; k < count; k++)
+    var options = new EnsembleOptions(runs, 1, 1);
+    var sim = new Simulation(inputs, options.BlockSize);
+    double Ensemble() => EnsembleRunner.Run(inputs, options).Kpis.FinalBalance.P50;
+    double Kernel()
     {
-        check += EnsembleRunner.Run(inputs, new EnsembleOptions(runs, 1, 1)).Kpis.FinalBalance.P50;
+        var idx = new long[options.BlockSize];
+        double sum = 0;
+        for (int first = 0; first < runs; first += options.BlockSize)
+        {
+            int n = Math.Min(options.BlockSize, runs - first);
+            for (int k = 0; k < n; k++)
+            {
+                idx[k] = first + k;
+            }
+
+            sim.Reset(idx.AsSpan(0, n), options.Seed);
+            sim.RunToHorizon();
+            sum += sim.Indicator(sim.Layout.Of(CoalitionIndicator.Balance), inputs.Steps, 0);
+        }
+
+        return sum;
     }
 
-    double each = sw.Elapsed.TotalSeconds / count;
-    double cpuEach = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / count;
-    double allocatedEach = (GC.GetTotalAllocatedBytes(precise: true) - allocated0) / (double)count;
-    Console.WriteLine($"ensemble of {runs} runs x {count}: {each * 1e3:F2} ms each (process CPU {cpuEach * 1e3:F2} ms, {allocatedEach / 1e6:F2} MB allocated) = {runs * inputs.ActorCount * inputs.Steps / each / 1e6:F1} M cy/s, {runs / each:F0} runs/s [{check:R}]");
+    for (int k = 0; k < warmUp; k++)
+    {
+        Ensemble();
+        Kernel();
+    }
+
+    // Rounds of a tenth of the count each, ensemble then kernel, so that both see the same machine.
+    int rounds = Math.Min(10, count);
+    var ratios = new List<double>();
+    double check = 0, ensembleCpu = 0, kernelCpu = 0, wall = 0;
+    long allocated = 0;
+    int done = 0;
+    for (int r = 0; r < rounds; r++)
+    {
+        int n = (count * (r + 1) / rounds) - (count * r / rounds);
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        long allocated0 = GC.GetTotalAllocatedBytes(precise: true);
+        var sw = Stopwatch.StartNew();
+        for (int k = 0; k < n; k++)
+        {
+            check += Ensemble();
+        }
+
+        wall += sw.Elapsed.TotalSeconds;
+        allocated += GC.GetTotalAllocatedBytes(precise: true) - allocated0;
+        var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
+        for (int k = 0; k < n; k++)
+        {
+            check += Kernel() * 1e-9;
+        }
+
+        var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
+        ensembleCpu += (cpu1 - cpu0).TotalSeconds;
+        kernelCpu += (cpu2 - cpu1).TotalSeconds;
+        ratios.Add((cpu1 - cpu0).TotalSeconds / (cpu2 - cpu1).TotalSeconds);
+        done += n;
+    }
+
+    ratios.Sort();
+    double each = wall / done;
+    Console.WriteLine($"ensemble of {runs} runs x {done}: {each * 1e3:F2} ms each (process CPU {ensembleCpu / done * 1e3:F2} ms, {allocated / (double)done / 1e6:F2} MB allocated) = {runs * inputs.ActorCount * inputs.Steps / each / 1e6:F1} M cy/s, {runs / each:F0} runs/s; "
+        + $"the kernel alone for the same runs: process CPU {kernelCpu / done * 1e3:F2} ms; ensemble / kernel {ensembleCpu / kernelCpu:F2} (rounds {ratios[0]:F2}–{ratios[^1]:F2}), Vector<double>.Count {System.Numerics.Vector<double>.Count}, after {warmUp} warm-up [{check:R}]");
     return 0;
 }
 

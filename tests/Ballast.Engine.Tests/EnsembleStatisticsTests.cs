@@ -21,9 +21,7 @@ public class EnsembleStatisticsTests
                     }
                 }
 
-                var sorted = EnsemblePartial.Percentiles("x", 2030, (double[])v.Clone());
-                var selected = EnsemblePartial.SelectPercentiles("x", 2030, v);
-                Assert.Equal(sorted, selected);
+                AssertSelectedAsSorted(v);
             }
         }
 
@@ -54,12 +52,23 @@ public class EnsembleStatisticsTests
                 // more than p5's rank of other values below it elsewhere.
                 OneValueAtSample(n, (n / 20) - 3),
                 OneValueAtSample(n, (n / 20) + 3),
+                // Shapes of single precision's limits (the sample's values): its denormals, and a range whose width overflows it.
+                Enumerable.Range(0, n).Select(i => (i % 5) * (double)float.Epsilon).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 3 == 0 ? -3e38 : i % 3 == 1 ? 3e38 : i).ToArray(),
             };
             foreach (var v in shapes)
             {
-                Assert.Equal(EnsemblePartial.Percentiles("x", 2030, (double[])v.Clone()), EnsemblePartial.SelectPercentiles("x", 2030, v));
+                AssertSelectedAsSorted(v);
             }
         }
+    }
+
+    /// <summary>Selection equals a sort, of the values and of the values rounded to single precision (as the sample holds them).</summary>
+    private static void AssertSelectedAsSorted(double[] v)
+    {
+        float[] single = [.. v.Select(x => (float)x)];
+        Assert.Equal(EnsemblePartial.Percentiles("x", 2030, [.. single.Select(x => (double)x)]), EnsemblePartial.SelectPercentiles("x", 2030, single));
+        Assert.Equal(EnsemblePartial.Percentiles("x", 2030, (double[])v.Clone()), EnsemblePartial.SelectPercentiles("x", 2030, v));
     }
 
     private static double[] OneValueAtSample(int n, int below)

@@ -41,7 +41,7 @@ public sealed class EnsemblePartial
         Inputs = inputs;
         Seed = seed;
         SampleSize = sampleSize;
-        Layout = new IndicatorLayout(inputs.Codes);
+        Layout = pool?.Tables.Layout ?? new IndicatorLayout(inputs.Codes); // the pool's is built once, not per ensemble
         _sample = new PriorityQueue<SampleRow, (ulong, long)>(Comparer<(ulong Hash, long Run)>.Create((a, b) => b.CompareTo(a)));
         int years = inputs.Steps + 1;
         _crossByYear = new long[years + 1];
@@ -162,9 +162,11 @@ public sealed class EnsemblePartial
     {
         int slot = RentSlot();
         var (page, within) = Location(slot);
+        int n = Layout.Count;
+        int years = _cells / n;
         for (int c = 0; c < _cells; c++)
         {
-            page[(c * RowsPerPage) + within] = trajectory[c];
+            page[(c * RowsPerPage) + within] = trajectory[((c % n) * years) + (c / n)]; // row c is indicator c % n at year index c / n
         }
 
         Offer(runIndex, slot);
@@ -199,13 +201,14 @@ public sealed class EnsemblePartial
         return _slots++;
     }
 
-    /// <summary>Slots per page: a page holds cell c of its slots at [c · RowsPerPage, (c + 1) · RowsPerPage).</summary>
+    /// <summary>Slots per page: a page holds row c of its slots at [c · RowsPerPage, (c + 1) · RowsPerPage).</summary>
     internal const int PageRows = RowsPerPage;
 
     /// <summary>
-    /// Where a slot's trajectory lives: its page, which holds the slots' values cell-major (cell c of the slot at
+    /// Where a slot's trajectory lives: its page, which holds the slots' values row-major (row c of the slot at
     /// c · <see cref="PageRows"/> + <c>Within</c>), so that one indicator-year of many runs is contiguous both when a block
-    /// writes it and when the percentiles read it.
+    /// writes it and when the percentiles read it. Row c is indicator c mod indicators at year index c / indicators: the
+    /// order of the simulation's records (<see cref="Simulation.Records"/>), so a block's lanes go in one pass in order.
     /// </summary>
     internal (float[] Page, int Within) Location(int slot) => (_pages[slot / RowsPerPage], slot % RowsPerPage);
 
@@ -251,7 +254,7 @@ public sealed class EnsemblePartial
 
     /// <summary>
     /// Gives the trajectory pages back to the pool once nothing will read them (after a merge into another partial, or
-    /// after <see cref="ToResult"/>); the partial is then empty of trajectories and must not be used again.
+    /// after <see cref="ToResult()"/>); the partial is then empty of trajectories and must not be used again.
     /// </summary>
     internal void ReleasePages()
     {
@@ -262,8 +265,15 @@ public sealed class EnsemblePartial
         _pages.Clear();
     }
 
-    /// <summary>Computes percentiles and KPIs.</summary>
-    public EnsembleResult ToResult()
+    /// <summary>Computes percentiles and KPIs (the percentiles on every core).</summary>
+    public EnsembleResult ToResult() => ToResult(0);
+
+    /// <summary>
+    /// Computes percentiles and KPIs, the percentiles on up to <paramref name="threads"/> threads (0: one per core): an ensemble
+    /// asked to run on one thread does not hand its percentiles to the thread pool (cells are independent, so the result is
+    /// the same either way).
+    /// </summary>
+    internal EnsembleResult ToResult(int threads)
     {
         var inp = Inputs;
         int years = inp.Steps + 1;
@@ -275,7 +285,8 @@ public sealed class EnsemblePartial
         // Each cell's values are in run order, as a sort of the sample by run would give them: when slot k holds the k-th run
         // (one worker, nothing displaced: the usual small ensemble) a cell is a few contiguous page rows, otherwise it is
         // gathered slot by slot from the same rows. Cells are independent, so ranges of them run in parallel, and each gets
-        // exactly the order statistics a sort would give.
+        // exactly the order statistics a sort would give. They are selected among the single-precision values themselves (not
+        // widened first): the same order statistics, with twice the values to a vector.
         int m = rows.Length;
         bool inOrder = true;
         for (int k = 0; k < m && inOrder; k++)
@@ -285,18 +296,19 @@ public sealed class EnsemblePartial
 
         const int Chunk = 128;
         int chunks = (cells + Chunk - 1) / Chunk;
-        Parallel.For(0, chunks, () => System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m)), (chunk, _, buf) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : -1 };
+        Parallel.For(0, chunks, parallel, () => System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m)), (chunk, _, buf) =>
         {
             var values = buf.AsSpan(0, m);
-            for (int cell = chunk * Chunk; cell < Math.Min(cells, (chunk + 1) * Chunk); cell++)
+            for (int row = chunk * Chunk; row < Math.Min(cells, (chunk + 1) * Chunk); row++)
             {
-                int at = cell * RowsPerPage;
+                int at = row * RowsPerPage;
                 if (inOrder)
                 {
                     for (int p = 0; p * RowsPerPage < m; p++)
                     {
                         int count = Math.Min(RowsPerPage, m - (p * RowsPerPage));
-                        Widen(_pages[p].AsSpan(at, count), values.Slice(p * RowsPerPage, count));
+                        _pages[p].AsSpan(at, count).CopyTo(values.Slice(p * RowsPerPage, count));
                     }
                 }
                 else
@@ -308,11 +320,13 @@ public sealed class EnsemblePartial
                     }
                 }
 
-                pct[cell] = SelectPercentiles(Layout.Names[cell / years], inp.StartYear + (cell % years), values);
+                int ind = row % n;
+                int t = row / n;
+                pct[(ind * years) + t] = SelectPercentiles(Layout.Names[ind], inp.StartYear + t, values);
             }
 
             return buf;
-        }, buf => System.Buffers.ArrayPool<double>.Shared.Return(buf));
+        }, buf => System.Buffers.ArrayPool<float>.Shared.Return(buf));
 
         int horizon = years - 1;
         PercentileRow Final(int ind) => pct[(ind * years) + horizon];
@@ -412,8 +426,18 @@ public sealed class EnsemblePartial
     /// The same percentiles as <see cref="Percentiles"/> (bit for bit) by selecting only the order statistics needed,
     /// O(n) instead of a sort. Reorders <paramref name="values"/>. NaN orders first, as in <see cref="Array.Sort(Array)"/>.
     /// </summary>
+    public static PercentileRow SelectPercentiles(string name, int year, Span<double> values) => Select(name, year, values);
+
+    /// <summary>
+    /// <see cref="SelectPercentiles(string, int, Span{double})"/> of single-precision values (the sample's): the order
+    /// statistics of the values as doubles are the values' own, so the percentiles are those of the widened values, bit for
+    /// bit, with every pass over the values twice as many to a vector.
+    /// </summary>
+    public static PercentileRow SelectPercentiles(string name, int year, Span<float> values) => Select(name, year, values);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per ensemble: never worth a tier-0 pass
-    public static PercentileRow SelectPercentiles(string name, int year, Span<double> values)
+    private static PercentileRow Select<T>(string name, int year, Span<T> values)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int n = values.Length;
         if (n == 0)
@@ -424,7 +448,7 @@ public sealed class EnsemblePartial
         int nan = 0;
         for (int i = HasNaN(values) ? 0 : n; i < n; i++)
         {
-            if (double.IsNaN(values[i]))
+            if (T.IsNaN(values[i]))
             {
                 (values[i], values[nan]) = (values[nan], values[i]);
                 nan++;
@@ -454,14 +478,14 @@ public sealed class EnsemblePartial
             relative[k] = ranks[k] - nan;
         }
 
-        Span<double> stats = stackalloc double[nr];
+        Span<T> stats = stackalloc T[nr];
         SelectRanks(values[nan..], relative, stats, 0);
         Span<double> q = stackalloc double[5];
         for (int k = 0; k < ps.Length; k++)
         {
             var (lo, hi, fraction) = Quantiles.Ranks(n, ps[k]);
-            double vLo = lo < nan ? double.NaN : stats[ranks[..nr].IndexOf(lo)];
-            double vHi = hi < nan ? double.NaN : stats[ranks[..nr].IndexOf(hi)];
+            double vLo = lo < nan ? double.NaN : double.CreateTruncating(stats[ranks[..nr].IndexOf(lo)]); // exact from float
+            double vHi = hi < nan ? double.NaN : double.CreateTruncating(stats[ranks[..nr].IndexOf(hi)]);
             q[k] = Quantiles.Interpolate(vLo, vHi, fraction);
         }
 
@@ -478,7 +502,8 @@ public sealed class EnsemblePartial
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit] // its stack buffers are all written before they are read: zeroing them cost as much as a pass
-    private static void SelectRanks(Span<double> values, ReadOnlySpan<int> ranks, Span<double> found, int depth)
+    private static void SelectRanks<T>(Span<T> values, ReadOnlySpan<int> ranks, Span<T> found, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int n = values.Length;
         if (ranks.IsEmpty)
@@ -494,7 +519,7 @@ public sealed class EnsemblePartial
         }
 
         // Below a few dozen values, or when buckets stop shrinking the problem (a very skewed spread), partitioning is as good.
-        if (n < 64 || depth > 2 || !double.IsFinite(max - min) || !double.IsFinite((Buckets(n) - 1) / (max - min)))
+        if (n < 64 || depth > 2 || !T.IsFinite(max - min) || !T.IsFinite(T.CreateTruncating(Buckets(n) - 1) / (max - min)))
         {
             MultiSelect(values, 0, n - 1, ranks);
             for (int k = 0; k < ranks.Length; k++)
@@ -522,7 +547,7 @@ public sealed class EnsemblePartial
         // Every value's bucket a vector at a time, then the counts in four histograms, so that runs of values falling in the
         // same bucket (skewed indicators) make four short chains of increments instead of one long one.
         var bins = n <= 4096 ? stackalloc int[n] : new int[n];
-        Bins(values, low, (buckets - 2) / (high - low), buckets - 1, bins);
+        Bins(values, low, T.CreateTruncating(buckets - 2) / (high - low), buckets - 1, bins);
         var counts = buckets <= 1024 ? stackalloc int[buckets] : new int[buckets];
         var partial = buckets <= 256 ? stackalloc int[4 * buckets] : new int[4 * buckets];
         partial.Clear();
@@ -580,7 +605,7 @@ public sealed class EnsemblePartial
             cumulative += c;
         }
 
-        var scratch = System.Buffers.ArrayPool<double>.Shared.Rent(used);
+        var scratch = System.Buffers.ArrayPool<T>.Shared.Rent(used);
         try
         {
             for (int k = 0; k < n; k++)
@@ -615,17 +640,18 @@ public sealed class EnsemblePartial
         }
         finally
         {
-            System.Buffers.ArrayPool<double>.Shared.Return(scratch);
+            System.Buffers.ArrayPool<T>.Shared.Return(scratch);
         }
     }
 
     /// <summary>Whether any value is NaN, a vector at a time (most cells have none, and then need no scalar pass).</summary>
-    private static bool HasNaN(ReadOnlySpan<double> values)
+    private static bool HasNaN<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int i = 0;
-        for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+        for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
         {
-            var v = new Vector<double>(values[i..]);
+            var v = new Vector<T>(values[i..]);
             if (!Vector.EqualsAll(v, v))
             {
                 return true;
@@ -634,7 +660,7 @@ public sealed class EnsemblePartial
 
         for (; i < values.Length; i++)
         {
-            if (double.IsNaN(values[i]))
+            if (T.IsNaN(values[i]))
             {
                 return true;
             }
@@ -649,7 +675,8 @@ public sealed class EnsemblePartial
     /// outlying runs then fall into the two end buckets instead of squeezing the bulk of the values into a few buckets
     /// (a skewed indicator), which would take another level of buckets. Low = high when the sample holds (almost) one value.
     /// </summary>
-    private static (double Low, double High) Bounds(ReadOnlySpan<double> values, double min, double max)
+    private static (T Low, T High) Bounds<T>(ReadOnlySpan<T> values, T min, T max)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         const int Samples = 64;
         int n = values.Length;
@@ -658,11 +685,11 @@ public sealed class EnsemblePartial
             return (min, max);
         }
 
-        double min1 = double.PositiveInfinity, min2 = double.PositiveInfinity;
-        double max1 = double.NegativeInfinity, max2 = double.NegativeInfinity;
+        T min1 = T.PositiveInfinity, min2 = T.PositiveInfinity;
+        T max1 = T.NegativeInfinity, max2 = T.NegativeInfinity;
         for (int k = 0; k < Samples; k++)
         {
-            double v = values[(int)((long)k * n / Samples)];
+            T v = values[(int)((long)k * n / Samples)];
             if (v < min2)
             {
                 (min1, min2) = v < min1 ? (v, min1) : (min1, v);
@@ -674,25 +701,15 @@ public sealed class EnsemblePartial
             }
         }
 
-        return min2 == max2 || (min2 < max2 && double.IsFinite((Buckets(n) - 2) / (max2 - min2))) ? (min2, max2) : (min, max);
+        return min2 == max2 || (min2 < max2 && T.IsFinite(T.CreateTruncating(Buckets(n) - 2) / (max2 - min2))) ? (min2, max2) : (min, max);
     }
 
     /// <summary>Whether every one of <paramref name="ranks"/> is held by a copy of <paramref name="value"/>: one vector pass counting the values below it and equal to it.</summary>
-    private static bool AllAt(ReadOnlySpan<double> values, double value, ReadOnlySpan<int> ranks)
+    private static bool AllAt<T>(ReadOnlySpan<T> values, T value, ReadOnlySpan<int> ranks)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        int i = 0;
-        var v0 = new Vector<double>(value);
-        var below = Vector<long>.Zero;
-        var equal = Vector<long>.Zero;
-        for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
-        {
-            var v = new Vector<double>(values[i..]);
-            below -= Vector.LessThan(v, v0);
-            equal -= Vector.Equals(v, v0);
-        }
-
-        long lt = Vector.Sum(below);
-        long eq = Vector.Sum(equal);
+        int i = values.Length - (values.Length % Vector<T>.Count);
+        var (lt, eq) = typeof(T) == typeof(float) ? Count<T, int>(values[..i], value) : Count<T, long>(values[..i], value);
         for (; i < values.Length; i++)
         {
             lt += values[i] < value ? 1 : 0;
@@ -702,27 +719,57 @@ public sealed class EnsemblePartial
         return ranks[0] >= lt && ranks[^1] < lt + eq;
     }
 
+    /// <summary>Values below and equal to <paramref name="value"/> (a whole number of vectors of them), counted in lanes of the values' width.</summary>
+    private static (long Below, long Equal) Count<T, TCount>(ReadOnlySpan<T> values, T value)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TCount : unmanaged, IBinaryInteger<TCount>
+    {
+        var v0 = new Vector<T>(value);
+        var below = Vector<TCount>.Zero;
+        var equal = Vector<TCount>.Zero;
+        for (int i = 0; i < values.Length; i += Vector<T>.Count)
+        {
+            var v = new Vector<T>(values[i..]);
+            below -= Vector.As<T, TCount>(Vector.LessThan(v, v0)); // a true lane is all ones: −1
+            equal -= Vector.As<T, TCount>(Vector.Equals(v, v0));
+        }
+
+        return (long.CreateTruncating(Vector.Sum(below)), long.CreateTruncating(Vector.Sum(equal)));
+    }
+
     /// <summary>
     /// The bucket of every value, a vector at a time: (v − low) · scale + 1, truncated, clamped to 0 .. <paramref name="top"/>
     /// (values below low in bucket 0, from low up to the one before top, from high in top). A monotone map, as selection needs.
     /// </summary>
-    private static void Bins(ReadOnlySpan<double> values, double low, double scale, int top, Span<int> bins)
+    private static void Bins<T>(ReadOnlySpan<T> values, T low, T scale, int top, Span<int> bins)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int i = 0;
-        var vlow = new Vector<double>(low);
-        var vscale = new Vector<double>(scale);
-        var one = Vector<double>.One;
-        var vtop = new Vector<double>(top);
-        for (; i <= values.Length - (2 * Vector<double>.Count); i += 2 * Vector<double>.Count)
+        var vlow = new Vector<T>(low);
+        var vscale = new Vector<T>(scale);
+        var one = Vector<T>.One;
+        var vtop = new Vector<T>(T.CreateTruncating(top));
+        if (typeof(T) == typeof(float))
         {
-            var a = Vector.Min(Vector.Max(((new Vector<double>(values[i..]) - vlow) * vscale) + one, Vector<double>.Zero), vtop);
-            var b = Vector.Min(Vector.Max(((new Vector<double>(values[(i + Vector<double>.Count)..]) - vlow) * vscale) + one, Vector<double>.Zero), vtop);
-            Vector.Narrow(Vector.ConvertToInt64(a), Vector.ConvertToInt64(b)).CopyTo(bins[i..]);
+            for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var a = Vector.Min(Vector.Max(((new Vector<T>(values[i..]) - vlow) * vscale) + one, Vector<T>.Zero), vtop);
+                Vector.ConvertToInt32(Vector.As<T, float>(a)).CopyTo(bins[i..]);
+            }
+        }
+        else
+        {
+            for (; i <= values.Length - (2 * Vector<T>.Count); i += 2 * Vector<T>.Count)
+            {
+                var a = Vector.Min(Vector.Max(((new Vector<T>(values[i..]) - vlow) * vscale) + one, Vector<T>.Zero), vtop);
+                var b = Vector.Min(Vector.Max(((new Vector<T>(values[(i + Vector<T>.Count)..]) - vlow) * vscale) + one, Vector<T>.Zero), vtop);
+                Vector.Narrow(Vector.ConvertToInt64(Vector.As<T, double>(a)), Vector.ConvertToInt64(Vector.As<T, double>(b))).CopyTo(bins[i..]);
+            }
         }
 
         for (; i < values.Length; i++)
         {
-            bins[i] = (int)Math.Clamp(((values[i] - low) * scale) + 1, 0, top);
+            bins[i] = int.CreateTruncating(T.Clamp(((values[i] - low) * scale) + T.One, T.Zero, T.CreateTruncating(top)));
         }
     }
 
@@ -730,33 +777,34 @@ public sealed class EnsemblePartial
     private static int Buckets(int n) => (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, n / 4)), 64, 4096);
 
     /// <summary>Smallest and largest of values (no NaN), a vector at a time.</summary>
-    private static (double Min, double Max) Range(ReadOnlySpan<double> values)
+    private static (T Min, T Max) Range<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int i = 0;
-        double min = values[0];
-        double max = values[0];
-        if (values.Length >= 2 * Vector<double>.Count)
+        T min = values[0];
+        T max = values[0];
+        if (values.Length >= 2 * Vector<T>.Count)
         {
-            var vmin = new Vector<double>(values);
+            var vmin = new Vector<T>(values);
             var vmax = vmin;
-            for (i = Vector<double>.Count; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            for (i = Vector<T>.Count; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
-                var v = new Vector<double>(values[i..]);
+                var v = new Vector<T>(values[i..]);
                 vmin = Vector.Min(vmin, v);
                 vmax = Vector.Max(vmax, v);
             }
 
-            for (int k = 0; k < Vector<double>.Count; k++)
+            for (int k = 0; k < Vector<T>.Count; k++)
             {
-                min = Math.Min(min, vmin[k]);
-                max = Math.Max(max, vmax[k]);
+                min = T.Min(min, vmin[k]);
+                max = T.Max(max, vmax[k]);
             }
         }
 
         for (; i < values.Length; i++)
         {
-            min = Math.Min(min, values[i]);
-            max = Math.Max(max, values[i]);
+            min = T.Min(min, values[i]);
+            max = T.Max(max, values[i]);
         }
 
         return (min, max);
@@ -768,7 +816,8 @@ public sealed class EnsemblePartial
     /// short ranges are sorted.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MultiSelect(Span<double> a, int left, int right, ReadOnlySpan<int> ranks)
+    private static void MultiSelect<T>(Span<T> a, int left, int right, ReadOnlySpan<int> ranks)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         while (!ranks.IsEmpty && right > left)
         {
@@ -776,7 +825,7 @@ public sealed class EnsemblePartial
             {
                 for (int x = left + 1; x <= right; x++)
                 {
-                    double v = a[x];
+                    T v = a[x];
                     int y = x - 1;
                     while (y >= left && a[y] > v)
                     {
@@ -793,16 +842,16 @@ public sealed class EnsemblePartial
             // Median-of-three pivot value, then a three-way partition: runs often share values (zeros, states,
             // integers), and the block equal to the pivot is final, so equal values are never partitioned again.
             int mid = left + ((right - left) >> 1);
-            double x0 = a[left];
-            double x1 = a[mid];
-            double x2 = a[right];
-            double pivot = x0 < x1 ? (x1 < x2 ? x1 : (x0 < x2 ? x2 : x0)) : (x0 < x2 ? x0 : (x1 < x2 ? x2 : x1));
+            T x0 = a[left];
+            T x1 = a[mid];
+            T x2 = a[right];
+            T pivot = x0 < x1 ? (x1 < x2 ? x1 : (x0 < x2 ? x2 : x0)) : (x0 < x2 ? x0 : (x1 < x2 ? x2 : x1));
             int lt = left;
             int gt = right;
             int i = left;
             while (i <= gt)
             {
-                double v = a[i];
+                T v = a[i];
                 if (v < pivot)
                 {
                     a[i] = a[lt];
@@ -858,35 +907,38 @@ public sealed class EnsemblePartial
         return (row.Hash, row.Run).CompareTo((top.Hash, top.Run)) < 0 ? _sample.DequeueEnqueue(row, (row.Hash, row.Run)) : row;
     }
 
-    /// <summary>Single-precision values as doubles (exact), a vector at a time.</summary>
-    private static void Widen(ReadOnlySpan<float> from, Span<double> to)
+    /// <summary>
+    /// Rows of doubles rounded to single precision as a cast rounds them: the first <paramref name="count"/> values of each of
+    /// <paramref name="rows"/> rows, from rows <paramref name="fromStride"/> apart to rows <paramref name="toStride"/> apart, a
+    /// vector at a time (a block's records into a page: thousands of short rows, so no call or slicing per row).
+    /// </summary>
+    internal static void NarrowRows(ReadOnlySpan<double> from, int fromStride, Span<float> to, int toStride, int rows, int count)
     {
-        int i = 0;
-        for (; i <= from.Length - Vector<float>.Count; i += Vector<float>.Count)
+        if (rows == 0 || count == 0)
         {
-            Vector.Widen(new Vector<float>(from[i..]), out var low, out var high);
-            low.CopyTo(to[i..]);
-            high.CopyTo(to[(i + Vector<double>.Count)..]);
+            return;
         }
 
-        for (; i < from.Length; i++)
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Math.Min(fromStride, toStride));
+        ArgumentOutOfRangeException.ThrowIfLessThan(from.Length, ((rows - 1) * fromStride) + count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(to.Length, ((rows - 1) * toStride) + count);
+        ref double source = ref MemoryMarshal.GetReference(from);
+        ref float target = ref MemoryMarshal.GetReference(to);
+        int w = Vector<double>.Count;
+        for (int r = 0; r < rows; r++)
         {
-            to[i] = from[i];
-        }
-    }
+            nuint s = (nuint)(r * fromStride);
+            nuint t = (nuint)(r * toStride);
+            int i = 0;
+            for (; i <= count - (2 * w); i += 2 * w)
+            {
+                Vector.Narrow(Vector.LoadUnsafe(ref source, s + (nuint)i), Vector.LoadUnsafe(ref source, s + (nuint)(i + w))).StoreUnsafe(ref target, t + (nuint)i);
+            }
 
-    /// <summary>Doubles rounded to single precision as a cast rounds them, a vector at a time.</summary>
-    internal static void Narrow(ReadOnlySpan<double> from, Span<float> to)
-    {
-        int i = 0;
-        for (; i <= from.Length - (2 * Vector<double>.Count); i += 2 * Vector<double>.Count)
-        {
-            Vector.Narrow(new Vector<double>(from[i..]), new Vector<double>(from[(i + Vector<double>.Count)..])).CopyTo(to[i..]);
-        }
-
-        for (; i < from.Length; i++)
-        {
-            to[i] = (float)from[i];
+            for (; i < count; i++)
+            {
+                Unsafe.Add(ref target, t + (nuint)i) = (float)Unsafe.Add(ref source, s + (nuint)i);
+            }
         }
     }
 

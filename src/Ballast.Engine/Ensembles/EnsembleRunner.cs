@@ -14,7 +14,7 @@ public static class EnsembleRunner
     public static EnsembleResult Run(ModelInputs inputs, EnsembleOptions options, EnsembleObservers? observers = null, CancellationToken cancellationToken = default)
     {
         var partial = RunPartial(inputs, options, observers, cancellationToken);
-        var result = partial.ToResult();
+        var result = partial.ToResult(options.Threads); // no more threads than the ensemble was given
         partial.ReleasePages(); // nobody else holds this partial: its pages serve the next ensemble of these inputs
         return result;
     }
@@ -168,9 +168,10 @@ public static class EnsembleRunner
                 }
             }
 
-            // Write the sampled lanes' values into their slots: the pages are cell-major, so each indicator-year row of the
-            // block goes to one row of a page; when every lane is sampled into consecutive slots of one page (every block of a
-            // small ensemble) that is one contiguous conversion per indicator-year.
+            // Write the sampled lanes' values into their slots: page rows are in the order of the simulation's records
+            // (indicator-years, year-major), so each record row of the block goes to one row of a page, in one pass over the
+            // records in order; when every lane is sampled into consecutive slots of one page (every block of a small ensemble)
+            // that is one contiguous conversion per row.
             if (offered.Count > 0)
             {
                 const int rowStride = EnsemblePartial.PageRows;
@@ -181,18 +182,19 @@ public static class EnsembleRunner
                     contiguous = offered[k].Lane == k && offered[k].Page == firstPage && offered[k].Within == firstWithin + k;
                 }
 
-                for (int t = 0; t < years; t++)
+                var records = _sim.Records;
+                int stride = _sim.RecordStride;
+                int cells = n * years;
+                if (contiguous)
                 {
-                    for (int ind = 0; ind < n; ind++)
+                    EnsemblePartial.NarrowRows(records, stride, firstPage.AsSpan(firstWithin), rowStride, cells, count);
+                }
+                else
+                {
+                    for (int c = 0; c < cells; c++)
                     {
-                        var lanes = _sim.IndicatorLanes(ind, t);
-                        int at = ((ind * years) + t) * rowStride;
-                        if (contiguous)
-                        {
-                            EnsemblePartial.Narrow(lanes[..count], firstPage.AsSpan(at + firstWithin, count));
-                            continue;
-                        }
-
+                        var lanes = records.Slice(c * stride, stride);
+                        int at = c * rowStride;
                         foreach (var (lane, _, page, within) in offered)
                         {
                             page[at + within] = (float)lanes[lane];

@@ -11,6 +11,15 @@ public sealed partial class Simulation
     public ReadOnlySpan<double> IndicatorLanes(int indicator, int yearIndex) =>
         _rec.AsSpan(((yearIndex * _indicators) + indicator) * _r, _r);
 
+    /// <summary>
+    /// Every recorded value of the block at once: indicator i at year index t for lane r is at
+    /// ((t · indicators) + i) · <see cref="RecordStride"/> + r (what <see cref="IndicatorLanes"/> slices).
+    /// </summary>
+    internal ReadOnlySpan<double> Records => _rec;
+
+    /// <summary>Values per indicator-year in <see cref="Records"/>: the block's lanes rounded up to whole vectors.</summary>
+    internal int RecordStride => _r;
+
     /// <summary>Run index simulated by a lane.</summary>
     public long RunIndexOf(int lane) => _runIndex[lane];
 
