@@ -136,15 +136,15 @@ public sealed class CompanionTests
         var empty = Directory.CreateTempSubdirectory("ballast-path-");
         try
         {
-            var e = Assert.Throws<BallastInputException>(() => RolesSolving.Choose(false, null, empty.FullName, windows: false));
+            var e = Assert.Throws<OptimiserNotInstalledException>(() => RolesSolving.Choose(false, null, empty.FullName, windows: false));
             Assert.Equal("the optimiser is not installed: run `dotnet tool install --global --add-source artifacts/nupkg ballast-optimiser` (README, Install)", e.Message);
-            Assert.Throws<BallastInputException>(() => RolesSolving.Choose(false, "  ", null, windows: false));
+            Assert.Throws<OptimiserNotInstalledException>(() => RolesSolving.Choose(false, "  ", null, windows: false));
 
             // The companion on the PATH (its .exe on Windows), or named by BALLAST_OPTIMISER ahead of it.
             File.WriteAllText(Path.Combine(empty.FullName, "ballast-optimiser"), string.Empty);
             var onPath = Assert.IsType<CompanionRolesSolver>(RolesSolving.Choose(false, null, "/nowhere" + Path.PathSeparator + empty.FullName, windows: false));
             Assert.Equal(Path.Combine(empty.FullName, "ballast-optimiser"), onPath.Path);
-            Assert.Throws<BallastInputException>(() => RolesSolving.Choose(false, null, empty.FullName, windows: true));
+            Assert.Throws<OptimiserNotInstalledException>(() => RolesSolving.Choose(false, null, empty.FullName, windows: true));
             var named = Assert.IsType<CompanionRolesSolver>(RolesSolving.Choose(false, CompanionDll, empty.FullName, windows: false));
             Assert.Equal(CompanionDll, named.Path);
             var missing = Assert.Throws<BallastInputException>(() => RolesSolving.Choose(false, Path.Combine(empty.FullName, "gone.dll"), empty.FullName, windows: false));

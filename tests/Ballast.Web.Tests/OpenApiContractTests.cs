@@ -72,6 +72,12 @@ public sealed class OpenApiContractTests : IDisposable
 
         Assert.Contains("409", paths.GetProperty("/api/jobs/{id}/results").GetProperty("get").GetProperty("responses").EnumerateObject().Select(r => r.Name));
         Assert.Contains("429", paths.GetProperty("/api/optimise").GetProperty("post").GetProperty("responses").EnumerateObject().Select(r => r.Name));
+        foreach (var (path, method) in new[] { ("/api/optimise", "post"), ("/api/optimise/{table}", "get") })
+        {
+            // An installed server without the optimiser companion answers 503 (ProblemMappingTests).
+            Assert.Contains("503", paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(r => r.Name));
+        }
+
         foreach (var (path, method) in new[] { ("/api/games", "post"), ("/api/games/{id}/branch", "post") })
         {
             var codes = paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();

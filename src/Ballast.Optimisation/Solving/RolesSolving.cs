@@ -30,8 +30,7 @@ public static class RolesSolving
 
     /// <summary>
     /// The rule: OR-Tools here, else the companion named by <paramref name="variable"/> (which must exist), else
-    /// <see cref="CompanionCommand"/> in a folder of <paramref name="path"/>; else a <see cref="BallastInputException"/>
-    /// with <see cref="NotInstalled"/>.
+    /// <see cref="CompanionCommand"/> in a folder of <paramref name="path"/>; else an <see cref="OptimiserNotInstalledException"/>.
     /// </summary>
     public static IRolesSolver Choose(bool orToolsHere, string? variable, string? path, bool windows)
     {
@@ -57,7 +56,7 @@ public static class RolesSolving
             }
         }
 
-        throw new BallastInputException(NotInstalled);
+        throw new OptimiserNotInstalledException();
     }
 
     /// <summary>True when the OR-Tools assembly resolves in this app (it is in the app's dependencies and beside it).</summary>
@@ -74,3 +73,9 @@ public static class RolesSolving
         }
     }
 }
+
+/// <summary>
+/// Neither OR-Tools nor the companion is there (<see cref="RolesSolving.NotInstalled"/>). An input error for the CLI
+/// (exit code 2, like a missing data file); the web answers 503, since the request is fine and the server lacks a part.
+/// </summary>
+public sealed class OptimiserNotInstalledException() : BallastInputException(RolesSolving.NotInstalled);

@@ -84,6 +84,8 @@ internal static class OptimiseEndpoints
     {
         var g = app.MapGroup("/api").WithTags("Optimiser");
         g.ProducesProblem(StatusCodes.Status400BadRequest);
+        // An installed server without the ballast-optimiser companion (README, Install).
+        g.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         g.MapPost("/optimise", (OptimiserRequest? body, IOptions<BallastWebOptions> options) => Run(ScenarioEndpoints.Require(body), options.Value))
             .RequireRateLimiting(ComputeThrottle.Policy)
             .WithName("optimise").WithSummary("Roles and missions: allocates allies' investment over mission areas and theatres, federated and autonomous, and prices the federated dividend (solver time limit: OptimiserTimeLimitSeconds).");

@@ -95,6 +95,14 @@ public static partial class Problems
         return p;
     }
 
+    /// <summary>A 503: the installed server has no optimiser (the <c>ballast-optimiser</c> companion is not installed).</summary>
+    internal static ProblemDetails OptimiserMissing(Optimisation.Solving.OptimiserNotInstalledException e)
+    {
+        var p = Status(StatusCodes.Status503ServiceUnavailable, "Optimiser not installed", e.Message);
+        p.Type = "https://ballast.invalid/problems/optimiser-not-installed";
+        return p;
+    }
+
     /// <summary>The problem as a result.</summary>
     public static IResult Result(ProblemDetails p) =>
         Results.Json(p, (JsonSerializerOptions?)null, ContentType, p.Status ?? 400);
@@ -161,7 +169,7 @@ public static partial class Problems
     [GeneratedRegex("""Required parameter "(?<type>[^ "]+) (?<name>[^"]+)" was not provided""")]
     private static partial Regex RequiredMissing();
 
-    /// <summary>Maps exceptions to problem documents: input errors 400, binding errors 400/413, anything else a bare 500.</summary>
+    /// <summary>Maps exceptions to problem documents: input errors 400, binding errors 400/413, a missing optimiser 503, anything else a bare 500.</summary>
     internal sealed class ExceptionHandler(ILogger<ExceptionHandler> log) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
@@ -169,6 +177,7 @@ public static partial class Problems
             var problem = exception switch
             {
                 Games.GameRuleException rule => FromGameRule(rule),
+                Optimisation.Solving.OptimiserNotInstalledException missing => OptimiserMissing(missing),
                 BallastInputException bie => FromInput(bie),
                 BadHttpRequestException bad => FromBadRequest(bad),
                 JsonException je => Invalid(je.Path?.TrimStart('$', '.') is { Length: > 0 } f ? f : "body", FirstSentence(je.Message)),
