@@ -122,7 +122,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private double _scheduledCrisis;
 
     // Records and run summaries.
-    private readonly double[] _rec = new double[tables.Layout.Count * (tables.Inputs.Steps + 1) * Lanes(blockSize)]; // [(t * indicators + ind) * R + r]
+    private readonly ArraySegment<double> _rec = CacheAligned(tables.Layout.Count * (tables.Inputs.Steps + 1) * Lanes(blockSize)); // [(t * indicators + ind) * R + r]
     private readonly int _indicators = tables.Layout.Count;
     private readonly int[] _recActor = ActorRecordOffsets(tables.Layout, tables.Inputs.ActorCount, Lanes(blockSize)); // record offset of (kind, actor): [kind * A + i]
     private readonly int[] _recCoal = CoalitionRecordOffsets(tables.Layout, Lanes(blockSize));
@@ -394,6 +394,18 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         }
 
         _netStart[_allies.Length] = n;
+    }
+
+    /// <summary>
+    /// A zeroed buffer of n values whose first starts a cache line, on the pinned heap (so it never moves): every record
+    /// store of a lane group then lies in one cache line (a record line is written by a pass that is not otherwise on it).
+    /// </summary>
+    private static ArraySegment<double> CacheAligned(int n)
+    {
+        const int Line = 64;
+        var buffer = GC.AllocateArray<double>(n + (Line / sizeof(double)) - 1, pinned: true);
+        var address = (nuint)(nint)Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0);
+        return new ArraySegment<double>(buffer, (int)((Line - (address % Line)) % Line) / sizeof(double), n);
     }
 
     /// <summary>Runs per block: the requested size rounded up to a multiple of the vector width (at least one group).</summary>
