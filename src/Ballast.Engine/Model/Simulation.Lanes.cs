@@ -10,6 +10,9 @@ public sealed partial class Simulation
     private static ref double D(double[] a) => ref MemoryMarshal.GetArrayDataReference(a);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref double D(ArraySegment<double> a) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a.Array!), a.Offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> L(ref double a, int offset) => Vector.LoadUnsafe(ref a, (nuint)(uint)offset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

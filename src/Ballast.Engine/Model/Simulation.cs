@@ -56,31 +56,31 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private YearDecisions? _decisions; // made the first time an override is given
 
     // State, [i * R + r] unless noted.
-    private readonly double[] _y = PerActor(tables, blockSize);
-    private readonly double[] _m = PerActor(tables, blockSize);
-    private readonly double[] _lnM = PerActor(tables, blockSize);
-    private readonly double[] _k = PerActor(tables, blockSize);
-    private readonly double[] _kMis = PerActor(tables, blockSize, Mis); // [(i * 7 + m) * R + r]
-    private readonly double[] _c = PerActor(tables, blockSize);
-    private readonly double[] _al = PerActor(tables, blockSize);
-    private readonly double[] _io = PerActor(tables, blockSize);
-    private readonly double[] _h = PerActor(tables, blockSize);
-    private readonly double[] _q = PerActor(tables, blockSize);
-    private readonly double[] _d = PerActor(tables, blockSize);
-    private readonly double[] _thr = PerActor(tables, blockSize);
-    private readonly double[] _lnThr = PerActor(tables, blockSize);  // ln(1 + T_i) of the year being decided (demand and the threat-growth term of distancing)
-    private readonly double[] _lnThr0 = PerActor(tables, blockSize); // ln(1 + T_i) at the start
-    private readonly double[] _alpha = PerActor(tables, blockSize);
-    private readonly double[] _cap = PerActor(tables, blockSize);
-    private readonly double[] _backlog = PerActor(tables, blockSize);
-    private readonly double[] _cumSpend = PerActor(tables, blockSize);
-    private readonly double[] _cumAbsorbed = PerActor(tables, blockSize);
-    private readonly double[] _cumWaste = PerActor(tables, blockSize);
-    private readonly double[] _state = PerActor(tables, blockSize);
-    private readonly double[] _exec = PerActor(tables, blockSize);
-    private readonly double[] _lsg = PerActor(tables, blockSize);   // loss-of-strength weight of actor i to the theatre
-    private readonly double[] _nt = PerActor(tables, blockSize);    // nuclear threat
-    private readonly double[] _wT = PerActor(tables, blockSize, Math.Max(1, tables.Adversaries.Length)); // proximity weights [(i * nAdv + k) * R + r]
+    private readonly ArraySegment<double> _y = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _m = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _lnM = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _k = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _kMis = PerActor(tables, blockSize, Mis); // [(i * 7 + m) * R + r]
+    private readonly ArraySegment<double> _c = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _al = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _io = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _h = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _q = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _d = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _thr = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _lnThr = PerActor(tables, blockSize);  // ln(1 + T_i) of the year being decided (demand and the threat-growth term of distancing)
+    private readonly ArraySegment<double> _lnThr0 = PerActor(tables, blockSize); // ln(1 + T_i) at the start
+    private readonly ArraySegment<double> _alpha = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _cap = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _backlog = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _cumSpend = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _cumAbsorbed = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _cumWaste = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _state = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _exec = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _lsg = PerActor(tables, blockSize);   // loss-of-strength weight of actor i to the theatre
+    private readonly ArraySegment<double> _nt = PerActor(tables, blockSize);    // nuclear threat
+    private readonly ArraySegment<double> _wT = PerActor(tables, blockSize, Math.Max(1, tables.Adversaries.Length)); // proximity weights [(i * nAdv + k) * R + r]
 
     // Per run.
     private readonly double[] _xMis = new double[Lanes(blockSize)];
@@ -101,7 +101,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly int[] _netStart = new int[tables.Allies.Length + 1];      // positive ally-to-ally links of ally index a: [_netStart[a], _netStart[a + 1])
     private readonly int[] _netTo = new int[tables.Allies.Length * tables.Allies.Length];
     private readonly double[] _netStrength = new double[tables.Allies.Length * tables.Allies.Length];
-    private readonly double[] _postureBase = PerActor(tables, blockSize); // 1 − exp(−raw posture) of year t, set in Decide and reused in Apply
+    private readonly ArraySegment<double> _postureBase = PerActor(tables, blockSize); // 1 − exp(−raw posture) of year t, set in Decide and reused in Apply
     private readonly Vector<double>[] _cesWeight = new Vector<double>[Lanes(blockSize) / W * Mis]; // [ch * 7 + m], per block
     private readonly Vector<double>[] _cesScale = new Vector<double>[Lanes(blockSize) / W * Mis];
     private readonly Vector<double>[] _lnMaxBurden = new Vector<double>[Lanes(blockSize) / W]; // ln of the peacetime burden cap, per lane group and block
@@ -122,14 +122,14 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private double _scheduledCrisis;
 
     // Records and run summaries.
-    private readonly double[] _rec = new double[tables.Layout.Count * (tables.Inputs.Steps + 1) * Lanes(blockSize)]; // [(t * indicators + ind) * R + r]
+    private readonly ArraySegment<double> _rec = CacheAligned(tables.Layout.Count * (tables.Inputs.Steps + 1) * Lanes(blockSize)); // [(t * indicators + ind) * R + r]
     private readonly int _indicators = tables.Layout.Count;
     private readonly int[] _recActor = ActorRecordOffsets(tables.Layout, tables.Inputs.ActorCount, Lanes(blockSize)); // record offset of (kind, actor): [kind * A + i]
     private readonly int[] _recCoal = CoalitionRecordOffsets(tables.Layout, Lanes(blockSize));
-    private readonly double[] _realignYear = PerActor(tables, blockSize);
-    private readonly double[] _hedgeYear = PerActor(tables, blockSize);
-    private readonly double[] _execYear = PerActor(tables, blockSize);
-    private readonly double[] _targetYear = PerActor(tables, blockSize, tables.Inputs.TargetShares.Length); // [(k * A + i) * R + r]
+    private readonly ArraySegment<double> _realignYear = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _hedgeYear = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _execYear = PerActor(tables, blockSize);
+    private readonly ArraySegment<double> _targetYear = PerActor(tables, blockSize, tables.Inputs.TargetShares.Length); // [(k * A + i) * R + r]
 
     private int _t;
 
@@ -161,11 +161,11 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     public bool Done => _t >= _steps;
 
     // What an override may change (YearDecisions): next year's budgets and this year's mixes, links and hosting.
-    internal double[] NextSpending { get; } = PerActor(tables, blockSize);
+    internal ArraySegment<double> NextSpending { get; } = PerActor(tables, blockSize);
 
     // The year's investment mix [(i * 7 + m) * R + r]: set by the decisions (or an override), read by the transition and the
     // aggregates of the same year, so it is also the current mix between steps (no copy is kept).
-    internal double[] NextMix { get; } = PerActor(tables, blockSize, Mis);
+    internal ArraySegment<double> NextMix { get; } = PerActor(tables, blockSize, Mis);
 
     internal double[] LinkMatrix { get; } = [.. tables.StartLinks];
 
@@ -396,6 +396,19 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         _netStart[_allies.Length] = n;
     }
 
+    /// <summary>
+    /// A zeroed buffer of n values whose first starts a cache line, on the pinned heap (so it never moves): every load and
+    /// store of a lane group (offsets are multiples of the vector width) then lies in one cache line. An array's own start
+    /// falls anywhere on a line, differently from one allocation to the next.
+    /// </summary>
+    private static ArraySegment<double> CacheAligned(int n)
+    {
+        const int Line = 64;
+        var buffer = GC.AllocateArray<double>(n + (Line / sizeof(double)) - 1, pinned: true);
+        var address = (nuint)(nint)Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0);
+        return new ArraySegment<double>(buffer, (int)((Line - (address % Line)) % Line) / sizeof(double), n);
+    }
+
     /// <summary>Runs per block: the requested size rounded up to a multiple of the vector width (at least one group).</summary>
     private static int Lanes(int blockSize) => Math.Max(W, (blockSize + W - 1) / W * W);
 
@@ -404,9 +417,9 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     /// <summary>Normal draws of a block in a year, one per lane and draw.</summary>
     private static int Draws(ModelTables tables, int blockSize) => Lanes(blockSize) * NormalsPerGroup(tables);
 
-    /// <summary>A buffer of <paramref name="perActor"/> values per actor and lane.</summary>
-    private static double[] PerActor(ModelTables tables, int blockSize, int perActor = 1) =>
-        new double[tables.Inputs.ActorCount * perActor * Lanes(blockSize)];
+    /// <summary>A buffer of <paramref name="perActor"/> values per actor and lane, starting on a cache line (<see cref="CacheAligned"/>).</summary>
+    private static ArraySegment<double> PerActor(ModelTables tables, int blockSize, int perActor = 1) =>
+        CacheAligned(tables.Inputs.ActorCount * perActor * Lanes(blockSize));
 
     /// <summary>Records are year-major, [(t * indicators + ind) * R + r], so a year's writes are one contiguous slice.</summary>
     private static int[] ActorRecordOffsets(IndicatorLayout layout, int actors, int lanes)

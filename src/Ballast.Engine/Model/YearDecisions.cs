@@ -46,7 +46,7 @@ public sealed class YearDecisions
 
         for (int m = 0; m < MissionAreas.Count; m++)
         {
-            _sim.NextMix[(((actor * MissionAreas.Count) + m) * Runs) + run] = mix[m] / sum;
+            _sim.NextMix.AsSpan()[(((actor * MissionAreas.Count) + m) * Runs) + run] = mix[m] / sum;
         }
     }
 
