@@ -160,13 +160,12 @@ public static class ReportModelBuilder
                 : $"{meeting.Count} of {k.Allies.Length} allies reach {target} % of GDP by {horizon} in half of the runs or more: {string.Join(", ", meeting)}.");
         }
 
-        var cost = k.UsCostNet;
         var usd = KpiCatalogue.UsCostNet;
-        string p5 = Format.Number(usd.Apply(cost.P5)), p50 = Format.Number(usd.Apply(cost.P50)), p95 = Format.Number(usd.Apply(cost.P95));
-        // A cost the shocks do not move (the US posture is scheduled, not drawn) is one number, not a band from a value to itself.
-        findings.Add(p5 == p95
-            ? $"The US net cost in the theatre in {horizon} is {p50} {usd.Unit} in every run."
-            : $"The US net cost in the theatre in {horizon} has a median of {p50} {usd.Unit} (90 % of runs: {p5} to {p95}).");
+        // The KPI table's rule: a cost the shocks do not move (the US posture is scheduled, not drawn) is one number, not a band from a value to itself.
+        var cost = new KpiRow(usd.Label, usd.Unit, usd.Apply(k.UsCostNet.P5), usd.Apply(k.UsCostNet.P50), usd.Apply(k.UsCostNet.P95), string.Empty);
+        findings.Add(cost.HasSpread
+            ? $"The US net cost in the theatre in {horizon} has a median of {cost.Shown} {usd.Unit} (90 % of runs: {cost.Value(cost.P5)} to {cost.Value(cost.P95)})."
+            : $"The US net cost in the theatre in {horizon} is {cost.Shown} {usd.Unit} in every run.");
         if (baseline?.FirstOrDefault(d => d.Kpi == KpiCatalogue.Balance.Label) is { } db)
         {
             string realigned = baseline.FirstOrDefault(d => d.Kpi == KpiCatalogue.AlliesRealigned.Label) is { } dr
