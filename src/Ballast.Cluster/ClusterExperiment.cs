@@ -146,10 +146,9 @@ public static class ClusterExperiment
                 CancellationToken.None);
         }
 
-        // The coordinator's calls, retried while its silo is replaced; when no silo answers at all, a located error that says what is kept.
-        Task Retry(Func<Task> call) => ClusterExperiment.Retry(call, patience ?? DefaultPatience, () => new BallastInputException(
-            $"the cluster stopped answering for {(patience ?? DefaultPatience).TotalSeconds:0} s while running {job.ScenarioLabel}; {committed} of {scope.Count} runs were stored before it stopped",
-            field: field), cancel);
+        // The coordinator's calls, retried while its silo is replaced; when no silo answers at all, ClusterSilentException
+        // (turned into a located error below, once the batch being committed has landed, so its count is final).
+        Task Retry(Func<Task> call) => ClusterExperiment.Retry(call, patience ?? DefaultPatience, cancel);
 
         try
         {
@@ -196,21 +195,33 @@ public static class ClusterExperiment
                 }
             }
         }
-        catch
+        catch (Exception e)
         {
             // A batch handed to the store commits whole (or not at all) before we leave, so the store is never closed under it.
+            bool landed;
             try
             {
                 storing.Wait(CancellationToken.None);
+                landed = true;
             }
             catch (AggregateException)
             {
                 // The exception that brought us here is the one to report.
+                landed = false;
             }
 
             if (cancel.IsCancellationRequested)
             {
                 await WithdrawAsync(coordinator, job.Id).ConfigureAwait(false);
+            }
+
+            if (e is ClusterSilentException)
+            {
+                // The count includes the batch that was still being committed when the cluster went silent.
+                int stored = committed + (landed ? inFlight.Sum(r => r.Count) : 0);
+                throw new BallastInputException(
+                    $"the cluster stopped answering for {(patience ?? DefaultPatience).TotalSeconds:0} s while running {job.ScenarioLabel}; {stored} of {scope.Count} runs were stored before it stopped",
+                    field: field);
             }
 
             throw;
@@ -244,9 +255,9 @@ public static class ClusterExperiment
     /// <summary>
     /// Calls the coordinator until it answers: while the silo it lived on is being declared dead, calls fail or time
     /// out, and then it is activated again elsewhere. After <paramref name="patience"/> without an answer, throws
-    /// <paramref name="gaveUp"/>'s exception.
+    /// <see cref="ClusterSilentException"/>.
     /// </summary>
-    private static async Task Retry(Func<Task> call, TimeSpan patience, Func<Exception> gaveUp, CancellationToken cancel)
+    private static async Task Retry(Func<Task> call, TimeSpan patience, CancellationToken cancel)
     {
         var since = Stopwatch.StartNew();
         while (true)
@@ -260,11 +271,14 @@ public static class ClusterExperiment
             {
                 if (since.Elapsed >= patience)
                 {
-                    throw gaveUp();
+                    throw new ClusterSilentException();
                 }
 
                 await Task.Delay(200, cancel).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>No silo answered the coordinator's calls for the whole patience.</summary>
+    private sealed class ClusterSilentException : Exception;
 }

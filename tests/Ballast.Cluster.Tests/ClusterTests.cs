@@ -2,6 +2,7 @@ using Ballast.Cluster;
 using Ballast.Core;
 using Ballast.Exploration.Experiments;
 using Ballast.Store;
+using Orleans.TestingHost;
 using Xunit.Abstractions;
 
 namespace Ballast.Cluster.Tests;
@@ -101,20 +102,39 @@ public sealed class ClusterTests(ClusterFixture fixture, ITestOutputHelper outpu
         using var remote = x.Store("killed");
         var cluster = fixture.Cluster;
         var coordinator = cluster.Client.GetGrain<ICoordinatorGrain>(0);
-        // Six ranges of 8,000 for three silos that each hold two leases (one running, one waiting).
-        const int rangeSize = 8000;
+        // Twelve ranges of 4,000 for three silos that each hold at most two leases (one running, one waiting): the two
+        // other silos cannot take them all at once, so every silo that asks gets one.
+        const int rangeSize = 4000;
         var run = ClusterExperiment.RunAsync(cluster.Client, x.Job(), x.Design, x.Model.Outcomes.Count, x.YearlyPerRun, remote, rangeSize: rangeSize);
 
-        // A silo other than the primary (which hosts the test cluster's membership) and the coordinator's host, once it holds a range.
+        // The victim: the first silo seen holding a range other than the primary (which hosts the test cluster's
+        // membership) and the coordinator's host.
         var host = await coordinator.Host();
-        var victim = cluster.SecondarySilos.First(s => !s.SiloAddress.Equals(host));
+        var candidates = cluster.SecondarySilos.Where(s => !s.SiloAddress.Equals(host)).ToArray();
+        SiloHandle? victim = null;
         LeaseInfo[] held = [];
-        while (!run.IsCompleted && (held = (await coordinator.Leases()).Where(l => l.Silo.Equals(victim.SiloAddress)).ToArray()).Length == 0)
+        while (!run.IsCompleted && victim is null)
         {
-            await Task.Delay(5);
+            var leases = await coordinator.Leases();
+            var holder = candidates.FirstOrDefault(c => leases.Any(l => l.Silo.Equals(c.SiloAddress)));
+            if (holder is null)
+            {
+                await Task.Delay(5);
+                continue;
+            }
+
+            victim = holder;
+            held = leases.Where(l => l.Silo.Equals(holder.SiloAddress)).ToArray();
         }
 
-        Assert.NotEmpty(held);
+        if (victim is null)
+        {
+            var early = await run; // a failed job surfaces here with its own exception
+            Assert.Fail($"the job ended before a candidate silo ({candidates.Length}) held a range; runs by silo: {string.Join(", ", early.RunsBySilo.Select(kv => $"{kv.Key}={kv.Value}"))}");
+        }
+
+        Assert.NotNull(victim);
+
         await cluster.KillSiloAsync(victim);
         var summary = await run;
         output.WriteLine($"killed {victim.SiloAddress} holding range {held[0].First}; requeued {summary.Requeued}, dropped {summary.Dropped}, runs by silo: {string.Join(", ", summary.RunsBySilo.Select(kv => $"{kv.Key}={kv.Value}"))}");
