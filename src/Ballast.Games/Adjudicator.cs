@@ -99,11 +99,21 @@ internal static class Adjudicator
 
     private static Band BandOf(double[] values)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = Sorted(values);
         return new Band(Quantiles.Type7(sorted, 0.05), Quantiles.Type7(sorted, 0.5), Quantiles.Type7(sorted, 0.95));
     }
 
-    private static double Median(double[] values) => Quantiles.Type7(values.Order().ToArray(), 0.5);
+    private static double Median(double[] values) => Quantiles.Type7(Sorted(values), 0.5);
+
+    // Array.Sort of doubles (the order of Comparer<double>.Default, NaN first) instead of LINQ's Order(), which sorts an
+    // index map through the comparer: about 5 % of a turn's CPU went there. Unlike Order() it is not stable, which can only
+    // show where keys compare equal with different bits (−0 beside +0, NaN payloads); it is deterministic all the same.
+    private static double[] Sorted(double[] values)
+    {
+        var sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        return sorted;
+    }
 
     /// <summary>The turn's years for every run of the ensemble, with the given moves and injects in force.</summary>
     private static Paths Simulate(GameDefinition def, CreatedEvent created, IReadOnlyList<TeamMoves> moves, IReadOnlyList<InjectRecord> injects, int turn, int threads)
