@@ -295,17 +295,24 @@ public static class SobolAnalysis
 
             Array.Clear(sums);
             int groups = Padded / 4;
-            switch (lanes)
+            if (lanes == 1)
             {
-                case 8:
-                    WeightedSums512(term, Terms, groups, weights, sums);
-                    break;
-                case 4:
-                    WeightedSums256(term, Terms, groups, weights, sums);
-                    break;
-                default:
-                    WeightedSumsScalar(term, Terms, groups, weights, count, sums);
-                    break;
+                WeightedSumsScalar(term, Terms, groups, weights, count, sums);
+            }
+            else
+            {
+                for (int g0 = 0; g0 < groups; g0 += TileGroups)
+                {
+                    int g1 = Math.Min(groups, g0 + TileGroups);
+                    if (lanes == 8)
+                    {
+                        WeightedSums512(term, Terms, Padded, weights, sums, g0, g1);
+                    }
+                    else
+                    {
+                        WeightedSums256(term, Terms, Padded, weights, sums, g0, g1);
+                    }
+                }
             }
 
             for (int r = 0; r < count; r++)
@@ -377,98 +384,94 @@ public static class SobolAnalysis
     }
 
     /// <summary>
-    /// The weighted sums, two resamples per 512-bit vector (lanes 0–3 one resample's partial sums, 4–7 the next's),
-    /// four terms per pass over a tile so each load of the weights feeds sixteen products.
+    /// The weighted sums over groups [<paramref name="g0"/>, <paramref name="g1"/>), two resamples per 512-bit vector
+    /// (lanes 0–3 one resample's partial sums, 4–7 the next's), four terms at a time so each load of the weights
+    /// feeds sixteen products.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WeightedSums512(double[] term, int terms, int groups, double[] weights, double[] sums)
+    private static void WeightedSums512(double[] term, int terms, int padded, double[] weights, double[] sums, int g0, int g1)
     {
         ref double w = ref MemoryMarshal.GetArrayDataReference(weights);
         ref double s = ref MemoryMarshal.GetArrayDataReference(sums);
-        int padded = groups * 4;
-        for (int g0 = 0; g0 < groups; g0 += TileGroups)
+        int k = 0;
+        for (; k + 4 <= terms; k += 4)
         {
-            int g1 = Math.Min(groups, g0 + TileGroups);
-            int k = 0;
-            for (; k + 4 <= terms; k += 4)
+            ref double t0 = ref term[k * padded];
+            ref double t1 = ref Unsafe.Add(ref t0, padded);
+            ref double t2 = ref Unsafe.Add(ref t1, padded);
+            ref double t3 = ref Unsafe.Add(ref t2, padded);
+            nuint o = (nuint)(k * 32);
+            Vector512<double> a00 = Vector512.LoadUnsafe(ref s, o), a01 = Vector512.LoadUnsafe(ref s, o + 8), a02 = Vector512.LoadUnsafe(ref s, o + 16), a03 = Vector512.LoadUnsafe(ref s, o + 24);
+            Vector512<double> a10 = Vector512.LoadUnsafe(ref s, o + 32), a11 = Vector512.LoadUnsafe(ref s, o + 40), a12 = Vector512.LoadUnsafe(ref s, o + 48), a13 = Vector512.LoadUnsafe(ref s, o + 56);
+            Vector512<double> a20 = Vector512.LoadUnsafe(ref s, o + 64), a21 = Vector512.LoadUnsafe(ref s, o + 72), a22 = Vector512.LoadUnsafe(ref s, o + 80), a23 = Vector512.LoadUnsafe(ref s, o + 88);
+            Vector512<double> a30 = Vector512.LoadUnsafe(ref s, o + 96), a31 = Vector512.LoadUnsafe(ref s, o + 104), a32 = Vector512.LoadUnsafe(ref s, o + 112), a33 = Vector512.LoadUnsafe(ref s, o + 120);
+            for (int g = g0; g < g1; g++)
             {
-                ref double t0 = ref term[k * padded];
-                ref double t1 = ref Unsafe.Add(ref t0, padded);
-                ref double t2 = ref Unsafe.Add(ref t1, padded);
-                ref double t3 = ref Unsafe.Add(ref t2, padded);
-                nuint o = (nuint)(k * 32);
-                Vector512<double> a00 = Vector512.LoadUnsafe(ref s, o), a01 = Vector512.LoadUnsafe(ref s, o + 8), a02 = Vector512.LoadUnsafe(ref s, o + 16), a03 = Vector512.LoadUnsafe(ref s, o + 24);
-                Vector512<double> a10 = Vector512.LoadUnsafe(ref s, o + 32), a11 = Vector512.LoadUnsafe(ref s, o + 40), a12 = Vector512.LoadUnsafe(ref s, o + 48), a13 = Vector512.LoadUnsafe(ref s, o + 56);
-                Vector512<double> a20 = Vector512.LoadUnsafe(ref s, o + 64), a21 = Vector512.LoadUnsafe(ref s, o + 72), a22 = Vector512.LoadUnsafe(ref s, o + 80), a23 = Vector512.LoadUnsafe(ref s, o + 88);
-                Vector512<double> a30 = Vector512.LoadUnsafe(ref s, o + 96), a31 = Vector512.LoadUnsafe(ref s, o + 104), a32 = Vector512.LoadUnsafe(ref s, o + 112), a33 = Vector512.LoadUnsafe(ref s, o + 120);
-                for (int g = g0; g < g1; g++)
-                {
-                    nuint wo = (nuint)g * 32;
-                    var w0 = Vector512.LoadUnsafe(ref w, wo);
-                    var w1 = Vector512.LoadUnsafe(ref w, wo + 8);
-                    var w2 = Vector512.LoadUnsafe(ref w, wo + 16);
-                    var w3 = Vector512.LoadUnsafe(ref w, wo + 24);
-                    nuint to = (nuint)g * 4;
-                    var v = Twice(ref t0, to);
-                    a00 += w0 * v;
-                    a01 += w1 * v;
-                    a02 += w2 * v;
-                    a03 += w3 * v;
-                    v = Twice(ref t1, to);
-                    a10 += w0 * v;
-                    a11 += w1 * v;
-                    a12 += w2 * v;
-                    a13 += w3 * v;
-                    v = Twice(ref t2, to);
-                    a20 += w0 * v;
-                    a21 += w1 * v;
-                    a22 += w2 * v;
-                    a23 += w3 * v;
-                    v = Twice(ref t3, to);
-                    a30 += w0 * v;
-                    a31 += w1 * v;
-                    a32 += w2 * v;
-                    a33 += w3 * v;
-                }
-
-                a00.StoreUnsafe(ref s, o);
-                a01.StoreUnsafe(ref s, o + 8);
-                a02.StoreUnsafe(ref s, o + 16);
-                a03.StoreUnsafe(ref s, o + 24);
-                a10.StoreUnsafe(ref s, o + 32);
-                a11.StoreUnsafe(ref s, o + 40);
-                a12.StoreUnsafe(ref s, o + 48);
-                a13.StoreUnsafe(ref s, o + 56);
-                a20.StoreUnsafe(ref s, o + 64);
-                a21.StoreUnsafe(ref s, o + 72);
-                a22.StoreUnsafe(ref s, o + 80);
-                a23.StoreUnsafe(ref s, o + 88);
-                a30.StoreUnsafe(ref s, o + 96);
-                a31.StoreUnsafe(ref s, o + 104);
-                a32.StoreUnsafe(ref s, o + 112);
-                a33.StoreUnsafe(ref s, o + 120);
+                nuint wo = (nuint)g * 32;
+                var w0 = Vector512.LoadUnsafe(ref w, wo);
+                var w1 = Vector512.LoadUnsafe(ref w, wo + 8);
+                var w2 = Vector512.LoadUnsafe(ref w, wo + 16);
+                var w3 = Vector512.LoadUnsafe(ref w, wo + 24);
+                nuint to = (nuint)g * 4;
+                var v = Twice(ref t0, to);
+                a00 += w0 * v;
+                a01 += w1 * v;
+                a02 += w2 * v;
+                a03 += w3 * v;
+                v = Twice(ref t1, to);
+                a10 += w0 * v;
+                a11 += w1 * v;
+                a12 += w2 * v;
+                a13 += w3 * v;
+                v = Twice(ref t2, to);
+                a20 += w0 * v;
+                a21 += w1 * v;
+                a22 += w2 * v;
+                a23 += w3 * v;
+                v = Twice(ref t3, to);
+                a30 += w0 * v;
+                a31 += w1 * v;
+                a32 += w2 * v;
+                a33 += w3 * v;
             }
 
-            for (; k < terms; k++)
-            {
-                ref double t0 = ref term[k * padded];
-                nuint o = (nuint)(k * 32);
-                Vector512<double> a00 = Vector512.LoadUnsafe(ref s, o), a01 = Vector512.LoadUnsafe(ref s, o + 8), a02 = Vector512.LoadUnsafe(ref s, o + 16), a03 = Vector512.LoadUnsafe(ref s, o + 24);
-                for (int g = g0; g < g1; g++)
-                {
-                    nuint wo = (nuint)g * 32;
-                    var v = Twice(ref t0, (nuint)g * 4);
-                    a00 += Vector512.LoadUnsafe(ref w, wo) * v;
-                    a01 += Vector512.LoadUnsafe(ref w, wo + 8) * v;
-                    a02 += Vector512.LoadUnsafe(ref w, wo + 16) * v;
-                    a03 += Vector512.LoadUnsafe(ref w, wo + 24) * v;
-                }
+            a00.StoreUnsafe(ref s, o);
+            a01.StoreUnsafe(ref s, o + 8);
+            a02.StoreUnsafe(ref s, o + 16);
+            a03.StoreUnsafe(ref s, o + 24);
+            a10.StoreUnsafe(ref s, o + 32);
+            a11.StoreUnsafe(ref s, o + 40);
+            a12.StoreUnsafe(ref s, o + 48);
+            a13.StoreUnsafe(ref s, o + 56);
+            a20.StoreUnsafe(ref s, o + 64);
+            a21.StoreUnsafe(ref s, o + 72);
+            a22.StoreUnsafe(ref s, o + 80);
+            a23.StoreUnsafe(ref s, o + 88);
+            a30.StoreUnsafe(ref s, o + 96);
+            a31.StoreUnsafe(ref s, o + 104);
+            a32.StoreUnsafe(ref s, o + 112);
+            a33.StoreUnsafe(ref s, o + 120);
+        }
 
-                a00.StoreUnsafe(ref s, o);
-                a01.StoreUnsafe(ref s, o + 8);
-                a02.StoreUnsafe(ref s, o + 16);
-                a03.StoreUnsafe(ref s, o + 24);
+        for (; k < terms; k++)
+        {
+            ref double t0 = ref term[k * padded];
+            nuint o = (nuint)(k * 32);
+            Vector512<double> a00 = Vector512.LoadUnsafe(ref s, o), a01 = Vector512.LoadUnsafe(ref s, o + 8), a02 = Vector512.LoadUnsafe(ref s, o + 16), a03 = Vector512.LoadUnsafe(ref s, o + 24);
+            for (int g = g0; g < g1; g++)
+            {
+                nuint wo = (nuint)g * 32;
+                var v = Twice(ref t0, (nuint)g * 4);
+                a00 += Vector512.LoadUnsafe(ref w, wo) * v;
+                a01 += Vector512.LoadUnsafe(ref w, wo + 8) * v;
+                a02 += Vector512.LoadUnsafe(ref w, wo + 16) * v;
+                a03 += Vector512.LoadUnsafe(ref w, wo + 24) * v;
             }
+
+            a00.StoreUnsafe(ref s, o);
+            a01.StoreUnsafe(ref s, o + 8);
+            a02.StoreUnsafe(ref s, o + 16);
+            a03.StoreUnsafe(ref s, o + 24);
         }
     }
 
@@ -480,45 +483,43 @@ public static class SobolAnalysis
         return Vector512.Create(half, half);
     }
 
-    /// <summary>The weighted sums, one resample per 256-bit vector, the block's eight resamples sharing each load of a term.</summary>
+    /// <summary>
+    /// The weighted sums over groups [<paramref name="g0"/>, <paramref name="g1"/>), one resample per 256-bit vector,
+    /// the block's eight resamples sharing each load of a term.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WeightedSums256(double[] term, int terms, int groups, double[] weights, double[] sums)
+    private static void WeightedSums256(double[] term, int terms, int padded, double[] weights, double[] sums, int g0, int g1)
     {
         ref double w = ref MemoryMarshal.GetArrayDataReference(weights);
         ref double s = ref MemoryMarshal.GetArrayDataReference(sums);
-        int padded = groups * 4;
-        for (int g0 = 0; g0 < groups; g0 += TileGroups)
+        for (int k = 0; k < terms; k++)
         {
-            int g1 = Math.Min(groups, g0 + TileGroups);
-            for (int k = 0; k < terms; k++)
+            ref double t = ref term[k * padded];
+            nuint o = (nuint)(k * 32);
+            Vector256<double> a0 = Vector256.LoadUnsafe(ref s, o), a1 = Vector256.LoadUnsafe(ref s, o + 4), a2 = Vector256.LoadUnsafe(ref s, o + 8), a3 = Vector256.LoadUnsafe(ref s, o + 12);
+            Vector256<double> a4 = Vector256.LoadUnsafe(ref s, o + 16), a5 = Vector256.LoadUnsafe(ref s, o + 20), a6 = Vector256.LoadUnsafe(ref s, o + 24), a7 = Vector256.LoadUnsafe(ref s, o + 28);
+            for (int g = g0; g < g1; g++)
             {
-                ref double t = ref term[k * padded];
-                nuint o = (nuint)(k * 32);
-                Vector256<double> a0 = Vector256.LoadUnsafe(ref s, o), a1 = Vector256.LoadUnsafe(ref s, o + 4), a2 = Vector256.LoadUnsafe(ref s, o + 8), a3 = Vector256.LoadUnsafe(ref s, o + 12);
-                Vector256<double> a4 = Vector256.LoadUnsafe(ref s, o + 16), a5 = Vector256.LoadUnsafe(ref s, o + 20), a6 = Vector256.LoadUnsafe(ref s, o + 24), a7 = Vector256.LoadUnsafe(ref s, o + 28);
-                for (int g = g0; g < g1; g++)
-                {
-                    nuint wo = (nuint)g * 32;
-                    var v = Vector256.LoadUnsafe(ref t, (nuint)g * 4);
-                    a0 += Vector256.LoadUnsafe(ref w, wo) * v;
-                    a1 += Vector256.LoadUnsafe(ref w, wo + 4) * v;
-                    a2 += Vector256.LoadUnsafe(ref w, wo + 8) * v;
-                    a3 += Vector256.LoadUnsafe(ref w, wo + 12) * v;
-                    a4 += Vector256.LoadUnsafe(ref w, wo + 16) * v;
-                    a5 += Vector256.LoadUnsafe(ref w, wo + 20) * v;
-                    a6 += Vector256.LoadUnsafe(ref w, wo + 24) * v;
-                    a7 += Vector256.LoadUnsafe(ref w, wo + 28) * v;
-                }
-
-                a0.StoreUnsafe(ref s, o);
-                a1.StoreUnsafe(ref s, o + 4);
-                a2.StoreUnsafe(ref s, o + 8);
-                a3.StoreUnsafe(ref s, o + 12);
-                a4.StoreUnsafe(ref s, o + 16);
-                a5.StoreUnsafe(ref s, o + 20);
-                a6.StoreUnsafe(ref s, o + 24);
-                a7.StoreUnsafe(ref s, o + 28);
+                nuint wo = (nuint)g * 32;
+                var v = Vector256.LoadUnsafe(ref t, (nuint)g * 4);
+                a0 += Vector256.LoadUnsafe(ref w, wo) * v;
+                a1 += Vector256.LoadUnsafe(ref w, wo + 4) * v;
+                a2 += Vector256.LoadUnsafe(ref w, wo + 8) * v;
+                a3 += Vector256.LoadUnsafe(ref w, wo + 12) * v;
+                a4 += Vector256.LoadUnsafe(ref w, wo + 16) * v;
+                a5 += Vector256.LoadUnsafe(ref w, wo + 20) * v;
+                a6 += Vector256.LoadUnsafe(ref w, wo + 24) * v;
+                a7 += Vector256.LoadUnsafe(ref w, wo + 28) * v;
             }
+
+            a0.StoreUnsafe(ref s, o);
+            a1.StoreUnsafe(ref s, o + 4);
+            a2.StoreUnsafe(ref s, o + 8);
+            a3.StoreUnsafe(ref s, o + 12);
+            a4.StoreUnsafe(ref s, o + 16);
+            a5.StoreUnsafe(ref s, o + 20);
+            a6.StoreUnsafe(ref s, o + 24);
+            a7.StoreUnsafe(ref s, o + 28);
         }
     }
 
