@@ -76,6 +76,48 @@ public class SobolAnalysisTests
         Assert.Equal(a.Total, b.Total);
     }
 
+    [Theory]
+    [InlineData(false, 37)]
+    [InlineData(false, 1029)]
+    [InlineData(true, 300)]
+    public void Bootstrap_replicates_are_identical_at_every_vector_width_and_thread_count(bool secondOrder, int n)
+    {
+        // 8 lanes (two resamples per 512-bit vector), 4 (one per 256-bit vector) and 1 (scalar) must sum in one order,
+        // on one thread or many: n = 1029 spans several tiles and ends in a partial group of four.
+        const int d = 4;
+        var rng = new System.Random(11);
+        double[] Column() => Enumerable.Range(0, n).Select(_ => rng.NextDouble() * 6 - 3).ToArray();
+        var a = Column();
+        var b = Column();
+        var ab = Enumerable.Range(0, d).Select(_ => Column()).ToArray();
+        var ba = secondOrder ? Enumerable.Range(0, d).Select(_ => Column()).ToArray() : null;
+        const int resamples = 45;
+        int per = SobolAnalysis.Width(d, secondOrder);
+        var reference = new double[resamples * per];
+        SobolAnalysis.Bootstrap(a, b, ab, ba, resamples, 8, reference, lanes: 1, threads: 1);
+        foreach (var (lanes, threads) in new[] { (8, 1), (8, 2), (4, 1), (4, 2), (1, 2) })
+        {
+            var replicates = new double[resamples * per];
+            SobolAnalysis.Bootstrap(a, b, ab, ba, resamples, 8, replicates, lanes, threads);
+            for (int k = 0; k < replicates.Length; k++)
+            {
+                Assert.True(BitConverter.DoubleToInt64Bits(reference[k]) == BitConverter.DoubleToInt64Bits(replicates[k]),
+                    $"replicate {k / per}, index {k % per}: {replicates[k]:R} at {lanes} lanes and {threads} threads, {reference[k]:R} scalar on one thread");
+            }
+        }
+    }
+
+    [Fact]
+    public void Intervals_keep_their_exact_values()
+    {
+        // Pins the draws and the summation order (the intervals of the weighted-sum bootstrap since it was introduced):
+        // a change to either shows here before it shows in the golden sensitivity output.
+        var design = Design.Create(new DesignSpec(DesignKind.Sobol, 512, 5), 3);
+        var result = SobolAnalysis.Analyze(Ishigami(design), Names, false, 100, seed: 9);
+        Assert.Equal([0.07907590568479551, 0.08090122192185237, 0.08678443417911869], result.First.Select(e => e.HalfWidth));
+        Assert.Equal([0.12784661624439314, 0.0667841401729235, 0.03575111822334702], result.Total.Select(e => e.HalfWidth));
+    }
+
     [Fact]
     public void Missing_outcomes_and_wrong_row_counts_are_clear_errors()
     {

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Ballast.Engine.Random;
 using Ballast.Exploration.Sampling;
@@ -176,98 +179,371 @@ public static class SobolAnalysis
     /// <summary>Resamples bootstrapped together: their weights share one pass over the terms.</summary>
     private const int ResampleBlock = 8;
 
-    /// <summary>Base samples per tile of the pass (the tile's terms and weights stay in the core's cache).</summary>
-    private const int Tile = 512;
+    /// <summary>
+    /// Groups of four base samples per tile of the pass: a tile's weights (16 KB) and four terms' values (4 KB) stay in
+    /// the core's first-level cache while every term of the tile is summed.
+    /// </summary>
+    private const int TileGroups = 64;
+
+    /// <summary>
+    /// Doubles the weighted sums accumulate side by side on this machine: 8 (two resamples in a 512-bit vector), 4 (one
+    /// in a 256-bit vector) or 1. Every width sums in the same order, so the choice changes speed only.
+    /// </summary>
+    internal static int Lanes => Vector512.IsHardwareAccelerated ? 8 : Vector256.IsHardwareAccelerated ? 4 : 1;
+
+    /// <summary>Bootstrap replicates at this machine's width on every core; see the overload.</summary>
+    internal static void Bootstrap(double[] a, double[] b, double[][] ab, double[][]? ba, int resamples, ulong seed, double[] replicates) =>
+        Bootstrap(a, b, ab, ba, resamples, seed, replicates, Lanes, -1);
 
     /// <summary>
     /// Bootstrap replicates, <c>[r * per + k]</c> as <see cref="Estimate"/> lays them out. A resample's sums over its
     /// drawn base samples are sums over all base samples weighted by how often each was drawn, so every replicate is a
     /// set of dot products of a weight vector with fixed term vectors (b·(A_B^i − A), (A_B^i − A)², …): contiguous,
     /// vectorised and shared by a block of resamples, instead of gathers through the drawn indices. Each dot product
-    /// is summed in four interleaved partial sums added as (s0 + s1) + (s2 + s3), whatever the vector width or the
-    /// thread count, so the result is the same on every machine. The draws are those of a plain resample of indices.
+    /// is summed in four interleaved partial sums (base sample i into partial i mod 4, ascending i, multiply then add)
+    /// added as (s0 + s1) + (s2 + s3), whatever <paramref name="lanes"/> (8, 4 or 1) and <paramref name="threads"/>
+    /// (−1: all cores), so the result is the same on every machine. The draws are those of a plain resample of indices:
+    /// draw i of resample r is a pure function of (seed, r, i), drawn several at a time in vectors.
     /// </summary>
-    internal static void Bootstrap(double[] a, double[] b, double[][] ab, double[][]? ba, int resamples, ulong seed, double[] replicates)
+    internal static void Bootstrap(double[] a, double[] b, double[][] ab, double[][]? ba, int resamples, ulong seed, double[] replicates, int lanes, int threads)
     {
-        int n = a.Length;
-        int d = ab.Length;
-        int per = Width(d, ba is not null);
-        int padded = (n + 3) & ~3;
+        var pass = new BootstrapPass(a, b, ab, ba, resamples, seed, replicates, lanes);
+        int blocks = (resamples + ResampleBlock - 1) / ResampleBlock;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => (Weights: new double[ResampleBlock * pass.Padded], Sums: new double[pass.Terms * ResampleBlock * 4]),
+            (blk, _, buf) =>
+            {
+                pass.Run(blk, buf.Weights, buf.Sums);
+                return buf;
+            },
+            _ => { });
+    }
 
-        // Terms: 0 = a + b, 1 = a² + b², then b·(ab_j − a), then (ab_j − a)², then ba_i·ab_j − a·b for i < j.
-        int terms = 2 + (2 * d) + (ba is null ? 0 : d * (d - 1) / 2);
-        var term = new double[terms * padded];
-        for (int i = 0; i < n; i++)
+    /// <summary>
+    /// One bootstrap: the term vectors and where replicates go. Weights of a block are laid out by groups of four base
+    /// samples, <c>[g][r][lane]</c> (base sample 4g + lane, resample r of the block), so one group's weights for all
+    /// eight resamples are 32 contiguous doubles; sums are <c>[k][r][lane]</c>, the four partial sums of term k.
+    /// </summary>
+    private sealed class BootstrapPass
+    {
+        private readonly double[] term;
+        private readonly int n;
+        private readonly int d;
+        private readonly int per;
+        private readonly int resamples;
+        private readonly ulong seed;
+        private readonly double[] replicates;
+        private readonly int lanes;
+
+        public BootstrapPass(double[] a, double[] b, double[][] ab, double[][]? ba, int resamples, ulong seed, double[] replicates, int lanes)
         {
-            term[i] = a[i] + b[i];
-            term[padded + i] = (a[i] * a[i]) + (b[i] * b[i]);
-            for (int j = 0; j < d; j++)
-            {
-                double diff = ab[j][i] - a[i];
-                term[((2 + j) * padded) + i] = b[i] * diff;
-                term[((2 + d + j) * padded) + i] = diff * diff;
-            }
+            n = a.Length;
+            d = ab.Length;
+            per = Width(d, ba is not null);
+            this.resamples = resamples;
+            this.seed = seed;
+            this.replicates = replicates;
+            this.lanes = lanes;
+            Padded = (n + 3) & ~3;
 
-            if (ba is not null)
+            // Terms: 0 = a + b, 1 = a² + b², then b·(ab_j − a), then (ab_j − a)², then ba_i·ab_j − a·b for i < j.
+            Terms = 2 + (2 * d) + (ba is null ? 0 : d * (d - 1) / 2);
+            term = new double[Terms * Padded];
+            int padded = Padded;
+            for (int i = 0; i < n; i++)
             {
-                int m = 2 + (2 * d);
-                for (int x = 0; x < d; x++)
+                term[i] = a[i] + b[i];
+                term[padded + i] = (a[i] * a[i]) + (b[i] * b[i]);
+                for (int j = 0; j < d; j++)
                 {
-                    for (int y = x + 1; y < d; y++)
+                    double diff = ab[j][i] - a[i];
+                    term[((2 + j) * padded) + i] = b[i] * diff;
+                    term[((2 + d + j) * padded) + i] = diff * diff;
+                }
+
+                if (ba is not null)
+                {
+                    int m = 2 + (2 * d);
+                    for (int x = 0; x < d; x++)
                     {
-                        term[(m++ * padded) + i] = (ba[x][i] * ab[y][i]) - (a[i] * b[i]);
+                        for (int y = x + 1; y < d; y++)
+                        {
+                            term[(m++ * padded) + i] = (ba[x][i] * ab[y][i]) - (a[i] * b[i]);
+                        }
                     }
                 }
             }
         }
 
-        int blocks = (resamples + ResampleBlock - 1) / ResampleBlock;
-        Parallel.For(0, blocks, () => (Weights: new double[ResampleBlock * padded], Sums: new double[ResampleBlock * terms * 4]), (blk, _, buf) =>
+        /// <summary>Base samples rounded up to a whole group of four (the padding has zero terms and weights).</summary>
+        public int Padded { get; }
+
+        /// <summary>Term vectors summed per resample.</summary>
+        public int Terms { get; }
+
+        /// <summary>Draws, sums and replicates of block <paramref name="blk"/> (resamples 8·blk …), in the thread's buffers.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a few calls per analysis: never worth a tier-0 pass
+        public void Run(int blk, double[] weights, double[] sums)
         {
             int first = blk * ResampleBlock;
             int count = Math.Min(ResampleBlock, resamples - first);
-            Array.Clear(buf.Weights);
+            Array.Clear(weights);
             for (int r = 0; r < count; r++)
             {
-                // One mixer call per draw; multiply-shift maps 64 bits to [0, n) with bias below n / 2^64.
-                ulong key = CounterHash.Bits(seed, 0x534F_0000UL, (ulong)(first + r));
-                var w = buf.Weights.AsSpan(r * padded, padded);
-                for (int i = 0; i < n; i++)
+                Draw(CounterHash.Bits(seed, 0x534F_0000UL, (ulong)(first + r)), n, r, weights, lanes > 1);
+            }
+
+            Array.Clear(sums);
+            int groups = Padded / 4;
+            if (lanes == 1)
+            {
+                WeightedSumsScalar(term, Terms, groups, weights, count, sums);
+            }
+            else
+            {
+                for (int g0 = 0; g0 < groups; g0 += TileGroups)
                 {
-                    w[(int)(((UInt128)CounterHash.Mix(key + ((ulong)i * CounterRng.Gamma)) * (ulong)n) >> 64)] += 1;
+                    int g1 = Math.Min(groups, g0 + TileGroups);
+                    if (lanes == 8)
+                    {
+                        WeightedSums512(term, Terms, Padded, weights, sums, g0, g1);
+                    }
+                    else
+                    {
+                        WeightedSums256(term, Terms, Padded, weights, sums, g0, g1);
+                    }
                 }
             }
 
-            WeightedSums(term, terms, padded, buf.Weights, count, buf.Sums);
             for (int r = 0; r < count; r++)
             {
                 var into = replicates.AsSpan((first + r) * per, per);
-                double Sum(int k)
-                {
-                    int o = ((r * terms) + k) * 4;
-                    return (buf.Sums[o] + buf.Sums[o + 1]) + (buf.Sums[o + 2] + buf.Sums[o + 3]);
-                }
-
-                double mean = Sum(0) / (2 * n);
-                double variance = (Sum(1) / (2 * n)) - (mean * mean);
+                double mean = Sum(sums, 0, r) / (2 * n);
+                double variance = (Sum(sums, 1, r) / (2 * n)) - (mean * mean);
                 for (int j = 0; j < d; j++)
                 {
-                    into[j] = Sum(2 + j) / n / variance;
-                    into[d + j] = Sum(2 + d + j) / (2.0 * n) / variance;
+                    into[j] = Sum(sums, 2 + j, r) / n / variance;
+                    into[d + j] = Sum(sums, 2 + d + j, r) / (2.0 * n) / variance;
                 }
 
                 int m = 2 * d;
-                for (int k = 2 + (2 * d); k < terms; k++, m++)
+                for (int k = 2 + (2 * d); k < Terms; k++, m++)
                 {
                     (int x, int y) = Pair(m - (2 * d), d);
-                    into[m] = (Sum(k) / n / variance) - into[x] - into[y];
+                    into[m] = (Sum(sums, k, r) / n / variance) - into[x] - into[y];
                 }
 
                 into[^1] = variance;
             }
+        }
+    }
 
-            return buf;
-        }, _ => { });
+    /// <summary>Term <paramref name="k"/> summed with resample <paramref name="r"/>'s weights: its partial sums added as (s0 + s1) + (s2 + s3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Sum(double[] sums, int k, int r)
+    {
+        int o = ((k * ResampleBlock) + r) * 4;
+        return (sums[o] + sums[o + 1]) + (sums[o + 2] + sums[o + 3]);
+    }
+
+    /// <summary>
+    /// Counts the n draws of one resample (stream <paramref name="key"/>) into column <paramref name="r"/> of the block's
+    /// weights. Draw i is SplitMix64's <c>mix(key + (i + 1)·γ)</c> mapped to [0, n) by multiply-shift (the high 64 bits
+    /// of bits × n, bias below n / 2^64); the vector form computes the same integers a vector of draws at a time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Draw(ulong key, int n, int r, double[] weights, bool vector)
+    {
+        ref double w = ref MemoryMarshal.GetArrayDataReference(weights);
+        int i = 0;
+        if (vector && Vector.IsHardwareAccelerated)
+        {
+            // Lane l of CounterRng.Bits(keys, i) is mix(key + (i + l + 1)·γ). With bits = hi·2^32 + lo and n < 2^31, the
+            // high word of bits × n is (hi·n + ⌊lo·n / 2^32⌋) / 2^32, rounded down, with no product above 2^63.
+            var keys = new Vector<ulong>(key) + (Vector<ulong>.Indices * CounterRng.Gamma);
+            var count = new Vector<ulong>((ulong)n);
+            var column = new Vector<ulong>((ulong)r * 4);
+            Span<ulong> at = stackalloc ulong[Vector<ulong>.Count];
+            for (; i <= n - Vector<ulong>.Count; i += Vector<ulong>.Count)
+            {
+                var bits = CounterRng.Bits(keys, (ulong)i);
+                var index = (((bits >>> 32) * count) + (((bits & new Vector<ulong>(0xFFFF_FFFFUL)) * count) >>> 32)) >>> 32;
+                ((index >>> 2 << 5) | (index & new Vector<ulong>(3)) | column).CopyTo(at);
+                foreach (ulong o in at)
+                {
+                    Unsafe.Add(ref w, (nint)o) += 1;
+                }
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            int index = (int)(((UInt128)CounterRng.Bits(key, (ulong)i) * (ulong)n) >> 64);
+            weights[((index >> 2) * 32) + (r * 4) + (index & 3)] += 1;
+        }
+    }
+
+    /// <summary>
+    /// The weighted sums over groups [<paramref name="g0"/>, <paramref name="g1"/>), two resamples per 512-bit vector
+    /// (lanes 0–3 one resample's partial sums, 4–7 the next's), four terms at a time so each load of the weights
+    /// feeds sixteen products.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WeightedSums512(double[] term, int terms, int padded, double[] weights, double[] sums, int g0, int g1)
+    {
+        ref double w = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref double s = ref MemoryMarshal.GetArrayDataReference(sums);
+        int k = 0;
+        for (; k + 4 <= terms; k += 4)
+        {
+            ref double t0 = ref term[k * padded];
+            ref double t1 = ref Unsafe.Add(ref t0, padded);
+            ref double t2 = ref Unsafe.Add(ref t1, padded);
+            ref double t3 = ref Unsafe.Add(ref t2, padded);
+            nuint o = (nuint)(k * 32);
+            Vector512<double> a00 = Vector512.LoadUnsafe(ref s, o), a01 = Vector512.LoadUnsafe(ref s, o + 8), a02 = Vector512.LoadUnsafe(ref s, o + 16), a03 = Vector512.LoadUnsafe(ref s, o + 24);
+            Vector512<double> a10 = Vector512.LoadUnsafe(ref s, o + 32), a11 = Vector512.LoadUnsafe(ref s, o + 40), a12 = Vector512.LoadUnsafe(ref s, o + 48), a13 = Vector512.LoadUnsafe(ref s, o + 56);
+            Vector512<double> a20 = Vector512.LoadUnsafe(ref s, o + 64), a21 = Vector512.LoadUnsafe(ref s, o + 72), a22 = Vector512.LoadUnsafe(ref s, o + 80), a23 = Vector512.LoadUnsafe(ref s, o + 88);
+            Vector512<double> a30 = Vector512.LoadUnsafe(ref s, o + 96), a31 = Vector512.LoadUnsafe(ref s, o + 104), a32 = Vector512.LoadUnsafe(ref s, o + 112), a33 = Vector512.LoadUnsafe(ref s, o + 120);
+            for (int g = g0; g < g1; g++)
+            {
+                nuint wo = (nuint)g * 32;
+                var w0 = Vector512.LoadUnsafe(ref w, wo);
+                var w1 = Vector512.LoadUnsafe(ref w, wo + 8);
+                var w2 = Vector512.LoadUnsafe(ref w, wo + 16);
+                var w3 = Vector512.LoadUnsafe(ref w, wo + 24);
+                nuint to = (nuint)g * 4;
+                var v = Twice(ref t0, to);
+                a00 += w0 * v;
+                a01 += w1 * v;
+                a02 += w2 * v;
+                a03 += w3 * v;
+                v = Twice(ref t1, to);
+                a10 += w0 * v;
+                a11 += w1 * v;
+                a12 += w2 * v;
+                a13 += w3 * v;
+                v = Twice(ref t2, to);
+                a20 += w0 * v;
+                a21 += w1 * v;
+                a22 += w2 * v;
+                a23 += w3 * v;
+                v = Twice(ref t3, to);
+                a30 += w0 * v;
+                a31 += w1 * v;
+                a32 += w2 * v;
+                a33 += w3 * v;
+            }
+
+            a00.StoreUnsafe(ref s, o);
+            a01.StoreUnsafe(ref s, o + 8);
+            a02.StoreUnsafe(ref s, o + 16);
+            a03.StoreUnsafe(ref s, o + 24);
+            a10.StoreUnsafe(ref s, o + 32);
+            a11.StoreUnsafe(ref s, o + 40);
+            a12.StoreUnsafe(ref s, o + 48);
+            a13.StoreUnsafe(ref s, o + 56);
+            a20.StoreUnsafe(ref s, o + 64);
+            a21.StoreUnsafe(ref s, o + 72);
+            a22.StoreUnsafe(ref s, o + 80);
+            a23.StoreUnsafe(ref s, o + 88);
+            a30.StoreUnsafe(ref s, o + 96);
+            a31.StoreUnsafe(ref s, o + 104);
+            a32.StoreUnsafe(ref s, o + 112);
+            a33.StoreUnsafe(ref s, o + 120);
+        }
+
+        for (; k < terms; k++)
+        {
+            ref double t0 = ref term[k * padded];
+            nuint o = (nuint)(k * 32);
+            Vector512<double> a00 = Vector512.LoadUnsafe(ref s, o), a01 = Vector512.LoadUnsafe(ref s, o + 8), a02 = Vector512.LoadUnsafe(ref s, o + 16), a03 = Vector512.LoadUnsafe(ref s, o + 24);
+            for (int g = g0; g < g1; g++)
+            {
+                nuint wo = (nuint)g * 32;
+                var v = Twice(ref t0, (nuint)g * 4);
+                a00 += Vector512.LoadUnsafe(ref w, wo) * v;
+                a01 += Vector512.LoadUnsafe(ref w, wo + 8) * v;
+                a02 += Vector512.LoadUnsafe(ref w, wo + 16) * v;
+                a03 += Vector512.LoadUnsafe(ref w, wo + 24) * v;
+            }
+
+            a00.StoreUnsafe(ref s, o);
+            a01.StoreUnsafe(ref s, o + 8);
+            a02.StoreUnsafe(ref s, o + 16);
+            a03.StoreUnsafe(ref s, o + 24);
+        }
+    }
+
+    /// <summary>Four values of a term at <paramref name="offset"/>, in both halves of a 512-bit vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Twice(ref double term, nuint offset)
+    {
+        var half = Vector256.LoadUnsafe(ref term, offset);
+        return Vector512.Create(half, half);
+    }
+
+    /// <summary>
+    /// The weighted sums over groups [<paramref name="g0"/>, <paramref name="g1"/>), one resample per 256-bit vector,
+    /// the block's eight resamples sharing each load of a term.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WeightedSums256(double[] term, int terms, int padded, double[] weights, double[] sums, int g0, int g1)
+    {
+        ref double w = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref double s = ref MemoryMarshal.GetArrayDataReference(sums);
+        for (int k = 0; k < terms; k++)
+        {
+            ref double t = ref term[k * padded];
+            nuint o = (nuint)(k * 32);
+            Vector256<double> a0 = Vector256.LoadUnsafe(ref s, o), a1 = Vector256.LoadUnsafe(ref s, o + 4), a2 = Vector256.LoadUnsafe(ref s, o + 8), a3 = Vector256.LoadUnsafe(ref s, o + 12);
+            Vector256<double> a4 = Vector256.LoadUnsafe(ref s, o + 16), a5 = Vector256.LoadUnsafe(ref s, o + 20), a6 = Vector256.LoadUnsafe(ref s, o + 24), a7 = Vector256.LoadUnsafe(ref s, o + 28);
+            for (int g = g0; g < g1; g++)
+            {
+                nuint wo = (nuint)g * 32;
+                var v = Vector256.LoadUnsafe(ref t, (nuint)g * 4);
+                a0 += Vector256.LoadUnsafe(ref w, wo) * v;
+                a1 += Vector256.LoadUnsafe(ref w, wo + 4) * v;
+                a2 += Vector256.LoadUnsafe(ref w, wo + 8) * v;
+                a3 += Vector256.LoadUnsafe(ref w, wo + 12) * v;
+                a4 += Vector256.LoadUnsafe(ref w, wo + 16) * v;
+                a5 += Vector256.LoadUnsafe(ref w, wo + 20) * v;
+                a6 += Vector256.LoadUnsafe(ref w, wo + 24) * v;
+                a7 += Vector256.LoadUnsafe(ref w, wo + 28) * v;
+            }
+
+            a0.StoreUnsafe(ref s, o);
+            a1.StoreUnsafe(ref s, o + 4);
+            a2.StoreUnsafe(ref s, o + 8);
+            a3.StoreUnsafe(ref s, o + 12);
+            a4.StoreUnsafe(ref s, o + 16);
+            a5.StoreUnsafe(ref s, o + 20);
+            a6.StoreUnsafe(ref s, o + 24);
+            a7.StoreUnsafe(ref s, o + 28);
+        }
+    }
+
+    /// <summary>The weighted sums one double at a time, in the vector paths' order (the reference they must match).</summary>
+    private static void WeightedSumsScalar(double[] term, int terms, int groups, double[] weights, int count, double[] sums)
+    {
+        int padded = groups * 4;
+        for (int k = 0; k < terms; k++)
+        {
+            for (int r = 0; r < count; r++)
+            {
+                var acc = sums.AsSpan(((k * ResampleBlock) + r) * 4, 4);
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    double sum = 0;
+                    for (int g = 0; g < groups; g++)
+                    {
+                        sum += weights[(g * 32) + (r * 4) + lane] * term[(k * padded) + (g * 4) + lane];
+                    }
+
+                    acc[lane] = sum;
+                }
+            }
+        }
     }
 
     /// <summary>The pair (i, j), i &lt; j, at position <paramref name="m"/> of the row-major upper triangle of a d×d matrix.</summary>
@@ -285,78 +561,6 @@ public static class SobolAnalysis
         }
 
         throw new ArgumentOutOfRangeException(nameof(m));
-    }
-
-    /// <summary>
-    /// Four interleaved partial sums (element i goes to partial i mod 4) of weights × term for every resample of the
-    /// block and every term: <c>sums[((r * terms) + k) * 4 + lane]</c>, each partial summed in ascending i. Multiplies
-    /// and adds are separate (no fused multiply-add), so the vector and the scalar path round alike. Resamples past
-    /// <paramref name="count"/> have zero weights.
-    /// </summary>
-    private static void WeightedSums(double[] term, int terms, int padded, double[] weights, int count, double[] sums)
-    {
-        Array.Clear(sums);
-        for (int from = 0; from < padded; from += Tile)
-        {
-            int to = Math.Min(padded, from + Tile);
-            for (int k = 0; k < terms; k++)
-            {
-                var t = term.AsSpan(k * padded, padded);
-                if (Vector256.IsHardwareAccelerated)
-                {
-                    // The block's eight resamples share each load of the term and add into eight independent sums.
-                    var w0 = weights.AsSpan(0 * padded, padded);
-                    var w1 = weights.AsSpan(1 * padded, padded);
-                    var w2 = weights.AsSpan(2 * padded, padded);
-                    var w3 = weights.AsSpan(3 * padded, padded);
-                    var w4 = weights.AsSpan(4 * padded, padded);
-                    var w5 = weights.AsSpan(5 * padded, padded);
-                    var w6 = weights.AsSpan(6 * padded, padded);
-                    var w7 = weights.AsSpan(7 * padded, padded);
-                    Vector256<double> Load(int r) => Vector256.Create<double>(sums.AsSpan(((r * terms) + k) * 4, 4));
-                    Vector256<double> v0 = Load(0), v1 = Load(1), v2 = Load(2), v3 = Load(3), v4 = Load(4), v5 = Load(5), v6 = Load(6), v7 = Load(7);
-                    for (int i = from; i < to; i += 4)
-                    {
-                        var tv = Vector256.Create<double>(t.Slice(i, 4));
-                        v0 += Vector256.Create<double>(w0.Slice(i, 4)) * tv;
-                        v1 += Vector256.Create<double>(w1.Slice(i, 4)) * tv;
-                        v2 += Vector256.Create<double>(w2.Slice(i, 4)) * tv;
-                        v3 += Vector256.Create<double>(w3.Slice(i, 4)) * tv;
-                        v4 += Vector256.Create<double>(w4.Slice(i, 4)) * tv;
-                        v5 += Vector256.Create<double>(w5.Slice(i, 4)) * tv;
-                        v6 += Vector256.Create<double>(w6.Slice(i, 4)) * tv;
-                        v7 += Vector256.Create<double>(w7.Slice(i, 4)) * tv;
-                    }
-
-                    ReadOnlySpan<Vector256<double>> all = [v0, v1, v2, v3, v4, v5, v6, v7];
-                    for (int r = 0; r < ResampleBlock; r++)
-                    {
-                        all[r].CopyTo(sums.AsSpan(((r * terms) + k) * 4, 4));
-                    }
-
-                    continue;
-                }
-
-                for (int r = 0; r < count; r++)
-                {
-                    var w = weights.AsSpan(r * padded, padded);
-                    var acc = sums.AsSpan(((r * terms) + k) * 4, 4);
-                    double s0 = acc[0], s1 = acc[1], s2 = acc[2], s3 = acc[3];
-                    for (int i = from; i < to; i += 4)
-                    {
-                        s0 += w[i] * t[i];
-                        s1 += w[i + 1] * t[i + 1];
-                        s2 += w[i + 2] * t[i + 2];
-                        s3 += w[i + 3] * t[i + 3];
-                    }
-
-                    acc[0] = s0;
-                    acc[1] = s1;
-                    acc[2] = s2;
-                    acc[3] = s3;
-                }
-            }
-        }
     }
 
     internal static int Width(int d, bool secondOrder) => (2 * d) + (secondOrder ? d * (d - 1) / 2 : 0) + 1;
