@@ -37,7 +37,71 @@ public sealed partial class Simulation
         }
     }
 
-    /// <summary><see cref="Logistic"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place, like <see cref="LogInPlace"/>.</summary>
+    /// <summary>
+    /// <see cref="LogisticInPlace(ref double, int)"/> that first looks each vector up in <paramref name="memo"/>, which holds
+    /// for every position the last argument seen there and its logistic ([2·o] and [2·o + W]): an argument whose bits equal
+    /// the remembered one takes the remembered result, the same bits the function gives. Where the argument does not vary
+    /// by run (beliefs and credibility targets while no threat is executed, in a block without uncertain parameters), the
+    /// next lane groups and often the next years find it.
+    /// </summary>
+    private static void LogisticInPlace(ref double v, int count, ref double memo)
+    {
+        for (int o = 0; o < count; o += W)
+        {
+            var x = L(ref v, o);
+            if (Vector.EqualsAll(Vector.AsVectorInt64(x), Vector.AsVectorInt64(L(ref memo, 2 * o))))
+            {
+                S(ref v, o, L(ref memo, (2 * o) + W));
+                continue;
+            }
+
+            var y = Logistic(x);
+            S(ref memo, 2 * o, x);
+            S(ref memo, (2 * o) + W, y);
+            S(ref v, o, y);
+        }
+    }
+
+    /// <summary><see cref="LogInPlace(ref double, int)"/> with a memo of the last argument and result at each position, like <see cref="LogisticInPlace(ref double, int, ref double)"/>.</summary>
+    private static void LogInPlace(ref double v, int count, ref double memo)
+    {
+        for (int o = 0; o < count; o += W)
+        {
+            var x = L(ref v, o);
+            if (Vector.EqualsAll(Vector.AsVectorInt64(x), Vector.AsVectorInt64(L(ref memo, 2 * o))))
+            {
+                S(ref v, o, L(ref memo, (2 * o) + W));
+                continue;
+            }
+
+            var y = LaneMath.Log(x);
+            S(ref memo, 2 * o, x);
+            S(ref memo, (2 * o) + W, y);
+            S(ref v, o, y);
+        }
+    }
+
+    /// <summary>The logistic memo of pass <paramref name="pass"/> (0 beliefs, 1 duplication, 2 credibility, 3 hedging).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref double MemoOf(int pass) => ref Unsafe.Add(ref D(_logisticMemo), pass * _allies.Length * 2 * W);
+
+    /// <summary>
+    /// A memo for the batched functions of <paramref name="passes"/> passes of up to <paramref name="slots"/> vectors each
+    /// (<see cref="LogisticInPlace(ref double, int, ref double)"/>), every entry starting as (x, f(x)) for a valid x.
+    /// </summary>
+    private static double[] Memo(int passes, int slots, double x, double fx)
+    {
+        var memo = new double[passes * slots * 2 * W];
+        for (int o = 0; o < memo.Length; o += 2 * W)
+        {
+            memo.AsSpan(o, W).Fill(x);
+            memo.AsSpan(o + W, W).Fill(fx);
+        }
+
+        return memo;
+    }
+
+    /// <summary><see cref="Logistic"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place, like <see cref="LogInPlace(ref double, int)"/>.</summary>
     private static void LogisticInPlace(ref double v, int count)
     {
         for (int o = 0; o < count; o += W)
