@@ -29,7 +29,7 @@ public sealed partial class Simulation
             }
         }
 
-        var buildup = Vector.Max(Vector<double>.Zero, LaneMath.Log(adv / L(ref D(_advM0), r0))) + Vector.Max(Vector<double>.Zero, LaneMath.Log(coal / L(ref D(_coalM0), r0)));
+        var buildup = Positive(LaneMath.Log(adv / L(ref D(_advM0), r0))) + Positive(LaneMath.Log(coal / L(ref D(_coalM0), r0)));
         var hazard = Logistic(pv.CrisisAlpha0 + (pv.CrisisBuildup * buildup) + (pv.CrisisDeployments * V(_launchersTotal)) - (pv.CrisisDialogue * V(dialogue)));
         var u = CounterRng.Uniform(Keys(_keys, r0), Counter(t, _a, 2));
         var damp = Vector<double>.One - (pv.DialogueDamping * V(dialogue));
@@ -75,7 +75,7 @@ public sealed partial class Simulation
         var prevK = L(ref D(_kCoalPrev), r0);
         var growthK = Vector.ConditionalSelect(
             Vector.GreaterThan(prevK, Vector<double>.Zero),
-            Vector.Max(Vector<double>.Zero, LaneMath.Log(Vector.Max(kCoal, V(1e-300)) / prevK)),
+            Positive(LaneMath.Log(AtLeast(kCoal, V(1e-300)) / prevK)),
             Vector<double>.Zero);
         S(ref D(_kCoalPrev), r0, kCoal);
 
@@ -140,7 +140,7 @@ public sealed partial class Simulation
             var q = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), L(ref bt, x * w), Vector<double>.Zero);
             S(ref qR, o, q);
             var share = L(ref rec, _recActor[shareRec + i] + step);
-            S(ref pressureT, x * w, pv.PressureRho * Vector.Max(Vector<double>.Zero, (st is null ? target : V(st.TargetShare)) - share) * q);
+            S(ref pressureT, x * w, pv.PressureRho * Positive((st is null ? target : V(st.TargetShare)) - share) * q);
         }
 
         // Pass 2: desired spending and partial adjustment toward it (the spending shocks were drawn by DrawNormals). The

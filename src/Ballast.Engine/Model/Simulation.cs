@@ -105,6 +105,8 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly Vector<double>[] _cesWeight = new Vector<double>[Lanes(blockSize) / W * Mis]; // [ch * 7 + m], per block
     private readonly Vector<double>[] _cesScale = new Vector<double>[Lanes(blockSize) / W * Mis];
     private readonly Vector<double>[] _lnMaxBurden = new Vector<double>[Lanes(blockSize) / W]; // ln of the peacetime burden cap, per lane group and block
+    private readonly Vector<double>[] _sqrtCommon = new Vector<double>[Lanes(blockSize) / W]; // the shocks' common and own weights, likewise
+    private readonly Vector<double>[] _sqrtIdio = new Vector<double>[Lanes(blockSize) / W];
     private readonly double[] _spillT = new double[Math.Max(1, tables.Allies.Length) * W]; // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
     private readonly double[] _pressureT = new double[Math.Max(1, tables.Allies.Length) * W];
     private readonly double[] _batch = new double[Math.Max(1, tables.Allies.Length) * 4 * W]; // arguments and results of a pass's transcendentals, batched
