@@ -37,33 +37,21 @@ public sealed partial class Simulation
         }
     }
 
-    /// <summary>
-    /// <see cref="LogisticInPlace(ref double, int)"/> that first looks each vector up in <paramref name="memo"/>, which holds
-    /// for every position the last argument seen there and its logistic ([2·o] and [2·o + W]): an argument whose bits equal
-    /// the remembered one takes the remembered result, the same bits the function gives. Where the argument does not vary
-    /// by run (beliefs and credibility targets while no threat is executed, in a block without uncertain parameters), the
-    /// next lane groups and often the next years find it.
-    /// </summary>
-    private static void LogisticInPlace(ref double v, int count, ref double memo)
+    /// <summary>A lane-wise function the batched passes apply in place (<see cref="MemoInPlace{TFunction}"/>).</summary>
+    private interface ILaneFunction
     {
-        for (int o = 0; o < count; o += W)
-        {
-            var x = L(ref v, o);
-            if (Vector.EqualsAll(Vector.AsVectorInt64(x), Vector.AsVectorInt64(L(ref memo, 2 * o))))
-            {
-                S(ref v, o, L(ref memo, (2 * o) + W));
-                continue;
-            }
-
-            var y = Logistic(x);
-            S(ref memo, 2 * o, x);
-            S(ref memo, (2 * o) + W, y);
-            S(ref v, o, y);
-        }
+        static abstract Vector<double> Of(Vector<double> x);
     }
 
-    /// <summary><see cref="LogInPlace(ref double, int)"/> with a memo of the last argument and result at each position, like <see cref="LogisticInPlace(ref double, int, ref double)"/>.</summary>
-    private static void LogInPlace(ref double v, int count, ref double memo)
+    /// <summary>
+    /// <typeparamref name="TFunction"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place, each
+    /// looked up first in <paramref name="memo"/>, which holds for every position the last argument seen there and its
+    /// result ([2·o] and [2·o + W]): an argument whose bits equal the remembered one takes the remembered result, the bits
+    /// the function gives. Where the argument does not vary by run (beliefs and credibility targets while no threat is
+    /// executed, in a block without uncertain parameters), the next lane groups and often the next years find it.
+    /// </summary>
+    private static void MemoInPlace<TFunction>(ref double v, int count, ref double memo)
+        where TFunction : struct, ILaneFunction
     {
         for (int o = 0; o < count; o += W)
         {
@@ -74,7 +62,7 @@ public sealed partial class Simulation
                 continue;
             }
 
-            var y = LaneMath.Log(x);
+            var y = TFunction.Of(x);
             S(ref memo, 2 * o, x);
             S(ref memo, (2 * o) + W, y);
             S(ref v, o, y);
@@ -87,7 +75,7 @@ public sealed partial class Simulation
 
     /// <summary>
     /// A memo for the batched functions of <paramref name="passes"/> passes of up to <paramref name="slots"/> vectors each
-    /// (<see cref="LogisticInPlace(ref double, int, ref double)"/>), every entry starting as (x, f(x)) for a valid x.
+    /// (<see cref="MemoInPlace{TFunction}"/>), every entry starting as (x, f(x)) for a valid x.
     /// </summary>
     private static double[] Memo(int passes, int slots, double x, double fx)
     {
@@ -154,4 +142,18 @@ public sealed partial class Simulation
     }
 
     private static Vector<double> Or(double v, Vector<double> fallback) => double.IsNaN(v) ? fallback : new Vector<double>(v);
+
+    /// <summary>The logistic, for <see cref="MemoInPlace{TFunction}"/>.</summary>
+    private readonly struct LogisticOf : ILaneFunction
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Of(Vector<double> x) => Logistic(x);
+    }
+
+    /// <summary>The natural logarithm, for <see cref="MemoInPlace{TFunction}"/>.</summary>
+    private readonly struct LogOf : ILaneFunction
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Of(Vector<double> x) => LaneMath.Log(x);
+    }
 }

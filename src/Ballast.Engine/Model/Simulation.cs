@@ -111,7 +111,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly double[] _pressureT = new double[Math.Max(1, tables.Allies.Length) * W];
     private readonly double[] _batch = new double[Math.Max(1, tables.Allies.Length) * 4 * W]; // arguments and results of a pass's transcendentals, batched
     // Memos of the batched logistics (beliefs, duplication, credibility and hedging targets) and of the pressure logarithms
-    // (LogisticInPlace with a memo), one region of 2·W values per ally and pass; lanes that share an argument share its result.
+    // (MemoInPlace), one region of 2·W values per ally and pass; lanes that share an argument share its result.
     private readonly double[] _logisticMemo = Memo(4, Math.Max(1, tables.Allies.Length), 0, Logistic(Vector<double>.Zero)[0]);
     private readonly double[] _logMemo = Memo(1, Math.Max(1, tables.Allies.Length), 1, LaneMath.Log(Vector<double>.One)[0]);
     private readonly int _normalsPerGroup = NormalsPerGroup(tables); // a lane group's normal draws in a year: actors, the common shock, allies
