@@ -30,4 +30,37 @@ public class SimulationTests
         sim.RunToHorizon();
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void A_runs_results_do_not_depend_on_the_runs_simulated_before_it_or_beside_it()
+    {
+        // No uncertain parameters, so lanes share many arguments of the batched logistics and logarithms, which the kernel
+        // remembers from one lane group, year and block to the next; a conditional stance executes threats in some lanes
+        // (and random crises hit others), so the arguments also part ways lane by lane.
+        var tables = new ModelTables(SyntheticInputs.Baseline(TestKit.Registry, b => b.AddConstantStance("harsh", 1, new StanceYear(StanceKind.Conditional, 0.025, 2028, 0.7))));
+        var block = new Simulation(tables, 16);
+        block.Reset([.. Enumerable.Range(100, 16).Select(r => (long)r)], 9);
+        block.RunToHorizon();
+        long[] runs = [.. Enumerable.Range(0, 16).Select(r => (long)r)];
+        block.Reset(runs, 3);
+        block.RunToHorizon();
+        int executed = 0;
+        for (int lane = 0; lane < runs.Length; lane++)
+        {
+            var alone = new Simulation(tables, 1);
+            alone.Reset([runs[lane]], 3);
+            alone.RunToHorizon();
+            for (int k = 0; k <= tables.Inputs.Steps; k++)
+            {
+                for (int ind = 0; ind < alone.Layout.Count; ind++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(alone.Indicator(ind, k, 0)), BitConverter.DoubleToInt64Bits(block.Indicator(ind, k, lane)));
+                }
+            }
+
+            executed += Enumerable.Range(0, tables.Inputs.ActorCount).Count(i => block.ThreatExecutedYear(i, lane) is not null);
+        }
+
+        Assert.InRange(executed, 1, (tables.Inputs.ActorCount * runs.Length) - 1);
+    }
 }

@@ -64,13 +64,17 @@ public sealed class ModelTables
         int at = (inputs.Steps + 1) * a;
         Launchers = new double[at];
         PhiGain = new double[at * Mis];
+        PhiFactor = new double[at * Mis];
         IoGain = new double[at];
         GdpShock = new double[at];
+        GrowthBase = new double[at];
         Troops = new double[at];
         Bases = new double[at];
         Hns = new double[at];
         CostSharing = new double[at];
         PostureBase = new double[at];
+        HostPosture = new double[inputs.Steps + 1];
+        HostTroops = new double[inputs.Steps + 1];
         LaunchersTotal = new double[inputs.Steps + 1];
         HnsTotal = new double[inputs.Steps + 1];
         Crisis = new double[inputs.Steps + 1];
@@ -181,9 +185,15 @@ public sealed class ModelTables
     /// <summary>Programme gains in φ, [(t * A + i) * 7 + m].</summary>
     internal double[] PhiGain { get; }
 
+    /// <summary>1 + <see cref="PhiGain"/>, the factor the capability update applies (the same sum, once instead of every lane group).</summary>
+    internal double[] PhiFactor { get; }
+
     internal double[] IoGain { get; }
 
     internal double[] GdpShock { get; }
+
+    /// <summary>Trend growth plus the year's scheduled GDP shock, [t * A + i]: the lane-independent part of GDP growth.</summary>
+    internal double[] GrowthBase { get; }
 
     internal double[] Troops { get; }
 
@@ -195,6 +205,15 @@ public sealed class ModelTables
 
     /// <summary>1 − exp(−raw posture) per year and actor, when its parameters are fixed.</summary>
     internal double[] PostureBase { get; }
+
+    /// <summary>
+    /// The US posture index across hosts, 1 − exp(−Σ troops/T + bases/B), per year [t], when its parameters are fixed and no
+    /// threat has been executed: what every lane of the aggregates computes then (the same operations in the same order).
+    /// </summary>
+    internal double[] HostPosture { get; }
+
+    /// <summary>The troops of those hosts, [t], summed likewise.</summary>
+    internal double[] HostTroops { get; }
 
     /// <summary>Hosted launchers of all actors, [t].</summary>
     internal double[] LaunchersTotal { get; }
@@ -358,10 +377,16 @@ public sealed class ModelTables
                 }
             }
 
+            for (int k = o * Mis; k < (o + a) * Mis; k++)
+            {
+                PhiFactor[k] = 1 + PhiGain[k];
+            }
+
             double launchers = 0;
             double hns = 0;
             for (int i = 0; i < a; i++)
             {
+                GrowthBase[o + i] = Trend[i] + GdpShock[o + i];
                 Troops[o + i] = inp.Troops[o + i];
                 Bases[o + i] = inp.Bases[o + i];
                 Hns[o + i] = inp.HostNationSupport[o + i];
@@ -384,10 +409,20 @@ public sealed class ModelTables
             Crisis[t] = scheduled;
             if (PostureFixed)
             {
+                double raw = 0;
+                double troops = 0;
                 for (int i = 0; i < a; i++)
                 {
                     PostureBase[o + i] = Simulation.PostureTerm(Troops[o + i], Bases[o + i], Hns[o + i], ParameterLanes)[0];
+                    if (Troops[o + i] > 0 || Bases[o + i] > 0)
+                    {
+                        raw += (Troops[o + i] / _parameters.PostureTroopsScale) + (Bases[o + i] / _parameters.PostureBasesScale);
+                        troops += Troops[o + i];
+                    }
                 }
+
+                HostPosture[t] = (Vector<double>.One - LaneMath.Exp(-new Vector<double>(raw)))[0];
+                HostTroops[t] = troops;
             }
         }
     }

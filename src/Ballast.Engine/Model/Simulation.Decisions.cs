@@ -29,7 +29,7 @@ public sealed partial class Simulation
             }
         }
 
-        var buildup = Vector.Max(Vector<double>.Zero, LaneMath.Log(adv / L(ref D(_advM0), r0))) + Vector.Max(Vector<double>.Zero, LaneMath.Log(coal / L(ref D(_coalM0), r0)));
+        var buildup = Positive(LaneMath.Log(adv / L(ref D(_advM0), r0))) + Positive(LaneMath.Log(coal / L(ref D(_coalM0), r0)));
         var hazard = Logistic(pv.CrisisAlpha0 + (pv.CrisisBuildup * buildup) + (pv.CrisisDeployments * V(_launchersTotal)) - (pv.CrisisDialogue * V(dialogue)));
         var u = CounterRng.Uniform(Keys(_keys, r0), Counter(t, _a, 2));
         var damp = Vector<double>.One - (pv.DialogueDamping * V(dialogue));
@@ -75,7 +75,7 @@ public sealed partial class Simulation
         var prevK = L(ref D(_kCoalPrev), r0);
         var growthK = Vector.ConditionalSelect(
             Vector.GreaterThan(prevK, Vector<double>.Zero),
-            Vector.Max(Vector<double>.Zero, LaneMath.Log(Vector.Max(kCoal, V(1e-300)) / prevK)),
+            Positive(LaneMath.Log(AtLeast(kCoal, V(1e-300)) / prevK)),
             Vector<double>.Zero);
         S(ref D(_kCoalPrev), r0, kCoal);
 
@@ -128,7 +128,7 @@ public sealed partial class Simulation
 
         // The beliefs' logistics in a loop of their own (as in pass 2). The burden m/y of this year's state is its record
         // (Record divided the same two numbers at the end of the last step or at the start).
-        LogisticInPlace(ref bt, _allies.Length * w);
+        MemoInPlace<LogisticOf>(ref bt, _allies.Length * w, ref MemoOf(0));
         ref double rec = ref D(_rec);
         int shareRec = (int)ActorIndicator.Share * _a;
         int step = (t * _indicators * rr) + r0;
@@ -140,7 +140,7 @@ public sealed partial class Simulation
             var q = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), L(ref bt, x * w), Vector<double>.Zero);
             S(ref qR, o, q);
             var share = L(ref rec, _recActor[shareRec + i] + step);
-            S(ref pressureT, x * w, pv.PressureRho * Vector.Max(Vector<double>.Zero, (st is null ? target : V(st.TargetShare)) - share) * q);
+            S(ref pressureT, x * w, pv.PressureRho * Positive((st is null ? target : V(st.TargetShare)) - share) * q);
         }
 
         // Pass 2: desired spending and partial adjustment toward it (the spending shocks were drawn by DrawNormals). The
@@ -156,25 +156,25 @@ public sealed partial class Simulation
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
-            int b = x * 4 * w;
-            S(ref lg, b, L(ref yR, o));
-            S(ref lg, b + w, L(ref thrR, o) + Vector<double>.One);
-            S(ref lg, b + (2 * w), (L(ref spillT, x * w) * V(_tables.InvM0[i])) + Vector<double>.One);
-            S(ref lg, b + (3 * w), Vector<double>.One + L(ref pressureT, x * w));
+            S(ref lg, x * w, L(ref yR, o));
+            S(ref lg, (n + x) * w, L(ref thrR, o) + Vector<double>.One);
+            S(ref lg, ((2 * n) + x) * w, (L(ref spillT, x * w) * V(_tables.InvM0[i])) + Vector<double>.One);
+            S(ref lg, ((3 * n) + x) * w, Vector<double>.One + L(ref pressureT, x * w));
         }
 
-        LogInPlace(ref lg, n * 4 * w);
+        // The arguments by kind, [(kind · allies + x) · W]: the pressure's (1 while an ally is at its target, in every lane) through the memo.
+        LogInPlace(ref lg, n * 3 * w);
+        MemoInPlace<LogOf>(ref Unsafe.Add(ref lg, n * 3 * w), n * w, ref D(_logMemo));
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
-            int b = x * 4 * w;
-            var lnY = L(ref lg, b);
-            var lnThr = L(ref lg, b + w);
+            var lnY = L(ref lg, x * w);
+            var lnThr = L(ref lg, (n + x) * w);
             S(ref D(_lnThr), o, lnThr);
             // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
             var lnStar = L(ref D(_alpha), o) + (pv.BetaY * lnY) + (pv.BetaT * lnThr)
-                + (pv.BetaS * L(ref lg, b + (2 * w))) + (pv.BetaP * L(ref lg, b + (3 * w)));
+                + (pv.BetaS * L(ref lg, ((2 * n) + x) * w)) + (pv.BetaP * L(ref lg, ((3 * n) + x) * w));
 
             // Desired spending never exceeds the highest burden observed in peacetime.
             lnStar = Vector.Min(lnStar, lnMaxBurden + lnY);
@@ -194,7 +194,7 @@ public sealed partial class Simulation
             S(ref lg, x * w, pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(ref cR, (_allies[x] * rr) + r0))));
         }
 
-        LogisticInPlace(ref lg, n * w);
+        MemoInPlace<LogisticOf>(ref lg, n * w, ref MemoOf(1));
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];

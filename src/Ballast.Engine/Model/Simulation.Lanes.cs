@@ -37,7 +37,59 @@ public sealed partial class Simulation
         }
     }
 
-    /// <summary><see cref="Logistic"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place, like <see cref="LogInPlace"/>.</summary>
+    /// <summary>A lane-wise function the batched passes apply in place (<see cref="MemoInPlace{TFunction}"/>).</summary>
+    private interface ILaneFunction
+    {
+        static abstract Vector<double> Of(Vector<double> x);
+    }
+
+    /// <summary>
+    /// <typeparamref name="TFunction"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place, each
+    /// looked up first in <paramref name="memo"/>, which holds for every position the last argument seen there and its
+    /// result ([2·o] and [2·o + W]): an argument whose bits equal the remembered one takes the remembered result, the bits
+    /// the function gives. Where the argument does not vary by run (beliefs and credibility targets while no threat is
+    /// executed, in a block without uncertain parameters), the next lane groups and often the next years find it.
+    /// </summary>
+    private static void MemoInPlace<TFunction>(ref double v, int count, ref double memo)
+        where TFunction : struct, ILaneFunction
+    {
+        for (int o = 0; o < count; o += W)
+        {
+            var x = L(ref v, o);
+            if (Vector.EqualsAll(Vector.AsVectorInt64(x), Vector.AsVectorInt64(L(ref memo, 2 * o))))
+            {
+                S(ref v, o, L(ref memo, (2 * o) + W));
+                continue;
+            }
+
+            var y = TFunction.Of(x);
+            S(ref memo, 2 * o, x);
+            S(ref memo, (2 * o) + W, y);
+            S(ref v, o, y);
+        }
+    }
+
+    /// <summary>The logistic memo of pass <paramref name="pass"/> (0 beliefs, 1 duplication, 2 credibility, 3 hedging).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref double MemoOf(int pass) => ref Unsafe.Add(ref D(_logisticMemo), pass * _allies.Length * 2 * W);
+
+    /// <summary>
+    /// A memo for the batched functions of <paramref name="passes"/> passes of up to <paramref name="slots"/> vectors each
+    /// (<see cref="MemoInPlace{TFunction}"/>), every entry starting as (x, f(x)) for a valid x.
+    /// </summary>
+    private static double[] Memo(int passes, int slots, double x, double fx)
+    {
+        var memo = new double[passes * slots * 2 * W];
+        for (int o = 0; o < memo.Length; o += 2 * W)
+        {
+            memo.AsSpan(o, W).Fill(x);
+            memo.AsSpan(o + W, W).Fill(fx);
+        }
+
+        return memo;
+    }
+
+    /// <summary><see cref="Logistic"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place, like <see cref="LogInPlace(ref double, int)"/>.</summary>
     private static void LogisticInPlace(ref double v, int count)
     {
         for (int o = 0; o < count; o += W)
@@ -45,6 +97,21 @@ public sealed partial class Simulation
             S(ref v, o, Logistic(L(ref v, o)));
         }
     }
+
+    /// <summary>
+    /// max(0, x) with the bits of the IEEE maximum (Vector.Max) for every x an operation
+    /// can produce, in two instructions instead of three: the native maximum returns its second operand when x is NaN or a
+    /// zero, and adding +0 turns −0 into +0 (it would quiet a signalling NaN, which arithmetic never yields).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Positive(Vector<double> x) => Vector.MaxNative(Vector<double>.Zero, x) + Vector<double>.Zero;
+
+    /// <summary>
+    /// max(x, floor) for a positive constant floor, with the IEEE maximum's bits for every x an operation can produce: the
+    /// native maximum returns its second operand, x, when x is NaN, and equal operands are the same number.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> AtLeast(Vector<double> x, Vector<double> floor) => Vector.MaxNative(floor, x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Clamp01(Vector<double> v) => Vector.MinNative(Vector.MaxNative(v, Vector<double>.Zero), Vector<double>.One);
@@ -75,4 +142,18 @@ public sealed partial class Simulation
     }
 
     private static Vector<double> Or(double v, Vector<double> fallback) => double.IsNaN(v) ? fallback : new Vector<double>(v);
+
+    /// <summary>The logistic, for <see cref="MemoInPlace{TFunction}"/>.</summary>
+    private readonly struct LogisticOf : ILaneFunction
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Of(Vector<double> x) => Logistic(x);
+    }
+
+    /// <summary>The natural logarithm, for <see cref="MemoInPlace{TFunction}"/>.</summary>
+    private readonly struct LogOf : ILaneFunction
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Of(Vector<double> x) => LaneMath.Log(x);
+    }
 }

@@ -81,7 +81,6 @@ public sealed partial class Simulation
         ref var pv = ref _pv[ch];
         ref double rec = ref D(_rec);
         ref double kMisR = ref D(_kMis);
-        ref double mixR = ref D(NextMix);
         ref double mR = ref D(_m);
         ref double kR = ref D(_k);
         ref double lsgR = ref D(_lsg);
@@ -91,22 +90,33 @@ public sealed partial class Simulation
         var theatre = TheatreShare(_tables.TheatreShare[t], r0, pv);
         int ou = (_us * rr) + r0;
 
-        // Forward posture across hosts relieves the US loss of strength.
-        var postureRaw = Vector<double>.Zero;
+        // Forward posture across hosts relieves the US loss of strength. Until a threat is executed in a lane group, with
+        // fixed posture parameters, every lane has the year's table value.
+        Vector<double> posture;
         var troopsEff = Vector<double>.Zero;
-        for (int i = 0; i < _a; i++)
+        if (_tables.PostureFixed && Vector.EqualsAll(L(ref D(_execAny), r0), Vector<double>.Zero))
         {
-            double troops = _tables.Troops[_yo + i];
-            double bases = _tables.Bases[_yo + i];
-            if (troops > 0 || bases > 0)
+            posture = V(_tables.HostPosture[_yo / _a]);
+            troopsEff = V(_tables.HostTroops[_yo / _a]);
+        }
+        else
+        {
+            var postureRaw = Vector<double>.Zero;
+            for (int i = 0; i < _a; i++)
             {
-                var notExec = Vector<double>.One - L(ref execR, (i * rr) + r0);
-                postureRaw += ((V(troops) / pv.PostureTroopsScale) + (V(bases) / pv.PostureBasesScale)) * notExec;
-                troopsEff += V(troops) * notExec;
+                double troops = _tables.Troops[_yo + i];
+                double bases = _tables.Bases[_yo + i];
+                if (troops > 0 || bases > 0)
+                {
+                    var notExec = Vector<double>.One - L(ref execR, (i * rr) + r0);
+                    postureRaw += ((V(troops) / pv.PostureTroopsScale) + (V(bases) / pv.PostureBasesScale)) * notExec;
+                    troopsEff += V(troops) * notExec;
+                }
             }
+
+            posture = Vector<double>.One - LaneMath.Exp(-postureRaw);
         }
 
-        var posture = Vector<double>.One - LaneMath.Exp(-postureRaw);
         var lsgUs = L(ref lsgR, ou);
         var usLsg = Vector<double>.One - ((Vector<double>.One - lsgUs) * (Vector<double>.One - (pv.PostureLsgRelief * posture)));
         var usWeight = theatre * usLsg;
@@ -132,8 +142,11 @@ public sealed partial class Simulation
         var ym = L(ref D(_yMis), r0);
         int dupRec = (int)ActorIndicator.Duplication * _a;
         int exposureRec = (int)ActorIndicator.HostExposure * _a;
-        foreach (int i in _allies)
+        Span<Vector<double>> overlaps = stackalloc Vector<double>[_allies.Length];
+        Overlaps(overlaps, r0);
+        for (int x = 0; x < _allies.Length; x++)
         {
+            int i = _allies[x];
             int o = (i * rr) + r0;
             var state = L(ref D(_state), o);
             var aligned = AlignedOne(state);
@@ -141,15 +154,13 @@ public sealed partial class Simulation
             var lsg = L(ref lsgR, o);
             var weight = L(ref D(_io), o) * L(ref D(_al), o) * lsg * aligned;
             var bwWeight = bw * lsg;
-            var overlap = Vector<double>.Zero;
+            var overlap = overlaps[x];
             int im0 = i * Mis * rr;
             for (int mm = 0; mm < Mis; mm++)
             {
-                int om = im0 + (mm * rr) + r0;
-                var kim = L(ref kMisR, om);
+                var kim = L(ref kMisR, im0 + (mm * rr) + r0);
                 eCoal[mm] += weight * kim;
                 eAdv[mm] += bwWeight * kim;
-                overlap += Vector.Min(L(ref mixR, om), L(ref mixR, usMix + (mm * rr) + r0));
             }
 
             S(ref rec, _recActor[dupRec + i] + step + r0, overlap);
@@ -200,13 +211,54 @@ public sealed partial class Simulation
         RecC(ref rec, CoalitionIndicator.CoalitionMissiles, step + r0, L(ref D(_xMis), r0));
         RecC(ref rec, CoalitionIndicator.AdversaryMissiles, step + r0, ym);
         RecC(ref rec, CoalitionIndicator.Crisis, step + r0, t == 0 ? Vector<double>.Zero : L(ref D(_crisis), r0));
-        RecC(ref rec, CoalitionIndicator.CoalitionDuplication, step + r0, dupNum / Vector.Max(dupDen, V(1e-300)));
+        RecC(ref rec, CoalitionIndicator.CoalitionDuplication, step + r0, dupNum / AtLeast(dupDen, V(1e-300)));
         RecC(ref rec, CoalitionIndicator.Realigned, step + r0, realigned);
         if (t > 0)
         {
             var crossover = L(ref D(_crossover), r0);
             var cross = Vector.BitwiseAnd(Vector.LessThan(balance, Vector<double>.One), Vector.Equals(crossover, crossover) ^ Vector<long>.AllBitsSet);
             S(ref D(_crossover), r0, Vector.ConditionalSelect(cross, V(year), crossover));
+        }
+    }
+
+    /// <summary>
+    /// Each ally's overlap with the US mix, Σ_m min(x_im, x_US,m), for lane group <paramref name="r0"/> / W. When the US
+    /// shares are numbers in every lane (always, unless an override wrote a NaN), the native minimum with the US share first
+    /// (one instruction instead of the IEEE minimum's three) gives the same sum: it returns the ally's share when that is
+    /// NaN, and it differs only in the sign of a zero result, which adding it to the sum (never −0) erases.
+    /// </summary>
+    private void Overlaps(Span<Vector<double>> overlaps, int r0)
+    {
+        int rr = _r;
+        ref double mixR = ref D(NextMix);
+        Span<Vector<double>> us = stackalloc Vector<double>[Mis];
+        bool numbers = true;
+        for (int mm = 0; mm < Mis; mm++)
+        {
+            us[mm] = L(ref mixR, (((_us * Mis) + mm) * rr) + r0);
+            numbers &= Vector.EqualsAll(us[mm], us[mm]);
+        }
+
+        for (int x = 0; x < overlaps.Length; x++)
+        {
+            int im0 = (_allies[x] * Mis * rr) + r0;
+            var overlap = Vector<double>.Zero;
+            if (numbers)
+            {
+                for (int mm = 0; mm < Mis; mm++)
+                {
+                    overlap += Vector.MinNative(us[mm], L(ref mixR, im0 + (mm * rr)));
+                }
+            }
+            else
+            {
+                for (int mm = 0; mm < Mis; mm++)
+                {
+                    overlap += Vector.Min(L(ref mixR, im0 + (mm * rr)), us[mm]);
+                }
+            }
+
+            overlaps[x] = overlap;
         }
     }
 
@@ -226,8 +278,8 @@ public sealed partial class Simulation
         var tiny = new Vector<double>(1e-9);
         for (int m = 0; m < Mis; m++)
         {
-            lnE[m] = Vector.Max(coalition[m] * scale[m], tiny);
-            lnE[Mis + m] = Vector.Max(adversary[m] * scale[m], tiny);
+            lnE[m] = AtLeast(coalition[m] * scale[m], tiny);
+            lnE[Mis + m] = AtLeast(adversary[m] * scale[m], tiny);
         }
 
         for (int j = 0; j < lnE.Length; j++)

@@ -87,6 +87,8 @@ public sealed partial class Simulation
         {
             CesWeights(ch);
             _lnMaxBurden[ch] = LaneMath.Log(_pv[ch].MaxPeacetimeBurden); // the demand cap's logarithm, once per block
+            _sqrtCommon[ch] = Vector.SquareRoot(Clamp01(_pv[ch].ShockCorrelation));
+            _sqrtIdio[ch] = Vector.SquareRoot(Vector<double>.One - Clamp01(_pv[ch].ShockCorrelation));
             InitialState(ch);
         }
     }

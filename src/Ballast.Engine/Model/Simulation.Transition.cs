@@ -27,11 +27,10 @@ public sealed partial class Simulation
         ref double normals = ref D(_normals);
         int zo = ch * _normalsPerGroup * W; // the year's shocks of this lane group (DrawNormals): actor i at zo + i·W, the common one after them
         var zCommon = L(ref normals, zo + (_a * W));
-        var sqrtCommon = Vector.SquareRoot(Clamp01(pv.ShockCorrelation));
-        var sqrtIdio = Vector.SquareRoot(Vector<double>.One - Clamp01(pv.ShockCorrelation));
+        var sqrtIdio = _sqrtIdio[ch]; // square roots of the shock correlation, once per block (Reset)
         var crisis = L(ref D(_crisis), r0);
         var keep = Vector<double>.One - pv.Delta;
-        var commonShock = sqrtCommon * zCommon;
+        var commonShock = _sqrtCommon[ch] * zCommon;
         var spendingShock = Inputs.SpendingShock;
         int nextYo = _yo + _a;
 
@@ -43,15 +42,15 @@ public sealed partial class Simulation
             bool ally = _tables.IsAlly[i];
             var z = commonShock + (sqrtIdio * L(ref normals, zo + (i * W)));
             var coercion = Launchers[i] > 0 ? pv.CoercionGdpShock * V(_tables.DepAdv[i]) * crisis : Vector<double>.Zero;
-            var growth = V(_tables.Trend[i] + _tables.GdpShock[_yo + i]) + (pv.GdpVolatility * z) - coercion;
+            var growth = V(_tables.GrowthBase[_yo + i]) + (pv.GdpVolatility * z) - coercion;
             var y = L(ref yR, o);
-            var yNext = y * Vector.Max(V(0.01), Vector<double>.One + growth);
+            var yNext = y * AtLeast(Vector<double>.One + growth, V(0.01));
 
             var m = L(ref mR, o);
             var cap = L(ref capR, o);
             var backlog = L(ref backlogR, o);
             var absM = Vector.Min(m, cap);
-            var absB = Vector.Min(backlog, Vector.Max(Vector<double>.Zero, cap - absM));
+            var absB = Vector.Min(backlog, Positive(cap - absM));
             var left = (m - absM) + (backlog - absB);
             var waste = left * pv.BacklogWaste;
             S(ref backlogR, o, left - waste);
@@ -66,7 +65,7 @@ public sealed partial class Simulation
             {
                 int im = (i * Mis) + mm;
                 int om = (im * rr) + r0;
-                var kNew = (keep * L(ref kMisR, om)) + (add * L(ref nextMixR, om) * V(1 + _tables.PhiGain[(_yo * Mis) + im]));
+                var kNew = (keep * L(ref kMisR, om)) + (add * L(ref nextMixR, om) * V(_tables.PhiFactor[(_yo * Mis) + im]));
                 S(ref kMisR, om, kNew);
                 kSum += kNew;
             }
@@ -118,7 +117,7 @@ public sealed partial class Simulation
         }
 
         // The logistics of each pass in a loop of their own (as in Decide), so that the allies' overlap.
-        LogisticInPlace(ref bt, n * w);
+        MemoInPlace<LogisticOf>(ref bt, n * w, ref MemoOf(2));
         for (int x = 0; x < n; x++)
         {
             int o = (_allies[x] * rr) + r0;
@@ -132,7 +131,8 @@ public sealed partial class Simulation
             int i = _allies[x];
             int o = (i * rr) + r0;
             var shortfall = pv.CredibilityReference - L(ref cR, o);
-            var threatGrowth = Vector.Max(Vector<double>.Zero, L(ref D(_lnThr), o) - L(ref D(_lnThr0), o));
+            var threatGrowth = Positive(L(ref D(_lnThr), o) - L(ref D(_lnThr0), o));
+            S(ref bt, (n + x) * w, threatGrowth); // kept for the drift below, after the hazards in the first n vectors
             S(ref bt, x * w, pv.RealignAlpha0 + (pv.RealignAlpha1 * shortfall) + (pv.RealignAlpha2 * V(_tables.DepAdv[i])) + (pv.RealignAlpha3 * threatGrowth));
         }
 
@@ -146,7 +146,7 @@ public sealed partial class Simulation
             var alignedMask = Vector.Equals(state, Vector<double>.Zero);
             var shortfall = pv.CredibilityReference - c;
             var dep = V(_tables.DepAdv[i]);
-            var threatGrowth = Vector.Max(Vector<double>.Zero, L(ref D(_lnThr), o) - L(ref D(_lnThr0), o));
+            var threatGrowth = L(ref bt, (n + x) * w);
             var amp = Vector<double>.One + (pv.AlignmentThreat * threatGrowth) + (pv.AlignmentDependence * dep);
             var a = L(ref alR, o);
             var drift = Vector.ConditionalSelect(Vector.GreaterThan(shortfall, Vector<double>.Zero), -shortfall * amp * a, -shortfall * (Vector<double>.One - a));
@@ -183,7 +183,7 @@ public sealed partial class Simulation
             }
         }
 
-        LogisticInPlace(ref bt, nh * w);
+        MemoInPlace<LogisticOf>(ref bt, nh * w, ref MemoOf(3));
         nh = 0;
         foreach (int i in _allies)
         {
@@ -215,8 +215,8 @@ public sealed partial class Simulation
         {
             var dx = (pv.RichardsonK * ym) - (pv.RichardsonA * xm) + gEff;
             var dy = (pv.RichardsonL * xm) - (pv.RichardsonB * ym) + pv.RichardsonH;
-            xm = Vector.Max(Vector<double>.Zero, xm + (dt * dx));
-            ym = Vector.Max(Vector<double>.Zero, ym + (dt * dy));
+            xm = Positive(xm + (dt * dx));
+            ym = Positive(ym + (dt * dy));
         }
 
         S(ref D(_xMis), r0, xm);

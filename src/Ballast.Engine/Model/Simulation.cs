@@ -105,9 +105,15 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly Vector<double>[] _cesWeight = new Vector<double>[Lanes(blockSize) / W * Mis]; // [ch * 7 + m], per block
     private readonly Vector<double>[] _cesScale = new Vector<double>[Lanes(blockSize) / W * Mis];
     private readonly Vector<double>[] _lnMaxBurden = new Vector<double>[Lanes(blockSize) / W]; // ln of the peacetime burden cap, per lane group and block
+    private readonly Vector<double>[] _sqrtCommon = new Vector<double>[Lanes(blockSize) / W]; // the shocks' common and own weights, likewise
+    private readonly Vector<double>[] _sqrtIdio = new Vector<double>[Lanes(blockSize) / W];
     private readonly double[] _spillT = new double[Math.Max(1, tables.Allies.Length) * W]; // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
     private readonly double[] _pressureT = new double[Math.Max(1, tables.Allies.Length) * W];
     private readonly double[] _batch = new double[Math.Max(1, tables.Allies.Length) * 4 * W]; // arguments and results of a pass's transcendentals, batched
+    // Memos of the batched logistics (beliefs, duplication, credibility and hedging targets) and of the pressure logarithms
+    // (MemoInPlace), one region of 2·W values per ally and pass; lanes that share an argument share its result.
+    private readonly double[] _logisticMemo = Memo(4, Math.Max(1, tables.Allies.Length), 0, Logistic(Vector<double>.Zero)[0]);
+    private readonly double[] _logMemo = Memo(1, Math.Max(1, tables.Allies.Length), 1, LaneMath.Log(Vector<double>.One)[0]);
     private readonly int _normalsPerGroup = NormalsPerGroup(tables); // a lane group's normal draws in a year: actors, the common shock, allies
     private readonly double[] _normals = new double[Draws(tables, blockSize)]; // the year's normal draws (DrawNormals), [(ch * per group + k) * W + lane]
     private readonly double[] _normalP = new double[Draws(tables, blockSize)]; // their uniforms
