@@ -78,42 +78,19 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     public object Prepare(RunBlockSummary block) => block;
 
     /// <summary>
-    /// Copies a block of rows into the column buffers; a full row group is encoded, compressed and written on a background
-    /// thread while the next fills, so the thread handing blocks over (and the workers waiting on it) go on simulating.
+    /// Copies a block of rows into the column buffers, column by column (the block's columns are runs-innermost too); a full
+    /// row group is encoded, compressed and written on a background thread while the next fills, so the thread handing
+    /// blocks over (and the workers waiting on it) go on simulating.
     /// </summary>
     public void Write(object prepared)
     {
         var s = (RunBlockSummary)prepared;
-        int stride = s.Capacity;
-        for (int lane = 0; lane < s.Count; lane++)
+        for (int lane = 0; lane < s.Count;)
         {
-            var c = _filling;
-            int r = c.Count;
-            c.RunIndex[r] = s.RunIndex[lane];
-            c.StancePath[r] = s.StancePath[lane];
-            c.Years[0][r] = s.CrossoverYear[lane];
-            c.Numbers[0][r] = Finite(s.FinalBalance[lane]);
-            for (int i = 0; i < _actors; i++)
-            {
-                int at = (i * stride) + lane;
-                int n = 1 + (5 * i);
-                c.Numbers[n][r] = Finite(s.FinalShare[at]);
-                c.Numbers[n + 1][r] = Finite(s.FinalCredibility[at]);
-                c.Numbers[n + 2][r] = Finite(s.FinalAlignment[at]);
-                c.Numbers[n + 3][r] = Finite(s.FinalDuplication[at]);
-                c.Numbers[n + 4][r] = Finite(s.FinalHedging[at]);
-                c.States[i][r] = StateName(s.State[at]);
-                int y = 1 + ((3 + _targets) * i);
-                c.Years[y][r] = s.RealignmentYear[at];
-                c.Years[y + 1][r] = s.HedgingCrossedYear[at];
-                c.Years[y + 2][r] = s.ThreatExecutedYear[at];
-                for (int k = 0; k < _targets; k++)
-                {
-                    c.Years[y + 3 + k][r] = s.TargetMetYear[(((k * _actors) + i) * stride) + lane];
-                }
-            }
-
-            if (++c.Count == RowGroupRuns)
+            int take = Math.Min(s.Count - lane, RowGroupRuns - _filling.Count);
+            Append(_filling, s, lane, take);
+            lane += take;
+            if (_filling.Count == RowGroupRuns)
             {
                 StartFlush();
             }
@@ -178,6 +155,79 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         }
     }
 
+    /// <summary>Appends lanes [from, from + take) of a block to the row group being filled.</summary>
+    private void Append(Columns c, RunBlockSummary s, int from, int take)
+    {
+        int stride = s.Capacity;
+        int row = c.Count;
+        s.RunIndex.AsSpan(from, take).CopyTo(c.RunIndex.AsSpan(row));
+        s.StancePath.AsSpan(from, take).CopyTo(c.StancePath.AsSpan(row));
+        AppendYears(c.Years[0], s.CrossoverYear.AsSpan(from, take), row);
+        AppendNumbers(c.Numbers[0], s.FinalBalance.AsSpan(from, take), row);
+        for (int i = 0; i < _actors; i++)
+        {
+            int at = (i * stride) + from;
+            int n = 1 + (5 * i);
+            AppendNumbers(c.Numbers[n], s.FinalShare.AsSpan(at, take), row);
+            AppendNumbers(c.Numbers[n + 1], s.FinalCredibility.AsSpan(at, take), row);
+            AppendNumbers(c.Numbers[n + 2], s.FinalAlignment.AsSpan(at, take), row);
+            AppendNumbers(c.Numbers[n + 3], s.FinalDuplication.AsSpan(at, take), row);
+            AppendNumbers(c.Numbers[n + 4], s.FinalHedging.AsSpan(at, take), row);
+            var states = c.States[i];
+            for (int j = 0; j < take; j++)
+            {
+                states[row + j] = StateNames[(int)s.State[at + j]];
+            }
+
+            int y = 1 + ((3 + _targets) * i);
+            AppendYears(c.Years[y], s.RealignmentYear.AsSpan(at, take), row);
+            AppendYears(c.Years[y + 1], s.HedgingCrossedYear.AsSpan(at, take), row);
+            AppendYears(c.Years[y + 2], s.ThreatExecutedYear.AsSpan(at, take), row);
+            for (int k = 0; k < _targets; k++)
+            {
+                AppendYears(c.Years[y + 3 + k], s.TargetMetYear.AsSpan((((k * _actors) + i) * stride) + from, take), row);
+            }
+        }
+
+        c.Count = row + take;
+    }
+
+    /// <summary>Appends numbers from <paramref name="row"/> on; a non-finite one (an empty CSV cell) is a null.</summary>
+    private static void AppendNumbers(NullableColumn<double> column, ReadOnlySpan<double> source, int row)
+    {
+        var values = column.Values;
+        var levels = column.Levels;
+        int present = column.Present;
+        for (int j = 0; j < source.Length; j++)
+        {
+            double v = source[j];
+            int finite = double.IsFinite(v) ? 1 : 0;
+            values[present] = v; // overwritten by the next value when this one is not kept
+            levels[row + j] = finite;
+            present += finite;
+        }
+
+        column.Present = present;
+    }
+
+    /// <summary>Appends years (null: no such event) from <paramref name="row"/> on.</summary>
+    private static void AppendYears(NullableColumn<int> column, ReadOnlySpan<int?> source, int row)
+    {
+        var values = column.Values;
+        var levels = column.Levels;
+        int present = column.Present;
+        for (int j = 0; j < source.Length; j++)
+        {
+            int? y = source[j];
+            int has = y.HasValue ? 1 : 0;
+            values[present] = y.GetValueOrDefault();
+            levels[row + j] = has;
+            present += has;
+        }
+
+        column.Present = present;
+    }
+
     private void Flush(Columns c)
     {
         int n = c.Count;
@@ -193,23 +243,28 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
                 {
                     ColumnKind.RunIndex => group.WriteAsync<long>(f, c.RunIndex.AsMemory(0, n)),
                     ColumnKind.StancePath => group.WriteAsync<int>(f, c.StancePath.AsMemory(0, n)),
-                    ColumnKind.Number => group.WriteAsync<double>(f, c.Numbers[num++].AsMemory(0, n)),
+                    ColumnKind.Number => c.Numbers[num++].WriteAsync(group, f, n),
                     ColumnKind.State => group.WriteAsync(f, new ArraySegment<string>(c.States[state++], 0, n)),
-                    _ => group.WriteAsync<int>(f, c.Years[year++].AsMemory(0, n)),
+                    _ => c.Years[year++].WriteAsync(group, f, n),
                 };
                 task.GetAwaiter().GetResult();
             }
         }
 
         c.Count = 0;
-    }
+        foreach (var column in c.Numbers)
+        {
+            column.Present = 0;
+        }
 
-    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+        foreach (var column in c.Years)
+        {
+            column.Present = 0;
+        }
+    }
 
     // The CSV's spelling of each state, made once (the enum's values are 0, 1, 2 …).
     private static readonly string[] StateNames = [.. Enum.GetNames<AlignmentState>().Select(n => n.ToLowerInvariant())];
-
-    private static string StateName(AlignmentState s) => StateNames[(int)s];
 
     /// <summary>The column buffers of one row group.</summary>
     private sealed class Columns(int actors, int targets)
@@ -219,14 +274,33 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         public int[] StancePath { get; } = new int[RowGroupRuns];
 
         /// <summary>final_balance, then per actor its five horizon values.</summary>
-        public double?[][] Numbers { get; } = [.. Enumerable.Range(0, 1 + (5 * actors)).Select(_ => new double?[RowGroupRuns])];
+        public NullableColumn<double>[] Numbers { get; } = [.. Enumerable.Range(0, 1 + (5 * actors)).Select(_ => new NullableColumn<double>())];
 
         /// <summary>crossover_year, then per actor its event years and target years.</summary>
-        public int?[][] Years { get; } = [.. Enumerable.Range(0, 1 + ((3 + targets) * actors)).Select(_ => new int?[RowGroupRuns])];
+        public NullableColumn<int>[] Years { get; } = [.. Enumerable.Range(0, 1 + ((3 + targets) * actors)).Select(_ => new NullableColumn<int>())];
 
         /// <summary>Per actor.</summary>
         public string[][] States { get; } = [.. Enumerable.Range(0, actors).Select(_ => new string[RowGroupRuns])];
 
         public int Count { get; set; }
+    }
+
+    /// <summary>
+    /// A nullable column as Parquet stores it: the present values packed, and a definition level per row (1 present, 0 null),
+    /// handed to the writer as they are instead of as nullables it would have to split again.
+    /// </summary>
+    private sealed class NullableColumn<T>
+        where T : struct
+    {
+        public T[] Values { get; } = new T[RowGroupRuns];
+
+        public int[] Levels { get; } = new int[RowGroupRuns];
+
+        /// <summary>Values present so far in the row group.</summary>
+        public int Present { get; set; }
+
+        /// <summary>Writes the row group's <paramref name="rows"/> rows of this column.</summary>
+        public Task WriteAsync(ParquetRowGroupWriter group, DataField field, int rows) =>
+            group.WriteAllPartsAsync<T>(field, Values.AsMemory(0, Present), Levels.AsMemory(0, rows), null, CancellationToken.None);
     }
 }
