@@ -244,7 +244,7 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
                     ColumnKind.RunIndex => group.WriteAsync<long>(f, c.RunIndex.AsMemory(0, n)),
                     ColumnKind.StancePath => group.WriteAsync<int>(f, c.StancePath.AsMemory(0, n)),
                     ColumnKind.Number => c.Numbers[num++].WriteAsync(group, f, n),
-                    ColumnKind.State => group.WriteAsync(f, new ArraySegment<string>(c.States[state++], 0, n)),
+                    ColumnKind.State => group.WriteAllPartsAsync<ReadOnlyMemory<char>>(f, c.States[state++].AsMemory(0, n), AllPresent.AsMemory(0, n), null, CancellationToken.None),
                     _ => c.Years[year++].WriteAsync(group, f, n),
                 };
                 task.GetAwaiter().GetResult();
@@ -263,8 +263,12 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         }
     }
 
-    // The CSV's spelling of each state, made once (the enum's values are 0, 1, 2 …).
-    private static readonly string[] StateNames = [.. Enum.GetNames<AlignmentState>().Select(n => n.ToLowerInvariant())];
+    // The CSV's spelling of each state, made once (the enum's values are 0, 1, 2 …), as the writer takes strings: handing it
+    // string objects made it convert every row group's states into a new array of nullable memories.
+    private static readonly ReadOnlyMemory<char>[] StateNames = [.. Enum.GetNames<AlignmentState>().Select(n => n.ToLowerInvariant().AsMemory())];
+
+    // The definition levels of a column without nulls (the state columns are nullable strings in the schema, never null).
+    private static readonly int[] AllPresent = [.. Enumerable.Repeat(1, RowGroupRuns)];
 
     /// <summary>The column buffers of one row group.</summary>
     private sealed class Columns(int actors, int targets)
@@ -280,7 +284,7 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         public NullableColumn<int>[] Years { get; } = [.. Enumerable.Range(0, 1 + ((3 + targets) * actors)).Select(_ => new NullableColumn<int>())];
 
         /// <summary>Per actor.</summary>
-        public string[][] States { get; } = [.. Enumerable.Range(0, actors).Select(_ => new string[RowGroupRuns])];
+        public ReadOnlyMemory<char>[][] States { get; } = [.. Enumerable.Range(0, actors).Select(_ => new ReadOnlyMemory<char>[RowGroupRuns])];
 
         public int Count { get; set; }
     }
