@@ -20,6 +20,7 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     private readonly ColumnKind[] _kinds;
     private readonly int _actors;
     private readonly int _targets;
+    private readonly ReadOnlyMemory<char>[] _stateText = new ReadOnlyMemory<char>[RowGroupRuns]; // see StateText
     private Columns _filling;     // the row group being filled by Write
     private Columns _spare;       // the other one: free, or being written by the background flush
     private Task? _flushing;      // the background flush of the last full row group, if any
@@ -173,11 +174,7 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
             AppendNumbers(c.Numbers[n + 2], s.FinalAlignment.AsSpan(at, take), row);
             AppendNumbers(c.Numbers[n + 3], s.FinalDuplication.AsSpan(at, take), row);
             AppendNumbers(c.Numbers[n + 4], s.FinalHedging.AsSpan(at, take), row);
-            var states = c.States[i];
-            for (int j = 0; j < take; j++)
-            {
-                states[row + j] = StateNames[(int)s.State[at + j]];
-            }
+            s.State.AsSpan(at, take).CopyTo(c.States[i].AsSpan(row));
 
             int y = 1 + ((3 + _targets) * i);
             AppendYears(c.Years[y], s.RealignmentYear.AsSpan(at, take), row);
@@ -195,6 +192,22 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     /// <summary>Appends numbers from <paramref name="row"/> on; a non-finite one (an empty CSV cell) is a null.</summary>
     private static void AppendNumbers(NullableColumn<double> column, ReadOnlySpan<double> source, int row)
     {
+        // Almost every block has no null: then one wide copy and one fill (the row group's buffers are far out of cache,
+        // and wide stores keep more of those misses in flight than a store per value).
+        bool allFinite = true;
+        foreach (double v in source)
+        {
+            allFinite &= double.IsFinite(v);
+        }
+
+        if (allFinite)
+        {
+            source.CopyTo(column.Values.AsSpan(column.Present));
+            column.Levels.AsSpan(row, source.Length).Fill(1);
+            column.Present += source.Length;
+            return;
+        }
+
         var values = column.Values;
         var levels = column.Levels;
         int present = column.Present;
@@ -213,6 +226,19 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     /// <summary>Appends years (null: no such event) from <paramref name="row"/> on.</summary>
     private static void AppendYears(NullableColumn<int> column, ReadOnlySpan<int?> source, int row)
     {
+        // Many event columns are null in a whole block: then only the levels are written.
+        bool any = false;
+        foreach (int? y in source)
+        {
+            any |= y.HasValue;
+        }
+
+        if (!any)
+        {
+            column.Levels.AsSpan(row, source.Length).Clear();
+            return;
+        }
+
         var values = column.Values;
         var levels = column.Levels;
         int present = column.Present;
@@ -244,7 +270,7 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
                     ColumnKind.RunIndex => group.WriteAsync<long>(f, c.RunIndex.AsMemory(0, n)),
                     ColumnKind.StancePath => group.WriteAsync<int>(f, c.StancePath.AsMemory(0, n)),
                     ColumnKind.Number => c.Numbers[num++].WriteAsync(group, f, n),
-                    ColumnKind.State => group.WriteAllPartsAsync<ReadOnlyMemory<char>>(f, c.States[state++].AsMemory(0, n), AllPresent.AsMemory(0, n), null, CancellationToken.None),
+                    ColumnKind.State => group.WriteAllPartsAsync<ReadOnlyMemory<char>>(f, StateText(c.States[state++], n), AllPresent.AsMemory(0, n), null, CancellationToken.None),
                     _ => c.Years[year++].WriteAsync(group, f, n),
                 };
                 task.GetAwaiter().GetResult();
@@ -267,6 +293,21 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     // string objects made it convert every row group's states into a new array of nullable memories.
     private static readonly ReadOnlyMemory<char>[] StateNames = [.. Enum.GetNames<AlignmentState>().Select(n => n.ToLowerInvariant().AsMemory())];
 
+    /// <summary>
+    /// The names of a state column's first <paramref name="rows"/> states, in one buffer reused for every state column (they
+    /// are written one at a time, by one flush at a time). The row groups keep the states as numbers: a name is a reference,
+    /// and storing one per row into the large row-group buffers cost a write barrier and a cache miss each.
+    /// </summary>
+    private ReadOnlyMemory<ReadOnlyMemory<char>> StateText(AlignmentState[] states, int rows)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            _stateText[r] = StateNames[(int)states[r]];
+        }
+
+        return _stateText.AsMemory(0, rows);
+    }
+
     // The definition levels of a column without nulls (the state columns are nullable strings in the schema, never null).
     private static readonly int[] AllPresent = [.. Enumerable.Repeat(1, RowGroupRuns)];
 
@@ -284,7 +325,7 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         public NullableColumn<int>[] Years { get; } = [.. Enumerable.Range(0, 1 + ((3 + targets) * actors)).Select(_ => new NullableColumn<int>())];
 
         /// <summary>Per actor.</summary>
-        public ReadOnlyMemory<char>[][] States { get; } = [.. Enumerable.Range(0, actors).Select(_ => new ReadOnlyMemory<char>[RowGroupRuns])];
+        public AlignmentState[][] States { get; } = [.. Enumerable.Range(0, actors).Select(_ => new AlignmentState[RowGroupRuns])];
 
         public int Count { get; set; }
     }
