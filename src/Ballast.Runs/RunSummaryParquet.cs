@@ -20,6 +20,7 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     private readonly ColumnKind[] _kinds;
     private readonly int _actors;
     private readonly int _targets;
+    private readonly ReadOnlyMemory<char>[] _stateText = new ReadOnlyMemory<char>[RowGroupRuns]; // see StateText
     private Columns _filling;     // the row group being filled by Write
     private Columns _spare;       // the other one: free, or being written by the background flush
     private Task? _flushing;      // the background flush of the last full row group, if any
@@ -78,42 +79,19 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     public object Prepare(RunBlockSummary block) => block;
 
     /// <summary>
-    /// Copies a block of rows into the column buffers; a full row group is encoded, compressed and written on a background
-    /// thread while the next fills, so the thread handing blocks over (and the workers waiting on it) go on simulating.
+    /// Copies a block of rows into the column buffers, column by column (the block's columns are runs-innermost too); a full
+    /// row group is encoded, compressed and written on a background thread while the next fills, so the thread handing
+    /// blocks over (and the workers waiting on it) go on simulating.
     /// </summary>
     public void Write(object prepared)
     {
         var s = (RunBlockSummary)prepared;
-        int stride = s.Capacity;
-        for (int lane = 0; lane < s.Count; lane++)
+        for (int lane = 0; lane < s.Count;)
         {
-            var c = _filling;
-            int r = c.Count;
-            c.RunIndex[r] = s.RunIndex[lane];
-            c.StancePath[r] = s.StancePath[lane];
-            c.Years[0][r] = s.CrossoverYear[lane];
-            c.Numbers[0][r] = Finite(s.FinalBalance[lane]);
-            for (int i = 0; i < _actors; i++)
-            {
-                int at = (i * stride) + lane;
-                int n = 1 + (5 * i);
-                c.Numbers[n][r] = Finite(s.FinalShare[at]);
-                c.Numbers[n + 1][r] = Finite(s.FinalCredibility[at]);
-                c.Numbers[n + 2][r] = Finite(s.FinalAlignment[at]);
-                c.Numbers[n + 3][r] = Finite(s.FinalDuplication[at]);
-                c.Numbers[n + 4][r] = Finite(s.FinalHedging[at]);
-                c.States[i][r] = StateName(s.State[at]);
-                int y = 1 + ((3 + _targets) * i);
-                c.Years[y][r] = s.RealignmentYear[at];
-                c.Years[y + 1][r] = s.HedgingCrossedYear[at];
-                c.Years[y + 2][r] = s.ThreatExecutedYear[at];
-                for (int k = 0; k < _targets; k++)
-                {
-                    c.Years[y + 3 + k][r] = s.TargetMetYear[(((k * _actors) + i) * stride) + lane];
-                }
-            }
-
-            if (++c.Count == RowGroupRuns)
+            int take = Math.Min(s.Count - lane, RowGroupRuns - _filling.Count);
+            Append(_filling, s, lane, take);
+            lane += take;
+            if (_filling.Count == RowGroupRuns)
             {
                 StartFlush();
             }
@@ -178,6 +156,104 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         }
     }
 
+    /// <summary>Appends lanes [from, from + take) of a block to the row group being filled.</summary>
+    private void Append(Columns c, RunBlockSummary s, int from, int take)
+    {
+        int stride = s.Capacity;
+        int row = c.Count;
+        s.RunIndex.AsSpan(from, take).CopyTo(c.RunIndex.AsSpan(row));
+        s.StancePath.AsSpan(from, take).CopyTo(c.StancePath.AsSpan(row));
+        AppendYears(c.Years[0], s.CrossoverYear.AsSpan(from, take), row);
+        AppendNumbers(c.Numbers[0], s.FinalBalance.AsSpan(from, take), row);
+        for (int i = 0; i < _actors; i++)
+        {
+            int at = (i * stride) + from;
+            int n = 1 + (5 * i);
+            AppendNumbers(c.Numbers[n], s.FinalShare.AsSpan(at, take), row);
+            AppendNumbers(c.Numbers[n + 1], s.FinalCredibility.AsSpan(at, take), row);
+            AppendNumbers(c.Numbers[n + 2], s.FinalAlignment.AsSpan(at, take), row);
+            AppendNumbers(c.Numbers[n + 3], s.FinalDuplication.AsSpan(at, take), row);
+            AppendNumbers(c.Numbers[n + 4], s.FinalHedging.AsSpan(at, take), row);
+            s.State.AsSpan(at, take).CopyTo(c.States[i].AsSpan(row));
+
+            int y = 1 + ((3 + _targets) * i);
+            AppendYears(c.Years[y], s.RealignmentYear.AsSpan(at, take), row);
+            AppendYears(c.Years[y + 1], s.HedgingCrossedYear.AsSpan(at, take), row);
+            AppendYears(c.Years[y + 2], s.ThreatExecutedYear.AsSpan(at, take), row);
+            for (int k = 0; k < _targets; k++)
+            {
+                AppendYears(c.Years[y + 3 + k], s.TargetMetYear.AsSpan((((k * _actors) + i) * stride) + from, take), row);
+            }
+        }
+
+        c.Count = row + take;
+    }
+
+    /// <summary>Appends numbers from <paramref name="row"/> on; a non-finite one (an empty CSV cell) is a null.</summary>
+    private static void AppendNumbers(NullableColumn<double> column, ReadOnlySpan<double> source, int row)
+    {
+        // Almost every block has no null: then one wide copy and one fill (the row group's buffers are far out of cache,
+        // and wide stores keep more of those misses in flight than a store per value).
+        bool allFinite = true;
+        foreach (double v in source)
+        {
+            allFinite &= double.IsFinite(v);
+        }
+
+        if (allFinite)
+        {
+            source.CopyTo(column.Values.AsSpan(column.Present));
+            column.Levels.AsSpan(row, source.Length).Fill(1);
+            column.Present += source.Length;
+            return;
+        }
+
+        var values = column.Values;
+        var levels = column.Levels;
+        int present = column.Present;
+        for (int j = 0; j < source.Length; j++)
+        {
+            double v = source[j];
+            int finite = double.IsFinite(v) ? 1 : 0;
+            values[present] = v; // overwritten by the next value when this one is not kept
+            levels[row + j] = finite;
+            present += finite;
+        }
+
+        column.Present = present;
+    }
+
+    /// <summary>Appends years (null: no such event) from <paramref name="row"/> on.</summary>
+    private static void AppendYears(NullableColumn<int> column, ReadOnlySpan<int?> source, int row)
+    {
+        // Many event columns are null in a whole block: then only the levels are written.
+        bool any = false;
+        foreach (int? y in source)
+        {
+            any |= y.HasValue;
+        }
+
+        if (!any)
+        {
+            column.Levels.AsSpan(row, source.Length).Clear();
+            return;
+        }
+
+        var values = column.Values;
+        var levels = column.Levels;
+        int present = column.Present;
+        for (int j = 0; j < source.Length; j++)
+        {
+            int? y = source[j];
+            int has = y.HasValue ? 1 : 0;
+            values[present] = y.GetValueOrDefault();
+            levels[row + j] = has;
+            present += has;
+        }
+
+        column.Present = present;
+    }
+
     private void Flush(Columns c)
     {
         int n = c.Count;
@@ -193,23 +269,47 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
                 {
                     ColumnKind.RunIndex => group.WriteAsync<long>(f, c.RunIndex.AsMemory(0, n)),
                     ColumnKind.StancePath => group.WriteAsync<int>(f, c.StancePath.AsMemory(0, n)),
-                    ColumnKind.Number => group.WriteAsync<double>(f, c.Numbers[num++].AsMemory(0, n)),
-                    ColumnKind.State => group.WriteAsync(f, new ArraySegment<string>(c.States[state++], 0, n)),
-                    _ => group.WriteAsync<int>(f, c.Years[year++].AsMemory(0, n)),
+                    ColumnKind.Number => c.Numbers[num++].WriteAsync(group, f, n),
+                    ColumnKind.State => group.WriteAllPartsAsync<ReadOnlyMemory<char>>(f, StateText(c.States[state++], n), AllPresent.AsMemory(0, n), null, CancellationToken.None),
+                    _ => c.Years[year++].WriteAsync(group, f, n),
                 };
                 task.GetAwaiter().GetResult();
             }
         }
 
         c.Count = 0;
+        foreach (var column in c.Numbers)
+        {
+            column.Present = 0;
+        }
+
+        foreach (var column in c.Years)
+        {
+            column.Present = 0;
+        }
     }
 
-    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+    // The CSV's spelling of each state, made once (the enum's values are 0, 1, 2 …), as the writer takes strings: handing it
+    // string objects made it convert every row group's states into a new array of nullable memories.
+    private static readonly ReadOnlyMemory<char>[] StateNames = [.. Enum.GetNames<AlignmentState>().Select(n => n.ToLowerInvariant().AsMemory())];
 
-    // The CSV's spelling of each state, made once (the enum's values are 0, 1, 2 …).
-    private static readonly string[] StateNames = [.. Enum.GetNames<AlignmentState>().Select(n => n.ToLowerInvariant())];
+    /// <summary>
+    /// The names of a state column's first <paramref name="rows"/> states, in one buffer reused for every state column (they
+    /// are written one at a time, by one flush at a time). The row groups keep the states as numbers: a name is a reference,
+    /// and storing one per row into the large row-group buffers cost a write barrier and a cache miss each.
+    /// </summary>
+    private ReadOnlyMemory<ReadOnlyMemory<char>> StateText(AlignmentState[] states, int rows)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            _stateText[r] = StateNames[(int)states[r]];
+        }
 
-    private static string StateName(AlignmentState s) => StateNames[(int)s];
+        return _stateText.AsMemory(0, rows);
+    }
+
+    // The definition levels of a column without nulls (the state columns are nullable strings in the schema, never null).
+    private static readonly int[] AllPresent = [.. Enumerable.Repeat(1, RowGroupRuns)];
 
     /// <summary>The column buffers of one row group.</summary>
     private sealed class Columns(int actors, int targets)
@@ -219,14 +319,33 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         public int[] StancePath { get; } = new int[RowGroupRuns];
 
         /// <summary>final_balance, then per actor its five horizon values.</summary>
-        public double?[][] Numbers { get; } = [.. Enumerable.Range(0, 1 + (5 * actors)).Select(_ => new double?[RowGroupRuns])];
+        public NullableColumn<double>[] Numbers { get; } = [.. Enumerable.Range(0, 1 + (5 * actors)).Select(_ => new NullableColumn<double>())];
 
         /// <summary>crossover_year, then per actor its event years and target years.</summary>
-        public int?[][] Years { get; } = [.. Enumerable.Range(0, 1 + ((3 + targets) * actors)).Select(_ => new int?[RowGroupRuns])];
+        public NullableColumn<int>[] Years { get; } = [.. Enumerable.Range(0, 1 + ((3 + targets) * actors)).Select(_ => new NullableColumn<int>())];
 
         /// <summary>Per actor.</summary>
-        public string[][] States { get; } = [.. Enumerable.Range(0, actors).Select(_ => new string[RowGroupRuns])];
+        public AlignmentState[][] States { get; } = [.. Enumerable.Range(0, actors).Select(_ => new AlignmentState[RowGroupRuns])];
 
         public int Count { get; set; }
+    }
+
+    /// <summary>
+    /// A nullable column as Parquet stores it: the present values packed, and a definition level per row (1 present, 0 null),
+    /// handed to the writer as they are instead of as nullables it would have to split again.
+    /// </summary>
+    private sealed class NullableColumn<T>
+        where T : struct
+    {
+        public T[] Values { get; } = new T[RowGroupRuns];
+
+        public int[] Levels { get; } = new int[RowGroupRuns];
+
+        /// <summary>Values present so far in the row group.</summary>
+        public int Present { get; set; }
+
+        /// <summary>Writes the row group's <paramref name="rows"/> rows of this column.</summary>
+        public Task WriteAsync(ParquetRowGroupWriter group, DataField field, int rows) =>
+            group.WriteAllPartsAsync<T>(field, Values.AsMemory(0, Present), Levels.AsMemory(0, rows), null, CancellationToken.None);
     }
 }
