@@ -128,7 +128,7 @@ public sealed partial class Simulation
 
         // The beliefs' logistics in a loop of their own (as in pass 2). The burden m/y of this year's state is its record
         // (Record divided the same two numbers at the end of the last step or at the start).
-        MemoInPlace<LogisticOf>(ref bt, _allies.Length * w, ref MemoOf(0));
+        Batched<LogisticOf>(ref bt, _allies.Length * w, ref MemoOf(0));
         ref double rec = ref D(_rec);
         int shareRec = (int)ActorIndicator.Share * _a;
         int step = (t * _indicators * rr) + r0;
@@ -164,7 +164,7 @@ public sealed partial class Simulation
 
         // The arguments by kind, [(kind · allies + x) · W]: the pressure's (1 while an ally is at its target, in every lane) through the memo.
         LogInPlace(ref lg, n * 3 * w);
-        MemoInPlace<LogOf>(ref Unsafe.Add(ref lg, n * 3 * w), n * w, ref D(_logMemo));
+        Batched<LogOf>(ref Unsafe.Add(ref lg, n * 3 * w), n * w, ref D(_logMemo));
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];
@@ -194,7 +194,7 @@ public sealed partial class Simulation
             S(ref lg, x * w, pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(ref cR, (_allies[x] * rr) + r0))));
         }
 
-        MemoInPlace<LogisticOf>(ref lg, n * w, ref MemoOf(1));
+        Batched<LogisticOf>(ref lg, n * w, ref MemoOf(1));
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];

@@ -50,15 +50,18 @@ public sealed partial class Simulation
     /// the function gives. Where the argument does not vary by run (beliefs and credibility targets while no threat is
     /// executed, in a block without uncertain parameters), the next lane groups and often the next years find it.
     /// </summary>
-    private static void MemoInPlace<TFunction>(ref double v, int count, ref double memo)
+    /// <returns>How many vectors found their argument in the memo.</returns>
+    private static int MemoInPlace<TFunction>(ref double v, int count, ref double memo)
         where TFunction : struct, ILaneFunction
     {
+        int hits = 0;
         for (int o = 0; o < count; o += W)
         {
             var x = L(ref v, o);
             if (Vector.EqualsAll(Vector.AsVectorInt64(x), Vector.AsVectorInt64(L(ref memo, 2 * o))))
             {
                 S(ref v, o, L(ref memo, (2 * o) + W));
+                hits++;
                 continue;
             }
 
@@ -67,6 +70,39 @@ public sealed partial class Simulation
             S(ref memo, (2 * o) + W, y);
             S(ref v, o, y);
         }
+
+        return hits;
+    }
+
+    /// <summary>
+    /// <typeparamref name="TFunction"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place: through
+    /// the memo while it pays, else a plain loop (the same bits either way). Runs whose arguments vary by lane (designed or
+    /// drawn parameters, as in <c>explore</c>) rarely hit, and there the compare, the branch and the memo's stores cost
+    /// about 7 % of the kernel; so a block whose previous year found fewer than half its vectors in the memo stops asking it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Batched<TFunction>(ref double v, int count, ref double memo)
+        where TFunction : struct, ILaneFunction
+    {
+        if (_memoOn)
+        {
+            _memoHits += MemoInPlace<TFunction>(ref v, count, ref memo);
+            _memoVectors += count / W;
+            return;
+        }
+
+        for (int o = 0; o < count; o += W)
+        {
+            S(ref v, o, TFunction.Of(L(ref v, o)));
+        }
+    }
+
+    /// <summary>At the end of a year: keep the memo on for the next year only if at least half of this year's lookups hit.</summary>
+    private void JudgeMemo()
+    {
+        _memoOn &= 2 * _memoHits >= _memoVectors;
+        _memoHits = 0;
+        _memoVectors = 0;
     }
 
     /// <summary>The logistic memo of pass <paramref name="pass"/> (0 beliefs, 1 duplication, 2 credibility, 3 hedging).</summary>

@@ -26,6 +26,9 @@ public sealed partial class Simulation
         var inp = Inputs;
         var uncertain = inp.Uncertain;
         bool designed = !uncertainValues.IsEmpty;
+        _memoOn = true;
+        _memoHits = 0;
+        _memoVectors = 0;
         if (designed && runIndices.Length > 0 && uncertainValues.Length < runIndices.Length * uncertain.Length)
         {
             throw new ArgumentException("one value per uncertain parameter and run", nameof(uncertainValues));

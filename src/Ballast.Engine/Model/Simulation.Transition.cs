@@ -117,7 +117,7 @@ public sealed partial class Simulation
         }
 
         // The logistics of each pass in a loop of their own (as in Decide), so that the allies' overlap.
-        MemoInPlace<LogisticOf>(ref bt, n * w, ref MemoOf(2));
+        Batched<LogisticOf>(ref bt, n * w, ref MemoOf(2));
         for (int x = 0; x < n; x++)
         {
             int o = (_allies[x] * rr) + r0;
@@ -183,7 +183,7 @@ public sealed partial class Simulation
             }
         }
 
-        MemoInPlace<LogisticOf>(ref bt, nh * w, ref MemoOf(3));
+        Batched<LogisticOf>(ref bt, nh * w, ref MemoOf(3));
         nh = 0;
         foreach (int i in _allies)
         {

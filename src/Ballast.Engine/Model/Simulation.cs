@@ -114,6 +114,9 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     // (MemoInPlace), one region of 2·W values per ally and pass; lanes that share an argument share its result.
     private readonly double[] _logisticMemo = Memo(4, Math.Max(1, tables.Allies.Length), 0, Logistic(Vector<double>.Zero)[0]);
     private readonly double[] _logMemo = Memo(1, Math.Max(1, tables.Allies.Length), 1, LaneMath.Log(Vector<double>.One)[0]);
+    private bool _memoOn = true; // Batched: asked at the start of every block, then while at least half the lookups hit
+    private int _memoHits;
+    private int _memoVectors;
     private readonly int _normalsPerGroup = NormalsPerGroup(tables); // a lane group's normal draws in a year: actors, the common shock, allies
     private readonly double[] _normals = new double[Draws(tables, blockSize)]; // the year's normal draws (DrawNormals), [(ch * per group + k) * W + lane]
     private readonly double[] _normalP = new double[Draws(tables, blockSize)]; // their uniforms
@@ -247,6 +250,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
             }
         }
 
+        JudgeMemo();
         _t = t + 1;
     }
 
