@@ -29,10 +29,16 @@ add "One 1,000-run ensemble, 8 lanes (\`--repeat 1000 50\`, after 60 warm-ups), 
 add "  … its process CPU" "ms each" "sed -E 's/.*\\(process CPU ([0-9.]+) ms,.*/\\1/' $scratch/repeat"
 add "  … the kernel alone for the same runs, process CPU" "ms each" "sed -E 's/.*for the same runs: process CPU ([0-9.]+) ms.*/\\1/' $scratch/repeat"
 add "  … ensemble / kernel (CPU of the ten rounds each)" "ratio" "sed -E 's/.*ensemble \\/ kernel ([0-9.]+) .*/\\1/' $scratch/repeat"
+add "One 1,000-run ensemble, 4 lanes (the runtime default): ensemble / kernel" "ratio" \
+  "dotnet $bench --repeat 1000 50 | sed -E 's/.*ensemble \\/ kernel ([0-9.]+) .*/\\1/'"
 add "\`ballast run baseline --runs 1000000 --threads 2\`, wall" "s" \
   "DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%e %U %S %M' -a -o $scratch/times dotnet $cli run scenarios/baseline.yaml --runs 1000000 --threads 2 --out $scratch/run --format json >/dev/null 2>&1 && tail -1 $scratch/times | cut -d' ' -f1 && rm -rf $scratch/run"
 add "  … its CPU (user + system)" "s" "awk '{print \$2 + \$3}' $scratch/times"
 add "  … its peak resident memory" "GB" "awk '{printf \"%.2f\\n\", \$4 / 1048576}' $scratch/times"
+add "  … the kernel alone for the same runs on both cores (two \`--measure kernel 500000\` at once, whole processes), CPU" "s" \
+  "DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%U %S' -o $scratch/k1 dotnet $bench --measure kernel 500000 >/dev/null & DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%U %S' -o $scratch/k2 dotnet $bench --measure kernel 500000 >/dev/null; wait; cat $scratch/k1 $scratch/k2 | awk '{s += \$1 + \$2} END {print s}' | tee -a $scratch/kernels"
+add "  … CLI / kernel (CPU; issue 18: at most 1.6)" "ratio" \
+  "echo >> $scratch/pair; k=\$(wc -l < $scratch/pair); paste -d' ' <(sed -n \${k}p $scratch/times) <(sed -n \${k}p $scratch/kernels) | awk '{printf \"%.2f\\n\", (\$2 + \$3) / \$5}'"
 add "\`ballast explore baseline --samples 200000 --threads 2\` into DuckDB" "runs/s" \
   "rm -rf $scratch/ex && dotnet $cli explore scenarios/baseline.yaml --samples 200000 --threads 2 --out $scratch/ex --format csv 2>/dev/null | awk -F, 'NR==2{printf \"%.0f\\n\", \$NF}'"
 explore() { echo "DOTNET_MaxVectorTBitWidth=512 dotnet $bench --explore 200000 2 $1 | sed -E 's/.*\\(([0-9.]+) us per run\\).*/\\1/'"; }
