@@ -45,6 +45,18 @@ public class DeterminismTests
     }
 
     [Fact]
+    public void Pages_written_line_by_line_past_the_caches_hold_the_same_percentiles_as_pages_written_value_by_value()
+    {
+        // Blocks of 16 into consecutive slots write each page row's line with non-temporal stores (EnsemblePartial.NarrowRows);
+        // blocks of 24 straddle the page rows' lines and take the ordinary stores. Every indicator-year must agree.
+        var inputs = Inputs();
+        var lines = EnsembleRunner.Run(inputs, new EnsembleOptions(300, 21, Threads: 1, BlockSize: 16));
+        var values = EnsembleRunner.Run(inputs, new EnsembleOptions(300, 21, Threads: 1, BlockSize: 24));
+        SameBits(lines, values);
+        Assert.True(lines.Percentiles.Length > 2000);
+    }
+
+    [Fact]
     public void Split_run_ranges_merge_to_the_same_result_as_one_run()
     {
         var inputs = Inputs();

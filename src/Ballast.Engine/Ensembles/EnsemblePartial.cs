@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Ballast.Core.Analytics;
 
 namespace Ballast.Engine.Ensembles;
@@ -15,7 +17,7 @@ public sealed class EnsemblePartial
     // Sampled trajectories live in pages of RowsPerPage slots (large arrays allocated a few times per ensemble, not one
     // small array per run, which the collector would copy up through every generation); freed slots are reused.
     private const int RowsPerPage = 64;
-    private readonly List<float[]> _pages = [];
+    private readonly List<ArraySegment<float>> _pages = [];
     private readonly Stack<int> _freeSlots = new();
     private readonly int _cells;
     private readonly EnsemblePool? _pool; // where pages come from and go back to, for partials made by the runner
@@ -195,7 +197,7 @@ public sealed class EnsemblePartial
 
         if (_slots == _pages.Count * RowsPerPage)
         {
-            _pages.Add(_pool?.RentPage(RowsPerPage * _cells) ?? new float[RowsPerPage * _cells]);
+            _pages.Add(_pool?.RentPage(RowsPerPage * _cells) ?? EnsemblePool.NewPage(RowsPerPage * _cells));
         }
 
         return _slots++;
@@ -210,7 +212,7 @@ public sealed class EnsemblePartial
     /// writes it and when the percentiles read it. Row c is indicator c mod indicators at year index c / indicators: the
     /// order of the simulation's records (<see cref="Simulation.Records"/>), so a block's lanes go in one pass in order.
     /// </summary>
-    internal (float[] Page, int Within) Location(int slot) => (_pages[slot / RowsPerPage], slot % RowsPerPage);
+    internal (ArraySegment<float> Page, int Within) Location(int slot) => (_pages[slot / RowsPerPage], slot % RowsPerPage);
 
     /// <summary>Merges another partial of the same inputs and seed into this one (commutative and associative).</summary>
     public void Merge(EnsemblePartial other)
@@ -424,14 +426,14 @@ public sealed class EnsemblePartial
     /// (nothing past its end): the pages were written long before the selection reads them, and a cell's rows lie on 16
     /// pages at once, more streams than the hardware's prefetcher follows.
     /// </summary>
-    private static unsafe void Prefetch(float[] page, int at, int count)
+    private static unsafe void Prefetch(ArraySegment<float> page, int at, int count)
     {
-        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || at + count > page.Length)
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || at + count > page.Count)
         {
             return;
         }
 
-        fixed (float* p = &page[at])
+        fixed (float* p = &page.Array![page.Offset + at])
         {
             for (int k = 0; k < count; k += 16)
             {
@@ -949,6 +951,11 @@ public sealed class EnsemblePartial
         ArgumentOutOfRangeException.ThrowIfLessThan(to.Length, ((rows - 1) * toStride) + count);
         ref double source = ref MemoryMarshal.GetReference(from);
         ref float target = ref MemoryMarshal.GetReference(to);
+        if (count == 16 && toStride % 16 == 0 && NarrowLinesPastCaches(ref source, fromStride, ref target, toStride, rows))
+        {
+            return;
+        }
+
         int w = Vector<double>.Count;
         for (int r = 0; r < rows; r++)
         {
@@ -965,6 +972,51 @@ public sealed class EnsemblePartial
                 Unsafe.Add(ref target, t + (nuint)i) = (float)Unsafe.Add(ref source, s + (nuint)i);
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="NarrowRows"/> of 16 values a row into rows that start on 64-byte lines (a full block into a page, whose
+    /// rows are line-aligned: <see cref="EnsemblePool.NewPage"/>), each row's line written with non-temporal stores, so
+    /// the sample (megabytes, read only by the percentiles at the end) does not push the simulation's state and records
+    /// out of the caches at every block. False, with nothing written, when the target is not on a line or the processor
+    /// lacks the stores.
+    /// </summary>
+    private static unsafe bool NarrowLinesPastCaches(ref double source, int fromStride, ref float target, int toStride, int rows)
+    {
+        fixed (float* t = &target) // a page is pinned anyway; a caller's other buffer is held still while it is written
+        {
+            if (((nuint)t & 63) != 0)
+            {
+                return false;
+            }
+
+            if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    ref double s = ref Unsafe.Add(ref source, r * fromStride);
+                    Avx512F.StoreAlignedNonTemporal(t + ((nint)r * toStride), Vector512.Narrow(Vector512.LoadUnsafe(ref s), Vector512.LoadUnsafe(ref s, 8)));
+                }
+            }
+            else if (Avx.IsSupported)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    ref double s = ref Unsafe.Add(ref source, r * fromStride);
+                    float* row = t + ((nint)r * toStride);
+                    Avx.StoreAlignedNonTemporal(row, Vector256.Narrow(Vector256.LoadUnsafe(ref s), Vector256.LoadUnsafe(ref s, 4)));
+                    Avx.StoreAlignedNonTemporal(row + 8, Vector256.Narrow(Vector256.LoadUnsafe(ref s, 8), Vector256.LoadUnsafe(ref s, 12)));
+                }
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        // Non-temporal stores are weakly ordered: fence them before the block is handed over.
+        Sse.StoreFence();
+        return true;
     }
 
     private static void Add(long[] a, long[] b)

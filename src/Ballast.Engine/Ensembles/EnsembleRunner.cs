@@ -122,7 +122,7 @@ public static class EnsembleRunner
         private readonly long[] _runs;
         private readonly ulong _seed;
         private readonly ulong _sampleBound; // runs hashed above it never enter the sample
-        private readonly List<(int Lane, int Slot, float[] Page, int Within)> _offered = [];
+        private readonly List<(int Lane, int Slot, ArraySegment<float> Page, int Within)> _offered = [];
 
         public Worker(EnsemblePool pool, EnsembleOptions options, ulong sampleBound)
         {
