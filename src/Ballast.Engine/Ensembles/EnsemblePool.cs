@@ -60,17 +60,11 @@ internal sealed class EnsemblePool
     }
 
     /// <summary>
-    /// A page of <paramref name="length"/> values starting on a 64-byte line, on the pinned heap (it never moves): a block of
-    /// 16 runs then writes each page row's share as one whole line, which <see cref="EnsemblePartial.NarrowRows"/> stores
-    /// past the caches. A .NET array's data starts anywhere on a line, so the page is a segment of a slightly longer array.
+    /// A page of <paramref name="length"/> values starting on a cache line (<see cref="Memory.CacheLines.Allocate{T}"/>): a
+    /// block of 16 runs then writes each page row's share as one whole line, which <see cref="EnsemblePartial.NarrowRows"/>
+    /// stores past the caches.
     /// </summary>
-    public static ArraySegment<float> NewPage(int length)
-    {
-        const int Line = 64;
-        var buffer = GC.AllocateUninitializedArray<float>(length + (Line / sizeof(float)) - 1, pinned: true);
-        var address = (nuint)(nint)System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0);
-        return new ArraySegment<float>(buffer, (int)((Line - (address % Line)) % Line) / sizeof(float), length);
-    }
+    public static ArraySegment<float> NewPage(int length) => Memory.CacheLines.Allocate<float>(length);
 
     /// <summary>Gives pages back once their trajectories are no longer read.</summary>
     public void Return(IEnumerable<ArraySegment<float>> pages)

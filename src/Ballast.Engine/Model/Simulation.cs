@@ -411,13 +411,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     /// store of a lane group (offsets are multiples of the vector width) then lies in one cache line. An array's own start
     /// falls anywhere on a line, differently from one allocation to the next.
     /// </summary>
-    private static ArraySegment<double> CacheAligned(int n)
-    {
-        const int Line = 64;
-        var buffer = GC.AllocateArray<double>(n + (Line / sizeof(double)) - 1, pinned: true);
-        var address = (nuint)(nint)Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0);
-        return new ArraySegment<double>(buffer, (int)((Line - (address % Line)) % Line) / sizeof(double), n);
-    }
+    private static ArraySegment<double> CacheAligned(int n) => Memory.CacheLines.Allocate<double>(n);
 
     /// <summary>Runs per block: the requested size rounded up to a multiple of the vector width (at least one group).</summary>
     private static int Lanes(int blockSize) => Math.Max(W, (blockSize + W - 1) / W * W);
