@@ -428,7 +428,7 @@ public sealed class EnsemblePartial
     /// </summary>
     private static unsafe void Prefetch(ArraySegment<float> page, int at, int count)
     {
-        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || at + count > page.Count)
+        if (!Sse.IsSupported || at + count > page.Count)
         {
             return;
         }
@@ -437,7 +437,7 @@ public sealed class EnsemblePartial
         {
             for (int k = 0; k < count; k += 16)
             {
-                System.Runtime.Intrinsics.X86.Sse.Prefetch0(p + k);
+                Sse.Prefetch0(p + k);
             }
         }
     }

@@ -163,7 +163,7 @@ public sealed partial class Simulation
         }
 
         // The arguments by kind, [(kind · allies + x) · W]: the pressure's (1 while an ally is at its target, in every lane) through the memo.
-        LogInPlace(ref lg, n * 3 * w);
+        InPlace<LogOf>(ref lg, n * 3 * w);
         Batched<LogOf>(ref Unsafe.Add(ref lg, n * 3 * w), n * w, ref D(_logMemo));
         for (int x = 0; x < n; x++)
         {

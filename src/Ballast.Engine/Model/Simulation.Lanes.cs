@@ -26,18 +26,19 @@ public sealed partial class Simulation
         Vector<double>.One / (Vector<double>.One + LaneMath.Exp(-Vector.MinNative(Vector.MaxNative(z, new Vector<double>(-700)), new Vector<double>(700))));
 
     /// <summary>
-    /// <see cref="LaneMath.Log"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place: a loop of
-    /// nothing else, so consecutive logarithms (independent) overlap in the processor.
+    /// <typeparamref name="TFunction"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place: a loop
+    /// of nothing else, so consecutive calls (independent) overlap in the processor.
     /// </summary>
-    private static void LogInPlace(ref double v, int count)
+    private static void InPlace<TFunction>(ref double v, int count)
+        where TFunction : struct, ILaneFunction
     {
         for (int o = 0; o < count; o += W)
         {
-            S(ref v, o, LaneMath.Log(L(ref v, o)));
+            S(ref v, o, TFunction.Of(L(ref v, o)));
         }
     }
 
-    /// <summary>A lane-wise function the batched passes apply in place (<see cref="MemoInPlace{TFunction}"/>).</summary>
+    /// <summary>A lane-wise function the batched passes apply in place (<see cref="InPlace{TFunction}"/>, <see cref="MemoInPlace{TFunction}"/>).</summary>
     private interface ILaneFunction
     {
         static abstract Vector<double> Of(Vector<double> x);
@@ -91,10 +92,7 @@ public sealed partial class Simulation
             return;
         }
 
-        for (int o = 0; o < count; o += W)
-        {
-            S(ref v, o, TFunction.Of(L(ref v, o)));
-        }
+        InPlace<TFunction>(ref v, count);
     }
 
     /// <summary>At the end of a year: keep the memo on for the next year only if at least half of this year's lookups hit.</summary>
@@ -123,15 +121,6 @@ public sealed partial class Simulation
         }
 
         return memo;
-    }
-
-    /// <summary><see cref="Logistic"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place, like <see cref="LogInPlace(ref double, int)"/>.</summary>
-    private static void LogisticInPlace(ref double v, int count)
-    {
-        for (int o = 0; o < count; o += W)
-        {
-            S(ref v, o, Logistic(L(ref v, o)));
-        }
     }
 
     /// <summary>
@@ -179,14 +168,14 @@ public sealed partial class Simulation
 
     private static Vector<double> Or(double v, Vector<double> fallback) => double.IsNaN(v) ? fallback : new Vector<double>(v);
 
-    /// <summary>The logistic, for <see cref="MemoInPlace{TFunction}"/>.</summary>
+    /// <summary>The logistic, for <see cref="InPlace{TFunction}"/> and <see cref="MemoInPlace{TFunction}"/>.</summary>
     private readonly struct LogisticOf : ILaneFunction
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<double> Of(Vector<double> x) => Logistic(x);
     }
 
-    /// <summary>The natural logarithm, for <see cref="MemoInPlace{TFunction}"/>.</summary>
+    /// <summary>The natural logarithm, for <see cref="InPlace{TFunction}"/> and <see cref="MemoInPlace{TFunction}"/>.</summary>
     private readonly struct LogOf : ILaneFunction
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

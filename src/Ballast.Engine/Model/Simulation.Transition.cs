@@ -136,7 +136,7 @@ public sealed partial class Simulation
             S(ref bt, x * w, pv.RealignAlpha0 + (pv.RealignAlpha1 * shortfall) + (pv.RealignAlpha2 * V(_tables.DepAdv[i])) + (pv.RealignAlpha3 * threatGrowth));
         }
 
-        LogisticInPlace(ref bt, n * w);
+        InPlace<LogisticOf>(ref bt, n * w);
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Ballast.Engine.Memory;
 
 namespace Ballast.Engine.Model;
 
@@ -131,7 +132,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private double _scheduledCrisis;
 
     // Records and run summaries.
-    private readonly ArraySegment<double> _rec = CacheAligned(tables.Layout.Count * (tables.Inputs.Steps + 1) * Lanes(blockSize)); // [(t * indicators + ind) * R + r]
+    private readonly ArraySegment<double> _rec = CacheLines.Allocate<double>(tables.Layout.Count * (tables.Inputs.Steps + 1) * Lanes(blockSize)); // [(t * indicators + ind) * R + r]
     private readonly int _indicators = tables.Layout.Count;
     private readonly int[] _recActor = ActorRecordOffsets(tables.Layout, tables.Inputs.ActorCount, Lanes(blockSize)); // record offset of (kind, actor): [kind * A + i]
     private readonly int[] _recCoal = CoalitionRecordOffsets(tables.Layout, Lanes(blockSize));
@@ -406,13 +407,6 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         _netStart[_allies.Length] = n;
     }
 
-    /// <summary>
-    /// A zeroed buffer of n values whose first starts a cache line, on the pinned heap (so it never moves): every load and
-    /// store of a lane group (offsets are multiples of the vector width) then lies in one cache line. An array's own start
-    /// falls anywhere on a line, differently from one allocation to the next.
-    /// </summary>
-    private static ArraySegment<double> CacheAligned(int n) => Memory.CacheLines.Allocate<double>(n);
-
     /// <summary>Runs per block: the requested size rounded up to a multiple of the vector width (at least one group).</summary>
     private static int Lanes(int blockSize) => Math.Max(W, (blockSize + W - 1) / W * W);
 
@@ -421,9 +415,13 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     /// <summary>Normal draws of a block in a year, one per lane and draw.</summary>
     private static int Draws(ModelTables tables, int blockSize) => Lanes(blockSize) * NormalsPerGroup(tables);
 
-    /// <summary>A buffer of <paramref name="perActor"/> values per actor and lane, starting on a cache line (<see cref="CacheAligned"/>).</summary>
+    /// <summary>
+    /// A zeroed buffer of <paramref name="perActor"/> values per actor and lane, starting on a cache line
+    /// (<see cref="CacheLines.Allocate{T}"/>): every load and store of a lane group (offsets are multiples of the vector
+    /// width) then lies in one line.
+    /// </summary>
     private static ArraySegment<double> PerActor(ModelTables tables, int blockSize, int perActor = 1) =>
-        CacheAligned(tables.Inputs.ActorCount * perActor * Lanes(blockSize));
+        CacheLines.Allocate<double>(tables.Inputs.ActorCount * perActor * Lanes(blockSize));
 
     /// <summary>Records are year-major, [(t * indicators + ind) * R + r], so a year's writes are one contiguous slice.</summary>
     private static int[] ActorRecordOffsets(IndicatorLayout layout, int actors, int lanes)
