@@ -31,13 +31,27 @@ add "  … the kernel alone for the same runs, process CPU" "ms each" "sed -E 's
 add "  … ensemble / kernel (CPU of the ten rounds each)" "ratio" "sed -E 's/.*ensemble \\/ kernel ([0-9.]+) .*/\\1/' $scratch/repeat"
 add "One 1,000-run ensemble, 4 lanes (the runtime default): ensemble / kernel" "ratio" \
   "dotnet $bench --repeat 1000 50 | sed -E 's/.*ensemble \\/ kernel ([0-9.]+) .*/\\1/'"
-add "\`ballast run baseline --runs 1000000 --threads 2\`, wall" "s" \
-  "DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%e %U %S %M' -a -o $scratch/times dotnet $cli run scenarios/baseline.yaml --runs 1000000 --threads 2 --out $scratch/run --format json >/dev/null 2>&1 && tail -1 $scratch/times | cut -d' ' -f1 && rm -rf $scratch/run"
-add "  … its CPU (user + system)" "s" "awk '{print \$2 + \$3}' $scratch/times"
-add "  … its peak resident memory" "GB" "awk '{printf \"%.2f\\n\", \$4 / 1048576}' $scratch/times"
-add "  … the kernel alone for the same runs on both cores (two \`--measure kernel 500000\` at once, whole processes), CPU" "s" \
-  "DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%U %S' -o $scratch/k1 dotnet $bench --measure kernel 500000 >/dev/null & DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%U %S' -o $scratch/k2 dotnet $bench --measure kernel 500000 >/dev/null; wait; cat $scratch/k1 $scratch/k2 | awk '{s += \$1 + \$2} END {print s}' | tee -a $scratch/kernels"
-add "  … CLI / kernel (CPU; issue 18: at most 1.6)" "ratio" \
+# The million-run CLI and the kernel alone on both cores for the same runs (two `--measure kernel 500000` at once, whole
+# processes) run back to back in each repetition, so each ratio compares figures taken a minute apart: the machine's
+# speed drifts by up to a quarter within minutes, which made ratios of CLI and kernel runs taken minutes apart unreliable.
+million() {
+  DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%e %U %S %M' -a -o "$scratch/times" dotnet "$cli" run scenarios/baseline.yaml \
+    --runs 1000000 --threads 2 --out "$scratch/run" --format json >/dev/null 2>&1
+  rm -rf "$scratch/run"
+  DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%U %S' -o "$scratch/k1" dotnet "$bench" --measure kernel 500000 >/dev/null &
+  DOTNET_MaxVectorTBitWidth=512 /usr/bin/time -f '%U %S' -o "$scratch/k2" dotnet "$bench" --measure kernel 500000 >/dev/null
+  wait
+  cat "$scratch/k1" "$scratch/k2" | awk '{s += $1 + $2} END {print s}' >> "$scratch/kernels"
+  tail -1 "$scratch/times" | cut -d' ' -f1
+}
+export -f million
+export scratch cli bench
+add "\`ballast run baseline --runs 1000000 --threads 2\`, 8 lanes, wall (each followed by its kernel pair below)" "s" "million"
+add "  … its CPU (user + system)" "s" "echo >> $scratch/cpu; k=\$(wc -l < $scratch/cpu); sed -n \${k}p $scratch/times | awk '{print \$2 + \$3}'"
+add "  … its peak resident memory" "GB" "echo >> $scratch/mem; k=\$(wc -l < $scratch/mem); sed -n \${k}p $scratch/times | awk '{printf \"%.2f\\n\", \$4 / 1048576}'"
+add "  … the kernel alone for the same runs on both cores, right after (two \`--measure kernel 500000\` at once, whole processes), CPU" "s" \
+  "echo >> $scratch/kcpu; k=\$(wc -l < $scratch/kcpu); sed -n \${k}p $scratch/kernels"
+add "  … CLI / kernel (CPU, each repetition's pair; issue 18: at most 1.6)" "ratio" \
   "echo >> $scratch/pair; k=\$(wc -l < $scratch/pair); paste -d' ' <(sed -n \${k}p $scratch/times) <(sed -n \${k}p $scratch/kernels) | awk '{printf \"%.2f\\n\", (\$2 + \$3) / \$5}'"
 add "\`ballast explore baseline --samples 200000 --threads 2\` into DuckDB" "runs/s" \
   "rm -rf $scratch/ex && dotnet $cli explore scenarios/baseline.yaml --samples 200000 --threads 2 --out $scratch/ex --format csv 2>/dev/null | awk -F, 'NR==2{printf \"%.0f\\n\", \$NF}'"
