@@ -582,19 +582,7 @@ public sealed class EnsemblePartial
         var c1 = partial[buckets..(2 * buckets)];
         var c2 = partial[(2 * buckets)..(3 * buckets)];
         var c3 = partial[(3 * buckets)..];
-        int i = 0;
-        for (; i <= n - 4; i += 4)
-        {
-            c0[bins[i]]++;
-            c1[bins[i + 1]]++;
-            c2[bins[i + 2]]++;
-            c3[bins[i + 3]]++;
-        }
-
-        for (; i < n; i++)
-        {
-            c0[bins[i]]++;
-        }
+        Count(bins[..n], c0, c1, c2, c3);
 
         // Buckets are a power of two from 64, a whole number of vectors.
         for (int b = 0; b < buckets; b += Vector<int>.Count)
@@ -675,6 +663,34 @@ public sealed class EnsemblePartial
         finally
         {
             System.Buffers.ArrayPool<T>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// Counts the values of each bucket into four histograms, bin k into histogram k mod 4, so that runs of values in one
+    /// bucket make four short chains of increments instead of one long one. Bins are 0 .. the histograms' length − 1
+    /// (<see cref="Bins"/> clamps them), so the counts are reached without a check per value.
+    /// </summary>
+    private static void Count(ReadOnlySpan<int> bins, Span<int> c0, Span<int> c1, Span<int> c2, Span<int> c3)
+    {
+        ref int bin = ref MemoryMarshal.GetReference(bins);
+        ref int h0 = ref MemoryMarshal.GetReference(c0);
+        ref int h1 = ref MemoryMarshal.GetReference(c1);
+        ref int h2 = ref MemoryMarshal.GetReference(c2);
+        ref int h3 = ref MemoryMarshal.GetReference(c3);
+        int n = bins.Length;
+        int i = 0;
+        for (; i <= n - 4; i += 4)
+        {
+            Unsafe.Add(ref h0, Unsafe.Add(ref bin, i))++;
+            Unsafe.Add(ref h1, Unsafe.Add(ref bin, i + 1))++;
+            Unsafe.Add(ref h2, Unsafe.Add(ref bin, i + 2))++;
+            Unsafe.Add(ref h3, Unsafe.Add(ref bin, i + 3))++;
+        }
+
+        for (; i < n; i++)
+        {
+            c0[Unsafe.Add(ref bin, i)]++;
         }
     }
 
@@ -826,26 +842,41 @@ public sealed class EnsemblePartial
         int i = 0;
         if (kept > 0)
         {
-            // Unused compares repeat the first bucket; a whole vector is stored at the end of the list each time, whose 16 spare
-            // places take what lies past the values packed.
+            // Unused compares repeat the first bucket (a cell's ranks usually fall into four buckets or fewer, so those take a
+            // shorter loop); a whole vector is stored at the end of the list each time, whose 16 spare places take what lies
+            // past the values packed.
             var w0 = Vector512.Create(keep[0]);
             var w1 = Vector512.Create(kept > 1 ? keep[1] : keep[0]);
             var w2 = Vector512.Create(kept > 2 ? keep[2] : keep[0]);
             var w3 = Vector512.Create(kept > 3 ? keep[3] : keep[0]);
-            var w4 = Vector512.Create(kept > 4 ? keep[4] : keep[0]);
-            var w5 = Vector512.Create(kept > 5 ? keep[5] : keep[0]);
-            var w6 = Vector512.Create(kept > 6 ? keep[6] : keep[0]);
-            var w7 = Vector512.Create(kept > 7 ? keep[7] : keep[0]);
-            var w8 = Vector512.Create(kept > 8 ? keep[8] : keep[0]);
-            var w9 = Vector512.Create(kept > 9 ? keep[9] : keep[0]);
-            for (; i <= n - 16; i += 16)
+            if (kept <= 4)
             {
-                var b = Vector512.LoadUnsafe(ref bin, (nuint)i);
-                var m = Vector512.Equals(b, w0) | Vector512.Equals(b, w1) | Vector512.Equals(b, w2) | Vector512.Equals(b, w3) | Vector512.Equals(b, w4)
-                    | Vector512.Equals(b, w5) | Vector512.Equals(b, w6) | Vector512.Equals(b, w7) | Vector512.Equals(b, w8) | Vector512.Equals(b, w9);
-                Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
-                Avx512F.Compress(Vector512<int>.Zero, m, b).StoreUnsafe(ref pb, (nuint)packed);
-                packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
+                for (; i <= n - 16; i += 16)
+                {
+                    var b = Vector512.LoadUnsafe(ref bin, (nuint)i);
+                    var m = Vector512.Equals(b, w0) | Vector512.Equals(b, w1) | Vector512.Equals(b, w2) | Vector512.Equals(b, w3);
+                    Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
+                    Avx512F.Compress(Vector512<int>.Zero, m, b).StoreUnsafe(ref pb, (nuint)packed);
+                    packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
+                }
+            }
+            else
+            {
+                var w4 = Vector512.Create(keep[4]);
+                var w5 = Vector512.Create(kept > 5 ? keep[5] : keep[0]);
+                var w6 = Vector512.Create(kept > 6 ? keep[6] : keep[0]);
+                var w7 = Vector512.Create(kept > 7 ? keep[7] : keep[0]);
+                var w8 = Vector512.Create(kept > 8 ? keep[8] : keep[0]);
+                var w9 = Vector512.Create(kept > 9 ? keep[9] : keep[0]);
+                for (; i <= n - 16; i += 16)
+                {
+                    var b = Vector512.LoadUnsafe(ref bin, (nuint)i);
+                    var m = Vector512.Equals(b, w0) | Vector512.Equals(b, w1) | Vector512.Equals(b, w2) | Vector512.Equals(b, w3) | Vector512.Equals(b, w4)
+                        | Vector512.Equals(b, w5) | Vector512.Equals(b, w6) | Vector512.Equals(b, w7) | Vector512.Equals(b, w8) | Vector512.Equals(b, w9);
+                    Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
+                    Avx512F.Compress(Vector512<int>.Zero, m, b).StoreUnsafe(ref pb, (nuint)packed);
+                    packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
+                }
             }
         }
 
@@ -913,16 +944,13 @@ public sealed class EnsemblePartial
         T max1 = T.NegativeInfinity, max2 = T.NegativeInfinity;
         for (int k = 0; k < Samples; k++)
         {
+            // The two smallest and two largest so far, without a branch on the values (the sample is in no order, so such
+            // branches were mispredicted): for values, not NaN, the same as the comparisons v < min2 and v > max2.
             T v = values[(int)((long)k * n / Samples)];
-            if (v < min2)
-            {
-                (min1, min2) = v < min1 ? (v, min1) : (min1, v);
-            }
-
-            if (v > max2)
-            {
-                (max1, max2) = v > max1 ? (v, max1) : (max1, v);
-            }
+            min2 = T.Min(min2, T.Max(min1, v));
+            min1 = T.Min(min1, v);
+            max2 = T.Max(max2, T.Min(max1, v));
+            max1 = T.Max(max1, v);
         }
 
         return min2 == max2 || (min2 < max2 && T.IsFinite(T.CreateTruncating(Buckets(n) - 2) / (max2 - min2))) ? (min2, max2) : (min, max);
