@@ -1003,10 +1003,16 @@ public sealed class EnsemblePartial
         var vtop = new Vector<T>(T.CreateTruncating(top));
         if (typeof(T) == typeof(float))
         {
-            for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
+            // The values hold no NaN (the caller set those apart), so the processor's own min, max and conversion give the
+            // same buckets as the portable ones, without their fix-ups for NaN, signed zeros and overflow (clamped before).
+            var f = MemoryMarshal.Cast<T, float>(values);
+            var flow = Vector.As<T, float>(vlow);
+            var fscale = Vector.As<T, float>(vscale);
+            var ftop = Vector.As<T, float>(vtop);
+            for (; i <= f.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var a = Vector.Min(Vector.Max(((new Vector<T>(values[i..]) - vlow) * vscale) + one, Vector<T>.Zero), vtop);
-                Vector.ConvertToInt32(Vector.As<T, float>(a)).CopyTo(bins[i..]);
+                var a = Vector.MinNative(Vector.MaxNative(((new Vector<float>(f[i..]) - flow) * fscale) + Vector<float>.One, Vector<float>.Zero), ftop);
+                Vector.ConvertToInt32Native(a).CopyTo(bins[i..]);
             }
         }
         else
@@ -1041,9 +1047,11 @@ public sealed class EnsemblePartial
             var vmax = vmin;
             for (i = Vector<T>.Count; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
+                // No NaN here, so the processor's own min and max (without the portable ones' NaN and signed-zero fix-ups) give
+                // the same extremes; a zero's sign never reaches a percentile (interpolating adds, and −0 + 0 is +0).
                 var v = new Vector<T>(values[i..]);
-                vmin = Vector.Min(vmin, v);
-                vmax = Vector.Max(vmax, v);
+                vmin = Vector.MinNative(vmin, v);
+                vmax = Vector.MaxNative(vmax, v);
             }
 
             for (int k = 0; k < Vector<T>.Count; k++)
