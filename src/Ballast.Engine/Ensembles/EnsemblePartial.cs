@@ -582,7 +582,7 @@ public sealed class EnsemblePartial
         var c1 = partial[buckets..(2 * buckets)];
         var c2 = partial[(2 * buckets)..(3 * buckets)];
         var c3 = partial[(3 * buckets)..];
-        Count(bins[..n], c0, c1, c2, c3);
+        CountBuckets(bins[..n], c0, c1, c2, c3);
 
         // Buckets are a power of two from 64, a whole number of vectors.
         for (int b = 0; b < buckets; b += Vector<int>.Count)
@@ -671,7 +671,7 @@ public sealed class EnsemblePartial
     /// bucket make four short chains of increments instead of one long one. Bins are 0 .. the histograms' length − 1
     /// (<see cref="Bins"/> clamps them), so the counts are reached without a check per value.
     /// </summary>
-    private static void Count(ReadOnlySpan<int> bins, Span<int> c0, Span<int> c1, Span<int> c2, Span<int> c3)
+    private static void CountBuckets(ReadOnlySpan<int> bins, Span<int> c0, Span<int> c1, Span<int> c2, Span<int> c3)
     {
         ref int bin = ref MemoryMarshal.GetReference(bins);
         ref int h0 = ref MemoryMarshal.GetReference(c0);
