@@ -63,6 +63,33 @@ public class EnsembleStatisticsTests
         }
     }
 
+    [Fact]
+    public void Selected_percentiles_equal_sorted_percentiles_where_a_bucket_holds_one_value_or_nearly()
+    {
+        // Buckets holding many copies of one value (resolved without gathering them), next to buckets holding many values
+        // that differ in their last bit or only in the sign of zero (gathered), at lengths that leave a tail after whole
+        // vectors of 16, and with NaNs before them.
+        var rng = new System.Random(11);
+        foreach (int n in new[] { 64, 65, 333, 1000, 1003, 4096, 5000 })
+        {
+            float next = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(2.5f) + 1);
+            var shapes = new[]
+            {
+                Enumerable.Range(0, n).Select(i => i % 5 < 3 ? 2.5 : rng.NextDouble() * 10).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 5 < 3 ? (i % 2 == 0 ? 2.5 : next) : rng.NextDouble() * 10).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 4 == 0 ? 0.0 : i % 4 == 1 ? -0.0 : i % 4 == 2 ? 1.0 : -1.0).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 3 == 0 ? 0.0 : i % 3 == 1 ? 1.0 : rng.NextDouble()).ToArray(),
+                Enumerable.Range(0, n).Select(i => i % 10 == 0 ? 4.0 : i % 10 == 1 ? 5.0 : i % 10 == 2 ? double.NaN : i % 10 < 6 ? 6.0 : rng.NextDouble() * 9).ToArray(),
+                Enumerable.Range(0, n).Select(i => i < n / 2 ? 1.0 : 1.0 + (i * 1e-7)).ToArray(),
+                Enumerable.Range(0, n).Select(_ => Math.Round(rng.NextDouble() * 40) / 4).ToArray(),
+            };
+            foreach (var v in shapes)
+            {
+                AssertSelectedAsSorted(v);
+            }
+        }
+    }
+
     /// <summary>Selection equals a sort, of the values and of the values rounded to single precision (as the sample holds them).</summary>
     private static void AssertSelectedAsSorted(double[] v)
     {

@@ -582,19 +582,7 @@ public sealed class EnsemblePartial
         var c1 = partial[buckets..(2 * buckets)];
         var c2 = partial[(2 * buckets)..(3 * buckets)];
         var c3 = partial[(3 * buckets)..];
-        int i = 0;
-        for (; i <= n - 4; i += 4)
-        {
-            c0[bins[i]]++;
-            c1[bins[i + 1]]++;
-            c2[bins[i + 2]]++;
-            c3[bins[i + 3]]++;
-        }
-
-        for (; i < n; i++)
-        {
-            c0[bins[i]]++;
-        }
+        CountBuckets(bins[..n], c0, c1, c2, c3);
 
         // Buckets are a power of two from 64, a whole number of vectors.
         for (int b = 0; b < buckets; b += Vector<int>.Count)
@@ -602,50 +590,52 @@ public sealed class EnsemblePartial
             (new Vector<int>(c0[b..]) + new Vector<int>(c1[b..]) + new Vector<int>(c2[b..]) + new Vector<int>(c3[b..])).CopyTo(counts[b..]);
         }
 
-        // The bucket of each wanted rank (several ranks may share one) and where its values go in the scratch space.
-        int wanted = 0;
+        // The bucket of each wanted rank (several ranks may share one).
         Span<int> bucketOf = stackalloc int[ranks.Length];
         Span<int> firstRank = stackalloc int[ranks.Length]; // rank of a wanted bucket's smallest value
-        Span<int> start = stackalloc int[ranks.Length];     // its segment in the scratch space
+        Span<int> start = stackalloc int[ranks.Length];     // its segment in the scratch space, −1 when not gathered
+        int wanted = WantedBuckets(counts, ranks, bucketOf, firstRank);
+
+        // A bucket holding many of the values is often one value many runs share (a state, a bound): when all its values have
+        // the same bits, its ranks are that value, found by one vector pass, and it is not gathered.
         var next = buckets <= 1024 ? stackalloc int[buckets] : new int[buckets];
         next.Fill(-1);
-        int cumulative = 0;
+        Span<int> gathered = stackalloc int[ranks.Length];
         int used = 0;
+        int kept = 0;
         int r = 0;
-        for (int b = 0; b < buckets && r < ranks.Length; b++)
+        for (int w = 0; w < wanted; w++)
         {
-            int c = counts[b];
-            if (ranks[r] < cumulative + c)
+            int count = counts[bucketOf[w]];
+            int from = r;
+            while (r < ranks.Length && ranks[r] < firstRank[w] + count)
             {
-                bucketOf[wanted] = b;
-                firstRank[wanted] = cumulative;
-                start[wanted] = used;
-                next[b] = used;
-                used += c;
-                wanted++;
-                while (r < ranks.Length && ranks[r] < cumulative + c)
-                {
-                    r++;
-                }
+                r++;
             }
 
-            cumulative += c;
+            if (count >= OneValueCheck && OneValue(values, bins, bucketOf[w], out T value))
+            {
+                found[from..r].Fill(value);
+                start[w] = -1;
+            }
+            else
+            {
+                start[w] = used;
+                next[bucketOf[w]] = used;
+                gathered[kept++] = bucketOf[w];
+                used += count;
+            }
+        }
+
+        if (used == 0)
+        {
+            return;
         }
 
         var scratch = System.Buffers.ArrayPool<T>.Shared.Rent(used);
         try
         {
-            for (int k = 0; k < n; k++)
-            {
-                int b = bins[k];
-                int at = next[b];
-                if (at >= 0)
-                {
-                    scratch[at] = values[k];
-                    next[b] = at + 1;
-                }
-            }
-
+            Gather(values, bins, next, gathered[..kept], scratch.AsSpan(0, used));
             r = 0;
             Span<int> local = stackalloc int[ranks.Length];
             for (int w = 0; w < wanted; w++)
@@ -655,6 +645,11 @@ public sealed class EnsemblePartial
                 while (r < ranks.Length && ranks[r] < firstRank[w] + count)
                 {
                     r++;
+                }
+
+                if (start[w] < 0)
+                {
+                    continue;
                 }
 
                 for (int k = from; k < r; k++)
@@ -668,6 +663,239 @@ public sealed class EnsemblePartial
         finally
         {
             System.Buffers.ArrayPool<T>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// Counts the values of each bucket into four histograms, bin k into histogram k mod 4, so that runs of values in one
+    /// bucket make four short chains of increments instead of one long one. Bins are 0 .. the histograms' length − 1
+    /// (<see cref="Bins"/> clamps them), so the counts are reached without a check per value.
+    /// </summary>
+    private static void CountBuckets(ReadOnlySpan<int> bins, Span<int> c0, Span<int> c1, Span<int> c2, Span<int> c3)
+    {
+        ref int bin = ref MemoryMarshal.GetReference(bins);
+        ref int h0 = ref MemoryMarshal.GetReference(c0);
+        ref int h1 = ref MemoryMarshal.GetReference(c1);
+        ref int h2 = ref MemoryMarshal.GetReference(c2);
+        ref int h3 = ref MemoryMarshal.GetReference(c3);
+        int n = bins.Length;
+        int i = 0;
+        for (; i <= n - 4; i += 4)
+        {
+            Unsafe.Add(ref h0, Unsafe.Add(ref bin, i))++;
+            Unsafe.Add(ref h1, Unsafe.Add(ref bin, i + 1))++;
+            Unsafe.Add(ref h2, Unsafe.Add(ref bin, i + 2))++;
+            Unsafe.Add(ref h3, Unsafe.Add(ref bin, i + 3))++;
+        }
+
+        for (; i < n; i++)
+        {
+            c0[Unsafe.Add(ref bin, i)]++;
+        }
+    }
+
+    /// <summary>Values a bucket must hold before <see cref="OneValue"/> checks whether they are all one value (below, gathering them costs less).</summary>
+    private const int OneValueCheck = 32;
+
+    /// <summary>
+    /// The wanted buckets in order: the bucket of each of <paramref name="ranks"/> (ascending; ranks sharing a bucket give it
+    /// once) and the rank of its smallest value; returns how many. A scan of the counts that keeps its sums in registers.
+    /// </summary>
+    private static int WantedBuckets(ReadOnlySpan<int> counts, ReadOnlySpan<int> ranks, Span<int> bucketOf, Span<int> firstRank)
+    {
+        int wanted = 0;
+        int cumulative = 0;
+        int r = 0;
+        int rank = ranks[0];
+        for (int b = 0; b < counts.Length; b++)
+        {
+            int end = cumulative + counts[b];
+            if (rank < end)
+            {
+                bucketOf[wanted] = b;
+                firstRank[wanted] = cumulative;
+                wanted++;
+                do
+                {
+                    r++;
+                }
+                while (r < ranks.Length && ranks[r] < end);
+
+                if (r == ranks.Length)
+                {
+                    break;
+                }
+
+                rank = ranks[r];
+            }
+
+            cumulative = end;
+        }
+
+        return wanted;
+    }
+
+    /// <summary>
+    /// Whether every value in <paramref name="bucket"/> has the same bits (then <paramref name="value"/> is it): the smallest and
+    /// largest bit pattern among them, a vector at a time. Bits, not values, so that −0 and +0 in one bucket are gathered and
+    /// selected as before. Single precision only (the sample's values); false for doubles, which are then gathered.
+    /// </summary>
+    private static bool OneValue<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> bins, int bucket, out T value)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        value = default;
+        if (typeof(T) != typeof(float))
+        {
+            return false;
+        }
+
+        var bits = MemoryMarshal.Cast<T, int>(values);
+        int n = bits.Length;
+        int lo = int.MaxValue;
+        int hi = int.MinValue;
+        int i = 0;
+        if (n >= Vector<int>.Count)
+        {
+            var which = new Vector<int>(bucket);
+            var vlo = new Vector<int>(int.MaxValue);
+            var vhi = new Vector<int>(int.MinValue);
+            for (; i <= n - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                var inBucket = Vector.Equals(new Vector<int>(bins[i..]), which);
+                var x = new Vector<int>(bits[i..]);
+                vlo = Vector.Min(vlo, Vector.ConditionalSelect(inBucket, x, new Vector<int>(int.MaxValue)));
+                vhi = Vector.Max(vhi, Vector.ConditionalSelect(inBucket, x, new Vector<int>(int.MinValue)));
+            }
+
+            for (int k = 0; k < Vector<int>.Count; k++)
+            {
+                lo = Math.Min(lo, vlo[k]);
+                hi = Math.Max(hi, vhi[k]);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            if (bins[i] == bucket)
+            {
+                lo = Math.Min(lo, bits[i]);
+                hi = Math.Max(hi, bits[i]);
+            }
+        }
+
+        value = Unsafe.BitCast<int, T>(lo);
+        return lo == hi;
+    }
+
+    /// <summary>
+    /// Copies the values of the <paramref name="gathered"/> buckets (those whose <paramref name="next"/> is a position, the
+    /// others' is −1) into <paramref name="scratch"/>, each bucket's values together in their original order, advancing
+    /// <paramref name="next"/>.
+    /// </summary>
+    private static void Gather<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> bins, Span<int> next, ReadOnlySpan<int> gathered, Span<T> scratch)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float) && Avx512F.IsSupported && gathered.Length <= 10)
+        {
+            GatherCompressed(MemoryMarshal.Cast<T, float>(values), bins, next, gathered, MemoryMarshal.Cast<T, float>(scratch));
+            return;
+        }
+
+        ref T v = ref MemoryMarshal.GetReference(values);
+        ref int bin = ref MemoryMarshal.GetReference(bins);
+        ref int nx = ref MemoryMarshal.GetReference(next);
+        ref T to = ref MemoryMarshal.GetReference(scratch);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins.Length, values.Length);
+        for (int k = 0; k < values.Length; k++)
+        {
+            ref int slot = ref Unsafe.Add(ref nx, Unsafe.Add(ref bin, k)); // bins are 0 .. next.Length − 1 (Bins clamps them)
+            int at = slot;
+            if (at >= 0)
+            {
+                Unsafe.Add(ref to, at) = Unsafe.Add(ref v, k);
+                slot = at + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Gather{T}"/> of single-precision values with 512-bit compresses: a few percent of a spread cell's values are
+    /// wanted, so the scalar gather's branch was mispredicted at nearly every one. Sixteen values at a time, those whose bucket
+    /// is wanted (compared with each wanted bucket, at most ten) are packed with their buckets into a short list, and only that
+    /// list is placed bucket by bucket, with no branch on the data.
+    /// </summary>
+    [SkipLocalsInit] // the packed lists are written before they are read
+    private static void GatherCompressed(ReadOnlySpan<float> values, ReadOnlySpan<int> bins, Span<int> next, ReadOnlySpan<int> keep, Span<float> scratch)
+    {
+        int kept = keep.Length;
+        int n = values.Length;
+        int total = scratch.Length;
+        var packedValues = total + 16 <= 1024 ? stackalloc float[total + 16] : new float[total + 16];
+        var packedBins = total + 16 <= 1024 ? stackalloc int[total + 16] : new int[total + 16];
+        ref float v = ref MemoryMarshal.GetReference(values);
+        ref int bin = ref MemoryMarshal.GetReference(bins);
+        ref int nx = ref MemoryMarshal.GetReference(next);
+        ref float pv = ref MemoryMarshal.GetReference(packedValues);
+        ref int pb = ref MemoryMarshal.GetReference(packedBins);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins.Length, n);
+        int packed = 0;
+        int i = 0;
+        if (kept > 0)
+        {
+            // Unused compares repeat the first bucket (a cell's ranks usually fall into four buckets or fewer, so those take a
+            // shorter loop); a whole vector is stored at the end of the list each time, whose 16 spare places take what lies
+            // past the values packed.
+            var w0 = Vector512.Create(keep[0]);
+            var w1 = Vector512.Create(kept > 1 ? keep[1] : keep[0]);
+            var w2 = Vector512.Create(kept > 2 ? keep[2] : keep[0]);
+            var w3 = Vector512.Create(kept > 3 ? keep[3] : keep[0]);
+            if (kept <= 4)
+            {
+                for (; i <= n - 16; i += 16)
+                {
+                    var b = Vector512.LoadUnsafe(ref bin, (nuint)i);
+                    var m = Vector512.Equals(b, w0) | Vector512.Equals(b, w1) | Vector512.Equals(b, w2) | Vector512.Equals(b, w3);
+                    Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
+                    Avx512F.Compress(Vector512<int>.Zero, m, b).StoreUnsafe(ref pb, (nuint)packed);
+                    packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
+                }
+            }
+            else
+            {
+                var w4 = Vector512.Create(keep[4]);
+                var w5 = Vector512.Create(kept > 5 ? keep[5] : keep[0]);
+                var w6 = Vector512.Create(kept > 6 ? keep[6] : keep[0]);
+                var w7 = Vector512.Create(kept > 7 ? keep[7] : keep[0]);
+                var w8 = Vector512.Create(kept > 8 ? keep[8] : keep[0]);
+                var w9 = Vector512.Create(kept > 9 ? keep[9] : keep[0]);
+                for (; i <= n - 16; i += 16)
+                {
+                    var b = Vector512.LoadUnsafe(ref bin, (nuint)i);
+                    var m = Vector512.Equals(b, w0) | Vector512.Equals(b, w1) | Vector512.Equals(b, w2) | Vector512.Equals(b, w3) | Vector512.Equals(b, w4)
+                        | Vector512.Equals(b, w5) | Vector512.Equals(b, w6) | Vector512.Equals(b, w7) | Vector512.Equals(b, w8) | Vector512.Equals(b, w9);
+                    Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
+                    Avx512F.Compress(Vector512<int>.Zero, m, b).StoreUnsafe(ref pb, (nuint)packed);
+                    packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
+                }
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            int b = Unsafe.Add(ref bin, i);
+            if (Unsafe.Add(ref nx, b) >= 0)
+            {
+                Unsafe.Add(ref pv, packed) = Unsafe.Add(ref v, i);
+                Unsafe.Add(ref pb, packed) = b;
+                packed++;
+            }
+        }
+
+        for (int k = 0; k < packed; k++)
+        {
+            ref int slot = ref next[Unsafe.Add(ref pb, k)];
+            scratch[slot] = Unsafe.Add(ref pv, k);
+            slot++;
         }
     }
 
@@ -716,16 +944,13 @@ public sealed class EnsemblePartial
         T max1 = T.NegativeInfinity, max2 = T.NegativeInfinity;
         for (int k = 0; k < Samples; k++)
         {
+            // The two smallest and two largest so far, without a branch on the values (the sample is in no order, so such
+            // branches were mispredicted): for values, not NaN, the same as the comparisons v < min2 and v > max2.
             T v = values[(int)((long)k * n / Samples)];
-            if (v < min2)
-            {
-                (min1, min2) = v < min1 ? (v, min1) : (min1, v);
-            }
-
-            if (v > max2)
-            {
-                (max1, max2) = v > max1 ? (v, max1) : (max1, v);
-            }
+            min2 = T.Min(min2, T.Max(min1, v));
+            min1 = T.Min(min1, v);
+            max2 = T.Max(max2, T.Min(max1, v));
+            max1 = T.Max(max1, v);
         }
 
         return min2 == max2 || (min2 < max2 && T.IsFinite(T.CreateTruncating(Buckets(n) - 2) / (max2 - min2))) ? (min2, max2) : (min, max);
@@ -778,10 +1003,16 @@ public sealed class EnsemblePartial
         var vtop = new Vector<T>(T.CreateTruncating(top));
         if (typeof(T) == typeof(float))
         {
-            for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
+            // The values hold no NaN (the caller set those apart), so the processor's own min, max and conversion give the
+            // same buckets as the portable ones, without their fix-ups for NaN, signed zeros and overflow (clamped before).
+            var f = MemoryMarshal.Cast<T, float>(values);
+            var flow = Vector.As<T, float>(vlow);
+            var fscale = Vector.As<T, float>(vscale);
+            var ftop = Vector.As<T, float>(vtop);
+            for (; i <= f.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var a = Vector.Min(Vector.Max(((new Vector<T>(values[i..]) - vlow) * vscale) + one, Vector<T>.Zero), vtop);
-                Vector.ConvertToInt32(Vector.As<T, float>(a)).CopyTo(bins[i..]);
+                var a = Vector.MinNative(Vector.MaxNative(((new Vector<float>(f[i..]) - flow) * fscale) + Vector<float>.One, Vector<float>.Zero), ftop);
+                Vector.ConvertToInt32Native(a).CopyTo(bins[i..]);
             }
         }
         else
@@ -816,9 +1047,11 @@ public sealed class EnsemblePartial
             var vmax = vmin;
             for (i = Vector<T>.Count; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
+                // No NaN here, so the processor's own min and max (without the portable ones' NaN and signed-zero fix-ups) give
+                // the same extremes; a zero's sign never reaches a percentile (interpolating adds, and −0 + 0 is +0).
                 var v = new Vector<T>(values[i..]);
-                vmin = Vector.Min(vmin, v);
-                vmax = Vector.Max(vmax, v);
+                vmin = Vector.MinNative(vmin, v);
+                vmax = Vector.MaxNative(vmax, v);
             }
 
             for (int k = 0; k < Vector<T>.Count; k++)
