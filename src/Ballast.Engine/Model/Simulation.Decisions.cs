@@ -110,13 +110,13 @@ public sealed partial class Simulation
         var qExecuted = pv.QExecuted * execAny;
         bool own = _tables.AllyStanceIn[t];
         ref double bt = ref D(_batch);
+        ref double postureBaseR = ref D(_postureBase);
+        PostureBases(r0, pv);
         for (int x = 0; x < _allies.Length; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
-            var postureBase = PostureBase(i, pv);
-            S(ref D(_postureBase), o, postureBase);
-            var posture = postureBase * (Vector<double>.One - L(ref execR, o));
+            var posture = L(ref postureBaseR, o) * (Vector<double>.One - L(ref execR, o));
             var thr = Threat(i, r0, pv, crisisFactor);
             S(ref thrR, o, thr);
 
@@ -267,6 +267,20 @@ public sealed partial class Simulation
     /// <summary>Sunk posture index in [0,1): 1 − exp(−(troops/T + bases/B + HNS/(troop cost·T))), zero after a step-back.</summary>
     private Vector<double> Posture(int i, int r0, in ModelParameters<Vector<double>> pv) =>
         PostureBase(i, pv) * (Vector<double>.One - L(ref D(_exec), (i * _r) + r0));
+
+    /// <summary>
+    /// <see cref="PostureBase"/> of every ally of lane group <paramref name="r0"/> / W into <see cref="_postureBase"/>, in a loop
+    /// of its own: the per-lane path calls <see cref="PostureTerm"/>, and a call inside the beliefs' pass made the compiler keep
+    /// that pass's vectors in memory (every vector register is lost across a call).
+    /// </summary>
+    private void PostureBases(int r0, in ModelParameters<Vector<double>> pv)
+    {
+        ref double postureBaseR = ref D(_postureBase);
+        foreach (int i in _allies)
+        {
+            S(ref postureBaseR, (i * _r) + r0, PostureBase(i, pv));
+        }
+    }
 
     /// <summary>The schedule-only part 1 − exp(−raw) of <see cref="Posture"/> (the same before and after threats are executed).</summary>
     private Vector<double> PostureBase(int i, in ModelParameters<Vector<double>> pv) =>
