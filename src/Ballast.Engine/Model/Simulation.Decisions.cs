@@ -195,17 +195,20 @@ public sealed partial class Simulation
         }
 
         Batched<LogisticOf>(ref lg, n * w, ref MemoOf(1));
+        ref double dR = ref D(_d);
+        ref double compMix = ref D(_tables.CompMix); // resolved once, as in Apply
+        ref double autoMix = ref D(_tables.AutoMix);
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
             var dup = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), L(ref lg, x * w), Vector<double>.One);
-            S(ref D(_d), o, dup);
+            S(ref dR, o, dup);
             var notDup = Vector<double>.One - dup;
             for (int mm = 0; mm < Mis; mm++)
             {
                 int im = (i * Mis) + mm;
-                var mix = (notDup * V(_tables.CompMix[im])) + (dup * V(_tables.AutoMix[im]));
+                var mix = (notDup * V(Unsafe.Add(ref compMix, im))) + (dup * V(Unsafe.Add(ref autoMix, im)));
                 S(ref nextMixR, (im * rr) + r0, mix);
             }
         }

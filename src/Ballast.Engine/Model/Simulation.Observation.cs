@@ -180,6 +180,8 @@ public sealed partial class Simulation
         ref double eCoal = ref sc;
         ref double eAdv = ref Unsafe.Add(ref sc, Mis * w);
         int usMix = (_us * Mis * rr) + r0;
+        ref int allies = ref MemoryMarshal.GetArrayDataReference(_allies);
+        ref int adversaries = ref MemoryMarshal.GetArrayDataReference(_adversaries);
         for (int mm = 0; mm < Mis; mm++)
         {
             var coal = usWeight * L(ref kMisR, usMix + (mm * rr));
@@ -190,17 +192,18 @@ public sealed partial class Simulation
                 adv += advMissiles;
             }
 
+            int om = (mm * rr) + r0;
             for (int x = 0; x < n; x++)
             {
-                var kim = L(ref kMisR, (((_allies[x] * Mis) + mm) * rr) + r0);
+                var kim = L(ref kMisR, (Unsafe.Add(ref allies, x) * Mis * rr) + om);
                 coal += L(ref weightS, x * w) * kim;
                 adv += L(ref bwS, x * w) * kim;
             }
 
             for (int a = 0; a < nAdv; a++)
             {
-                int j = _adversaries[a];
-                adv += L(ref lsgR, (j * rr) + r0) * L(ref kMisR, (((j * Mis) + mm) * rr) + r0);
+                int j = Unsafe.Add(ref adversaries, a);
+                adv += L(ref lsgR, (j * rr) + r0) * L(ref kMisR, (j * Mis * rr) + om);
             }
 
             S(ref eCoal, mm * w, coal);

@@ -33,6 +33,13 @@ public sealed partial class Simulation
         var commonShock = _sqrtCommon[ch] * zCommon;
         var spendingShock = Inputs.SpendingShock;
         int nextYo = _yo + _a;
+        // The loop's buffers and tables resolved once: a store through a reference may alias any field as far as the
+        // compiler knows, so it would otherwise reload each field (and check each index) after every store.
+        ref double cumSpendR = ref D(_cumSpend);
+        ref double cumAbsorbedR = ref D(_cumAbsorbed);
+        ref double cumWasteR = ref D(_cumWaste);
+        ref double kR = ref D(_k);
+        ref double phiFactor = ref Unsafe.Add(ref D(_tables.PhiFactor), _yo * Mis);
 
         // Pass 1 (every actor): 1. economy with (regionally correlated) shocks, scheduled shocks and coercion of hosts in
         // crises; 2. capability by perpetual inventory with industrial-capacity absorption and φ gains/losses; next budget (with its scheduled shock).
@@ -54,9 +61,9 @@ public sealed partial class Simulation
             var left = (m - absM) + (backlog - absB);
             var waste = left * pv.BacklogWaste;
             S(ref backlogR, o, left - waste);
-            S(ref D(_cumSpend), o, L(ref D(_cumSpend), o) + m);
-            S(ref D(_cumAbsorbed), o, L(ref D(_cumAbsorbed), o) + absM + absB);
-            S(ref D(_cumWaste), o, L(ref D(_cumWaste), o) + waste);
+            S(ref cumSpendR, o, L(ref cumSpendR, o) + m);
+            S(ref cumAbsorbedR, o, L(ref cumAbsorbedR, o) + absM + absB);
+            S(ref cumWasteR, o, L(ref cumWasteR, o) + waste);
             S(ref capR, o, cap + (pv.IndustrialAdjustment * ((m + backlog) - cap)));
             var phi = (double.IsNaN(_tables.Phi[i]) ? pv.PhiDefault : V(_tables.Phi[i])) * (Vector<double>.One - (pv.DuplicationPhiPenalty * (ally ? L(ref dR, o) : Vector<double>.Zero)));
             var add = phi * (absM + (pv.BacklogEfficiency * absB));
@@ -65,12 +72,12 @@ public sealed partial class Simulation
             {
                 int im = (i * Mis) + mm;
                 int om = (im * rr) + r0;
-                var kNew = (keep * L(ref kMisR, om)) + (add * L(ref nextMixR, om) * V(_tables.PhiFactor[(_yo * Mis) + im]));
+                var kNew = (keep * L(ref kMisR, om)) + (add * L(ref nextMixR, om) * V(Unsafe.Add(ref phiFactor, im)));
                 S(ref kMisR, om, kNew);
                 kSum += kNew;
             }
 
-            S(ref D(_k), o, kSum);
+            S(ref kR, o, kSum);
             S(ref yR, o, yNext);
             // Next year's scheduled spending shock scales the budget (a factor of 1 in most years); allies and partners are
             // democracies at peace: their burden stays below the peacetime record (§3).
