@@ -152,6 +152,8 @@ public sealed partial class Simulation
         int n = _allies.Length;
         int eo = ((ch * _normalsPerGroup) + _a + 1) * w;
         var lnMaxBurden = _lnMaxBurden[ch];
+        ref double lnThrR = ref D(_lnThr);
+        ref double alphaR = ref D(_alpha);
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];
@@ -171,9 +173,9 @@ public sealed partial class Simulation
             int o = (i * rr) + r0;
             var lnY = L(ref lg, x * w);
             var lnThr = L(ref lg, (n + x) * w);
-            S(ref D(_lnThr), o, lnThr);
+            S(ref lnThrR, o, lnThr);
             // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
-            var lnStar = L(ref D(_alpha), o) + (pv.BetaY * lnY) + (pv.BetaT * lnThr)
+            var lnStar = L(ref alphaR, o) + (pv.BetaY * lnY) + (pv.BetaT * lnThr)
                 + (pv.BetaS * L(ref lg, ((2 * n) + x) * w)) + (pv.BetaP * L(ref lg, ((3 * n) + x) * w));
 
             // Desired spending never exceeds the highest burden observed in peacetime.

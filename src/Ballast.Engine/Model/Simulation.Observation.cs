@@ -146,15 +146,18 @@ public sealed partial class Simulation
         int dupRec = (int)ActorIndicator.Duplication * _a;
         int exposureRec = (int)ActorIndicator.HostExposure * _a;
         Overlaps(ref overlapS, r0);
+        ref double stateR = ref D(_state);
+        ref double ioR = ref D(_io);
+        ref double alR = ref D(_al);
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
-            var state = L(ref D(_state), o);
+            var state = L(ref stateR, o);
             var aligned = AlignedOne(state);
             var bw = Vector.ConditionalSelect(Vector.Equals(state, V((double)AlignmentState.Bandwagoning)), pv.BandwagonTransfer, Vector<double>.Zero);
             var lsg = L(ref lsgR, o);
-            S(ref weightS, x * w, L(ref D(_io), o) * L(ref D(_al), o) * lsg * aligned);
+            S(ref weightS, x * w, L(ref ioR, o) * L(ref alR, o) * lsg * aligned);
             S(ref bwS, x * w, bw * lsg);
             var overlap = L(ref overlapS, x * w);
             S(ref rec, _recActor[dupRec + i] + step + r0, overlap);
@@ -404,23 +407,34 @@ public sealed partial class Simulation
         ref double rec = ref D(_rec);
         ref double targetYear = ref D(_targetYear);
         var targets = Inputs.TargetShares;
-        int[] off = _recActor;
+        // Offsets and state resolved once (a store through a reference would otherwise reload each field after it), and
+        // the offsets of kind k at off[k·A + i] read without a bounds check (ActorRecordOffsets fills every one).
+        ref int off = ref MemoryMarshal.GetArrayDataReference(_recActor);
+        ref double mR = ref D(_m);
+        ref double yR = ref D(_y);
+        ref double kR = ref D(_k);
+        ref double cR = ref D(_c);
+        ref double alR = ref D(_al);
+        ref double ioR = ref D(_io);
+        ref double hR = ref D(_h);
+        ref double qR = ref D(_q);
+        ref double stateR = ref D(_state);
         for (int i = 0; i < a; i++)
         {
             int o = (i * rr) + r0;
-            var m = L(ref D(_m), o);
-            var y = L(ref D(_y), o);
+            var m = L(ref mR, o);
+            var y = L(ref yR, o);
             var share = m / y;
-            S(ref rec, off[((int)ActorIndicator.Spending * a) + i] + at, m);
-            S(ref rec, off[((int)ActorIndicator.Share * a) + i] + at, share);
-            S(ref rec, off[((int)ActorIndicator.Gdp * a) + i] + at, y);
-            S(ref rec, off[((int)ActorIndicator.Capability * a) + i] + at, L(ref D(_k), o));
-            S(ref rec, off[((int)ActorIndicator.Credibility * a) + i] + at, L(ref D(_c), o));
-            S(ref rec, off[((int)ActorIndicator.Alignment * a) + i] + at, L(ref D(_al), o));
-            S(ref rec, off[((int)ActorIndicator.Interoperability * a) + i] + at, L(ref D(_io), o));
-            S(ref rec, off[((int)ActorIndicator.Hedging * a) + i] + at, L(ref D(_h), o));
-            S(ref rec, off[((int)ActorIndicator.Belief * a) + i] + at, L(ref D(_q), o));
-            S(ref rec, off[((int)ActorIndicator.AlignmentState * a) + i] + at, L(ref D(_state), o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Spending * a) + i) + at, m);
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Share * a) + i) + at, share);
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Gdp * a) + i) + at, y);
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Capability * a) + i) + at, L(ref kR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Credibility * a) + i) + at, L(ref cR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Alignment * a) + i) + at, L(ref alR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Interoperability * a) + i) + at, L(ref ioR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Hedging * a) + i) + at, L(ref hR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Belief * a) + i) + at, L(ref qR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.AlignmentState * a) + i) + at, L(ref stateR, o));
             for (int k = 0; k < _nTargets; k++)
             {
                 int ok = (((k * a) + i) * rr) + r0;
