@@ -27,6 +27,16 @@ public static class LaneMath
             return ExpWide(x);
         }
 
+        return ExpInRange(x);
+    }
+
+    /// <summary>
+    /// <see cref="Exp"/> of lanes known to lie in [−708, 708] (or NaN): the same bits without the range test and its rare
+    /// call, so a loop of them keeps its values in registers (the logistic clamps its argument to ±700).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector<double> ExpInRange(Vector<double> x)
+    {
         var t = Vector.FusedMultiplyAdd(x, new Vector<double>(Log2E), new Vector<double>(Magic));
         var n = t - new Vector<double>(Magic);
         var p = ExpReduced(x, n);
@@ -75,6 +85,8 @@ public static class LaneMath
 
     private const long SqrtHalfBits = 0x3FE6A09E667F3BCDL; // √2/2: the mantissa is reduced to [√2/2, √2)
     private const double MinNormal = 2.2250738585072014E-308;
+    private const ulong MinNormalBits = 0x0010000000000000UL;
+    private const ulong MaxValueBits = 0x7FEFFFFFFFFFFFFFUL;
     private const long MantissaMask = 0x000FFFFFFFFFFFFFL;
     private const long TwoPow52Bits = 0x4330000000000000L;
 
@@ -82,8 +94,9 @@ public static class LaneMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Log(Vector<double> x)
     {
-        // Positive normal finite lanes only on the fast path (NaN fails the first comparison).
-        if (!Vector.GreaterThanOrEqualAll(x, new Vector<double>(MinNormal)) || Vector.GreaterThanAny(x, new Vector<double>(double.MaxValue)))
+        // Positive normal finite lanes only on the fast path: their bits, and only theirs, lie in [MinNormal, MaxValue], so one
+        // unsigned comparison of bits − MinNormal's bits tests both ends (negative lanes, zeros, NaN and ∞ fall outside).
+        if (!Vector.LessThanAll(Vector.AsVectorUInt64(x) - new Vector<ulong>(MinNormalBits), new Vector<ulong>(MaxValueBits - MinNormalBits + 1)))
         {
             return LogSpecial(x);
         }
@@ -124,7 +137,8 @@ public static class LaneMath
         var b0 = Vector.FusedMultiplyAdd(a1, z2, a0);
         var b1 = Vector.FusedMultiplyAdd(a3, z2, a2);
         var tail = Vector.FusedMultiplyAdd(b1, z4, b0) * z; // s²/3 + s⁴/5 + … + s¹⁶/17
-        var logm = Vector.FusedMultiplyAdd(s + s, tail, s + s);
+        var s2 = s + s;
+        var logm = Vector.FusedMultiplyAdd(s2, tail, s2);
         return Vector.FusedMultiplyAdd(kd, new Vector<double>(Ln2Hi), Vector.FusedMultiplyAdd(kd, new Vector<double>(Ln2Lo), logm));
     }
 

@@ -110,13 +110,13 @@ public sealed partial class Simulation
         var qExecuted = pv.QExecuted * execAny;
         bool own = _tables.AllyStanceIn[t];
         ref double bt = ref D(_batch);
+        ref double postureBaseR = ref D(_postureBase);
+        PostureBases(r0, pv);
         for (int x = 0; x < _allies.Length; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
-            var postureBase = PostureBase(i, pv);
-            S(ref D(_postureBase), o, postureBase);
-            var posture = postureBase * (Vector<double>.One - L(ref execR, o));
+            var posture = L(ref postureBaseR, o) * (Vector<double>.One - L(ref execR, o));
             var thr = Threat(i, r0, pv, crisisFactor);
             S(ref thrR, o, thr);
 
@@ -152,6 +152,8 @@ public sealed partial class Simulation
         int n = _allies.Length;
         int eo = ((ch * _normalsPerGroup) + _a + 1) * w;
         var lnMaxBurden = _lnMaxBurden[ch];
+        ref double lnThrR = ref D(_lnThr);
+        ref double alphaR = ref D(_alpha);
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];
@@ -171,9 +173,9 @@ public sealed partial class Simulation
             int o = (i * rr) + r0;
             var lnY = L(ref lg, x * w);
             var lnThr = L(ref lg, (n + x) * w);
-            S(ref D(_lnThr), o, lnThr);
+            S(ref lnThrR, o, lnThr);
             // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
-            var lnStar = L(ref D(_alpha), o) + (pv.BetaY * lnY) + (pv.BetaT * lnThr)
+            var lnStar = L(ref alphaR, o) + (pv.BetaY * lnY) + (pv.BetaT * lnThr)
                 + (pv.BetaS * L(ref lg, ((2 * n) + x) * w)) + (pv.BetaP * L(ref lg, ((3 * n) + x) * w));
 
             // Desired spending never exceeds the highest burden observed in peacetime.
@@ -195,17 +197,20 @@ public sealed partial class Simulation
         }
 
         Batched<LogisticOf>(ref lg, n * w, ref MemoOf(1));
+        ref double dR = ref D(_d);
+        ref double compMix = ref D(_tables.CompMix); // resolved once, as in Apply
+        ref double autoMix = ref D(_tables.AutoMix);
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
             var dup = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), L(ref lg, x * w), Vector<double>.One);
-            S(ref D(_d), o, dup);
+            S(ref dR, o, dup);
             var notDup = Vector<double>.One - dup;
             for (int mm = 0; mm < Mis; mm++)
             {
                 int im = (i * Mis) + mm;
-                var mix = (notDup * V(_tables.CompMix[im])) + (dup * V(_tables.AutoMix[im]));
+                var mix = (notDup * V(Unsafe.Add(ref compMix, im))) + (dup * V(Unsafe.Add(ref autoMix, im)));
                 S(ref nextMixR, (im * rr) + r0, mix);
             }
         }
@@ -267,6 +272,20 @@ public sealed partial class Simulation
     /// <summary>Sunk posture index in [0,1): 1 − exp(−(troops/T + bases/B + HNS/(troop cost·T))), zero after a step-back.</summary>
     private Vector<double> Posture(int i, int r0, in ModelParameters<Vector<double>> pv) =>
         PostureBase(i, pv) * (Vector<double>.One - L(ref D(_exec), (i * _r) + r0));
+
+    /// <summary>
+    /// <see cref="PostureBase"/> of every ally of lane group <paramref name="r0"/> / W into <see cref="_postureBase"/>, in a loop
+    /// of its own: the per-lane path calls <see cref="PostureTerm"/>, and a call inside the beliefs' pass made the compiler keep
+    /// that pass's vectors in memory (every vector register is lost across a call).
+    /// </summary>
+    private void PostureBases(int r0, in ModelParameters<Vector<double>> pv)
+    {
+        ref double postureBaseR = ref D(_postureBase);
+        foreach (int i in _allies)
+        {
+            S(ref postureBaseR, (i * _r) + r0, PostureBase(i, pv));
+        }
+    }
 
     /// <summary>The schedule-only part 1 − exp(−raw) of <see cref="Posture"/> (the same before and after threats are executed).</summary>
     private Vector<double> PostureBase(int i, in ModelParameters<Vector<double>> pv) =>

@@ -23,7 +23,7 @@ public sealed partial class Simulation
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Logistic(Vector<double> z) =>
-        Vector<double>.One / (Vector<double>.One + LaneMath.Exp(-Vector.MinNative(Vector.MaxNative(z, new Vector<double>(-700)), new Vector<double>(700))));
+        Vector<double>.One / (Vector<double>.One + LaneMath.ExpInRange(-Vector.MinNative(Vector.MaxNative(z, new Vector<double>(-700)), new Vector<double>(700))));
 
     /// <summary>
     /// <typeparamref name="TFunction"/> of every vector of <paramref name="v"/>[0, <paramref name="count"/>) in place: a loop

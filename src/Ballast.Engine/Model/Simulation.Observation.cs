@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Ballast.Engine.Model;
 
 // Observation: the aggregates and records of a year, and what the finished block reports per lane. Reading never
@@ -71,12 +73,20 @@ public sealed partial class Simulation
     private static int? ToYear(double v) => double.IsNaN(v) ? null : (int)v;
 
     /// <summary>Coalition and adversary effectiveness per mission, CES, balance, costs, exposure of lane group <paramref name="ch"/> at year index t.</summary>
+    /// <remarks>
+    /// The allies' weights first (with their per-ally sums), then each mission's two sums over the US, the allies and the
+    /// adversaries in the same order as one pass per ally would add them, so each sum stays in a register. Its scratch
+    /// (<see cref="_aggregate"/>) is a field rather than stack memory, so the method is compiled by tiers with a profile
+    /// like the other phases (a method with stackalloc is compiled fully optimised at once, without one).
+    /// </remarks>
     private void Aggregate(int t, int ch)
     {
         int r0 = ch * W;
         int rr = _r;
+        int w = W;
         int year = Inputs.StartYear + t;
         int nAdv = _adversaries.Length;
+        int n = _allies.Length;
         int step = t * _indicators * rr;
         ref var pv = ref _pv[ch];
         ref double rec = ref D(_rec);
@@ -85,8 +95,10 @@ public sealed partial class Simulation
         ref double kR = ref D(_k);
         ref double lsgR = ref D(_lsg);
         ref double execR = ref D(_exec);
-        Span<Vector<double>> eCoal = stackalloc Vector<double>[Mis];
-        Span<Vector<double>> eAdv = stackalloc Vector<double>[Mis];
+        ref double sc = ref D(_aggregate);
+        ref double weightS = ref Unsafe.Add(ref sc, AggregateWeights * w);
+        ref double bwS = ref Unsafe.Add(ref weightS, n * w);
+        ref double overlapS = ref Unsafe.Add(ref bwS, n * w);
         var theatre = TheatreShare(_tables.TheatreShare[t], r0, pv);
         int ou = (_us * rr) + r0;
 
@@ -122,15 +134,6 @@ public sealed partial class Simulation
         var usWeight = theatre * usLsg;
         var missiles = L(ref D(_xMis), r0) * pv.MissileCapability;
         var advMissiles = L(ref D(_yMis), r0) * pv.MissileCapability;
-        int usMix = _us * Mis * rr;
-        for (int mm = 0; mm < Mis; mm++)
-        {
-            eCoal[mm] = usWeight * L(ref kMisR, usMix + (mm * rr) + r0);
-            eAdv[mm] = Vector<double>.Zero;
-        }
-
-        eCoal[(int)MissionArea.LongRangeStrike] += missiles;
-        eAdv[(int)MissionArea.LongRangeStrike] += advMissiles;
         var kCoal = theatre * L(ref kR, ou);
         var kAdv = Vector<double>.Zero;
         var mCoal = theatre * L(ref mR, ou);
@@ -142,27 +145,21 @@ public sealed partial class Simulation
         var ym = L(ref D(_yMis), r0);
         int dupRec = (int)ActorIndicator.Duplication * _a;
         int exposureRec = (int)ActorIndicator.HostExposure * _a;
-        Span<Vector<double>> overlaps = stackalloc Vector<double>[_allies.Length];
-        Overlaps(overlaps, r0);
-        for (int x = 0; x < _allies.Length; x++)
+        Overlaps(ref overlapS, r0);
+        ref double stateR = ref D(_state);
+        ref double ioR = ref D(_io);
+        ref double alR = ref D(_al);
+        for (int x = 0; x < n; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
-            var state = L(ref D(_state), o);
+            var state = L(ref stateR, o);
             var aligned = AlignedOne(state);
             var bw = Vector.ConditionalSelect(Vector.Equals(state, V((double)AlignmentState.Bandwagoning)), pv.BandwagonTransfer, Vector<double>.Zero);
             var lsg = L(ref lsgR, o);
-            var weight = L(ref D(_io), o) * L(ref D(_al), o) * lsg * aligned;
-            var bwWeight = bw * lsg;
-            var overlap = overlaps[x];
-            int im0 = i * Mis * rr;
-            for (int mm = 0; mm < Mis; mm++)
-            {
-                var kim = L(ref kMisR, im0 + (mm * rr) + r0);
-                eCoal[mm] += weight * kim;
-                eAdv[mm] += bwWeight * kim;
-            }
-
+            S(ref weightS, x * w, L(ref ioR, o) * L(ref alR, o) * lsg * aligned);
+            S(ref bwS, x * w, bw * lsg);
+            var overlap = L(ref overlapS, x * w);
             S(ref rec, _recActor[dupRec + i] + step + r0, overlap);
             var m = L(ref mR, o);
             dupNum += m * overlap * aligned;
@@ -177,24 +174,50 @@ public sealed partial class Simulation
 
         for (int a = 0; a < nAdv; a++)
         {
-            int j = _adversaries[a];
-            int o = (j * rr) + r0;
-            var lsg = L(ref lsgR, o);
-            int jm0 = j * Mis * rr;
-            for (int mm = 0; mm < Mis; mm++)
-            {
-                eAdv[mm] += lsg * L(ref kMisR, jm0 + (mm * rr) + r0);
-            }
-
+            int o = (_adversaries[a] * rr) + r0;
             kAdv += L(ref kR, o);
             mAdv += L(ref mR, o);
         }
 
-        var (eC, eA) = Ces(eCoal, eAdv, ch, pv.CesRho);
+        // Each mission's effectiveness: the US share, the missiles, then ally by ally and adversary by adversary.
+        ref double eCoal = ref sc;
+        ref double eAdv = ref Unsafe.Add(ref sc, Mis * w);
+        int usMix = (_us * Mis * rr) + r0;
+        ref int allies = ref MemoryMarshal.GetArrayDataReference(_allies);
+        ref int adversaries = ref MemoryMarshal.GetArrayDataReference(_adversaries);
+        for (int mm = 0; mm < Mis; mm++)
+        {
+            var coal = usWeight * L(ref kMisR, usMix + (mm * rr));
+            var adv = Vector<double>.Zero;
+            if (mm == (int)MissionArea.LongRangeStrike)
+            {
+                coal += missiles;
+                adv += advMissiles;
+            }
+
+            int om = (mm * rr) + r0;
+            for (int x = 0; x < n; x++)
+            {
+                var kim = L(ref kMisR, (Unsafe.Add(ref allies, x) * Mis * rr) + om);
+                coal += L(ref weightS, x * w) * kim;
+                adv += L(ref bwS, x * w) * kim;
+            }
+
+            for (int a = 0; a < nAdv; a++)
+            {
+                int j = Unsafe.Add(ref adversaries, a);
+                adv += L(ref lsgR, (j * rr) + r0) * L(ref kMisR, (j * Mis * rr) + om);
+            }
+
+            S(ref eCoal, mm * w, coal);
+            S(ref eAdv, mm * w, adv);
+        }
+
+        var (eC, eA) = Ces(ref sc, ch, pv.CesRho);
         var balance = eC / eA;
         for (int mm = 0; mm < Mis; mm++)
         {
-            S(ref rec, _recCoal[mm] + step + r0, eCoal[mm] * PerBn);
+            S(ref rec, _recCoal[mm] + step + r0, L(ref eCoal, mm * w) * PerBn);
         }
 
         var gross = (theatre * L(ref mR, ou)) + (pv.TroopCost * troopsEff);
@@ -227,19 +250,19 @@ public sealed partial class Simulation
     /// (one instruction instead of the IEEE minimum's three) gives the same sum: it returns the ally's share when that is
     /// NaN, and it differs only in the sign of a zero result, which adding it to the sum (never −0) erases.
     /// </summary>
-    private void Overlaps(Span<Vector<double>> overlaps, int r0)
+    private void Overlaps(ref double overlaps, int r0)
     {
         int rr = _r;
         ref double mixR = ref D(NextMix);
-        Span<Vector<double>> us = stackalloc Vector<double>[Mis];
+        int usMix = (_us * Mis * rr) + r0;
         bool numbers = true;
         for (int mm = 0; mm < Mis; mm++)
         {
-            us[mm] = L(ref mixR, (((_us * Mis) + mm) * rr) + r0);
-            numbers &= Vector.EqualsAll(us[mm], us[mm]);
+            var us = L(ref mixR, usMix + (mm * rr));
+            numbers &= Vector.EqualsAll(us, us);
         }
 
-        for (int x = 0; x < overlaps.Length; x++)
+        for (int x = 0; x < _allies.Length; x++)
         {
             int im0 = (_allies[x] * Mis * rr) + r0;
             var overlap = Vector<double>.Zero;
@@ -247,18 +270,18 @@ public sealed partial class Simulation
             {
                 for (int mm = 0; mm < Mis; mm++)
                 {
-                    overlap += Vector.MinNative(us[mm], L(ref mixR, im0 + (mm * rr)));
+                    overlap += Vector.MinNative(L(ref mixR, usMix + (mm * rr)), L(ref mixR, im0 + (mm * rr)));
                 }
             }
             else
             {
                 for (int mm = 0; mm < Mis; mm++)
                 {
-                    overlap += Vector.Min(L(ref mixR, im0 + (mm * rr)), us[mm]);
+                    overlap += Vector.Min(L(ref mixR, im0 + (mm * rr)), L(ref mixR, usMix + (mm * rr)));
                 }
             }
 
-            overlaps[x] = overlap;
+            S(ref overlaps, x * W, overlap);
         }
     }
 
@@ -270,30 +293,34 @@ public sealed partial class Simulation
     /// loop and their powers in another, so the independent latency chains overlap; each lane's operations are
     /// <see cref="CesNormalised"/>'s.
     /// </summary>
-    private (Vector<double> Coalition, Vector<double> Adversary) Ces(ReadOnlySpan<Vector<double>> coalition, ReadOnlySpan<Vector<double>> adversary, int ch, Vector<double> rho)
+    private (Vector<double> Coalition, Vector<double> Adversary) Ces(ref double e, int ch, Vector<double> rho)
     {
-        Span<Vector<double>> lnE = stackalloc Vector<double>[2 * Mis];
-        Span<Vector<double>> power = stackalloc Vector<double>[2 * Mis];
+        int w = W;
+        int count = 2 * Mis;
+        ref double lnE = ref Unsafe.Add(ref e, count * w);
+        ref double power = ref Unsafe.Add(ref lnE, count * w);
         var scale = _cesScale.AsSpan(ch * Mis, Mis);
         var tiny = new Vector<double>(1e-9);
         for (int m = 0; m < Mis; m++)
         {
-            lnE[m] = AtLeast(coalition[m] * scale[m], tiny);
-            lnE[Mis + m] = AtLeast(adversary[m] * scale[m], tiny);
+            S(ref lnE, m * w, AtLeast(L(ref e, m * w) * scale[m], tiny));
+            S(ref lnE, (Mis + m) * w, AtLeast(L(ref e, (Mis + m) * w) * scale[m], tiny));
         }
 
-        for (int j = 0; j < lnE.Length; j++)
+        for (int j = 0; j < count; j++)
         {
-            lnE[j] = LaneMath.Log(lnE[j]);
+            S(ref lnE, j * w, LaneMath.Log(L(ref lnE, j * w)));
         }
 
-        for (int j = 0; j < lnE.Length; j++)
+        for (int j = 0; j < count; j++)
         {
-            power[j] = LaneMath.Exp(rho * lnE[j]);
+            S(ref power, j * w, LaneMath.Exp(rho * L(ref lnE, j * w)));
         }
 
         var weights = _cesWeight.AsSpan(ch * Mis, Mis);
-        return (CesSum(lnE[..Mis], power[..Mis], weights, rho), CesSum(lnE[Mis..], power[Mis..], weights, rho));
+        var lnSpan = MemoryMarshal.Cast<double, Vector<double>>(MemoryMarshal.CreateReadOnlySpan(ref lnE, count * w));
+        var powerSpan = MemoryMarshal.Cast<double, Vector<double>>(MemoryMarshal.CreateReadOnlySpan(ref power, count * w));
+        return (CesSum(lnSpan[..Mis], powerSpan[..Mis], weights, rho), CesSum(lnSpan[Mis..], powerSpan[Mis..], weights, rho));
     }
 
     /// <summary>The mission weights of a lane group normalised to sum 1, and their inverses ω_sum/ω_m, for <see cref="Ces"/>.</summary>
@@ -348,6 +375,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>The CES aggregate from each mission's ln E_m (floored at 1e-9) and E_m^ρ = exp(ρ ln E_m).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> CesSum(ReadOnlySpan<Vector<double>> lnE, ReadOnlySpan<Vector<double>> power, ReadOnlySpan<Vector<double>> weights, Vector<double> rho)
     {
         var sum = Vector<double>.Zero;
@@ -379,23 +407,34 @@ public sealed partial class Simulation
         ref double rec = ref D(_rec);
         ref double targetYear = ref D(_targetYear);
         var targets = Inputs.TargetShares;
-        int[] off = _recActor;
+        // Offsets and state resolved once (a store through a reference would otherwise reload each field after it), and
+        // the offsets of kind k at off[k·A + i] read without a bounds check (ActorRecordOffsets fills every one).
+        ref int off = ref MemoryMarshal.GetArrayDataReference(_recActor);
+        ref double mR = ref D(_m);
+        ref double yR = ref D(_y);
+        ref double kR = ref D(_k);
+        ref double cR = ref D(_c);
+        ref double alR = ref D(_al);
+        ref double ioR = ref D(_io);
+        ref double hR = ref D(_h);
+        ref double qR = ref D(_q);
+        ref double stateR = ref D(_state);
         for (int i = 0; i < a; i++)
         {
             int o = (i * rr) + r0;
-            var m = L(ref D(_m), o);
-            var y = L(ref D(_y), o);
+            var m = L(ref mR, o);
+            var y = L(ref yR, o);
             var share = m / y;
-            S(ref rec, off[((int)ActorIndicator.Spending * a) + i] + at, m);
-            S(ref rec, off[((int)ActorIndicator.Share * a) + i] + at, share);
-            S(ref rec, off[((int)ActorIndicator.Gdp * a) + i] + at, y);
-            S(ref rec, off[((int)ActorIndicator.Capability * a) + i] + at, L(ref D(_k), o));
-            S(ref rec, off[((int)ActorIndicator.Credibility * a) + i] + at, L(ref D(_c), o));
-            S(ref rec, off[((int)ActorIndicator.Alignment * a) + i] + at, L(ref D(_al), o));
-            S(ref rec, off[((int)ActorIndicator.Interoperability * a) + i] + at, L(ref D(_io), o));
-            S(ref rec, off[((int)ActorIndicator.Hedging * a) + i] + at, L(ref D(_h), o));
-            S(ref rec, off[((int)ActorIndicator.Belief * a) + i] + at, L(ref D(_q), o));
-            S(ref rec, off[((int)ActorIndicator.AlignmentState * a) + i] + at, L(ref D(_state), o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Spending * a) + i) + at, m);
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Share * a) + i) + at, share);
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Gdp * a) + i) + at, y);
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Capability * a) + i) + at, L(ref kR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Credibility * a) + i) + at, L(ref cR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Alignment * a) + i) + at, L(ref alR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Interoperability * a) + i) + at, L(ref ioR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Hedging * a) + i) + at, L(ref hR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.Belief * a) + i) + at, L(ref qR, o));
+            S(ref rec, Unsafe.Add(ref off, ((int)ActorIndicator.AlignmentState * a) + i) + at, L(ref stateR, o));
             for (int k = 0; k < _nTargets; k++)
             {
                 int ok = (((k * a) + i) * rr) + r0;

@@ -33,6 +33,14 @@ public sealed partial class Simulation
         var commonShock = _sqrtCommon[ch] * zCommon;
         var spendingShock = Inputs.SpendingShock;
         int nextYo = _yo + _a;
+        // The loop's buffers and tables resolved once: a store through a reference may alias any field as far as the
+        // compiler knows, so it would otherwise reload each field (and check each index) after every store.
+        ref double cumSpendR = ref D(_cumSpend);
+        ref double cumAbsorbedR = ref D(_cumAbsorbed);
+        ref double cumWasteR = ref D(_cumWaste);
+        ref double kR = ref D(_k);
+        ref double nextSpendingR = ref D(NextSpending);
+        ref double phiFactor = ref Unsafe.Add(ref D(_tables.PhiFactor), _yo * Mis);
 
         // Pass 1 (every actor): 1. economy with (regionally correlated) shocks, scheduled shocks and coercion of hosts in
         // crises; 2. capability by perpetual inventory with industrial-capacity absorption and φ gains/losses; next budget (with its scheduled shock).
@@ -54,9 +62,9 @@ public sealed partial class Simulation
             var left = (m - absM) + (backlog - absB);
             var waste = left * pv.BacklogWaste;
             S(ref backlogR, o, left - waste);
-            S(ref D(_cumSpend), o, L(ref D(_cumSpend), o) + m);
-            S(ref D(_cumAbsorbed), o, L(ref D(_cumAbsorbed), o) + absM + absB);
-            S(ref D(_cumWaste), o, L(ref D(_cumWaste), o) + waste);
+            S(ref cumSpendR, o, L(ref cumSpendR, o) + m);
+            S(ref cumAbsorbedR, o, L(ref cumAbsorbedR, o) + absM + absB);
+            S(ref cumWasteR, o, L(ref cumWasteR, o) + waste);
             S(ref capR, o, cap + (pv.IndustrialAdjustment * ((m + backlog) - cap)));
             var phi = (double.IsNaN(_tables.Phi[i]) ? pv.PhiDefault : V(_tables.Phi[i])) * (Vector<double>.One - (pv.DuplicationPhiPenalty * (ally ? L(ref dR, o) : Vector<double>.Zero)));
             var add = phi * (absM + (pv.BacklogEfficiency * absB));
@@ -65,24 +73,25 @@ public sealed partial class Simulation
             {
                 int im = (i * Mis) + mm;
                 int om = (im * rr) + r0;
-                var kNew = (keep * L(ref kMisR, om)) + (add * L(ref nextMixR, om) * V(_tables.PhiFactor[(_yo * Mis) + im]));
+                var kNew = (keep * L(ref kMisR, om)) + (add * L(ref nextMixR, om) * V(Unsafe.Add(ref phiFactor, im)));
                 S(ref kMisR, om, kNew);
                 kSum += kNew;
             }
 
-            S(ref D(_k), o, kSum);
+            S(ref kR, o, kSum);
             S(ref yR, o, yNext);
             // Next year's scheduled spending shock scales the budget (a factor of 1 in most years); allies and partners are
             // democracies at peace: their burden stays below the peacetime record (§3).
-            var mNext = Vector.Min(Vector.Max(L(ref D(NextSpending), o) * V(spendingShock[nextYo + i]), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
+            var mNext = Vector.Min(Vector.Max(L(ref nextSpendingR, o) * V(spendingShock[nextYo + i]), V(1e-9) * yNext), (ally ? pv.MaxPeacetimeBurden : pv.MaxBurden) * yNext);
             S(ref mR, o, mNext);
         }
 
         // Only the demand equation reads log spending: the allies' logarithms in a loop of their own, so they overlap.
+        ref double lnMR = ref D(_lnM);
         foreach (int i in _allies)
         {
             int o = (i * rr) + r0;
-            S(ref D(_lnM), o, LaneMath.Log(L(ref mR, o)));
+            S(ref lnMR, o, LaneMath.Log(L(ref mR, o)));
         }
 
         // Pass 2 (allies): 5. credibility.
@@ -97,13 +106,14 @@ public sealed partial class Simulation
         int n = _allies.Length;
         int w = W;
         ref double bt = ref D(_batch);
+        ref double postureBaseR = ref D(_postureBase);
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
             var st = own ? _tables.AllyStance[_yo + i] : null;
             var exec = L(ref execR, o);
-            var posture = L(ref D(_postureBase), o) * (Vector<double>.One - exec);
+            var posture = L(ref postureBaseR, o) * (Vector<double>.One - exec);
             var treaty = _tables.Treaty[i] switch
             {
                 TreatyType.Partnership => pv.CTreatyPartnership,
@@ -126,12 +136,14 @@ public sealed partial class Simulation
         }
 
         // Pass 3 (allies): 6. distancing, the alignment drift and the realignment hazard.
+        ref double lnThrR = ref D(_lnThr);
+        ref double lnThr0R = ref D(_lnThr0);
         for (int x = 0; x < n; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
             var shortfall = pv.CredibilityReference - L(ref cR, o);
-            var threatGrowth = Positive(L(ref D(_lnThr), o) - L(ref D(_lnThr0), o));
+            var threatGrowth = Positive(L(ref lnThrR, o) - L(ref lnThr0R, o));
             S(ref bt, (n + x) * w, threatGrowth); // kept for the drift below, after the hazards in the first n vectors
             S(ref bt, x * w, pv.RealignAlpha0 + (pv.RealignAlpha1 * shortfall) + (pv.RealignAlpha2 * V(_tables.DepAdv[i])) + (pv.RealignAlpha3 * threatGrowth));
         }
@@ -184,6 +196,9 @@ public sealed partial class Simulation
         }
 
         Batched<LogisticOf>(ref bt, nh * w, ref MemoOf(3));
+        ref double hR = ref D(_h);
+        ref double hedgeYearR = ref D(_hedgeYear);
+        ref double ioR = ref D(_io);
         nh = 0;
         foreach (int i in _allies)
         {
@@ -192,17 +207,17 @@ public sealed partial class Simulation
             {
                 var hTarget = L(ref bt, nh * w);
                 nh++;
-                var h = L(ref D(_h), o);
+                var h = L(ref hR, o);
                 h = Clamp01(h + (pv.HedgingRate * (hTarget - h)));
-                S(ref D(_h), o, h);
-                var hedgeYear = L(ref D(_hedgeYear), o);
+                S(ref hR, o, h);
+                var hedgeYear = L(ref hedgeYearR, o);
                 var crossed = Vector.BitwiseAnd(Vector.GreaterThanOrEqual(h, pv.HedgingThreshold), Vector.Equals(hedgeYear, hedgeYear) ^ Vector<long>.AllBitsSet);
-                S(ref D(_hedgeYear), o, Vector.ConditionalSelect(crossed, V(nextYear), hedgeYear));
+                S(ref hedgeYearR, o, Vector.ConditionalSelect(crossed, V(nextYear), hedgeYear));
             }
 
-            var io = L(ref D(_io), o);
+            var io = L(ref ioR, o);
             var gain = (pv.InteropRate * L(ref alR, o)) + (pv.InteropLinks * V(_linkSum[i])) + V(_tables.IoGain[_yo + i]);
-            S(ref D(_io), o, Clamp01(io + (gain * (Vector<double>.One - io)) - (pv.InteropDecay * L(ref dR, o) * io)));
+            S(ref ioR, o, Clamp01(io + (gain * (Vector<double>.One - io)) - (pv.InteropDecay * L(ref dR, o) * io)));
         }
 
         // 9. Richardson missile pair (sub-stepped Euler), with hosted deployments feeding the coalition's build-up.

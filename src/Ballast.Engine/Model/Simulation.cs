@@ -30,6 +30,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
 {
     private const int Mis = MissionAreas.Count;
     private const ulong SetupTag = 0xC2B2AE3D27D4EB4FUL;
+    private const int AggregateWeights = 6 * Mis; // vectors of Aggregate's scratch before the allies' weights
 
     // Effectiveness is recorded in US$ bn (capability is constant 2023 dollars at φ = 1).
     private const double PerBn = 1e-9;
@@ -111,6 +112,9 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly double[] _spillT = new double[Math.Max(1, tables.Allies.Length) * W]; // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
     private readonly double[] _pressureT = new double[Math.Max(1, tables.Allies.Length) * W];
     private readonly double[] _batch = new double[Math.Max(1, tables.Allies.Length) * 4 * W]; // arguments and results of a pass's transcendentals, batched
+    // Aggregate's scratch for a lane group: each mission's coalition and adversary effectiveness, their logarithms and powers
+    // (Ces), then from AggregateWeights on the allies' coalition and bandwagoning weights and their overlaps.
+    private readonly ArraySegment<double> _aggregate = CacheLines.Allocate<double>((AggregateWeights + (3 * Math.Max(1, tables.Allies.Length))) * W);
     // Memos of the batched logistics (beliefs, duplication, credibility and hedging targets) and of the pressure logarithms
     // (MemoInPlace), one region of 2·W values per ally and pass; lanes that share an argument share its result.
     private readonly double[] _logisticMemo = Memo(4, Math.Max(1, tables.Allies.Length), 0, Logistic(Vector<double>.Zero)[0]);
