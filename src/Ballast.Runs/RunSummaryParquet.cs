@@ -248,6 +248,20 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
     private static void AppendYears(int[] column, ReadOnlySpan<int?> source, int row)
     {
         var staged = column.AsSpan(row, source.Length);
+
+        // Many event columns are null in a whole block: then one fill.
+        bool any = false;
+        foreach (int? y in source)
+        {
+            any |= y.HasValue;
+        }
+
+        if (!any)
+        {
+            staged.Fill(NoYear);
+            return;
+        }
+
         bool clash = false;
         for (int j = 0; j < source.Length; j++)
         {
