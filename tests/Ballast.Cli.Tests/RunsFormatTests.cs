@@ -1,4 +1,6 @@
 using System.Globalization;
+using Ballast.Engine.Ensembles;
+using Ballast.Runs;
 using DuckDB.NET.Data;
 
 namespace Ballast.Cli.Tests;
@@ -52,6 +54,74 @@ public class RunsFormatTests
         finally
         {
             Directory.Delete(dir, true);
+        }
+    }
+
+    // Nulls the model does not produce in a baseline run, put into the blocks as they are written: a number column that has
+    // held only values when its first null arrives (its definition levels start mid row group), a null every thousand runs
+    // of the first row group and none in the second, and a year column with values in some runs only.
+    [Fact]
+    public void Parquet_holds_nulls_that_arrive_mid_row_group()
+    {
+        var prepared = PreparedScenario.FromFile(RepoPaths.Scenario("baseline"));
+        string code = prepared.Inputs.Codes[0];
+        var dir = RepoPaths.TempDir();
+        try
+        {
+            var path = Path.Combine(dir, "runs.parquet");
+            var share = new Dictionary<long, double?>();
+            var crossover = new Dictionary<long, int?>();
+            using (var parquet = new RunSummaryParquet(path, prepared.Inputs.Codes, prepared.Scenario.TargetsPercent))
+            {
+                var writer = new InjectingNulls(parquet, share, crossover);
+                EnsembleRunner.Run(prepared.Inputs, new EnsembleOptions(16_400, 3, 2), new EnsembleObservers(RowWriter: writer));
+            }
+
+            using var db = new DuckDBConnection("DataSource=:memory:");
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = $"SELECT run_index, \"share.{code}\", crossover_year FROM read_parquet('{path}') ORDER BY run_index";
+            using var reader = cmd.ExecuteReader();
+            int rows = 0;
+            while (reader.Read())
+            {
+                long run = reader.GetInt64(0);
+                Assert.Equal(share[run], reader.IsDBNull(1) ? null : reader.GetDouble(1));
+                Assert.Equal(crossover[run], reader.IsDBNull(2) ? null : reader.GetInt32(2));
+                rows++;
+            }
+
+            Assert.Equal(16_400, rows);
+            Assert.Equal(16, share.Values.Count(v => v is null)); // runs 999, 1999 … 15999
+            Assert.Equal(2343, crossover.Values.Count(v => v is not null)); // every seventh run
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    private sealed class InjectingNulls(RunSummaryParquet inner, Dictionary<long, double?> share, Dictionary<long, int?> crossover) : IRunRowWriter
+    {
+        public object Prepare(RunBlockSummary block) => block;
+
+        public void Write(object prepared)
+        {
+            var s = (RunBlockSummary)prepared;
+            for (int lane = 0; lane < s.Count; lane++)
+            {
+                long run = s.RunIndex[lane];
+                if (run % 1000 == 999 && run < RunSummaryParquet.RowGroupRuns)
+                {
+                    s.FinalShare[lane] = double.NaN; // the first actor's column: index 0 · Capacity + lane
+                }
+
+                s.CrossoverYear[lane] = run % 7 == 0 ? 2030 + (int)(run % 5) : null;
+                share[run] = double.IsFinite(s.FinalShare[lane]) ? s.FinalShare[lane] : null;
+                crossover[run] = s.CrossoverYear[lane];
+            }
+
+            inner.Write(s);
         }
     }
 
