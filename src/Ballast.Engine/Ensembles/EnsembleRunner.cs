@@ -122,7 +122,7 @@ public static class EnsembleRunner
         private readonly long[] _runs;
         private readonly ulong _seed;
         private readonly ulong _sampleBound; // runs hashed above it never enter the sample
-        private readonly List<(int Lane, int Slot, ArraySegment<float> Page, int Within)> _offered = [];
+        private readonly List<(int Lane, int Slot)> _offered = [];
 
         public Worker(EnsemblePool pool, EnsembleOptions options, ulong sampleBound)
         {
@@ -162,9 +162,7 @@ public static class EnsembleRunner
                 Partial.AddLane(_sim, lane);
                 if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Math.Min(Partial.Threshold, _sampleBound))
                 {
-                    int slot = Partial.RentSlot();
-                    var (page, within) = Partial.Location(slot);
-                    offered.Add((lane, slot, page, within));
+                    offered.Add((lane, Partial.RentSlot()));
                 }
             }
 
@@ -175,11 +173,11 @@ public static class EnsembleRunner
             if (offered.Count > 0)
             {
                 const int rowStride = EnsemblePartial.PageRows;
-                var (firstLane, _, firstPage, firstWithin) = offered[0];
-                bool contiguous = firstLane == 0 && offered.Count == count && firstWithin + count <= rowStride;
+                var (firstLane, firstSlot) = offered[0];
+                bool contiguous = firstLane == 0 && offered.Count == count && (firstSlot % rowStride) + count <= rowStride;
                 for (int k = 1; k < offered.Count && contiguous; k++)
                 {
-                    contiguous = offered[k].Lane == k && offered[k].Page == firstPage && offered[k].Within == firstWithin + k;
+                    contiguous = offered[k].Lane == k && offered[k].Slot == firstSlot + k; // so on the first slot's page
                 }
 
                 var records = _sim.Records;
@@ -187,22 +185,23 @@ public static class EnsembleRunner
                 int cells = n * years;
                 if (contiguous)
                 {
-                    EnsemblePartial.NarrowRows(records, stride, firstPage.AsSpan(firstWithin), rowStride, cells, count);
+                    Partial.WriteBlock(records, stride, firstSlot, cells, count);
                 }
                 else
                 {
+                    var places = offered.ConvertAll(o => (o.Lane, Place: Partial.Location(o.Slot)));
                     for (int c = 0; c < cells; c++)
                     {
                         var lanes = records.Slice(c * stride, stride);
                         int at = c * rowStride;
-                        foreach (var (lane, _, page, within) in offered)
+                        foreach (var (lane, (page, within)) in places)
                         {
                             page[at + within] = (float)lanes[lane];
                         }
                     }
                 }
 
-                foreach (var (lane, slot, _, _) in offered)
+                foreach (var (lane, slot) in offered)
                 {
                     Partial.Offer(_runs[lane], slot);
                 }
