@@ -244,8 +244,7 @@ public sealed class EnsemblePartial
         ArgumentOutOfRangeException.ThrowIfNotEqual(rows, _cells);
         ArgumentOutOfRangeException.ThrowIfLessThan(records.Length, ((rows - 1) * stride) + count);
         var page = _pages[firstSlot / RowsPerPage];
-        bool lines = count == 16 && within % 16 == 0 && (Avx512F.IsSupported || Avx.IsSupported);
-        if (lines && !_written)
+        if (!_written)
         {
             // The first block: every cell starts as its first lane's value.
             _uniformBits ??= new uint[_cells];
@@ -260,17 +259,44 @@ public sealed class EnsemblePartial
         }
 
         _written = true;
-        if (lines && _tracking && NarrowLinesSkippingUniform(records, stride, page.AsSpan(within), firstSlot))
+        var to = page.AsSpan(within);
+        if (!_tracking)
         {
-            return;
+            NarrowRows(records, stride, to, RowsPerPage, rows, count);
+        }
+        else if (count != 16 || within % 16 != 0 || !NarrowLinesSkippingUniform(records, stride, to, firstSlot))
+        {
+            // Not a full block on a line (an ensemble's last block): row by row, the same skips.
+            for (int r = 0; r < rows; r++)
+            {
+                var lanes = records.Slice(r * stride, count);
+                if (_uniform![r])
+                {
+                    if (AllBits(lanes, _uniformBits![r]))
+                    {
+                        continue;
+                    }
+
+                    FillCell(r, firstSlot, count);
+                }
+
+                NarrowRows(lanes, stride, to[(r * RowsPerPage)..], RowsPerPage, 1, count);
+            }
+        }
+    }
+
+    /// <summary>Whether every value rounded to single precision has exactly these bits (so −0 is not +0, and a NaN only its own pattern).</summary>
+    private static bool AllBits(ReadOnlySpan<double> values, uint bits)
+    {
+        foreach (double x in values)
+        {
+            if (BitConverter.SingleToUInt32Bits((float)x) != bits)
+            {
+                return false;
+            }
         }
 
-        if (_tracking)
-        {
-            FillUniform();
-        }
-
-        NarrowRows(records, stride, page.AsSpan(within), RowsPerPage, rows, count);
+        return true;
     }
 
     /// <summary>
@@ -304,7 +330,7 @@ public sealed class EnsemblePartial
                             continue;
                         }
 
-                        FillCell(r, firstSlot);
+                        FillCell(r, firstSlot, 16);
                     }
 
                     Avx512F.StoreAlignedNonTemporal(t + ((nint)r * RowsPerPage), v);
@@ -325,7 +351,7 @@ public sealed class EnsemblePartial
                             continue;
                         }
 
-                        FillCell(r, firstSlot);
+                        FillCell(r, firstSlot, 16);
                     }
 
                     float* row = t + ((nint)r * RowsPerPage);
@@ -344,8 +370,11 @@ public sealed class EnsemblePartial
         return true;
     }
 
-    /// <summary>Writes a uniform cell's pattern into its rows of every slot but the 16 from <paramref name="skip"/>, and ends its uniformity.</summary>
-    private void FillCell(int cell, int skip)
+    /// <summary>
+    /// Writes a uniform cell's pattern into its rows of every slot but the <paramref name="skipped"/> from
+    /// <paramref name="skip"/> (the block being written), and ends its uniformity.
+    /// </summary>
+    private void FillCell(int cell, int skip, int skipped)
     {
         float value = BitConverter.UInt32BitsToSingle(_uniformBits![cell]);
         int at = cell * RowsPerPage;
@@ -354,7 +383,7 @@ public sealed class EnsemblePartial
             int first = p * RowsPerPage;
             var row = _pages[p].AsSpan(at, Math.Min(RowsPerPage, _slots - first));
             int from = (int)Math.Clamp((long)skip - first, 0, row.Length);
-            int end = (int)Math.Clamp((long)skip - first + 16, 0, row.Length);
+            int end = (int)Math.Clamp((long)skip - first + skipped, 0, row.Length);
             row[..from].Fill(value);
             row[end..].Fill(value);
         }
@@ -369,7 +398,7 @@ public sealed class EnsemblePartial
         {
             if (_uniform![c])
             {
-                FillCell(c, int.MaxValue);
+                FillCell(c, int.MaxValue, 0);
             }
         }
 
