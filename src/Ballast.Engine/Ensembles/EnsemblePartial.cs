@@ -489,6 +489,21 @@ public sealed class EnsemblePartial
             inOrder = rows[k].Slot == k;
         }
 
+        // A uniform cell's percentiles depend only on its bit pattern (and the sample's size): selected once for each pattern.
+        var uniformRows = new Dictionary<uint, PercentileRow>();
+        if (_tracking)
+        {
+            var same = new float[m];
+            for (int c = 0; c < cells; c++)
+            {
+                if (_uniform![c] && !uniformRows.ContainsKey(_uniformBits![c]))
+                {
+                    same.AsSpan().Fill(BitConverter.UInt32BitsToSingle(_uniformBits[c])); // its rows were never written
+                    uniformRows[_uniformBits[c]] = SelectPercentiles(string.Empty, 0, same);
+                }
+            }
+        }
+
         const int Chunk = 128;
         int chunks = (cells + Chunk - 1) / Chunk;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : -1 };
@@ -498,11 +513,15 @@ public sealed class EnsemblePartial
             for (int row = chunk * Chunk; row < Math.Min(cells, (chunk + 1) * Chunk); row++)
             {
                 int at = row * RowsPerPage;
+                int ind = row % n;
+                int t = row / n;
                 if (_tracking && _uniform![row])
                 {
-                    values.Fill(BitConverter.UInt32BitsToSingle(_uniformBits![row])); // its rows were never written
+                    pct[(ind * years) + t] = uniformRows[_uniformBits![row]] with { Indicator = Layout.Names[ind], Year = inp.StartYear + t };
+                    continue;
                 }
-                else if (inOrder)
+
+                if (inOrder)
                 {
                     for (int p = 0; p * RowsPerPage < m; p++)
                     {
@@ -520,8 +539,6 @@ public sealed class EnsemblePartial
                     }
                 }
 
-                int ind = row % n;
-                int t = row / n;
                 pct[(ind * years) + t] = SelectPercentiles(Layout.Names[ind], inp.StartYear + t, values);
             }
 
