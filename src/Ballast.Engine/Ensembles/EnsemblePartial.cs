@@ -29,14 +29,6 @@ public sealed class EnsemblePartial
     private readonly long[] _targetMet;     // [k * A + i]
     private readonly long[] _targetYearSum; // histogram [(k * A + i) * (T+2) + yearIndex]
     private readonly long[] _paths;
-    // Cells whose every sampled value so far has one bit pattern: while the sample is written only by full blocks past the
-    // caches (WriteBlock), such cells' page rows are not written at all (a third of the baseline's cells are one value in
-    // every run). A cell that varies later has its earlier rows filled from the remembered pattern first; any other access
-    // to the pages (Location) fills every such cell's rows and ends the tracking until the pages are released.
-    private uint[]? _uniformBits;   // [cell]: the bit pattern of every value of a uniform cell
-    private bool[]? _uniform;       // [cell]: its page rows are not written
-    private bool _tracking;         // _uniform holds for the slots written so far (only WriteBlock wrote them)
-    private bool _written;          // some slot was written (or handed out to be) since the pages were empty
 
     /// <summary>Creates empty statistics for inputs and a seed.</summary>
     public EnsemblePartial(ModelInputs inputs, ulong seed, int sampleSize)
@@ -220,190 +212,7 @@ public sealed class EnsemblePartial
     /// writes it and when the percentiles read it. Row c is indicator c mod indicators at year index c / indicators: the
     /// order of the simulation's records (<see cref="Simulation.Records"/>), so a block's lanes go in one pass in order.
     /// </summary>
-    internal (ArraySegment<float> Page, int Within) Location(int slot)
-    {
-        if (_tracking)
-        {
-            FillUniform();
-        }
-
-        _written = true; // the caller may write the slot: from here on no cell is assumed uniform
-        return (_pages[slot / RowsPerPage], slot % RowsPerPage);
-    }
-
-    /// <summary>
-    /// Writes a block's records (<paramref name="rows"/> record rows <paramref name="stride"/> apart, <paramref name="count"/>
-    /// lanes each) rounded to single precision into the consecutive slots from <paramref name="firstSlot"/> (rented, on one
-    /// page). A full block of 16 on a page line skips the rows of cells that are still one bit pattern in every run written,
-    /// as long as only such blocks wrote the pages; the values the sample holds are the same either way.
-    /// </summary>
-    internal void WriteBlock(ReadOnlySpan<double> records, int stride, int firstSlot, int rows, int count)
-    {
-        int within = firstSlot % RowsPerPage;
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(within + count, RowsPerPage);
-        ArgumentOutOfRangeException.ThrowIfNotEqual(rows, _cells);
-        ArgumentOutOfRangeException.ThrowIfLessThan(records.Length, ((rows - 1) * stride) + count);
-        var page = _pages[firstSlot / RowsPerPage];
-        if (!_written)
-        {
-            // The first block: every cell starts as its first lane's value.
-            _uniformBits ??= new uint[_cells];
-            _uniform ??= new bool[_cells];
-            for (int c = 0; c < _cells; c++)
-            {
-                _uniformBits[c] = BitConverter.SingleToUInt32Bits((float)records[c * stride]);
-            }
-
-            _uniform.AsSpan().Fill(true);
-            _tracking = true;
-        }
-
-        _written = true;
-        var to = page.AsSpan(within);
-        if (!_tracking)
-        {
-            NarrowRows(records, stride, to, RowsPerPage, rows, count);
-        }
-        else if (count != 16 || within % 16 != 0 || !NarrowLinesSkippingUniform(records, stride, to, firstSlot))
-        {
-            // Not a full block on a line (an ensemble's last block): row by row, the same skips.
-            for (int r = 0; r < rows; r++)
-            {
-                var lanes = records.Slice(r * stride, count);
-                if (_uniform![r])
-                {
-                    if (AllBits(lanes, _uniformBits![r]))
-                    {
-                        continue;
-                    }
-
-                    FillCell(r, firstSlot, count);
-                }
-
-                NarrowRows(lanes, stride, to[(r * RowsPerPage)..], RowsPerPage, 1, count);
-            }
-        }
-    }
-
-    /// <summary>Whether every value rounded to single precision has exactly these bits (so −0 is not +0, and a NaN only its own pattern).</summary>
-    private static bool AllBits(ReadOnlySpan<double> values, uint bits)
-    {
-        foreach (double x in values)
-        {
-            if (BitConverter.SingleToUInt32Bits((float)x) != bits)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// <see cref="NarrowLinesPastCaches"/> of a full block into one line of each page row, except rows of cells whose 16
-    /// values all have the cell's uniform bit pattern; a uniform cell that differs has its other slots' rows filled first.
-    /// </summary>
-    private unsafe bool NarrowLinesSkippingUniform(ReadOnlySpan<double> records, int stride, Span<float> to, int firstSlot)
-    {
-        var bits = _uniformBits!;
-        var uniform = _uniform!;
-        int rows = _cells;
-        ArgumentOutOfRangeException.ThrowIfLessThan(to.Length, ((rows - 1) * RowsPerPage) + 16);
-        ref double source = ref MemoryMarshal.GetReference(records);
-        fixed (float* t = to)
-        {
-            if (((nuint)t & 63) != 0)
-            {
-                return false;
-            }
-
-            if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
-            {
-                for (int r = 0; r < rows; r++)
-                {
-                    ref double s = ref Unsafe.Add(ref source, r * stride);
-                    var v = Vector512.Narrow(Vector512.LoadUnsafe(ref s), Vector512.LoadUnsafe(ref s, 8));
-                    if (uniform[r])
-                    {
-                        if (Vector512.EqualsAll(v.AsUInt32(), Vector512.Create(bits[r])))
-                        {
-                            continue;
-                        }
-
-                        FillCell(r, firstSlot, 16);
-                    }
-
-                    Avx512F.StoreAlignedNonTemporal(t + ((nint)r * RowsPerPage), v);
-                }
-            }
-            else if (Avx.IsSupported)
-            {
-                for (int r = 0; r < rows; r++)
-                {
-                    ref double s = ref Unsafe.Add(ref source, r * stride);
-                    var low = Vector256.Narrow(Vector256.LoadUnsafe(ref s), Vector256.LoadUnsafe(ref s, 4));
-                    var high = Vector256.Narrow(Vector256.LoadUnsafe(ref s, 8), Vector256.LoadUnsafe(ref s, 12));
-                    if (uniform[r])
-                    {
-                        var b = Vector256.Create(bits[r]);
-                        if (Vector256.EqualsAll(low.AsUInt32(), b) && Vector256.EqualsAll(high.AsUInt32(), b))
-                        {
-                            continue;
-                        }
-
-                        FillCell(r, firstSlot, 16);
-                    }
-
-                    float* row = t + ((nint)r * RowsPerPage);
-                    Avx.StoreAlignedNonTemporal(row, low);
-                    Avx.StoreAlignedNonTemporal(row + 8, high);
-                }
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        // Non-temporal stores are weakly ordered: fence them before the block is handed over.
-        Sse.StoreFence();
-        return true;
-    }
-
-    /// <summary>
-    /// Writes a uniform cell's pattern into its rows of every slot but the <paramref name="skipped"/> from
-    /// <paramref name="skip"/> (the block being written), and ends its uniformity.
-    /// </summary>
-    private void FillCell(int cell, int skip, int skipped)
-    {
-        float value = BitConverter.UInt32BitsToSingle(_uniformBits![cell]);
-        int at = cell * RowsPerPage;
-        for (int p = 0; p * RowsPerPage < _slots; p++)
-        {
-            int first = p * RowsPerPage;
-            var row = _pages[p].AsSpan(at, Math.Min(RowsPerPage, _slots - first));
-            int from = (int)Math.Clamp((long)skip - first, 0, row.Length);
-            int end = (int)Math.Clamp((long)skip - first + skipped, 0, row.Length);
-            row[..from].Fill(value);
-            row[end..].Fill(value);
-        }
-
-        _uniform![cell] = false;
-    }
-
-    /// <summary>Writes every uniform cell's rows (the pages then hold every value) and ends the tracking.</summary>
-    private void FillUniform()
-    {
-        for (int c = 0; c < _cells; c++)
-        {
-            if (_uniform![c])
-            {
-                FillCell(c, int.MaxValue, 0);
-            }
-        }
-
-        _tracking = false;
-    }
+    internal (ArraySegment<float> Page, int Within) Location(int slot) => (_pages[slot / RowsPerPage], slot % RowsPerPage);
 
     /// <summary>Merges another partial of the same inputs and seed into this one (commutative and associative).</summary>
     public void Merge(EnsemblePartial other)
@@ -451,8 +260,6 @@ public sealed class EnsemblePartial
     /// </summary>
     internal void ReleasePages()
     {
-        _tracking = false;
-        _written = false;
         _sample.Clear();
         _freeSlots.Clear();
         _slots = 0;
@@ -489,21 +296,6 @@ public sealed class EnsemblePartial
             inOrder = rows[k].Slot == k;
         }
 
-        // A uniform cell's percentiles depend only on its bit pattern (and the sample's size): selected once for each pattern.
-        var uniformRows = new Dictionary<uint, PercentileRow>();
-        if (_tracking)
-        {
-            var same = new float[m];
-            for (int c = 0; c < cells; c++)
-            {
-                if (_uniform![c] && !uniformRows.ContainsKey(_uniformBits![c]))
-                {
-                    same.AsSpan().Fill(BitConverter.UInt32BitsToSingle(_uniformBits[c])); // its rows were never written
-                    uniformRows[_uniformBits[c]] = SelectPercentiles(string.Empty, 0, same);
-                }
-            }
-        }
-
         const int Chunk = 128;
         int chunks = (cells + Chunk - 1) / Chunk;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : -1 };
@@ -513,14 +305,6 @@ public sealed class EnsemblePartial
             for (int row = chunk * Chunk; row < Math.Min(cells, (chunk + 1) * Chunk); row++)
             {
                 int at = row * RowsPerPage;
-                int ind = row % n;
-                int t = row / n;
-                if (_tracking && _uniform![row])
-                {
-                    pct[(ind * years) + t] = uniformRows[_uniformBits![row]] with { Indicator = Layout.Names[ind], Year = inp.StartYear + t };
-                    continue;
-                }
-
                 if (inOrder)
                 {
                     for (int p = 0; p * RowsPerPage < m; p++)
@@ -534,11 +318,13 @@ public sealed class EnsemblePartial
                 {
                     for (int k = 0; k < m; k++)
                     {
-                        int slot = rows[k].Slot;
-                        values[k] = _pages[slot / RowsPerPage][at + (slot % RowsPerPage)];
+                        var (page, within) = Location(rows[k].Slot);
+                        values[k] = page[at + within];
                     }
                 }
 
+                int ind = row % n;
+                int t = row / n;
                 pct[(ind * years) + t] = SelectPercentiles(Layout.Names[ind], inp.StartYear + t, values);
             }
 

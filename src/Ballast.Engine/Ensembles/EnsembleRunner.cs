@@ -122,7 +122,7 @@ public static class EnsembleRunner
         private readonly long[] _runs;
         private readonly ulong _seed;
         private readonly ulong _sampleBound; // runs hashed above it never enter the sample
-        private readonly List<(int Lane, int Slot)> _offered = [];
+        private readonly List<(int Lane, int Slot, ArraySegment<float> Page, int Within)> _offered = [];
 
         public Worker(EnsemblePool pool, EnsembleOptions options, ulong sampleBound)
         {
@@ -162,7 +162,9 @@ public static class EnsembleRunner
                 Partial.AddLane(_sim, lane);
                 if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Math.Min(Partial.Threshold, _sampleBound))
                 {
-                    offered.Add((lane, Partial.RentSlot()));
+                    int slot = Partial.RentSlot();
+                    var (page, within) = Partial.Location(slot);
+                    offered.Add((lane, slot, page, within));
                 }
             }
 
@@ -173,11 +175,11 @@ public static class EnsembleRunner
             if (offered.Count > 0)
             {
                 const int rowStride = EnsemblePartial.PageRows;
-                var (firstLane, firstSlot) = offered[0];
-                bool contiguous = firstLane == 0 && offered.Count == count && (firstSlot % rowStride) + count <= rowStride;
+                var (firstLane, _, firstPage, firstWithin) = offered[0];
+                bool contiguous = firstLane == 0 && offered.Count == count && firstWithin + count <= rowStride;
                 for (int k = 1; k < offered.Count && contiguous; k++)
                 {
-                    contiguous = offered[k].Lane == k && offered[k].Slot == firstSlot + k; // so on the first slot's page
+                    contiguous = offered[k].Lane == k && offered[k].Page == firstPage && offered[k].Within == firstWithin + k;
                 }
 
                 var records = _sim.Records;
@@ -185,23 +187,22 @@ public static class EnsembleRunner
                 int cells = n * years;
                 if (contiguous)
                 {
-                    Partial.WriteBlock(records, stride, firstSlot, cells, count);
+                    EnsemblePartial.NarrowRows(records, stride, firstPage.AsSpan(firstWithin), rowStride, cells, count);
                 }
                 else
                 {
-                    var places = offered.ConvertAll(o => (o.Lane, Place: Partial.Location(o.Slot)));
                     for (int c = 0; c < cells; c++)
                     {
                         var lanes = records.Slice(c * stride, stride);
                         int at = c * rowStride;
-                        foreach (var (lane, (page, within)) in places)
+                        foreach (var (lane, _, page, within) in offered)
                         {
                             page[at + within] = (float)lanes[lane];
                         }
                     }
                 }
 
-                foreach (var (lane, slot) in offered)
+                foreach (var (lane, slot, _, _) in offered)
                 {
                     Partial.Offer(_runs[lane], slot);
                 }
