@@ -81,23 +81,27 @@ public sealed partial class Simulation
         S(ref D(_kCoalPrev), r0, kCoal);
 
         // Actors without a demand equation: the lead adversary grows at g_C plus its Richardson reaction, the patron and the rest on trend.
+        ref bool isAllyR = ref MemoryMarshal.GetArrayDataReference(_tables.IsAlly);
+        ref CountryRole roleR = ref MemoryMarshal.GetArrayDataReference(_tables.Role);
+        ref double trendR = ref D(_tables.Trend);
+        int lead = _lead;
         for (int i = 0; i < _a; i++)
         {
-            if (_tables.IsAlly[i])
+            if (Unsafe.Add(ref isAllyR, i))
             {
                 continue;
             }
 
             int o = (i * rr) + r0;
             var m = L(ref mR, o);
-            if (_tables.Role[i] == CountryRole.Adversary)
+            if (Unsafe.Add(ref roleR, i) == CountryRole.Adversary)
             {
-                var growth = i == _lead ? pv.GC : V(_tables.Trend[i]);
+                var growth = i == lead ? pv.GC : V(Unsafe.Add(ref trendR, i));
                 S(ref nextR, o, m * (Vector<double>.One + growth + (pv.AdversaryReaction * growthK)));
             }
             else
             {
-                S(ref nextR, o, m * (Vector<double>.One + V(_tables.Trend[i])));
+                S(ref nextR, o, m * (Vector<double>.One + V(Unsafe.Add(ref trendR, i))));
             }
         }
 
@@ -284,9 +288,22 @@ public sealed partial class Simulation
     private void PostureBases(int r0, in ModelParameters<Vector<double>> pv)
     {
         ref double postureBaseR = ref D(_postureBase);
+        int rr = _r;
+        if (_tables.PostureFixed)
+        {
+            // The fixed-parameter table resolved once: a store through a reference would make the compiler reload it.
+            ref double fixedR = ref Unsafe.Add(ref D(_tables.PostureBase), _yo);
+            foreach (int i in _allies)
+            {
+                S(ref postureBaseR, (i * rr) + r0, V(Unsafe.Add(ref fixedR, i)));
+            }
+
+            return;
+        }
+
         foreach (int i in _allies)
         {
-            S(ref postureBaseR, (i * _r) + r0, PostureBase(i, pv));
+            S(ref postureBaseR, (i * rr) + r0, PostureBase(i, pv));
         }
     }
 

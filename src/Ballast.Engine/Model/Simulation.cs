@@ -289,13 +289,15 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         _hnsTotal = _tables.HnsTotal[t];
         _scheduledCrisis = _tables.Crisis[t];
         var (kind, target, deadline, harsh) = (_tables.PathKind, _tables.PathTarget, _tables.PathDeadline, _tables.PathHarsh);
-        for (int r = 0; r < _r; r++)
+        // The lane arrays in locals: a store to a field's array would otherwise make the compiler reload every field.
+        var (paths, stKind, stTarget, stDeadline, stHarsh) = (_path, _stKind, _stTarget, _stDeadline, _stHarsh);
+        for (int r = 0; r < paths.Length; r++)
         {
-            int path = _path[r];
-            _stKind[r] = kind[path][t];
-            _stTarget[r] = target[path][t];
-            _stDeadline[r] = deadline[path][t];
-            _stHarsh[r] = harsh[path][t];
+            int path = paths[r];
+            stKind[r] = kind[path][t];
+            stTarget[r] = target[path][t];
+            stDeadline[r] = deadline[path][t];
+            stHarsh[r] = harsh[path][t];
         }
     }
 
