@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ballast.Core.Countries;
 
 namespace Ballast.Engine.Model;
@@ -80,23 +81,27 @@ public sealed partial class Simulation
         S(ref D(_kCoalPrev), r0, kCoal);
 
         // Actors without a demand equation: the lead adversary grows at g_C plus its Richardson reaction, the patron and the rest on trend.
+        ref bool isAllyR = ref MemoryMarshal.GetArrayDataReference(_tables.IsAlly);
+        ref CountryRole roleR = ref MemoryMarshal.GetArrayDataReference(_tables.Role);
+        ref double trendR = ref D(_tables.Trend);
+        int lead = _lead;
         for (int i = 0; i < _a; i++)
         {
-            if (_tables.IsAlly[i])
+            if (Unsafe.Add(ref isAllyR, i))
             {
                 continue;
             }
 
             int o = (i * rr) + r0;
             var m = L(ref mR, o);
-            if (_tables.Role[i] == CountryRole.Adversary)
+            if (Unsafe.Add(ref roleR, i) == CountryRole.Adversary)
             {
-                var growth = i == _lead ? pv.GC : V(_tables.Trend[i]);
+                var growth = i == lead ? pv.GC : V(Unsafe.Add(ref trendR, i));
                 S(ref nextR, o, m * (Vector<double>.One + growth + (pv.AdversaryReaction * growthK)));
             }
             else
             {
-                S(ref nextR, o, m * (Vector<double>.One + V(_tables.Trend[i])));
+                S(ref nextR, o, m * (Vector<double>.One + V(Unsafe.Add(ref trendR, i))));
             }
         }
 
@@ -111,10 +116,12 @@ public sealed partial class Simulation
         bool own = _tables.AllyStanceIn[t];
         ref double bt = ref D(_batch);
         ref double postureBaseR = ref D(_postureBase);
+        ref int alliesR = ref MemoryMarshal.GetArrayDataReference(_allies);
+        int n = _allies.Length;
         PostureBases(r0, pv);
-        for (int x = 0; x < _allies.Length; x++)
+        for (int x = 0; x < n; x++)
         {
-            int i = _allies[x];
+            int i = Unsafe.Add(ref alliesR, x);
             int o = (i * rr) + r0;
             var posture = L(ref postureBaseR, o) * (Vector<double>.One - L(ref execR, o));
             var thr = Threat(i, r0, pv, crisisFactor);
@@ -128,18 +135,18 @@ public sealed partial class Simulation
 
         // The beliefs' logistics in a loop of their own (as in pass 2). The burden m/y of this year's state is its record
         // (Record divided the same two numbers at the end of the last step or at the start).
-        Batched<LogisticOf>(ref bt, _allies.Length * w, ref MemoOf(0));
+        Batched<LogisticOf>(ref bt, n * w, ref MemoOf(0));
         ref double rec = ref D(_rec);
-        int shareRec = (int)ActorIndicator.Share * _a;
+        ref int shareRec = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_recActor), (int)ActorIndicator.Share * _a);
         int step = (t * _indicators * rr) + r0;
-        for (int x = 0; x < _allies.Length; x++)
+        for (int x = 0; x < n; x++)
         {
-            int i = _allies[x];
+            int i = Unsafe.Add(ref alliesR, x);
             int o = (i * rr) + r0;
             var st = own ? _tables.AllyStance[_yo + i] : null;
             var q = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), L(ref bt, x * w), Vector<double>.Zero);
             S(ref qR, o, q);
-            var share = L(ref rec, _recActor[shareRec + i] + step);
+            var share = L(ref rec, Unsafe.Add(ref shareRec, i) + step);
             S(ref pressureT, x * w, pv.PressureRho * Positive((st is null ? target : V(st.TargetShare)) - share) * q);
         }
 
@@ -149,18 +156,18 @@ public sealed partial class Simulation
         // held one or two). Every lane's operations are the same.
         ref double normals = ref D(_normals);
         ref double lg = ref D(_batch);
-        int n = _allies.Length;
+        ref double invM0 = ref D(_tables.InvM0);
         int eo = ((ch * _normalsPerGroup) + _a + 1) * w;
         var lnMaxBurden = _lnMaxBurden[ch];
         ref double lnThrR = ref D(_lnThr);
         ref double alphaR = ref D(_alpha);
         for (int x = 0; x < n; x++)
         {
-            int i = _allies[x];
+            int i = Unsafe.Add(ref alliesR, x);
             int o = (i * rr) + r0;
             S(ref lg, x * w, L(ref yR, o));
             S(ref lg, (n + x) * w, L(ref thrR, o) + Vector<double>.One);
-            S(ref lg, ((2 * n) + x) * w, (L(ref spillT, x * w) * V(_tables.InvM0[i])) + Vector<double>.One);
+            S(ref lg, ((2 * n) + x) * w, (L(ref spillT, x * w) * V(Unsafe.Add(ref invM0, i))) + Vector<double>.One);
             S(ref lg, ((3 * n) + x) * w, Vector<double>.One + L(ref pressureT, x * w));
         }
 
@@ -169,7 +176,7 @@ public sealed partial class Simulation
         Batched<LogOf>(ref Unsafe.Add(ref lg, n * 3 * w), n * w, ref D(_logMemo));
         for (int x = 0; x < n; x++)
         {
-            int i = _allies[x];
+            int i = Unsafe.Add(ref alliesR, x);
             int o = (i * rr) + r0;
             var lnY = L(ref lg, x * w);
             var lnThr = L(ref lg, (n + x) * w);
@@ -187,13 +194,13 @@ public sealed partial class Simulation
 
         for (int x = 0; x < n; x++)
         {
-            S(ref nextR, (_allies[x] * rr) + r0, LaneMath.Exp(L(ref lg, x * w)));
+            S(ref nextR, (Unsafe.Add(ref alliesR, x) * rr) + r0, LaneMath.Exp(L(ref lg, x * w)));
         }
 
         // Pass 3: duplication (autonomous share of the mix) and this year's mix.
         for (int x = 0; x < n; x++)
         {
-            S(ref lg, x * w, pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(ref cR, (_allies[x] * rr) + r0))));
+            S(ref lg, x * w, pv.DuplicationBias + (pv.Gamma * (pv.CredibilityReference - L(ref cR, (Unsafe.Add(ref alliesR, x) * rr) + r0))));
         }
 
         Batched<LogisticOf>(ref lg, n * w, ref MemoOf(1));
@@ -202,7 +209,7 @@ public sealed partial class Simulation
         ref double autoMix = ref D(_tables.AutoMix);
         for (int x = 0; x < n; x++)
         {
-            int i = _allies[x];
+            int i = Unsafe.Add(ref alliesR, x);
             int o = (i * rr) + r0;
             var dup = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), L(ref lg, x * w), Vector<double>.One);
             S(ref dR, o, dup);
@@ -281,9 +288,22 @@ public sealed partial class Simulation
     private void PostureBases(int r0, in ModelParameters<Vector<double>> pv)
     {
         ref double postureBaseR = ref D(_postureBase);
+        int rr = _r;
+        if (_tables.PostureFixed)
+        {
+            // The fixed-parameter table resolved once: a store through a reference would make the compiler reload it.
+            ref double fixedR = ref Unsafe.Add(ref D(_tables.PostureBase), _yo);
+            foreach (int i in _allies)
+            {
+                S(ref postureBaseR, (i * rr) + r0, V(Unsafe.Add(ref fixedR, i)));
+            }
+
+            return;
+        }
+
         foreach (int i in _allies)
         {
-            S(ref postureBaseR, (i * _r) + r0, PostureBase(i, pv));
+            S(ref postureBaseR, (i * rr) + r0, PostureBase(i, pv));
         }
     }
 
@@ -307,12 +327,13 @@ public sealed partial class Simulation
         int rr = _r;
         ref double wT = ref D(_wT);
         ref double k = ref D(_k);
+        ref int adversaries = ref MemoryMarshal.GetArrayDataReference(_adversaries);
         for (int a = 0; a < nAdv; a++)
         {
-            sum += L(ref wT, (((i * nAdv) + a) * rr) + r0) * L(ref k, (_adversaries[a] * rr) + r0);
+            sum += L(ref wT, (((i * nAdv) + a) * rr) + r0) * L(ref k, (Unsafe.Add(ref adversaries, a) * rr) + r0);
         }
 
-        var hosting = Vector<double>.One + (pv.HostingThreat * V(Launchers[i]));
+        var hosting = Vector<double>.One + (pv.HostingThreat * V(Unsafe.Add(ref D(Launchers), i)));
         return sum * crisisFactor * hosting;
     }
 
@@ -335,10 +356,13 @@ public sealed partial class Simulation
         var aligned = AlignedOne(L(ref state, o));
         var us = L(ref D(_c), o) * theatre * L(ref k, ou) * lsg * keep * aligned;
         var net = Vector<double>.Zero;
-        for (int n = _netStart[x]; n < _netStart[x + 1]; n++)
+        ref int netStart = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_netStart), x);
+        ref int netTo = ref MemoryMarshal.GetArrayDataReference(_netTo);
+        ref double netStrength = ref D(_netStrength);
+        for (int n = netStart, end = Unsafe.Add(ref netStart, 1); n < end; n++)
         {
-            int oj = (_netTo[n] * rr) + r0;
-            net += V(_netStrength[n]) * L(ref al, oj) * L(ref k, oj) * AlignedOne(L(ref state, oj));
+            int oj = (Unsafe.Add(ref netTo, n) * rr) + r0;
+            net += V(Unsafe.Add(ref netStrength, n)) * L(ref al, oj) * L(ref k, oj) * AlignedOne(L(ref state, oj));
         }
 
         return us + net;

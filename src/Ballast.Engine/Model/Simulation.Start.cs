@@ -114,6 +114,12 @@ public sealed partial class Simulation
         S(ref D(_crossover), r0, nan);
         S(ref D(_advM0), r0, V(_tables.AdvM0));
         S(ref D(_coalM0), r0, V(_tables.CoalM0));
+        // The mission loop's buffers and tables resolved once (as in Apply): a store through a reference would otherwise
+        // make the compiler reload each field after it.
+        ref double nextMixR = ref D(NextMix);
+        ref double kMisR = ref D(_kMis);
+        ref double compMix = ref D(_tables.CompMix);
+        ref double autoMix = ref D(_tables.AutoMix);
         for (int i = 0; i < _a; i++)
         {
             int o = (i * rr) + r0;
@@ -139,10 +145,12 @@ public sealed partial class Simulation
             for (int mm = 0; mm < Mis; mm++)
             {
                 int im = (i * Mis) + mm;
-                var x = ally ? ((Vector<double>.One - dup) * V(_tables.CompMix[im])) + (dup * V(_tables.AutoMix[im]))
-                    : usa ? V(_tables.CompMix[im]) : V(_tables.AutoMix[im]);
-                S(ref D(NextMix), (im * rr) + r0, x);
-                S(ref D(_kMis), (im * rr) + r0, k0 * x);
+                double comp = Unsafe.Add(ref compMix, im);
+                double auto = Unsafe.Add(ref autoMix, im);
+                var x = ally ? ((Vector<double>.One - dup) * V(comp)) + (dup * V(auto))
+                    : usa ? V(comp) : V(auto);
+                S(ref nextMixR, (im * rr) + r0, x);
+                S(ref kMisR, (im * rr) + r0, k0 * x);
             }
 
             S(ref D(_cap), o, V(m) * (Vector<double>.One + pv.IndustrialHeadroom));

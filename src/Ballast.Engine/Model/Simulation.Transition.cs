@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Ballast.Engine.Model;
 
 // The state transition from one year to the next.
@@ -41,16 +43,21 @@ public sealed partial class Simulation
         ref double kR = ref D(_k);
         ref double nextSpendingR = ref D(NextSpending);
         ref double phiFactor = ref Unsafe.Add(ref D(_tables.PhiFactor), _yo * Mis);
+        ref bool isAllyR = ref MemoryMarshal.GetArrayDataReference(_tables.IsAlly);
+        ref double launchersR = ref D(Launchers);
+        ref double depAdvR = ref D(_tables.DepAdv);
+        ref double phiR = ref D(_tables.Phi);
+        ref double growthBaseR = ref Unsafe.Add(ref D(_tables.GrowthBase), _yo);
 
         // Pass 1 (every actor): 1. economy with (regionally correlated) shocks, scheduled shocks and coercion of hosts in
         // crises; 2. capability by perpetual inventory with industrial-capacity absorption and φ gains/losses; next budget (with its scheduled shock).
         for (int i = 0; i < _a; i++)
         {
             int o = (i * rr) + r0;
-            bool ally = _tables.IsAlly[i];
+            bool ally = Unsafe.Add(ref isAllyR, i);
             var z = commonShock + (sqrtIdio * L(ref normals, zo + (i * W)));
-            var coercion = Launchers[i] > 0 ? pv.CoercionGdpShock * V(_tables.DepAdv[i]) * crisis : Vector<double>.Zero;
-            var growth = V(_tables.GrowthBase[_yo + i]) + (pv.GdpVolatility * z) - coercion;
+            var coercion = Unsafe.Add(ref launchersR, i) > 0 ? pv.CoercionGdpShock * V(Unsafe.Add(ref depAdvR, i)) * crisis : Vector<double>.Zero;
+            var growth = V(Unsafe.Add(ref growthBaseR, i)) + (pv.GdpVolatility * z) - coercion;
             var y = L(ref yR, o);
             var yNext = y * AtLeast(Vector<double>.One + growth, V(0.01));
 
@@ -66,7 +73,8 @@ public sealed partial class Simulation
             S(ref cumAbsorbedR, o, L(ref cumAbsorbedR, o) + absM + absB);
             S(ref cumWasteR, o, L(ref cumWasteR, o) + waste);
             S(ref capR, o, cap + (pv.IndustrialAdjustment * ((m + backlog) - cap)));
-            var phi = (double.IsNaN(_tables.Phi[i]) ? pv.PhiDefault : V(_tables.Phi[i])) * (Vector<double>.One - (pv.DuplicationPhiPenalty * (ally ? L(ref dR, o) : Vector<double>.Zero)));
+            double phiI = Unsafe.Add(ref phiR, i);
+            var phi = (double.IsNaN(phiI) ? pv.PhiDefault : V(phiI)) * (Vector<double>.One - (pv.DuplicationPhiPenalty * (ally ? L(ref dR, o) : Vector<double>.Zero)));
             var add = phi * (absM + (pv.BacklogEfficiency * absB));
             var kSum = Vector<double>.Zero;
             for (int mm = 0; mm < Mis; mm++)
@@ -107,14 +115,17 @@ public sealed partial class Simulation
         int w = W;
         ref double bt = ref D(_batch);
         ref double postureBaseR = ref D(_postureBase);
+        ref int alliesR = ref MemoryMarshal.GetArrayDataReference(_allies);
+        ref TreatyType treatyR = ref MemoryMarshal.GetArrayDataReference(_tables.Treaty);
+        ref double costSharingR = ref Unsafe.Add(ref D(_tables.CostSharing), _yo);
         for (int x = 0; x < n; x++)
         {
-            int i = _allies[x];
+            int i = Unsafe.Add(ref alliesR, x);
             int o = (i * rr) + r0;
             var st = own ? _tables.AllyStance[_yo + i] : null;
             var exec = L(ref execR, o);
             var posture = L(ref postureBaseR, o) * (Vector<double>.One - exec);
-            var treaty = _tables.Treaty[i] switch
+            var treaty = Unsafe.Add(ref treatyR, i) switch
             {
                 TreatyType.Partnership => pv.CTreatyPartnership,
                 TreatyType.BilateralTreaty => pv.CTreatyBilateral,
@@ -123,14 +134,14 @@ public sealed partial class Simulation
             };
             S(ref bt, x * w, pv.CIntercept + (st is null ? stanceTerm : StanceTerm(st.Kind, pv)) + treaty + (pv.CPosture * posture) + (pv.CHarshness * (st is null ? harsh : V(st.Harshness)))
                 + (pv.CExecuted * exec) + (pv.CExecutedOther * execAny * (Vector<double>.One - exec))
-                + (pv.CCostSharing * V(_tables.CostSharing[_yo + i])) + (pv.CSupport * support));
+                + (pv.CCostSharing * V(Unsafe.Add(ref costSharingR, i))) + (pv.CSupport * support));
         }
 
         // The logistics of each pass in a loop of their own (as in Decide), so that the allies' overlap.
         Batched<LogisticOf>(ref bt, n * w, ref MemoOf(2));
         for (int x = 0; x < n; x++)
         {
-            int o = (_allies[x] * rr) + r0;
+            int o = (Unsafe.Add(ref alliesR, x) * rr) + r0;
             var c = L(ref cR, o);
             S(ref cR, o, Clamp01(c + (eta * (L(ref bt, x * w) - c))));
         }
@@ -140,29 +151,29 @@ public sealed partial class Simulation
         ref double lnThr0R = ref D(_lnThr0);
         for (int x = 0; x < n; x++)
         {
-            int i = _allies[x];
+            int i = Unsafe.Add(ref alliesR, x);
             int o = (i * rr) + r0;
             var shortfall = pv.CredibilityReference - L(ref cR, o);
             var threatGrowth = Positive(L(ref lnThrR, o) - L(ref lnThr0R, o));
             S(ref bt, (n + x) * w, threatGrowth); // kept for the drift below, after the hazards in the first n vectors
-            S(ref bt, x * w, pv.RealignAlpha0 + (pv.RealignAlpha1 * shortfall) + (pv.RealignAlpha2 * V(_tables.DepAdv[i])) + (pv.RealignAlpha3 * threatGrowth));
+            S(ref bt, x * w, pv.RealignAlpha0 + (pv.RealignAlpha1 * shortfall) + (pv.RealignAlpha2 * V(Unsafe.Add(ref depAdvR, i))) + (pv.RealignAlpha3 * threatGrowth));
         }
 
         InPlace<LogisticOf>(ref bt, n * w);
         for (int x = 0; x < n; x++)
         {
-            int i = _allies[x];
+            int i = Unsafe.Add(ref alliesR, x);
             int o = (i * rr) + r0;
             var c = L(ref cR, o);
             var state = L(ref stateR, o);
             var alignedMask = Vector.Equals(state, Vector<double>.Zero);
             var shortfall = pv.CredibilityReference - c;
-            var dep = V(_tables.DepAdv[i]);
+            var dep = V(Unsafe.Add(ref depAdvR, i));
             var threatGrowth = L(ref bt, (n + x) * w);
             var amp = Vector<double>.One + (pv.AlignmentThreat * threatGrowth) + (pv.AlignmentDependence * dep);
             var a = L(ref alR, o);
             var drift = Vector.ConditionalSelect(Vector.GreaterThan(shortfall, Vector<double>.Zero), -shortfall * amp * a, -shortfall * (Vector<double>.One - a));
-            a = Clamp01(a + (pv.AlignmentRate * drift) - (pv.HostAlignmentCost * V(Launchers[i])));
+            a = Clamp01(a + (pv.AlignmentRate * drift) - (pv.HostAlignmentCost * V(Unsafe.Add(ref launchersR, i))));
             var hazard = L(ref bt, x * w);
             var u = CounterRng.Uniform(keys, Counter(t, i, 4));
             var realign = Vector.BitwiseAnd(alignedMask, Vector.LessThan(u, hazard));
@@ -185,12 +196,14 @@ public sealed partial class Simulation
         // Pass 4 (allies): 7. nuclear hedging (allies without warheads, listed in the scratch's first vectors); 8.
         // interoperability: exercises (with alignment), links, joint programmes, eroded by national champions.
         int nh = 0;
+        ref double warheadsR = ref D(_tables.Warheads);
+        ref double ntR = ref D(_nt);
         foreach (int i in _allies)
         {
-            if (_tables.Warheads[i] <= 0)
+            if (Unsafe.Add(ref warheadsR, i) <= 0)
             {
                 var shortfall = pv.CredibilityReference - L(ref cR, (i * rr) + r0);
-                S(ref bt, nh * w, pv.Theta0 + (pv.Theta1 * shortfall) + (pv.Theta2 * L(ref D(_nt), (i * rr) + r0)));
+                S(ref bt, nh * w, pv.Theta0 + (pv.Theta1 * shortfall) + (pv.Theta2 * L(ref ntR, (i * rr) + r0)));
                 nh++;
             }
         }
@@ -199,11 +212,13 @@ public sealed partial class Simulation
         ref double hR = ref D(_h);
         ref double hedgeYearR = ref D(_hedgeYear);
         ref double ioR = ref D(_io);
+        ref double linkSumR = ref D(_linkSum);
+        ref double ioGainR = ref Unsafe.Add(ref D(_tables.IoGain), _yo);
         nh = 0;
         foreach (int i in _allies)
         {
             int o = (i * rr) + r0;
-            if (_tables.Warheads[i] <= 0)
+            if (Unsafe.Add(ref warheadsR, i) <= 0)
             {
                 var hTarget = L(ref bt, nh * w);
                 nh++;
@@ -216,7 +231,7 @@ public sealed partial class Simulation
             }
 
             var io = L(ref ioR, o);
-            var gain = (pv.InteropRate * L(ref alR, o)) + (pv.InteropLinks * V(_linkSum[i])) + V(_tables.IoGain[_yo + i]);
+            var gain = (pv.InteropRate * L(ref alR, o)) + (pv.InteropLinks * V(Unsafe.Add(ref linkSumR, i))) + V(Unsafe.Add(ref ioGainR, i));
             S(ref ioR, o, Clamp01(io + (gain * (Vector<double>.One - io)) - (pv.InteropDecay * L(ref dR, o) * io)));
         }
 

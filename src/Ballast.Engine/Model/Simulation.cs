@@ -289,13 +289,15 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         _hnsTotal = _tables.HnsTotal[t];
         _scheduledCrisis = _tables.Crisis[t];
         var (kind, target, deadline, harsh) = (_tables.PathKind, _tables.PathTarget, _tables.PathDeadline, _tables.PathHarsh);
-        for (int r = 0; r < _r; r++)
+        // The lane arrays in locals: a store to a field's array would otherwise make the compiler reload every field.
+        var (paths, stKind, stTarget, stDeadline, stHarsh) = (_path, _stKind, _stTarget, _stDeadline, _stHarsh);
+        for (int r = 0; r < paths.Length; r++)
         {
-            int path = _path[r];
-            _stKind[r] = kind[path][t];
-            _stTarget[r] = target[path][t];
-            _stDeadline[r] = deadline[path][t];
-            _stHarsh[r] = harsh[path][t];
+            int path = paths[r];
+            stKind[r] = kind[path][t];
+            stTarget[r] = target[path][t];
+            stDeadline[r] = deadline[path][t];
+            stHarsh[r] = harsh[path][t];
         }
     }
 
@@ -316,13 +318,20 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         int w = W;
         int a = _a;
         int n = 0;
-        for (int ch = 0; ch < _chunks; ch++)
+        // The loop's fields and tables in locals (a store through a reference would make the compiler reload each one):
+        // Counter(t, actor, stream) is (t·(A + 1) + actor)·16 + stream.
+        int perGroup = _normalsPerGroup;
+        int chunks = _chunks;
+        long yearBase = (long)t * (a + 1);
+        ref int allies = ref MemoryMarshal.GetArrayDataReference(_allies);
+        ref ulong keysR = ref MemoryMarshal.GetArrayDataReference(_keys);
+        for (int ch = 0; ch < chunks; ch++)
         {
-            var keys = Keys(_keys, ch * w);
-            int o = ch * _normalsPerGroup * w;
-            for (int k = 0; k < _normalsPerGroup; k++, o += w)
+            var keys = Vector.LoadUnsafe(ref keysR, (nuint)(uint)(ch * w));
+            int o = ch * perGroup * w;
+            for (int k = 0; k < perGroup; k++, o += w)
             {
-                var u = CounterRng.Uniform(keys, k <= a ? Counter(t, k, 0) : Counter(t, _allies[k - a - 1], 1));
+                var u = CounterRng.Uniform(keys, k <= a ? (ulong)((yearBase + k) * 16) : (ulong)((yearBase + Unsafe.Add(ref allies, k - a - 1)) * 16) + 1UL);
                 S(ref p, o, u);
                 S(ref z, o, LaneMath.NormalQuantileCentre(u, out var centre));
                 Unsafe.Add(ref tails, n) = o;
