@@ -85,12 +85,7 @@ public class SobolAnalysisTests
         // 8 lanes (two resamples per 512-bit vector), 4 (one per 256-bit vector) and 1 (scalar) must sum in one order,
         // on one thread or many: n = 1029 spans several tiles and ends in a partial group of four.
         const int d = 4;
-        var rng = new System.Random(11);
-        double[] Column() => Enumerable.Range(0, n).Select(_ => rng.NextDouble() * 6 - 3).ToArray();
-        var a = Column();
-        var b = Column();
-        var ab = Enumerable.Range(0, d).Select(_ => Column()).ToArray();
-        var ba = secondOrder ? Enumerable.Range(0, d).Select(_ => Column()).ToArray() : null;
+        var (a, b, ab, ba) = RandomDesign(n, d, secondOrder, seed: 11, halfWidth: 3);
         const int resamples = 45;
         int per = SobolAnalysis.Width(d, secondOrder);
         var reference = new double[resamples * per];
@@ -130,6 +125,53 @@ public class SobolAnalysisTests
         var e3 = Assert.Throws<Ballast.Core.BallastInputException>(() => SobolAnalysis.Analyze(new double[50], Names, false));
         Assert.Contains("zero variance", e3.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false, 37)]
+    [InlineData(true, 64)]
+    public void Weighted_bootstrap_equals_the_resample_of_indices(bool secondOrder, int n)
+    {
+        // The block/vector bootstrap must give, replicate by replicate, what averaging over the drawn indices gives.
+        const int d = 3;
+        var (a, b, ab, ba) = RandomDesign(n, d, secondOrder, seed: 5, halfWidth: 2);
+        int per = SobolAnalysis.Width(d, secondOrder);
+        const int resamples = 19; // two full blocks of eight and a partial one
+        var fast = new double[resamples * per];
+        SobolAnalysis.Bootstrap(a, b, ab, ba, resamples, 42, fast);
+        var idx = new int[n];
+        var reference = new double[per];
+        for (int r = 0; r < resamples; r++)
+        {
+            ulong key = Ballast.Exploration.Sampling.CounterHash.Bits(42, 0x534F_0000UL, (ulong)r);
+            for (int i = 0; i < n; i++)
+            {
+                idx[i] = (int)(((UInt128)Ballast.Exploration.Sampling.CounterHash.Mix(key + ((ulong)i * Ballast.Engine.Random.CounterRng.Gamma)) * (ulong)n) >> 64);
+            }
+
+            // The reference: the point estimator on the resampled base samples themselves.
+            double[] Pick(double[] column) => [.. idx.Select(i => column[i])];
+            SobolAnalysis.Estimate(Pick(a), Pick(b), [.. ab.Select(Pick)], ba?.Select(Pick).ToArray(), reference);
+            for (int k = 0; k < per; k++)
+            {
+                Assert.Equal(reference[k], fast[(r * per) + k], 1e-12);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Model outputs of a Saltelli design drawn uniformly from [−halfWidth, halfWidth]: f(A), f(B), f(A_B^i) for d inputs and,
+    /// for second order, f(B_A^i), in that order of draws from one seeded stream.
+    /// </summary>
+    private static (double[] A, double[] B, double[][] AB, double[][]? BA) RandomDesign(int n, int d, bool secondOrder, int seed, double halfWidth)
+    {
+        var rng = new System.Random(seed);
+        double[] Column() => Enumerable.Range(0, n).Select(_ => (rng.NextDouble() * 2 * halfWidth) - halfWidth).ToArray();
+        var a = Column();
+        var b = Column();
+        var ab = Enumerable.Range(0, d).Select(_ => Column()).ToArray();
+        var ba = secondOrder ? Enumerable.Range(0, d).Select(_ => Column()).ToArray() : null;
+        return (a, b, ab, ba);
+    }
 }
 
 public class MorrisAnalysisTests
@@ -168,41 +210,5 @@ public class MorrisAnalysisTests
         var x = new double[] { 0, 0, 1, 1, 1, 1 };
         var e = Assert.Throws<Ballast.Core.BallastInputException>(() => MorrisAnalysis.Analyze(x, new double[3], ["p", "q"]));
         Assert.Contains("rows 1 and 2 (trajectory 1) are not a Morris step: more than one parameter changes", e.Message, StringComparison.Ordinal);
-    }
-    [Theory]
-    [InlineData(false, 37)]
-    [InlineData(true, 64)]
-    public void Weighted_bootstrap_equals_the_resample_of_indices(bool secondOrder, int n)
-    {
-        // The block/vector bootstrap must give, replicate by replicate, what averaging over the drawn indices gives.
-        const int d = 3;
-        var rng = new System.Random(5);
-        double[] Column() => Enumerable.Range(0, n).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
-        var a = Column();
-        var b = Column();
-        var ab = Enumerable.Range(0, d).Select(_ => Column()).ToArray();
-        var ba = secondOrder ? Enumerable.Range(0, d).Select(_ => Column()).ToArray() : null;
-        int per = SobolAnalysis.Width(d, secondOrder);
-        const int resamples = 19; // two full blocks of eight and a partial one
-        var fast = new double[resamples * per];
-        SobolAnalysis.Bootstrap(a, b, ab, ba, resamples, 42, fast);
-        var idx = new int[n];
-        var reference = new double[per];
-        for (int r = 0; r < resamples; r++)
-        {
-            ulong key = Ballast.Exploration.Sampling.CounterHash.Bits(42, 0x534F_0000UL, (ulong)r);
-            for (int i = 0; i < n; i++)
-            {
-                idx[i] = (int)(((UInt128)Ballast.Exploration.Sampling.CounterHash.Mix(key + ((ulong)i * Ballast.Engine.Random.CounterRng.Gamma)) * (ulong)n) >> 64);
-            }
-
-            // The reference: the point estimator on the resampled base samples themselves.
-            double[] Pick(double[] column) => [.. idx.Select(i => column[i])];
-            SobolAnalysis.Estimate(Pick(a), Pick(b), [.. ab.Select(Pick)], ba?.Select(Pick).ToArray(), reference);
-            for (int k = 0; k < per; k++)
-            {
-                Assert.Equal(reference[k], fast[(r * per) + k], 1e-12);
-            }
-        }
     }
 }

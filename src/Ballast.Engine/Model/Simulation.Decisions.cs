@@ -397,5 +397,12 @@ public sealed partial class Simulation
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong Counter(int t, int actor, int stream) => (ulong)((((long)t * (_a + 1)) + actor) * 16) + (ulong)stream;
+    private ulong Counter(int t, int actor, int stream) => Counter(YearBase(t, _a), actor, stream);
+
+    /// <summary>The counter of an (actor, stream) draw in the year whose <see cref="YearBase"/> is <paramref name="yearBase"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Counter(long yearBase, int actor, int stream) => (ulong)((yearBase + actor) * 16) + (ulong)stream;
+
+    /// <summary>Year t's first counter block, t·(A + 1): a loop over many draws of one year computes it once.</summary>
+    private static long YearBase(int t, int actors) => (long)t * (actors + 1);
 }

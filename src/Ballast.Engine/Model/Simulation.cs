@@ -318,20 +318,18 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         int w = W;
         int a = _a;
         int n = 0;
-        // The loop's fields and tables in locals (a store through a reference would make the compiler reload each one):
-        // Counter(t, actor, stream) is (t·(A + 1) + actor)·16 + stream.
+        // The loop's fields and tables in locals (a store through a reference would make the compiler reload each one).
         int perGroup = _normalsPerGroup;
         int chunks = _chunks;
-        long yearBase = (long)t * (a + 1);
+        long yearBase = YearBase(t, a);
         ref int allies = ref MemoryMarshal.GetArrayDataReference(_allies);
-        ref ulong keysR = ref MemoryMarshal.GetArrayDataReference(_keys);
         for (int ch = 0; ch < chunks; ch++)
         {
-            var keys = Vector.LoadUnsafe(ref keysR, (nuint)(uint)(ch * w));
+            var keys = Keys(_keys, ch * w);
             int o = ch * perGroup * w;
             for (int k = 0; k < perGroup; k++, o += w)
             {
-                var u = CounterRng.Uniform(keys, k <= a ? (ulong)((yearBase + k) * 16) : (ulong)((yearBase + Unsafe.Add(ref allies, k - a - 1)) * 16) + 1UL);
+                var u = CounterRng.Uniform(keys, k <= a ? Counter(yearBase, k, 0) : Counter(yearBase, Unsafe.Add(ref allies, k - a - 1), 1));
                 S(ref p, o, u);
                 S(ref z, o, LaneMath.NormalQuantileCentre(u, out var centre));
                 Unsafe.Add(ref tails, n) = o;
