@@ -131,10 +131,12 @@ internal static class Adjudicator
         int workers = Math.Clamp(threads, 1, blocks);
 
         // One simulation per worker, reused for its blocks (b = w, w + workers, ...): a block's numbers depend only on its
-        // run indices and seed, and each block writes its own runs, so the worker count does not change a bit.
+        // run indices and seed, and each block writes its own runs, so the worker count does not change a bit. The
+        // simulations come from the pool: every ensemble of a turn has new inputs of the same shape, and allocating a
+        // simulation's buffers anew each time cost more than simulating its runs.
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
-            var sim = new Simulation(tables, Block);
+            var sim = SimulationPool.Rent(tables, Block);
             var runs = new long[Block];
             for (int b = w; b < blocks; b += workers)
             {
@@ -153,6 +155,8 @@ internal static class Adjudicator
 
                 Record(sim, p, layout, inputs, from, count, first, lastIndex);
             }
+
+            SimulationPool.Return(sim);
         });
         return p;
     }

@@ -20,7 +20,7 @@ public sealed class EnsemblePartial
     private readonly List<ArraySegment<float>> _pages = [];
     private readonly Stack<int> _freeSlots = new();
     private readonly int _cells;
-    private readonly EnsemblePool? _pool; // where pages come from and go back to, for partials made by the runner
+    private readonly bool _pooledPages; // pages come from and go back to EnsemblePool (partials made by the runner)
     private int _slots;
     private readonly long[] _crossByYear;
     private readonly long[] _realigned;
@@ -36,10 +36,10 @@ public sealed class EnsemblePartial
     {
     }
 
-    /// <summary>Creates empty statistics whose trajectory pages come from (and may go back to) a pool.</summary>
+    /// <summary>Creates empty statistics of a pool's inputs, whose trajectory pages come from (and may go back to) <see cref="EnsemblePool"/>.</summary>
     internal EnsemblePartial(ModelInputs inputs, ulong seed, int sampleSize, EnsemblePool? pool)
     {
-        _pool = pool;
+        _pooledPages = pool is not null;
         Inputs = inputs;
         Seed = seed;
         SampleSize = sampleSize;
@@ -197,7 +197,7 @@ public sealed class EnsemblePartial
 
         if (_slots == _pages.Count * RowsPerPage)
         {
-            _pages.Add(_pool?.RentPage(RowsPerPage * _cells) ?? EnsemblePool.NewPage(RowsPerPage * _cells));
+            _pages.Add(_pooledPages ? EnsemblePool.RentPage(RowsPerPage * _cells) : EnsemblePool.NewPage(RowsPerPage * _cells));
         }
 
         return _slots++;
@@ -263,7 +263,11 @@ public sealed class EnsemblePartial
         _sample.Clear();
         _freeSlots.Clear();
         _slots = 0;
-        _pool?.Return(_pages);
+        if (_pooledPages)
+        {
+            EnsemblePool.Return(_pages);
+        }
+
         _pages.Clear();
     }
 

@@ -80,6 +80,7 @@ public sealed class ModelTables
         Crisis = new double[inputs.Steps + 1];
         BuildSchedules();
         StartLinks = StartYearLinks(inputs);
+        Shape = string.Join('|', string.Join(',', inputs.Codes), inputs.Steps, inputs.TargetShares.Length, string.Join(',', Allies), string.Join(',', Adversaries), inputs.PatronIndex, inputs.LeadAdversaryIndex);
     }
 
     /// <summary>The inputs the tables were built from.</summary>
@@ -87,6 +88,12 @@ public sealed class ModelTables
 
     /// <summary>Names and indices of the recorded indicators.</summary>
     public IndicatorLayout Layout { get; }
+
+    /// <summary>
+    /// What a simulation's buffers and record offsets are sized and laid out by (actors in order, years, targets, allies,
+    /// adversaries, patron and lead adversary): a simulation can be rebound to any tables of the same shape.
+    /// </summary>
+    internal string Shape { get; }
 
     /// <summary>The registry's parameter values.</summary>
     internal ref readonly ModelParameters<double> Parameters => ref _parameters;

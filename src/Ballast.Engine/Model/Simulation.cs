@@ -38,14 +38,16 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private static readonly int W = Vector<double>.Count;
 
     // Every buffer is allocated here, with its shape (an override's view, YearDecisions, on first use); stepping allocates nothing.
-    private readonly ModelTables _tables = tables;
+    // The tables and what is read from them are rebound to other tables of the same shape when a pooled simulation
+    // serves other inputs (SimulationPool); everything else below depends only on the shape.
+    private ModelTables _tables = tables;
     private readonly int _a = tables.Inputs.ActorCount;
     private readonly int _r = Lanes(blockSize);
     private readonly int _chunks = Lanes(blockSize) / W;
     private readonly int _steps = tables.Inputs.Steps;
     private readonly int _nTargets = tables.Inputs.TargetShares.Length;
-    private readonly int[] _allies = tables.Allies;
-    private readonly int[] _adversaries = tables.Adversaries;
+    private int[] _allies = tables.Allies;
+    private int[] _adversaries = tables.Adversaries;
     private readonly int _us = tables.Inputs.PatronIndex;
     private readonly int _lead = tables.Inputs.LeadAdversaryIndex;
 
@@ -157,13 +159,16 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     }
 
     /// <summary>The frozen inputs.</summary>
-    public ModelInputs Inputs { get; } = tables.Inputs;
+    public ModelInputs Inputs { get; private set; } = tables.Inputs;
 
     /// <summary>Runs per block (a multiple of the vector width).</summary>
     public int BlockSize => _r;
 
     /// <summary>Names and indices of the recorded indicators.</summary>
-    public IndicatorLayout Layout { get; } = tables.Layout;
+    public IndicatorLayout Layout { get; private set; } = tables.Layout;
+
+    /// <summary>The tables simulated.</summary>
+    internal ModelTables Tables => _tables;
 
     /// <summary>Year index of the current state (0 = start year).</summary>
     public int YearIndex => _t;
@@ -184,6 +189,25 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     internal double[] LinkMatrix { get; } = [.. tables.StartLinks];
 
     internal double[] Launchers { get; } = new double[tables.Inputs.ActorCount];
+
+    /// <summary>
+    /// Makes this simulation one of <paramref name="tables"/>' inputs: its buffers serve any tables of the same
+    /// <see cref="ModelTables.Shape"/>, and <see cref="Reset(ReadOnlySpan{long}, ulong)"/> reads everything else from the tables, so a block after the
+    /// rebinding is bit for bit the block of a new simulation of those tables.
+    /// </summary>
+    internal void Rebind(ModelTables tables)
+    {
+        if (tables.Shape != _tables.Shape)
+        {
+            throw new ArgumentException($"a simulation of shape '{_tables.Shape}' cannot simulate tables of shape '{tables.Shape}'", nameof(tables));
+        }
+
+        _tables = tables;
+        _allies = tables.Allies;
+        _adversaries = tables.Adversaries;
+        Inputs = tables.Inputs;
+        Layout = tables.Layout;
+    }
 
     /// <summary>Runs every remaining year.</summary>
     public void RunToHorizon(IDecisionOverride? decisionOverride = null)
@@ -419,7 +443,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     }
 
     /// <summary>Runs per block: the requested size rounded up to a multiple of the vector width (at least one group).</summary>
-    private static int Lanes(int blockSize) => Math.Max(W, (blockSize + W - 1) / W * W);
+    internal static int Lanes(int blockSize) => Math.Max(W, (blockSize + W - 1) / W * W);
 
     private static int NormalsPerGroup(ModelTables tables) => tables.Inputs.ActorCount + 1 + tables.Allies.Length;
 
