@@ -253,7 +253,11 @@ public sealed partial class Simulation
         S(ref D(_yMis), r0, ym);
     }
 
-    /// <summary>The stance term of credibility (§5) for one stance (an ally's own): the value the lanes' selection picks.</summary>
+    /// <summary>
+    /// The stance term of credibility (§5) for one stance (an ally's own): the value the lanes' selection picks. Inlined: as a
+    /// call in the credibility pass (which the profile sometimes left it as) it made the compiler keep that pass's vectors in memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> StanceTerm(StanceKind kind, in ModelParameters<Vector<double>> pv) => kind switch
     {
         StanceKind.Reassure => pv.CReassure,

@@ -45,6 +45,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly int _steps = tables.Inputs.Steps;
     private readonly int _nTargets = tables.Inputs.TargetShares.Length;
     private readonly int[] _allies = tables.Allies;
+    private readonly int[] _allyMis = AllyMixOffsets(tables.Allies, Lanes(blockSize)); // offset of each ally's first mission in [(i * 7 + m) * R + r]
     private readonly int[] _adversaries = tables.Adversaries;
     private readonly int _us = tables.Inputs.PatronIndex;
     private readonly int _lead = tables.Inputs.LeadAdversaryIndex;
@@ -448,6 +449,8 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
 
         return offsets;
     }
+
+    private static int[] AllyMixOffsets(int[] allies, int lanes) => [.. allies.Select(i => i * Mis * lanes)];
 
     private static int[] CoalitionRecordOffsets(IndicatorLayout layout, int lanes)
     {
