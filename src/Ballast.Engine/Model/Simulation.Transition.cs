@@ -94,14 +94,6 @@ public sealed partial class Simulation
             S(ref mR, o, mNext);
         }
 
-        // Only the demand equation reads log spending: the allies' logarithms in a loop of their own, so they overlap.
-        ref double lnMR = ref D(_lnM);
-        foreach (int i in _allies)
-        {
-            int o = (i * rr) + r0;
-            S(ref lnMR, o, LaneMath.Log(L(ref mR, o)));
-        }
-
         // Pass 2 (allies): 5. credibility.
         var support = SupportIndex(pv);
         var harsh = L(ref D(_stHarsh), r0);
