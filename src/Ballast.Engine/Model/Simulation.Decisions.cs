@@ -203,9 +203,12 @@ public sealed partial class Simulation
             S(ref lg, x * w, lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps));
         }
 
+        // The exponentials in a loop of nothing else (their rare path is a call, which in this loop made the compiler keep its
+        // values in memory), then the budgets in place.
+        InPlace<ExpOf>(ref lg, n * w);
         for (int x = 0; x < n; x++)
         {
-            S(ref nextR, (Unsafe.Add(ref alliesR, x) * rr) + r0, LaneMath.Exp(L(ref lg, x * w)));
+            S(ref nextR, (Unsafe.Add(ref alliesR, x) * rr) + r0, L(ref lg, x * w));
         }
 
         // Pass 3: duplication (autonomous share of the mix) and this year's mix.
