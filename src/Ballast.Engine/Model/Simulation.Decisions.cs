@@ -54,7 +54,6 @@ public sealed partial class Simulation
         ref double stateR = ref D(_state);
         ref double mR = ref D(_m);
         ref double yR = ref D(_y);
-        ref double lnMR = ref D(_lnM);
         ref double execR = ref D(_exec);
         ref double nextR = ref D(NextSpending);
         ref double nextMixR = ref D(NextMix);
@@ -168,12 +167,24 @@ public sealed partial class Simulation
             S(ref lg, x * w, L(ref yR, o));
             S(ref lg, (n + x) * w, L(ref thrR, o) + Vector<double>.One);
             S(ref lg, ((2 * n) + x) * w, (L(ref spillT, x * w) * V(Unsafe.Add(ref invM0, i))) + Vector<double>.One);
-            S(ref lg, ((3 * n) + x) * w, Vector<double>.One + L(ref pressureT, x * w));
+            S(ref lg, ((3 * n) + x) * w, L(ref mR, o));
+            S(ref lg, ((4 * n) + x) * w, Vector<double>.One + L(ref pressureT, x * w));
         }
 
-        // The arguments by kind, [(kind · allies + x) · W]: the pressure's (1 while an ally is at its target, in every lane) through the memo.
-        InPlace<LogOf>(ref lg, n * 3 * w);
-        Batched<LogOf>(ref Unsafe.Add(ref lg, n * 3 * w), n * w, ref D(_logMemo));
+        // The arguments by kind, [(kind · allies + x) · W]: income, threat, spill-ins and spending, then the pressure's (1 while
+        // an ally is at its target, in every lane) through the memo. Log spending is taken here with the other logarithms (it
+        // was a loop of its own at the end of the transition); in the start year it is the log the inputs were read with.
+        InPlace<LogOf>(ref lg, n * 4 * w);
+        Batched<LogOf>(ref Unsafe.Add(ref lg, n * 4 * w), n * w, ref D(_logMemo));
+        if (t == 0)
+        {
+            ref double lnM0 = ref D(_tables.LnM0);
+            for (int x = 0; x < n; x++)
+            {
+                S(ref lg, ((3 * n) + x) * w, V(Unsafe.Add(ref lnM0, Unsafe.Add(ref alliesR, x))));
+            }
+        }
+
         for (int x = 0; x < n; x++)
         {
             int i = Unsafe.Add(ref alliesR, x);
@@ -183,18 +194,21 @@ public sealed partial class Simulation
             S(ref lnThrR, o, lnThr);
             // Spill-ins in years of the ally's own start budget, so losing them (realignment) raises demand by a bounded factor.
             var lnStar = L(ref alphaR, o) + (pv.BetaY * lnY) + (pv.BetaT * lnThr)
-                + (pv.BetaS * L(ref lg, ((2 * n) + x) * w)) + (pv.BetaP * L(ref lg, ((3 * n) + x) * w));
+                + (pv.BetaS * L(ref lg, ((2 * n) + x) * w)) + (pv.BetaP * L(ref lg, ((4 * n) + x) * w));
 
             // Desired spending never exceeds the highest burden observed in peacetime.
             lnStar = Vector.Min(lnStar, lnMaxBurden + lnY);
-            var lnM = L(ref lnMR, o);
+            var lnM = L(ref lg, ((3 * n) + x) * w);
             var eps = L(ref normals, eo + (x * w));
             S(ref lg, x * w, lnM + (pv.Lambda * (lnStar - lnM)) + (pv.SigmaM * eps));
         }
 
+        // The exponentials in a loop of nothing else (their rare path is a call, which in this loop made the compiler keep its
+        // values in memory), then the budgets in place.
+        InPlace<ExpOf>(ref lg, n * w);
         for (int x = 0; x < n; x++)
         {
-            S(ref nextR, (Unsafe.Add(ref alliesR, x) * rr) + r0, LaneMath.Exp(L(ref lg, x * w)));
+            S(ref nextR, (Unsafe.Add(ref alliesR, x) * rr) + r0, L(ref lg, x * w));
         }
 
         // Pass 3: duplication (autonomous share of the mix) and this year's mix.

@@ -175,6 +175,13 @@ public sealed partial class Simulation
         public static Vector<double> Of(Vector<double> x) => Logistic(x);
     }
 
+    /// <summary>The exponential, for <see cref="InPlace{TFunction}"/>.</summary>
+    private readonly struct ExpOf : ILaneFunction
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Of(Vector<double> x) => LaneMath.Exp(x);
+    }
+
     /// <summary>The natural logarithm, for <see cref="InPlace{TFunction}"/> and <see cref="MemoInPlace{TFunction}"/>.</summary>
     private readonly struct LogOf : ILaneFunction
     {

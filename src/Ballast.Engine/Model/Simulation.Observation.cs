@@ -149,9 +149,16 @@ public sealed partial class Simulation
         ref double stateR = ref D(_state);
         ref double ioR = ref D(_io);
         ref double alR = ref D(_al);
+        // The lists and tables of the loops resolved once (a store through a reference would make the compiler reload and
+        // re-check each one after it).
+        ref int allies = ref MemoryMarshal.GetArrayDataReference(_allies);
+        ref int adversaries = ref MemoryMarshal.GetArrayDataReference(_adversaries);
+        ref int dupOff = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_recActor), dupRec);
+        ref int exposureOff = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_recActor), exposureRec);
+        ref double launchersR = ref D(Launchers);
         for (int x = 0; x < n; x++)
         {
-            int i = _allies[x];
+            int i = Unsafe.Add(ref allies, x);
             int o = (i * rr) + r0;
             var state = L(ref stateR, o);
             var aligned = AlignedOne(state);
@@ -160,31 +167,37 @@ public sealed partial class Simulation
             S(ref weightS, x * w, L(ref ioR, o) * L(ref alR, o) * lsg * aligned);
             S(ref bwS, x * w, bw * lsg);
             var overlap = L(ref overlapS, x * w);
-            S(ref rec, _recActor[dupRec + i] + step + r0, overlap);
+            S(ref rec, Unsafe.Add(ref dupOff, i) + step + r0, overlap);
             var m = L(ref mR, o);
             dupNum += m * overlap * aligned;
             dupDen += m * aligned;
             kCoal += L(ref kR, o) * aligned;
             mCoal += m * aligned;
             realigned += Vector<double>.One - aligned;
-            var exp = V(Launchers[i]) * pv.HostTargetingShare * ym;
-            S(ref rec, _recActor[exposureRec + i] + step + r0, exp);
+            var exp = V(Unsafe.Add(ref launchersR, i)) * pv.HostTargetingShare * ym;
+            S(ref rec, Unsafe.Add(ref exposureOff, i) + step + r0, exp);
             exposure += exp;
         }
 
         for (int a = 0; a < nAdv; a++)
         {
-            int o = (_adversaries[a] * rr) + r0;
+            int o = (Unsafe.Add(ref adversaries, a) * rr) + r0;
             kAdv += L(ref kR, o);
             mAdv += L(ref mR, o);
         }
+
+        // The records of these sums now, so that they are not kept (in memory) through the missions and the CES below.
+        RecC(ref rec, CoalitionIndicator.SpendingRatio, step + r0, mCoal / mAdv);
+        RecC(ref rec, CoalitionIndicator.CapabilityRatio, step + r0, kCoal / kAdv);
+        RecC(ref rec, CoalitionIndicator.HostExposure, step + r0, exposure);
+        RecC(ref rec, CoalitionIndicator.CoalitionDuplication, step + r0, dupNum / AtLeast(dupDen, V(1e-300)));
+        RecC(ref rec, CoalitionIndicator.Realigned, step + r0, realigned);
 
         // Each mission's effectiveness: the US share, the missiles, then ally by ally and adversary by adversary.
         ref double eCoal = ref sc;
         ref double eAdv = ref Unsafe.Add(ref sc, Mis * w);
         int usMix = (_us * Mis * rr) + r0;
-        ref int allies = ref MemoryMarshal.GetArrayDataReference(_allies);
-        ref int adversaries = ref MemoryMarshal.GetArrayDataReference(_adversaries);
+        ref int allyMis = ref MemoryMarshal.GetArrayDataReference(_allyMis);
         for (int mm = 0; mm < Mis; mm++)
         {
             var coal = usWeight * L(ref kMisR, usMix + (mm * rr));
@@ -198,7 +211,7 @@ public sealed partial class Simulation
             int om = (mm * rr) + r0;
             for (int x = 0; x < n; x++)
             {
-                var kim = L(ref kMisR, (Unsafe.Add(ref allies, x) * Mis * rr) + om);
+                var kim = L(ref kMisR, Unsafe.Add(ref allyMis, x) + om);
                 coal += L(ref weightS, x * w) * kim;
                 adv += L(ref bwS, x * w) * kim;
             }
@@ -225,17 +238,12 @@ public sealed partial class Simulation
         RecC(ref rec, CoalitionIndicator.Effectiveness, step + r0, eC * PerBn);
         RecC(ref rec, CoalitionIndicator.AdversaryEffectiveness, step + r0, eA * PerBn);
         RecC(ref rec, CoalitionIndicator.Balance, step + r0, balance);
-        RecC(ref rec, CoalitionIndicator.SpendingRatio, step + r0, mCoal / mAdv);
-        RecC(ref rec, CoalitionIndicator.CapabilityRatio, step + r0, kCoal / kAdv);
         RecC(ref rec, CoalitionIndicator.UsCostGross, step + r0, gross);
         RecC(ref rec, CoalitionIndicator.HostNationSupport, step + r0, hns);
         RecC(ref rec, CoalitionIndicator.UsCostNet, step + r0, gross - hns);
-        RecC(ref rec, CoalitionIndicator.HostExposure, step + r0, exposure);
         RecC(ref rec, CoalitionIndicator.CoalitionMissiles, step + r0, L(ref D(_xMis), r0));
         RecC(ref rec, CoalitionIndicator.AdversaryMissiles, step + r0, ym);
         RecC(ref rec, CoalitionIndicator.Crisis, step + r0, t == 0 ? Vector<double>.Zero : L(ref D(_crisis), r0));
-        RecC(ref rec, CoalitionIndicator.CoalitionDuplication, step + r0, dupNum / AtLeast(dupDen, V(1e-300)));
-        RecC(ref rec, CoalitionIndicator.Realigned, step + r0, realigned);
         if (t > 0)
         {
             var crossover = L(ref D(_crossover), r0);
@@ -379,18 +387,27 @@ public sealed partial class Simulation
     private static Vector<double> CesSum(ReadOnlySpan<Vector<double>> lnE, ReadOnlySpan<Vector<double>> power, ReadOnlySpan<Vector<double>> weights, Vector<double> rho)
     {
         var sum = Vector<double>.Zero;
-        var logSum = Vector<double>.Zero;
         for (int m = 0; m < lnE.Length; m++)
         {
-            var wm = weights[m];
-            sum += wm * power[m];
-            logSum += wm * lnE[m];
+            sum += weights[m] * power[m];
         }
 
         var nearZero = Vector.LessThan(Vector.Abs(rho), new Vector<double>(1e-9));
         var safeRho = Vector.ConditionalSelect(nearZero, Vector<double>.One, rho);
         var ces = LaneMath.Exp(LaneMath.Log(sum) / safeRho);
-        return nearZero == Vector<long>.Zero ? ces : Vector.ConditionalSelect(nearZero, LaneMath.Exp(logSum), ces);
+        if (nearZero == Vector<long>.Zero)
+        {
+            return ces;
+        }
+
+        // Cobb–Douglas lanes (ρ ≈ 0): the weighted geometric mean, summed only when a lane needs it.
+        var logSum = Vector<double>.Zero;
+        for (int m = 0; m < lnE.Length; m++)
+        {
+            logSum += weights[m] * lnE[m];
+        }
+
+        return Vector.ConditionalSelect(nearZero, LaneMath.Exp(logSum), ces);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -128,7 +128,6 @@ public sealed partial class Simulation
             bool usa = i == _us;
             S(ref D(_y), o, V(_tables.Y0[i]));
             S(ref D(_m), o, V(m));
-            S(ref D(_lnM), o, V(_tables.LnM0[i]));
             S(ref D(NextSpending), o, V(m));
             var phi = double.IsNaN(_tables.Phi[i]) ? pv.PhiDefault : V(_tables.Phi[i]);
             var k0 = double.IsNaN(inp.CapabilityStock[i]) ? phi * V(m) / (pv.Delta + V(Math.Max(0, _tables.InitialGrowth[i]))) : V(inp.CapabilityStock[i]);
@@ -215,7 +214,7 @@ public sealed partial class Simulation
                 Vector<double>.Zero);
             var lnThr = LaneMath.Log(thr + Vector<double>.One);
             S(ref D(_lnThr0), o, lnThr);
-            var alpha = L(ref D(_lnM), o) + lag - (pv.BetaY * LaneMath.Log(L(ref D(_y), o))) - (pv.BetaT * lnThr)
+            var alpha = V(_tables.LnM0[i]) + lag - (pv.BetaY * LaneMath.Log(L(ref D(_y), o))) - (pv.BetaT * lnThr)
                 - (pv.BetaS * LaneMath.Log((spill * V(_tables.InvM0[i])) + Vector<double>.One));
             S(ref D(_alpha), o, alpha);
         }

@@ -94,14 +94,6 @@ public sealed partial class Simulation
             S(ref mR, o, mNext);
         }
 
-        // Only the demand equation reads log spending: the allies' logarithms in a loop of their own, so they overlap.
-        ref double lnMR = ref D(_lnM);
-        foreach (int i in _allies)
-        {
-            int o = (i * rr) + r0;
-            S(ref lnMR, o, LaneMath.Log(L(ref mR, o)));
-        }
-
         // Pass 2 (allies): 5. credibility.
         var support = SupportIndex(pv);
         var harsh = L(ref D(_stHarsh), r0);
@@ -253,7 +245,11 @@ public sealed partial class Simulation
         S(ref D(_yMis), r0, ym);
     }
 
-    /// <summary>The stance term of credibility (§5) for one stance (an ally's own): the value the lanes' selection picks.</summary>
+    /// <summary>
+    /// The stance term of credibility (§5) for one stance (an ally's own): the value the lanes' selection picks. Inlined: as a
+    /// call in the credibility pass (which the profile sometimes left it as) it made the compiler keep that pass's vectors in memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> StanceTerm(StanceKind kind, in ModelParameters<Vector<double>> pv) => kind switch
     {
         StanceKind.Reassure => pv.CReassure,

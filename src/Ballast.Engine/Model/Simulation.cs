@@ -47,6 +47,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly int _steps = tables.Inputs.Steps;
     private readonly int _nTargets = tables.Inputs.TargetShares.Length;
     private int[] _allies = tables.Allies;
+    private readonly int[] _allyMis = AllyMixOffsets(tables.Allies, Lanes(blockSize)); // offset of each ally's first mission in [(i * 7 + m) * R + r]
     private int[] _adversaries = tables.Adversaries;
     private readonly int _us = tables.Inputs.PatronIndex;
     private readonly int _lead = tables.Inputs.LeadAdversaryIndex;
@@ -62,7 +63,6 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     // State, [i * R + r] unless noted.
     private readonly ArraySegment<double> _y = PerActor(tables, blockSize);
     private readonly ArraySegment<double> _m = PerActor(tables, blockSize);
-    private readonly ArraySegment<double> _lnM = PerActor(tables, blockSize);
     private readonly ArraySegment<double> _k = PerActor(tables, blockSize);
     private readonly ArraySegment<double> _kMis = PerActor(tables, blockSize, Mis); // [(i * 7 + m) * R + r]
     private readonly ArraySegment<double> _c = PerActor(tables, blockSize);
@@ -113,7 +113,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly Vector<double>[] _sqrtIdio = new Vector<double>[Lanes(blockSize) / W];
     private readonly double[] _spillT = new double[Math.Max(1, tables.Allies.Length) * W]; // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
     private readonly double[] _pressureT = new double[Math.Max(1, tables.Allies.Length) * W];
-    private readonly double[] _batch = new double[Math.Max(1, tables.Allies.Length) * 4 * W]; // arguments and results of a pass's transcendentals, batched
+    private readonly double[] _batch = new double[Math.Max(1, tables.Allies.Length) * 5 * W]; // arguments and results of a pass's transcendentals, batched
     // Aggregate's scratch for a lane group: each mission's coalition and adversary effectiveness, their logarithms and powers
     // (Ces), then from AggregateWeights on the allies' coalition and bandwagoning weights and their overlaps.
     private readonly ArraySegment<double> _aggregate = CacheLines.Allocate<double>((AggregateWeights + (3 * Math.Max(1, tables.Allies.Length))) * W);
@@ -472,6 +472,8 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
 
         return offsets;
     }
+
+    private static int[] AllyMixOffsets(int[] allies, int lanes) => [.. allies.Select(i => i * Mis * lanes)];
 
     private static int[] CoalitionRecordOffsets(IndicatorLayout layout, int lanes)
     {
