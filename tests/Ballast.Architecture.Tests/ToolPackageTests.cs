@@ -51,6 +51,21 @@ public sealed class ToolPackageTests
     }
 
     [Fact]
+    public void The_platform_packages_are_ready_to_run_but_for_the_model()
+    {
+        // Start-up code compiled at pack time, only where a platform is set; the engine's model kernel is left to the
+        // tiered JIT, which was faster for it, and so are the large libraries of the cluster, the web API's OpenAPI
+        // document and calibration, which would double in size (docs/performance.md, issue 18, ninth round).
+        var readyToRun = Packaging.Descendants("PublishReadyToRun").Single();
+        Assert.Equal("true", readyToRun.Value.Trim());
+        Assert.Equal("'$(RuntimeIdentifier)' != ''", (string?)readyToRun.Parent!.Attribute("Condition"));
+        var excluded = Packaging.Descendants("PublishReadyToRunExclude").SelectMany(e => ((string?)e.Attribute("Include"))!.Split(';')).ToList();
+        Assert.Equal("Ballast.Engine.dll", excluded[0]);
+        Assert.Contains("Orleans.Runtime.dll", excluded);
+        Assert.DoesNotContain(excluded, name => name.StartsWith("Ballast.", StringComparison.Ordinal) && name != "Ballast.Engine.dll");
+    }
+
+    [Fact]
     public void Or_tools_goes_into_the_companion_package_and_stays_out_of_the_packed_ballast_tool()
     {
         // The pack-time exclusion list of the ballast tool: OR-Tools, its platform packages and the Protobuf only it uses

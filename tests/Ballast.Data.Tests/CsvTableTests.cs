@@ -102,4 +102,25 @@ public class CsvTableTests
         Assert.Equal(4, t.Records[1].Line);
         Assert.Equal("t.csv:2: unterminated quoted field", Assert.Throws<BallastInputException>(() => Parse("a\n\"open\n")).Message);
     }
+
+    [Fact]
+    public void Fields_mixing_plain_and_other_characters_are_read_whole()
+    {
+        // A quote inside an unquoted field, a quoted comma, line break and doubled quote, a tab and non-ASCII letters.
+        var t = Parse("a,b,c\nx\"y z,\"1,2\n3\"\"4\",C\u00f4te d'Ivoire\tx\n5,6,7\n");
+        Assert.Equal(("x\"y z", "1,2\n3\"4", "C\u00f4te d'Ivoire\tx"), (t.Records[0][0], t.Records[0][1], t.Records[0][2]));
+        Assert.Equal((2, 4), (t.Records[0].Line, t.Records[1].Line));
+    }
+
+    [Fact]
+    public void The_length_limit_counts_plain_and_other_characters_alike()
+    {
+        var at = new string('x', InputLimits.CsvFieldChars - 2) + "\u00e9x";
+        Assert.Equal(at, Parse("a\n" + at + "\n").Records[0][0]);
+        Assert.Equal(at, Parse("a\n\"" + at + "\"\n").Records[0][0]);
+        string refused = $"t.csv:2, field 'a': the field is longer than {InputLimits.CsvFieldChars} characters";
+        Assert.Equal(refused, Assert.Throws<BallastInputException>(() => Parse("a\n" + at + "y\n")).Message);
+        Assert.Equal(refused, Assert.Throws<BallastInputException>(() => Parse("a\n" + at + "\u00e9\n")).Message);
+        Assert.Equal(refused, Assert.Throws<BallastInputException>(() => Parse("a\n\"" + at + ",\"\n")).Message);
+    }
 }

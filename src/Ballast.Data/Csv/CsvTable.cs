@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Ballast.Data.Csv;
 
 /// <summary>
@@ -81,6 +83,11 @@ public sealed class CsvTable
                         inQuotes = false;
                     }
                 }
+                else if (PlainRun(text, i, QuotedPlain) is > 1 and var run)
+                {
+                    AppendPlain(text.AsSpan(i, run));
+                    i += run - 1;
+                }
                 else
                 {
                     if (c == '\n')
@@ -112,7 +119,16 @@ public sealed class CsvTable
                     recordLine = line;
                     break;
                 default:
-                    Append(c);
+                    if (PlainRun(text, i, Plain) is > 1 and var run)
+                    {
+                        AppendPlain(text.AsSpan(i, run));
+                        i += run - 1;
+                    }
+                    else
+                    {
+                        Append(c);
+                    }
+
                     any = true;
                     break;
             }
@@ -144,6 +160,17 @@ public sealed class CsvTable
             }
 
             field.Append(c);
+        }
+
+        // A run of characters that are neither special to the parser nor invisible, appended at once (the same limit as Append's).
+        void AppendPlain(ReadOnlySpan<char> run)
+        {
+            if (field.Length + run.Length > InputLimits.CsvFieldChars)
+            {
+                throw new BallastInputException($"the field is longer than {InputLimits.CsvFieldChars} characters", name, recordLine, FieldName());
+            }
+
+            field.Append(run);
         }
 
         string FieldName() =>
@@ -186,6 +213,34 @@ public sealed class CsvTable
 
             records.Add(new CsvRecord(recordLine, arr, columns));
         }
+    }
+
+    // Printable ASCII and the tab, but for the quote and the comma: characters the parser appends to a field as they are,
+    // none of them invisible (Names.IsInvisible), so a run of them is found by one vector search instead of char by char.
+    private static readonly SearchValues<char> Plain = SearchValues.Create(PlainChars(withComma: false));
+
+    // Inside quotes the comma is plain too.
+    private static readonly SearchValues<char> QuotedPlain = SearchValues.Create(PlainChars(withComma: true));
+
+    private static string PlainChars(bool withComma)
+    {
+        var chars = new StringBuilder("\t");
+        for (var c = ' '; c <= '~'; c++)
+        {
+            if (c != '"' && (withComma || c != ','))
+            {
+                chars.Append(c);
+            }
+        }
+
+        return chars.ToString();
+    }
+
+    // Length of the run of plain characters starting at text[at] (0 when text[at] is not plain).
+    private static int PlainRun(string text, int at, SearchValues<char> plain)
+    {
+        var run = text.AsSpan(at).IndexOfAnyExcept(plain);
+        return run < 0 ? text.Length - at : run;
     }
 
     private static string ReadBounded(string name, TextReader reader)

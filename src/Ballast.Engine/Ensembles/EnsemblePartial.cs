@@ -132,29 +132,52 @@ public sealed class EnsemblePartial
     }
 
     /// <summary>
-    /// Adds the summary counters of one lane of a finished simulation: the same counts as
-    /// <see cref="AddSummary(RunSummary)"/> of the lane's <see cref="RunBlockSummary.Row"/>, without building the row.
+    /// Adds the summary counters of the first <paramref name="count"/> lanes of a finished simulation: the same counts as
+    /// <see cref="AddSummary(RunSummary)"/> of each lane's <see cref="RunBlockSummary.Row"/>, without building the rows.
     /// </summary>
-    public void AddLane(Simulation sim, int lane)
+    public void AddLanes(Simulation sim, int count)
     {
-        Runs++;
-        _paths[sim.StancePathOf(lane)]++;
+        Runs += count;
         int years = Inputs.Steps + 1;
-        _crossByYear[sim.CrossoverYear(lane) is { } cy ? cy - Inputs.StartYear : years]++;
+        int startYear = Inputs.StartYear;
+        for (int lane = 0; lane < count; lane++)
+        {
+            _paths[sim.StancePathOf(lane)]++;
+            _crossByYear[sim.CrossoverYear(lane) is { } cy ? cy - startYear : years]++;
+        }
+
+        // Actor by actor over the lanes: each event-year column of the simulation is read in order (lane innermost), and the
+        // counts are integers, so the order of the additions does not matter.
         int a = Inputs.ActorCount;
         int nTargets = Inputs.TargetShares.Length;
         for (int i = 0; i < a; i++)
         {
-            _realigned[i] += sim.RealignmentYear(i, lane) is null ? 0 : 1;
-            _hedged[i] += sim.HedgingCrossedYear(i, lane) is null ? 0 : 1;
-            _executed[i] += sim.ThreatExecutedYear(i, lane) is null ? 0 : 1;
+            int realigned = 0, hedged = 0, executed = 0;
+            for (int lane = 0; lane < count; lane++)
+            {
+                realigned += sim.RealignmentYear(i, lane) is null ? 0 : 1;
+                hedged += sim.HedgingCrossedYear(i, lane) is null ? 0 : 1;
+                executed += sim.ThreatExecutedYear(i, lane) is null ? 0 : 1;
+            }
+
+            _realigned[i] += realigned;
+            _hedged[i] += hedged;
+            _executed[i] += executed;
             for (int k = 0; k < nTargets; k++)
             {
-                if (sim.TargetMetYear(k, i, lane) is { } y)
+                int row = (k * a) + i;
+                var histogram = _targetYearSum.AsSpan(row * (years + 1), years + 1);
+                int met = 0;
+                for (int lane = 0; lane < count; lane++)
                 {
-                    _targetMet[(k * a) + i]++;
-                    _targetYearSum[(((k * a) + i) * (years + 1)) + (y - Inputs.StartYear)]++;
+                    if (sim.TargetMetYear(k, i, lane) is { } y)
+                    {
+                        met++;
+                        histogram[y - startYear]++;
+                    }
                 }
+
+                _targetMet[row] += met;
             }
         }
     }

@@ -157,9 +157,9 @@ public static class EnsembleRunner
             int years = _sim.Inputs.Steps + 1;
             var offered = _offered;
             offered.Clear();
+            Partial.AddLanes(_sim, count);
             for (int lane = 0; lane < count; lane++)
             {
-                Partial.AddLane(_sim, lane);
                 if (EnsemblePartial.SampleHash(_seed, _runs[lane]) <= Math.Min(Partial.Threshold, _sampleBound))
                 {
                     int slot = Partial.RentSlot();
