@@ -118,33 +118,18 @@ public sealed partial class Simulation
         ref int alliesR = ref MemoryMarshal.GetArrayDataReference(_allies);
         int n = _allies.Length;
         PostureBases(r0, pv);
-        ref double wT = ref D(_wT);
-        ref int advR = ref MemoryMarshal.GetArrayDataReference(_adversaries);
-        int nAdv = _adversaries.Length;
-        ref double launchersR = ref D(Launchers);
-        ref double alR = ref D(_al);
-        ref int netStartR = ref MemoryMarshal.GetArrayDataReference(_netStart);
-        ref int netToR = ref MemoryMarshal.GetArrayDataReference(_netTo);
-        ref double netStrengthR = ref D(_netStrength);
-        int ou = (_us * rr) + r0;
-        var usSpill = new UsSpill(L(ref D(_lsg), ou), pv, L(ref kR, ou));
-        var hostingThreat = pv.HostingThreat;
-        var qPosture = pv.QPosture;
         for (int x = 0; x < n; x++)
         {
             int i = Unsafe.Add(ref alliesR, x);
             int o = (i * rr) + r0;
             var posture = L(ref postureBaseR, o) * (Vector<double>.One - L(ref execR, o));
-            var thr = Threat(i, r0, rr, hostingThreat, crisisFactor, ref wT, ref kR, ref advR, nAdv, ref launchersR);
+            var thr = Threat(i, r0, pv, crisisFactor);
             S(ref thrR, o, thr);
 
             // An ally with its own stance this year reads it instead of the lane's (harshness, target, disengage factor).
             var st = own ? _tables.AllyStance[_yo + i] : null;
-            var spill = SpillIns(
-                x, i, r0, rr, st is null ? theatre : TheatreShare(_tables.TheatreShare[t], st.Kind, pv), posture, usSpill,
-                ref cR, ref execR, ref stateR, ref alR, ref kR, ref netStartR, ref netToR, ref netStrengthR);
-            S(ref spillT, x * w, spill);
-            S(ref bt, x * w, (st is null ? qBase : QBase(pv, V(st.Harshness), support)) - (qPosture * posture) + qExecuted);
+            S(ref spillT, x * w, SpillIns(x, i, r0, pv, st is null ? theatre : TheatreShare(_tables.TheatreShare[t], st.Kind, pv), posture));
+            S(ref bt, x * w, (st is null ? qBase : QBase(pv, V(st.Harshness), support)) - (pv.QPosture * posture) + qExecuted);
         }
 
         // The beliefs' logistics in a loop of their own (as in pass 2). The burden m/y of this year's state is its record
@@ -349,55 +334,52 @@ public sealed partial class Simulation
     }
 
     /// <summary>Threat T_i = Σ_adversaries w_ij K_j, raised by crises (<paramref name="crisisFactor"/> = 1 + κ·crisis) and by hosting.</summary>
-    /// <remarks>The buffers come resolved by the caller, once per call rather than once per ally (a store between allies made the compiler reload each field).</remarks>
-    private static Vector<double> Threat(
-        int i, int r0, int rr, Vector<double> hostingThreat, Vector<double> crisisFactor, ref double wT, ref double k, ref int adversaries, int nAdv, ref double launchers)
+    private Vector<double> Threat(int i, int r0, in ModelParameters<Vector<double>> pv, Vector<double> crisisFactor)
     {
         var sum = Vector<double>.Zero;
+        int nAdv = _adversaries.Length;
+        int rr = _r;
+        ref double wT = ref D(_wT);
+        ref double k = ref D(_k);
+        ref int adversaries = ref MemoryMarshal.GetArrayDataReference(_adversaries);
         for (int a = 0; a < nAdv; a++)
         {
             sum += L(ref wT, (((i * nAdv) + a) * rr) + r0) * L(ref k, (Unsafe.Add(ref adversaries, a) * rr) + r0);
         }
 
-        var hosting = Vector<double>.One + (hostingThreat * V(Unsafe.Add(ref launchers, i)));
+        var hosting = Vector<double>.One + (pv.HostingThreat * V(Unsafe.Add(ref D(Launchers), i)));
         return sum * crisisFactor * hosting;
     }
 
     /// <summary>
     /// Spill-ins S_i = c_i·K_US,theatre·LSG + Σ_j ℓ_ij a_j K_j of ally <paramref name="i"/> (index <paramref name="x"/> among the
-    /// allies); the US term only while aligned and reduced after a step-back. <paramref name="us"/> holds the
-    /// lane group's terms shared by the allies; the buffers come resolved by the caller, as for <see cref="Threat"/>.
+    /// allies); the US term only while aligned and reduced after a step-back.
     /// </summary>
-    private static Vector<double> SpillIns(
-        int x, int i, int r0, int rr, Vector<double> theatre, Vector<double> posture, UsSpill us,
-        ref double c, ref double exec, ref double state, ref double al, ref double k, ref int netStart, ref int netTo, ref double netStrength)
+    private Vector<double> SpillIns(int x, int i, int r0, in ModelParameters<Vector<double>> pv, Vector<double> theatre, Vector<double> posture)
     {
+        int rr = _r;
         int o = (i * rr) + r0;
-        var lsg = Vector<double>.One - (us.LsgLoss * (Vector<double>.One - (us.Relief * posture)));
-        var keep = Vector<double>.One - (L(ref exec, o) * us.Stepback);
+        int ou = (_us * rr) + r0;
+        ref double k = ref D(_k);
+        ref double state = ref D(_state);
+        ref double al = ref D(_al);
+        var lsgUs = L(ref D(_lsg), ou);
+        var lsg = Vector<double>.One - ((Vector<double>.One - lsgUs) * (Vector<double>.One - (pv.PostureLsgRelief * posture)));
+        var exec = L(ref D(_exec), o);
+        var keep = Vector<double>.One - (exec * (Vector<double>.One - pv.UsStepbackSpillin));
         var aligned = AlignedOne(L(ref state, o));
-        var usTerm = L(ref c, o) * theatre * us.K * lsg * keep * aligned;
+        var us = L(ref D(_c), o) * theatre * L(ref k, ou) * lsg * keep * aligned;
         var net = Vector<double>.Zero;
-        ref int start = ref Unsafe.Add(ref netStart, x);
-        for (int n = start, end = Unsafe.Add(ref start, 1); n < end; n++)
+        ref int netStart = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_netStart), x);
+        ref int netTo = ref MemoryMarshal.GetArrayDataReference(_netTo);
+        ref double netStrength = ref D(_netStrength);
+        for (int n = netStart, end = Unsafe.Add(ref netStart, 1); n < end; n++)
         {
             int oj = (Unsafe.Add(ref netTo, n) * rr) + r0;
             net += V(Unsafe.Add(ref netStrength, n)) * L(ref al, oj) * L(ref k, oj) * AlignedOne(L(ref state, oj));
         }
 
-        return usTerm + net;
-    }
-
-    /// <summary>
-    /// The lane group's terms of <see cref="SpillIns"/> shared by its allies, taken once per call: 1 − LSG_US, the posture's LSG
-    /// relief, 1 − the step-back factor, and the US capability.
-    /// </summary>
-    private readonly struct UsSpill(Vector<double> lsgUs, in ModelParameters<Vector<double>> pv, Vector<double> k)
-    {
-        public readonly Vector<double> LsgLoss = Vector<double>.One - lsgUs;
-        public readonly Vector<double> Relief = pv.PostureLsgRelief;
-        public readonly Vector<double> Stepback = Vector<double>.One - pv.UsStepbackSpillin;
-        public readonly Vector<double> K = k;
+        return us + net;
     }
 
     private Vector<double> TheatreShare(double share, int r0, in ModelParameters<Vector<double>> pv)

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Ballast.Engine.Model;
 
 // Starting a block: each lane's run identity, stance path and uncertain parameters, then the initial state of the data's
@@ -199,18 +197,14 @@ public sealed partial class Simulation
         double theatreShare = _tables.TheatreShare[0];
         var theatre = TheatreShare(theatreShare, r0, pv);
         var crisisFactor = Vector<double>.One + (pv.CrisisThreat * L(ref D(_crisis), r0));
-        int ou = (_us * rr) + r0;
-        var usSpill = new UsSpill(L(ref D(_lsg), ou), pv, L(ref D(_k), ou));
         for (int x = 0; x < _allies.Length; x++)
         {
             int i = _allies[x];
             int o = (i * rr) + r0;
-            var thr = Threat(i, r0, rr, pv.HostingThreat, crisisFactor, ref D(_wT), ref D(_k), ref MemoryMarshal.GetArrayDataReference(_adversaries), _adversaries.Length, ref D(Launchers));
+            var thr = Threat(i, r0, pv, crisisFactor);
             S(ref D(_thr), o, thr);
             var own = _tables.AllyStance[i]; // year 0: an ally's own stance sets the disengage factor of its US spill-in
-            var spill = SpillIns(
-                x, i, r0, rr, own is null ? theatre : TheatreShare(theatreShare, own.Kind, pv), Posture(i, r0, pv), usSpill, ref D(_c), ref D(_exec), ref D(_state),
-                ref D(_al), ref D(_k), ref MemoryMarshal.GetArrayDataReference(_netStart), ref MemoryMarshal.GetArrayDataReference(_netTo), ref D(_netStrength));
+            var spill = SpillIns(x, i, r0, pv, own is null ? theatre : TheatreShare(theatreShare, own.Kind, pv), Posture(i, r0, pv));
             // Balanced growth: with partial adjustment, spending that keeps pace with trend GDP (elasticity β_Y) sits
             // β_Y·ln(1+g)/λ below its desired level, so the start year is placed on that path rather than at rest.
             // (λ = 0 freezes spending: no path to be on, so no lag.) Lane-wise BalancedGrowth.DemandLag, which the back-test uses.
