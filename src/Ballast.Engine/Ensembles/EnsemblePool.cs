@@ -33,9 +33,6 @@ internal sealed class EnsemblePool
     /// <summary>A simulation of these inputs for blocks of <paramref name="blockSize"/> runs, reused when one of the same shape is free.</summary>
     public Simulation RentSimulation(int blockSize) => SimulationPool.Rent(Tables, blockSize);
 
-    /// <summary>Gives a simulation back for the next ensemble.</summary>
-    public static void Return(Simulation sim) => SimulationPool.Return(sim);
-
     /// <summary>A trajectory page of <paramref name="length"/> values (contents undefined).</summary>
     public static ArraySegment<float> RentPage(int length)
     {

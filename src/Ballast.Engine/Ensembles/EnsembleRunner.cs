@@ -84,7 +84,7 @@ public static class EnsembleRunner
             },
             worker =>
             {
-                EnsemblePool.Return(worker.Simulation);
+                SimulationPool.Return(worker.Simulation);
                 if (total is null)
                 {
                     total = worker.Partial; // the first worker's statistics become the total: no copy of its sample

@@ -136,7 +136,11 @@ public sealed class BatchComputer
         _design = design;
         _parameters = parameters;
         _threads = Math.Max(0, threads);
-        _block = Math.Max(1, model.CreateWorker().BlockSize);
+
+        // The worker asked for the block size is the first one kept (a model's worker may hold a whole simulation).
+        var first = model.CreateWorker();
+        _block = Math.Max(1, first.BlockSize);
+        _workers.Add((first, new double[_block * parameters.Count]));
     }
 
     /// <summary>A batch sized for this model.</summary>
