@@ -78,6 +78,17 @@ public sealed class RunSummaryParquet : IRunRowWriter, IDisposable
         _spare = new Columns(_actors, _targets);
         _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
+
+        // States are a handful of names: dictionary-encoded, they are written as small indices instead of one UTF-8 string
+        // (and its statistics) per run, which Parquet.Net does for a string column unless told (file 265 → 257 MB a million runs).
+        for (int c = 0; c < _fields.Length; c++)
+        {
+            if (_kinds[c] == ColumnKind.State)
+            {
+                options.ColumnEncodingHints[_fields[c].Path.ToString()] = EncodingHint.Dictionary;
+            }
+        }
+
         _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, options).GetAwaiter().GetResult();
     }
 

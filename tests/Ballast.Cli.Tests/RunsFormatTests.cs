@@ -50,6 +50,19 @@ public class RunsFormatTests
 
             Assert.Equal(runs, lines.Count);
             Assert.Equal(csv.Skip(1), lines);
+
+            // The states are dictionary-encoded in every row group (a handful of names, not a string per run).
+            using var meta = db.CreateCommand();
+            meta.CommandText = $"SELECT path_in_schema, encodings FROM parquet_metadata('{Path.Combine(pqDir, "runs.parquet")}') WHERE path_in_schema LIKE 'state.%'";
+            using var chunks = meta.ExecuteReader();
+            int stateChunks = 0;
+            while (chunks.Read())
+            {
+                stateChunks++;
+                Assert.Contains("DICTIONARY", chunks.GetString(1), StringComparison.Ordinal);
+            }
+
+            Assert.Equal((runs + RunSummaryParquet.RowGroupRuns - 1) / RunSummaryParquet.RowGroupRuns * (csv[0].Split(',').Count(c => c.StartsWith("state.", StringComparison.Ordinal))), stateChunks);
         }
         finally
         {
