@@ -38,17 +38,17 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private static readonly int W = Vector<double>.Count;
 
     // Every buffer is allocated here, with its shape (an override's view, YearDecisions, on first use); stepping allocates nothing.
-    // The tables and what is read from them are rebound to other tables of the same shape when a pooled simulation
-    // serves other inputs (SimulationPool); everything else below depends only on the shape.
+    // The tables are rebound to other tables of the same shape when a pooled simulation serves other inputs
+    // (SimulationPool); everything else below depends only on the shape (the allies and adversaries are part of it).
     private ModelTables _tables = tables;
     private readonly int _a = tables.Inputs.ActorCount;
     private readonly int _r = Lanes(blockSize);
     private readonly int _chunks = Lanes(blockSize) / W;
     private readonly int _steps = tables.Inputs.Steps;
     private readonly int _nTargets = tables.Inputs.TargetShares.Length;
-    private int[] _allies = tables.Allies;
+    private readonly int[] _allies = tables.Allies;
     private readonly int[] _allyMis = AllyMixOffsets(tables.Allies, Lanes(blockSize)); // offset of each ally's first mission in [(i * 7 + m) * R + r]
-    private int[] _adversaries = tables.Adversaries;
+    private readonly int[] _adversaries = tables.Adversaries;
     private readonly int _us = tables.Inputs.PatronIndex;
     private readonly int _lead = tables.Inputs.LeadAdversaryIndex;
 
@@ -159,13 +159,13 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     }
 
     /// <summary>The frozen inputs.</summary>
-    public ModelInputs Inputs { get; private set; } = tables.Inputs;
+    public ModelInputs Inputs => _tables.Inputs;
 
     /// <summary>Runs per block (a multiple of the vector width).</summary>
     public int BlockSize => _r;
 
     /// <summary>Names and indices of the recorded indicators.</summary>
-    public IndicatorLayout Layout { get; private set; } = tables.Layout;
+    public IndicatorLayout Layout => _tables.Layout;
 
     /// <summary>The tables simulated.</summary>
     internal ModelTables Tables => _tables;
@@ -203,10 +203,6 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         }
 
         _tables = tables;
-        _allies = tables.Allies;
-        _adversaries = tables.Adversaries;
-        Inputs = tables.Inputs;
-        Layout = tables.Layout;
     }
 
     /// <summary>Runs every remaining year.</summary>
