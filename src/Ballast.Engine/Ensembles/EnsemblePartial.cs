@@ -46,13 +46,14 @@ public sealed class EnsemblePartial
         Layout = pool?.Tables.Layout ?? new IndicatorLayout(inputs.Codes); // the pool's is built once, not per ensemble
         _sample = new PriorityQueue<SampleRow, (ulong, long)>(Comparer<(ulong Hash, long Run)>.Create((a, b) => b.CompareTo(a)));
         int years = inputs.Steps + 1;
-        _crossByYear = new long[years + 1];
-        _realigned = new long[inputs.ActorCount];
-        _hedged = new long[inputs.ActorCount];
-        _executed = new long[inputs.ActorCount];
-        _targetMet = new long[inputs.TargetShares.Length * inputs.ActorCount];
-        _targetYearSum = new long[inputs.TargetShares.Length * inputs.ActorCount * (years + 1)];
-        _paths = new long[inputs.StancePaths.Length];
+        // Counted per lane by each worker's partial: buffers of their own lines, so two workers' counters never share one.
+        _crossByYear = Memory.CacheLines.Padded<long>(years + 1);
+        _realigned = Memory.CacheLines.Padded<long>(inputs.ActorCount);
+        _hedged = Memory.CacheLines.Padded<long>(inputs.ActorCount);
+        _executed = Memory.CacheLines.Padded<long>(inputs.ActorCount);
+        _targetMet = Memory.CacheLines.Padded<long>(inputs.TargetShares.Length * inputs.ActorCount);
+        _targetYearSum = Memory.CacheLines.Padded<long>(inputs.TargetShares.Length * inputs.ActorCount * (years + 1));
+        _paths = Memory.CacheLines.Padded<long>(inputs.StancePaths.Length);
         _cells = Layout.Count * years;
     }
 

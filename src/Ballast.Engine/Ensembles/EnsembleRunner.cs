@@ -119,7 +119,8 @@ public static class EnsembleRunner
     private sealed class Worker
     {
         private readonly Simulation _sim;
-        private readonly long[] _runs;
+        private readonly long[] _runs; // the block's run indices (its first BlockSize values)
+        private readonly int _blockSize;
         private readonly ulong _seed;
         private readonly ulong _sampleBound; // runs hashed above it never enter the sample
         private readonly List<(int Lane, int Slot, ArraySegment<float> Page, int Within)> _offered = [];
@@ -128,7 +129,8 @@ public static class EnsembleRunner
         {
             _sampleBound = sampleBound;
             _sim = pool.RentSimulation(options.BlockSize);
-            _runs = new long[options.BlockSize];
+            _runs = Memory.CacheLines.Padded<long>(options.BlockSize);
+            _blockSize = options.BlockSize;
             _seed = options.Seed;
             Partial = new EnsemblePartial(pool.Tables.Inputs, options.Seed, options.SampleSize, pool);
         }
@@ -139,7 +141,7 @@ public static class EnsembleRunner
         public Simulation Simulation => _sim;
 
         /// <summary>Empty summary columns for this worker's blocks.</summary>
-        public RunBlockSummary NewRows() => new(_sim.Inputs.ActorCount, _sim.Inputs.TargetShares.Length, _runs.Length);
+        public RunBlockSummary NewRows() => new(_sim.Inputs.ActorCount, _sim.Inputs.TargetShares.Length, _blockSize);
 
         /// <summary>Runs one block; fills <paramref name="rows"/> when someone consumes them (the counters are read from the lanes).</summary>
         public void RunBlock(long first, int count, IDecisionOverride? decisionOverride, RunBlockSummary? rows)

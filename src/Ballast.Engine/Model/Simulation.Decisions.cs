@@ -31,11 +31,11 @@ public sealed partial class Simulation
         }
 
         var buildup = Positive(LaneMath.Log(adv / L(ref D(_advM0), r0))) + Positive(LaneMath.Log(coal / L(ref D(_coalM0), r0)));
-        var hazard = Logistic(pv.CrisisAlpha0 + (pv.CrisisBuildup * buildup) + (pv.CrisisDeployments * V(_launchersTotal)) - (pv.CrisisDialogue * V(dialogue)));
+        var hazard = Logistic(pv.CrisisAlpha0 + (pv.CrisisBuildup * buildup) + (pv.CrisisDeployments * V(Now.LaunchersTotal)) - (pv.CrisisDialogue * V(dialogue)));
         var u = CounterRng.Uniform(Keys(_keys, r0), Counter(t, _a, 2));
         var damp = Vector<double>.One - (pv.DialogueDamping * V(dialogue));
         var random = Vector.ConditionalSelect(Vector.LessThan(u, hazard), pv.CrisisIntensity * damp, Vector<double>.Zero);
-        S(ref D(_crisis), r0, Vector.Max(random, V(_scheduledCrisis) * damp));
+        S(ref D(_crisis), r0, Vector.Max(random, V(Now.ScheduledCrisis) * damp));
     }
 
     /// <summary>Behavioural decisions: next year's budgets (demand with partial adjustment) and this year's mixes (duplication).</summary>
@@ -127,7 +127,7 @@ public sealed partial class Simulation
             S(ref thrR, o, thr);
 
             // An ally with its own stance this year reads it instead of the lane's (harshness, target, disengage factor).
-            var st = own ? _tables.AllyStance[_yo + i] : null;
+            var st = own ? _tables.AllyStance[Now.Yo + i] : null;
             S(ref spillT, x * w, SpillIns(x, i, r0, pv, st is null ? theatre : TheatreShare(_tables.TheatreShare[t], st.Kind, pv), posture));
             S(ref bt, x * w, (st is null ? qBase : QBase(pv, V(st.Harshness), support)) - (pv.QPosture * posture) + qExecuted);
         }
@@ -142,7 +142,7 @@ public sealed partial class Simulation
         {
             int i = Unsafe.Add(ref alliesR, x);
             int o = (i * rr) + r0;
-            var st = own ? _tables.AllyStance[_yo + i] : null;
+            var st = own ? _tables.AllyStance[Now.Yo + i] : null;
             var q = Vector.ConditionalSelect(Vector.Equals(L(ref stateR, o), Vector<double>.Zero), L(ref bt, x * w), Vector<double>.Zero);
             S(ref qR, o, q);
             var share = L(ref rec, Unsafe.Add(ref shareRec, i) + step);
@@ -262,7 +262,7 @@ public sealed partial class Simulation
             // Some ally has its own stance this year: each ally's deadline and target are its own or the lane's.
             foreach (int i in _allies)
             {
-                if (_tables.AllyStance[_yo + i] is not { } st)
+                if (_tables.AllyStance[Now.Yo + i] is not { } st)
                 {
                     if (laneDue)
                     {
@@ -306,7 +306,7 @@ public sealed partial class Simulation
         if (_tables.PostureFixed)
         {
             // The fixed-parameter table resolved once: a store through a reference would make the compiler reload it.
-            ref double fixedR = ref Unsafe.Add(ref D(_tables.PostureBase), _yo);
+            ref double fixedR = ref Unsafe.Add(ref D(_tables.PostureBase), Now.Yo);
             foreach (int i in _allies)
             {
                 S(ref postureBaseR, (i * rr) + r0, V(Unsafe.Add(ref fixedR, i)));
@@ -323,7 +323,7 @@ public sealed partial class Simulation
 
     /// <summary>The schedule-only part 1 − exp(−raw) of <see cref="Posture"/> (the same before and after threats are executed).</summary>
     private Vector<double> PostureBase(int i, in ModelParameters<Vector<double>> pv) =>
-        _tables.PostureFixed ? V(_tables.PostureBase[_yo + i]) : PostureTerm(_tables.Troops[_yo + i], _tables.Bases[_yo + i], _tables.Hns[_yo + i], pv);
+        _tables.PostureFixed ? V(_tables.PostureBase[Now.Yo + i]) : PostureTerm(_tables.Troops[Now.Yo + i], _tables.Bases[Now.Yo + i], _tables.Hns[Now.Yo + i], pv);
 
     /// <summary>1 − exp(−raw posture) of troops, bases and host-nation support: the per-lane path and the fixed-parameter table (<see cref="ModelTables"/>) share it.</summary>
     internal static Vector<double> PostureTerm(double troops, double bases, double hns, in ModelParameters<Vector<double>> pv)

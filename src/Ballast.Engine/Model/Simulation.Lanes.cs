@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Ballast.Engine.Memory;
 
 namespace Ballast.Engine.Model;
 
@@ -85,10 +86,10 @@ public sealed partial class Simulation
     private void Batched<TFunction>(ref double v, int count, ref double memo)
         where TFunction : struct, ILaneFunction
     {
-        if (_memoOn)
+        if (Now.MemoOn)
         {
-            _memoHits += MemoInPlace<TFunction>(ref v, count, ref memo);
-            _memoVectors += count / W;
+            Now.MemoHits += MemoInPlace<TFunction>(ref v, count, ref memo);
+            Now.MemoVectors += count / W;
             return;
         }
 
@@ -98,9 +99,9 @@ public sealed partial class Simulation
     /// <summary>At the end of a year: keep the memo on for the next year only if at least half of this year's lookups hit.</summary>
     private void JudgeMemo()
     {
-        _memoOn &= 2 * _memoHits >= _memoVectors;
-        _memoHits = 0;
-        _memoVectors = 0;
+        Now.MemoOn &= 2 * Now.MemoHits >= Now.MemoVectors;
+        Now.MemoHits = 0;
+        Now.MemoVectors = 0;
     }
 
     /// <summary>The logistic memo of pass <paramref name="pass"/> (0 beliefs, 1 duplication, 2 credibility, 3 hedging).</summary>
@@ -111,10 +112,10 @@ public sealed partial class Simulation
     /// A memo for the batched functions of <paramref name="passes"/> passes of up to <paramref name="slots"/> vectors each
     /// (<see cref="MemoInPlace{TFunction}"/>), every entry starting as (x, f(x)) for a valid x.
     /// </summary>
-    private static double[] Memo(int passes, int slots, double x, double fx)
+    private static ArraySegment<double> Memo(int passes, int slots, double x, double fx)
     {
-        var memo = new double[passes * slots * 2 * W];
-        for (int o = 0; o < memo.Length; o += 2 * W)
+        var memo = CacheLines.Allocate<double>(passes * slots * 2 * W);
+        for (int o = 0; o < memo.Count; o += 2 * W)
         {
             memo.AsSpan(o, W).Fill(x);
             memo.AsSpan(o + W, W).Fill(fx);

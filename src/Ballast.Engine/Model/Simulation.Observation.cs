@@ -108,16 +108,16 @@ public sealed partial class Simulation
         var troopsEff = Vector<double>.Zero;
         if (_tables.PostureFixed && Vector.EqualsAll(L(ref D(_execAny), r0), Vector<double>.Zero))
         {
-            posture = V(_tables.HostPosture[_yo / _a]);
-            troopsEff = V(_tables.HostTroops[_yo / _a]);
+            posture = V(_tables.HostPosture[Now.Yo / _a]);
+            troopsEff = V(_tables.HostTroops[Now.Yo / _a]);
         }
         else
         {
             var postureRaw = Vector<double>.Zero;
             for (int i = 0; i < _a; i++)
             {
-                double troops = _tables.Troops[_yo + i];
-                double bases = _tables.Bases[_yo + i];
+                double troops = _tables.Troops[Now.Yo + i];
+                double bases = _tables.Bases[Now.Yo + i];
                 if (troops > 0 || bases > 0)
                 {
                     var notExec = Vector<double>.One - L(ref execR, (i * rr) + r0);
@@ -234,7 +234,7 @@ public sealed partial class Simulation
         }
 
         var gross = (theatre * L(ref mR, ou)) + (pv.TroopCost * troopsEff);
-        var hns = V(_hnsTotal);
+        var hns = V(Now.HnsTotal);
         RecC(ref rec, CoalitionIndicator.Effectiveness, step + r0, eC * PerBn);
         RecC(ref rec, CoalitionIndicator.AdversaryEffectiveness, step + r0, eA * PerBn);
         RecC(ref rec, CoalitionIndicator.Balance, step + r0, balance);

@@ -26,9 +26,9 @@ public sealed partial class Simulation
         var inp = Inputs;
         var uncertain = inp.Uncertain;
         bool designed = !uncertainValues.IsEmpty;
-        _memoOn = true;
-        _memoHits = 0;
-        _memoVectors = 0;
+        Now.MemoOn = true;
+        Now.MemoHits = 0;
+        Now.MemoVectors = 0;
         if (designed && runIndices.Length > 0 && uncertainValues.Length < runIndices.Length * uncertain.Length)
         {
             throw new ArgumentException("one value per uncertain parameter and run", nameof(uncertainValues));
@@ -83,7 +83,7 @@ public sealed partial class Simulation
         }
 
         _tables.StartLinks.CopyTo(LinkMatrix, 0);
-        _t = 0;
+        Now.T = 0;
         ApplySchedules(0);
         RefreshLinks();
         for (int ch = 0; ch < _chunks; ch++)

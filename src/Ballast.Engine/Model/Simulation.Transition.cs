@@ -34,7 +34,7 @@ public sealed partial class Simulation
         var keep = Vector<double>.One - pv.Delta;
         var commonShock = _sqrtCommon[ch] * zCommon;
         var spendingShock = Inputs.SpendingShock;
-        int nextYo = _yo + _a;
+        int nextYo = Now.Yo + _a;
         // The loop's buffers and tables resolved once: a store through a reference may alias any field as far as the
         // compiler knows, so it would otherwise reload each field (and check each index) after every store.
         ref double cumSpendR = ref D(_cumSpend);
@@ -42,12 +42,12 @@ public sealed partial class Simulation
         ref double cumWasteR = ref D(_cumWaste);
         ref double kR = ref D(_k);
         ref double nextSpendingR = ref D(NextSpending);
-        ref double phiFactor = ref Unsafe.Add(ref D(_tables.PhiFactor), _yo * Mis);
+        ref double phiFactor = ref Unsafe.Add(ref D(_tables.PhiFactor), Now.Yo * Mis);
         ref bool isAllyR = ref MemoryMarshal.GetArrayDataReference(_tables.IsAlly);
         ref double launchersR = ref D(Launchers);
         ref double depAdvR = ref D(_tables.DepAdv);
         ref double phiR = ref D(_tables.Phi);
-        ref double growthBaseR = ref Unsafe.Add(ref D(_tables.GrowthBase), _yo);
+        ref double growthBaseR = ref Unsafe.Add(ref D(_tables.GrowthBase), Now.Yo);
 
         // Pass 1 (every actor): 1. economy with (regionally correlated) shocks, scheduled shocks and coercion of hosts in
         // crises; 2. capability by perpetual inventory with industrial-capacity absorption and φ gains/losses; next budget (with its scheduled shock).
@@ -109,12 +109,12 @@ public sealed partial class Simulation
         ref double postureBaseR = ref D(_postureBase);
         ref int alliesR = ref MemoryMarshal.GetArrayDataReference(_allies);
         ref TreatyType treatyR = ref MemoryMarshal.GetArrayDataReference(_tables.Treaty);
-        ref double costSharingR = ref Unsafe.Add(ref D(_tables.CostSharing), _yo);
+        ref double costSharingR = ref Unsafe.Add(ref D(_tables.CostSharing), Now.Yo);
         for (int x = 0; x < n; x++)
         {
             int i = Unsafe.Add(ref alliesR, x);
             int o = (i * rr) + r0;
-            var st = own ? _tables.AllyStance[_yo + i] : null;
+            var st = own ? _tables.AllyStance[Now.Yo + i] : null;
             var exec = L(ref execR, o);
             var posture = L(ref postureBaseR, o) * (Vector<double>.One - exec);
             var treaty = Unsafe.Add(ref treatyR, i) switch
@@ -205,7 +205,7 @@ public sealed partial class Simulation
         ref double hedgeYearR = ref D(_hedgeYear);
         ref double ioR = ref D(_io);
         ref double linkSumR = ref D(_linkSum);
-        ref double ioGainR = ref Unsafe.Add(ref D(_tables.IoGain), _yo);
+        ref double ioGainR = ref Unsafe.Add(ref D(_tables.IoGain), Now.Yo);
         nh = 0;
         foreach (int i in _allies)
         {
@@ -230,7 +230,7 @@ public sealed partial class Simulation
         // 9. Richardson missile pair (sub-stepped Euler), with hosted deployments feeding the coalition's build-up.
         var xm = L(ref D(_xMis), r0);
         var ym = L(ref D(_yMis), r0);
-        var gEff = pv.RichardsonG + (pv.DeploymentMissiles * V(_launchersTotal));
+        var gEff = pv.RichardsonG + (pv.DeploymentMissiles * V(Now.LaunchersTotal));
         int sub = (int)Math.Max(1, pv.MissileSubsteps[0]);
         var dt = V(1.0 / sub);
         for (int s = 0; s < sub; s++)

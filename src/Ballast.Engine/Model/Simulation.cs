@@ -53,11 +53,11 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly int _lead = tables.Inputs.LeadAdversaryIndex;
 
     // The run of each lane: its parameters (per lane group), stream keys, run index and stance path.
-    private readonly ModelParameters<Vector<double>>[] _pv = new ModelParameters<Vector<double>>[Lanes(blockSize) / W];
-    private readonly ulong[] _keys = new ulong[Lanes(blockSize)];
-    private readonly ulong[] _setupKeys = new ulong[Lanes(blockSize)];
-    private readonly long[] _runIndex = new long[Lanes(blockSize)];
-    private readonly int[] _path = new int[Lanes(blockSize)];
+    private readonly ModelParameters<Vector<double>>[] _pv = CacheLines.Padded<ModelParameters<Vector<double>>>(Lanes(blockSize) / W);
+    private readonly ulong[] _keys = CacheLines.Padded<ulong>(Lanes(blockSize));
+    private readonly ulong[] _setupKeys = CacheLines.Padded<ulong>(Lanes(blockSize));
+    private readonly long[] _runIndex = CacheLines.Padded<long>(Lanes(blockSize));
+    private readonly int[] _path = CacheLines.Padded<int>(Lanes(blockSize));
     private YearDecisions? _decisions; // made the first time an override is given
 
     // State, [i * R + r] unless noted.
@@ -87,55 +87,47 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly ArraySegment<double> _wT = PerActor(tables, blockSize, Math.Max(1, tables.Adversaries.Length)); // proximity weights [(i * nAdv + k) * R + r]
 
     // Per run.
-    private readonly double[] _xMis = new double[Lanes(blockSize)];
-    private readonly double[] _yMis = new double[Lanes(blockSize)];
-    private readonly double[] _kCoalPrev = new double[Lanes(blockSize)];
-    private readonly double[] _crisis = new double[Lanes(blockSize)];
-    private readonly double[] _execAny = new double[Lanes(blockSize)];
-    private readonly double[] _crossover = new double[Lanes(blockSize)];
-    private readonly double[] _advM0 = new double[Lanes(blockSize)];
-    private readonly double[] _coalM0 = new double[Lanes(blockSize)];
-    private readonly double[] _stKind = new double[Lanes(blockSize)];
-    private readonly double[] _stTarget = new double[Lanes(blockSize)];
-    private readonly double[] _stDeadline = new double[Lanes(blockSize)];
-    private readonly double[] _stHarsh = new double[Lanes(blockSize)];
+    private readonly ArraySegment<double> _xMis = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _yMis = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _kCoalPrev = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _crisis = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _execAny = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _crossover = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _advM0 = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _coalM0 = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _stKind = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _stTarget = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _stDeadline = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _stHarsh = CacheLines.Allocate<double>(Lanes(blockSize));
 
     // Shared by the block: the year's links and schedules.
-    private readonly double[] _linkSum = new double[tables.Inputs.ActorCount]; // Σ_j ℓ_ij, refreshed after the decisions (links may be overridden)
-    private readonly int[] _netStart = new int[tables.Allies.Length + 1];      // positive ally-to-ally links of ally index a: [_netStart[a], _netStart[a + 1])
-    private readonly int[] _netTo = new int[tables.Allies.Length * tables.Allies.Length];
-    private readonly double[] _netStrength = new double[tables.Allies.Length * tables.Allies.Length];
+    private readonly ArraySegment<double> _linkSum = CacheLines.Allocate<double>(tables.Inputs.ActorCount); // Σ_j ℓ_ij, refreshed after the decisions (links may be overridden)
+    private readonly int[] _netStart = CacheLines.Padded<int>(tables.Allies.Length + 1);      // positive ally-to-ally links of ally index a: [_netStart[a], _netStart[a + 1])
+    private readonly int[] _netTo = CacheLines.Padded<int>(tables.Allies.Length * tables.Allies.Length);
+    private readonly ArraySegment<double> _netStrength = CacheLines.Allocate<double>(tables.Allies.Length * tables.Allies.Length);
     private readonly ArraySegment<double> _postureBase = PerActor(tables, blockSize); // 1 − exp(−raw posture) of year t, set in Decide and reused in Apply
-    private readonly Vector<double>[] _cesWeight = new Vector<double>[Lanes(blockSize) / W * Mis]; // [ch * 7 + m], per block
-    private readonly Vector<double>[] _cesScale = new Vector<double>[Lanes(blockSize) / W * Mis];
-    private readonly Vector<double>[] _lnMaxBurden = new Vector<double>[Lanes(blockSize) / W]; // ln of the peacetime burden cap, per lane group and block
-    private readonly Vector<double>[] _sqrtCommon = new Vector<double>[Lanes(blockSize) / W]; // the shocks' common and own weights, likewise
-    private readonly Vector<double>[] _sqrtIdio = new Vector<double>[Lanes(blockSize) / W];
-    private readonly double[] _spillT = new double[Math.Max(1, tables.Allies.Length) * W]; // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
-    private readonly double[] _pressureT = new double[Math.Max(1, tables.Allies.Length) * W];
-    private readonly double[] _batch = new double[Math.Max(1, tables.Allies.Length) * 5 * W]; // arguments and results of a pass's transcendentals, batched
+    private readonly Vector<double>[] _cesWeight = CacheLines.Padded<Vector<double>>(Lanes(blockSize) / W * Mis); // [ch * 7 + m], per block
+    private readonly Vector<double>[] _cesScale = CacheLines.Padded<Vector<double>>(Lanes(blockSize) / W * Mis);
+    private readonly Vector<double>[] _lnMaxBurden = CacheLines.Padded<Vector<double>>(Lanes(blockSize) / W); // ln of the peacetime burden cap, per lane group and block
+    private readonly Vector<double>[] _sqrtCommon = CacheLines.Padded<Vector<double>>(Lanes(blockSize) / W); // the shocks' common and own weights, likewise
+    private readonly Vector<double>[] _sqrtIdio = CacheLines.Padded<Vector<double>>(Lanes(blockSize) / W);
+    private readonly ArraySegment<double> _spillT = CacheLines.Allocate<double>(Math.Max(1, tables.Allies.Length) * W); // spill-ins and pressure of the lane group being decided, [ally index * W + lane]
+    private readonly ArraySegment<double> _pressureT = CacheLines.Allocate<double>(Math.Max(1, tables.Allies.Length) * W);
+    private readonly ArraySegment<double> _batch = CacheLines.Allocate<double>(Math.Max(1, tables.Allies.Length) * 5 * W); // arguments and results of a pass's transcendentals, batched
     // Aggregate's scratch for a lane group: each mission's coalition and adversary effectiveness, their logarithms and powers
     // (Ces), then from AggregateWeights on the allies' coalition and bandwagoning weights and their overlaps.
     private readonly ArraySegment<double> _aggregate = CacheLines.Allocate<double>((AggregateWeights + (3 * Math.Max(1, tables.Allies.Length))) * W);
     // Memos of the batched logistics (beliefs, duplication, credibility and hedging targets) and of the pressure logarithms
     // (MemoInPlace), one region of 2·W values per ally and pass; lanes that share an argument share its result.
-    private readonly double[] _logisticMemo = Memo(4, Math.Max(1, tables.Allies.Length), 0, Logistic(Vector<double>.Zero)[0]);
-    private readonly double[] _logMemo = Memo(1, Math.Max(1, tables.Allies.Length), 1, LaneMath.Log(Vector<double>.One)[0]);
-    private bool _memoOn = true; // Batched: asked at the start of every block, then while at least half the lookups hit
-    private int _memoHits;
-    private int _memoVectors;
+    private readonly ArraySegment<double> _logisticMemo = Memo(4, Math.Max(1, tables.Allies.Length), 0, Logistic(Vector<double>.Zero)[0]);
+    private readonly ArraySegment<double> _logMemo = Memo(1, Math.Max(1, tables.Allies.Length), 1, LaneMath.Log(Vector<double>.One)[0]);
     private readonly int _normalsPerGroup = NormalsPerGroup(tables); // a lane group's normal draws in a year: actors, the common shock, allies
-    private readonly double[] _normals = new double[Draws(tables, blockSize)]; // the year's normal draws (DrawNormals), [(ch * per group + k) * W + lane]
-    private readonly double[] _normalP = new double[Draws(tables, blockSize)]; // their uniforms
-    private readonly int[] _normalTails = new int[Draws(tables, blockSize) / W]; // offsets of the vectors with a lane in a tail
-    private readonly int[] _tailAt = new int[Draws(tables, blockSize)]; // the tail lanes packed: where each came from,
-    private readonly double[] _tailP = new double[Draws(tables, blockSize) + W]; // its uniform (and a vector of padding)
-    private readonly double[] _tailZ = new double[Draws(tables, blockSize) + W]; // and its normal
-    private int _yo; // offset of the current year in the schedule tables: t * A
-    private bool _linksChanged;
-    private double _launchersTotal;
-    private double _hnsTotal;
-    private double _scheduledCrisis;
+    private readonly ArraySegment<double> _normals = CacheLines.Allocate<double>(Draws(tables, blockSize)); // the year's normal draws (DrawNormals), [(ch * per group + k) * W + lane]
+    private readonly ArraySegment<double> _normalP = CacheLines.Allocate<double>(Draws(tables, blockSize)); // their uniforms
+    private readonly int[] _normalTails = CacheLines.Padded<int>(Draws(tables, blockSize) / W); // offsets of the vectors with a lane in a tail
+    private readonly int[] _tailAt = CacheLines.Padded<int>(Draws(tables, blockSize)); // the tail lanes packed: where each came from,
+    private readonly ArraySegment<double> _tailP = CacheLines.Allocate<double>(Draws(tables, blockSize) + W); // its uniform (and a vector of padding)
+    private readonly ArraySegment<double> _tailZ = CacheLines.Allocate<double>(Draws(tables, blockSize) + W); // and its normal
 
     // Records and run summaries.
     private readonly ArraySegment<double> _rec = CacheLines.Allocate<double>(tables.Layout.Count * (tables.Inputs.Steps + 1) * Lanes(blockSize)); // [(t * indicators + ind) * R + r]
@@ -147,7 +139,9 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly ArraySegment<double> _execYear = PerActor(tables, blockSize);
     private readonly ArraySegment<double> _targetYear = PerActor(tables, blockSize, tables.Inputs.TargetShares.Length); // [(k * A + i) * R + r]
 
-    private int _t;
+    // The scalars that change as the simulation steps, in a buffer of their own lines instead of on this object: another
+    // thread's simulation object can lie right after this one, and its fields are read all the time (CacheLines).
+    private readonly Stepping[] _stepping = CacheLines.Padded<Stepping>(1);
 
     /// <summary>
     /// Creates a simulation of <paramref name="inputs"/> for a block of <paramref name="blockSize"/> runs with its own tables;
@@ -171,13 +165,13 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     internal ModelTables Tables => _tables;
 
     /// <summary>Year index of the current state (0 = start year).</summary>
-    public int YearIndex => _t;
+    public int YearIndex => Now.T;
 
     /// <summary>Calendar year of the current state.</summary>
-    public int Year => Inputs.StartYear + _t;
+    public int Year => Inputs.StartYear + Now.T;
 
     /// <summary>True once the horizon is reached.</summary>
-    public bool Done => _t >= _steps;
+    public bool Done => Now.T >= _steps;
 
     // What an override may change (YearDecisions): next year's budgets and this year's mixes, links and hosting.
     internal ArraySegment<double> NextSpending { get; } = PerActor(tables, blockSize);
@@ -186,9 +180,9 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     // aggregates of the same year, so it is also the current mix between steps (no copy is kept).
     internal ArraySegment<double> NextMix { get; } = PerActor(tables, blockSize, Mis);
 
-    internal double[] LinkMatrix { get; } = [.. tables.StartLinks];
+    internal double[] LinkMatrix { get; } = Copy(tables.StartLinks);
 
-    internal double[] Launchers { get; } = new double[tables.Inputs.ActorCount];
+    internal double[] Launchers { get; } = CacheLines.Padded<double>(tables.Inputs.ActorCount);
 
     /// <summary>
     /// Makes this simulation one of <paramref name="tables"/>' inputs: its buffers serve any tables of the same
@@ -225,11 +219,11 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
             throw new InvalidOperationException("the simulation has reached its horizon");
         }
 
-        int t = _t;
+        int t = Now.T;
         if (t > 0)
         {
             ApplySchedules(t);
-            if (_linksChanged)
+            if (Now.LinksChanged)
             {
                 RefreshLinks();
             }
@@ -276,12 +270,12 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         }
 
         JudgeMemo();
-        _t = t + 1;
+        Now.T = t + 1;
     }
 
     private void SetLinkChange(LinkChange lc)
     {
-        _linksChanged = true;
+        Now.LinksChanged = true;
         ModelTables.SetLink(LinkMatrix, _a, lc.From, lc.To, lc.Strength);
     }
 
@@ -301,17 +295,17 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
             }
         }
 
-        // The year's tables were built once (ModelTables) and are read at offset _yo; hosting is copied because the
+        // The year's tables were built once (ModelTables) and are read at offset Now.Yo; hosting is copied because the
         // override may change it.
-        _yo = t * _a;
-        Array.Copy(_tables.Launchers, _yo, Launchers, 0, _a);
-        _launchersTotal = _tables.LaunchersTotal[t];
-        _hnsTotal = _tables.HnsTotal[t];
-        _scheduledCrisis = _tables.Crisis[t];
+        Now.Yo = t * _a;
+        Array.Copy(_tables.Launchers, Now.Yo, Launchers, 0, _a);
+        Now.LaunchersTotal = _tables.LaunchersTotal[t];
+        Now.HnsTotal = _tables.HnsTotal[t];
+        Now.ScheduledCrisis = _tables.Crisis[t];
         var (kind, target, deadline, harsh) = (_tables.PathKind, _tables.PathTarget, _tables.PathDeadline, _tables.PathHarsh);
         // The lane arrays in locals: a store to a field's array would otherwise make the compiler reload every field.
         var (paths, stKind, stTarget, stDeadline, stHarsh) = (_path, _stKind, _stTarget, _stDeadline, _stHarsh);
-        for (int r = 0; r < paths.Length; r++)
+        for (int r = 0; r < _r; r++)
         {
             int path = paths[r];
             stKind[r] = kind[path][t];
@@ -399,13 +393,13 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
             launchers += Launchers[i];
         }
 
-        _launchersTotal = launchers;
+        Now.LaunchersTotal = launchers;
     }
 
     /// <summary>Link sums and the list of positive ally-to-ally links, from the current link matrix.</summary>
     private void RefreshLinks()
     {
-        _linksChanged = false;
+        Now.LinksChanged = false;
         for (int i = 0; i < _a; i++)
         {
             double s = 0;
@@ -438,6 +432,13 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         _netStart[_allies.Length] = n;
     }
 
+    /// <summary>The scalars that change as the simulation steps (<see cref="_stepping"/>).</summary>
+    private ref Stepping Now
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref MemoryMarshal.GetArrayDataReference(_stepping);
+    }
+
     /// <summary>Runs per block: the requested size rounded up to a multiple of the vector width (at least one group).</summary>
     internal static int Lanes(int blockSize) => Math.Max(W, (blockSize + W - 1) / W * W);
 
@@ -445,6 +446,14 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
 
     /// <summary>Normal draws of a block in a year, one per lane and draw.</summary>
     private static int Draws(ModelTables tables, int blockSize) => Lanes(blockSize) * NormalsPerGroup(tables);
+
+    /// <summary>A copy of <paramref name="values"/> in a buffer of its own lines (<see cref="CacheLines.Padded{T}"/>).</summary>
+    private static double[] Copy(double[] values)
+    {
+        var copy = CacheLines.Padded<double>(values.Length);
+        values.CopyTo(copy, 0);
+        return copy;
+    }
 
     /// <summary>
     /// A zeroed buffer of <paramref name="perActor"/> values per actor and lane, starting on a cache line
@@ -480,5 +489,36 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         }
 
         return offsets;
+    }
+
+    /// <summary>The scalars of a simulation that change as it steps.</summary>
+    private struct Stepping
+    {
+        /// <summary>Year index of the current state (0 = start year).</summary>
+        public int T;
+
+        /// <summary>Offset of the current year in the schedule tables: t * A.</summary>
+        public int Yo;
+
+        /// <summary>Whether an override changed the links this year.</summary>
+        public bool LinksChanged;
+
+        /// <summary>Whether the batched functions use their memos: asked at the start of every block, then while at least half the lookups hit.</summary>
+        public bool MemoOn;
+
+        /// <summary>Memo lookups that hit, and vectors looked up, since the last check.</summary>
+        public int MemoHits;
+
+        /// <inheritdoc cref="MemoHits"/>
+        public int MemoVectors;
+
+        /// <summary>The year's launchers in the theatre, host-nation support and scheduled crisis.</summary>
+        public double LaunchersTotal;
+
+        /// <inheritdoc cref="LaunchersTotal"/>
+        public double HnsTotal;
+
+        /// <inheritdoc cref="LaunchersTotal"/>
+        public double ScheduledCrisis;
     }
 }
