@@ -88,4 +88,13 @@ public class CacheLineTests
             }
         }
     }
+
+    [Fact]
+    public void An_ensembles_counts_have_one_entry_per_stance_path_whatever_the_padding_of_its_counters()
+    {
+        var inputs = TestKit.Tiny(2030).Build(TestKit.Registry);
+        var result = EnsembleRunner.Run(inputs, new EnsembleOptions(200, 5, Threads: 2));
+        Assert.Equal(inputs.StancePaths.Length, result.Kpis.StancePathCounts.Length);
+        Assert.Equal(200, result.Kpis.StancePathCounts.Sum());
+    }
 }

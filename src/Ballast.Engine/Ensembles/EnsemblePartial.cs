@@ -441,7 +441,7 @@ public sealed class EnsemblePartial
             Final(Layout.Of(CoalitionIndicator.HostExposure)),
             Final(Layout.Of(CoalitionIndicator.CoalitionDuplication)),
             [.. allies],
-            [.. _paths],
+            [.. _paths.AsSpan(0, Inputs.StancePaths.Length)],
             rows.Length);
         return new EnsembleResult([.. Layout.Names], [.. Enumerable.Range(inp.StartYear, years)], ImmutableCollectionsMarshal.AsImmutableArray(pct), kpi);
     }
