@@ -16,6 +16,10 @@ public static class SimulationPool
     private static readonly Lock Gate = new();
     private static readonly LinkedList<(string Key, Stack<Simulation> Free)> Recent = []; // most recently returned first
 
+    // Simulations are built one at a time: the buffers of one are then side by side in the pinned heap, in the same
+    // places relative to each other in every process, instead of interleaved with another thread's.
+    private static readonly object Creating = new();
+
     /// <summary>A simulation of <paramref name="tables"/> for blocks of <paramref name="blockSize"/> runs: a kept one of the same shape, else a new one.</summary>
     public static Simulation Rent(ModelTables tables, int blockSize)
     {
@@ -32,7 +36,10 @@ public static class SimulationPool
 
         if (kept is null)
         {
-            return new Simulation(tables, blockSize);
+            lock (Creating)
+            {
+                return new Simulation(tables, blockSize);
+            }
         }
 
         if (!ReferenceEquals(kept.Tables, tables))
