@@ -7,10 +7,10 @@ namespace Ballast.Cli.Tests;
 
 public class RunsFormatTests
 {
-    // 16,400 runs fill one row group of 16,384 and start a second, so the packed values and levels restart mid-ensemble.
+    // 32,800 runs fill one row group of 32,768 and start a second, so the packed values and levels restart mid-ensemble.
     [Theory]
     [InlineData(70)]
-    [InlineData(16_400)]
+    [InlineData(32_800)]
     public void Parquet_holds_the_same_rows_and_columns_as_csv(int runs)
     {
         var dir = RepoPaths.TempDir();
@@ -87,7 +87,7 @@ public class RunsFormatTests
             using (var parquet = new RunSummaryParquet(path, prepared.Inputs.Codes, prepared.Scenario.TargetsPercent))
             {
                 var writer = new InjectingNulls(parquet, share, crossover);
-                EnsembleRunner.Run(prepared.Inputs, new EnsembleOptions(16_400, 3, 2), new EnsembleObservers(RowWriter: writer));
+                EnsembleRunner.Run(prepared.Inputs, new EnsembleOptions(32_800, 3, 2), new EnsembleObservers(RowWriter: writer));
             }
 
             using var db = new DuckDBConnection("DataSource=:memory:");
@@ -104,9 +104,9 @@ public class RunsFormatTests
                 rows++;
             }
 
-            Assert.Equal(16_400, rows);
-            Assert.Equal(16, share.Values.Count(v => v is null)); // runs 999, 1999 … 15999
-            Assert.Equal(2343, crossover.Values.Count(v => v is not null)); // every seventh run
+            Assert.Equal(32_800, rows);
+            Assert.Equal(32, share.Values.Count(v => v is null)); // runs 999, 1999 … 31999
+            Assert.Equal(4686, crossover.Values.Count(v => v is not null)); // every seventh run
         }
         finally
         {
