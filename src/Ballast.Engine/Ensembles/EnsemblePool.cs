@@ -30,9 +30,6 @@ internal sealed class EnsemblePool
     /// <summary>The pool of <paramref name="inputs"/> (made on first use).</summary>
     public static EnsemblePool Of(ModelInputs inputs) => Pools.GetValue(inputs, i => new EnsemblePool(i));
 
-    /// <summary>A simulation of these inputs for blocks of <paramref name="blockSize"/> runs, reused when one of the same shape is free.</summary>
-    public Simulation RentSimulation(int blockSize) => SimulationPool.Rent(Tables, blockSize);
-
     /// <summary>A trajectory page of <paramref name="length"/> values (contents undefined).</summary>
     public static ArraySegment<float> RentPage(int length)
     {

@@ -128,7 +128,7 @@ public static class EnsembleRunner
         public Worker(EnsemblePool pool, EnsembleOptions options, ulong sampleBound)
         {
             _sampleBound = sampleBound;
-            _sim = pool.RentSimulation(options.BlockSize);
+            _sim = SimulationPool.Rent(pool.Tables, options.BlockSize);
             _runs = Memory.CacheLines.Padded<long>(options.BlockSize);
             _blockSize = options.BlockSize;
             _seed = options.Seed;

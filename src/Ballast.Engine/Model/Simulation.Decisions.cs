@@ -322,8 +322,11 @@ public sealed partial class Simulation
     }
 
     /// <summary>The schedule-only part 1 − exp(−raw) of <see cref="Posture"/> (the same before and after threats are executed).</summary>
-    private Vector<double> PostureBase(int i, in ModelParameters<Vector<double>> pv) =>
-        _tables.PostureFixed ? V(_tables.PostureBase[Now.Yo + i]) : PostureTerm(_tables.Troops[Now.Yo + i], _tables.Bases[Now.Yo + i], _tables.Hns[Now.Yo + i], pv);
+    private Vector<double> PostureBase(int i, in ModelParameters<Vector<double>> pv)
+    {
+        int at = Now.Yo + i;
+        return _tables.PostureFixed ? V(_tables.PostureBase[at]) : PostureTerm(_tables.Troops[at], _tables.Bases[at], _tables.Hns[at], pv);
+    }
 
     /// <summary>1 − exp(−raw posture) of troops, bases and host-nation support: the per-lane path and the fixed-parameter table (<see cref="ModelTables"/>) share it.</summary>
     internal static Vector<double> PostureTerm(double troops, double bases, double hns, in ModelParameters<Vector<double>> pv)

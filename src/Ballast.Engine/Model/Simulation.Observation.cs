@@ -106,18 +106,19 @@ public sealed partial class Simulation
         // fixed posture parameters, every lane has the year's table value.
         Vector<double> posture;
         var troopsEff = Vector<double>.Zero;
+        int yo = Now.Yo;
         if (_tables.PostureFixed && Vector.EqualsAll(L(ref D(_execAny), r0), Vector<double>.Zero))
         {
-            posture = V(_tables.HostPosture[Now.Yo / _a]);
-            troopsEff = V(_tables.HostTroops[Now.Yo / _a]);
+            posture = V(_tables.HostPosture[yo / _a]);
+            troopsEff = V(_tables.HostTroops[yo / _a]);
         }
         else
         {
             var postureRaw = Vector<double>.Zero;
             for (int i = 0; i < _a; i++)
             {
-                double troops = _tables.Troops[Now.Yo + i];
-                double bases = _tables.Bases[Now.Yo + i];
+                double troops = _tables.Troops[yo + i];
+                double bases = _tables.Bases[yo + i];
                 if (troops > 0 || bases > 0)
                 {
                     var notExec = Vector<double>.One - L(ref execR, (i * rr) + r0);

@@ -87,18 +87,18 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
     private readonly ArraySegment<double> _wT = PerActor(tables, blockSize, Math.Max(1, tables.Adversaries.Length)); // proximity weights [(i * nAdv + k) * R + r]
 
     // Per run.
-    private readonly ArraySegment<double> _xMis = CacheLines.Allocate<double>(Lanes(blockSize));
-    private readonly ArraySegment<double> _yMis = CacheLines.Allocate<double>(Lanes(blockSize));
-    private readonly ArraySegment<double> _kCoalPrev = CacheLines.Allocate<double>(Lanes(blockSize));
-    private readonly ArraySegment<double> _crisis = CacheLines.Allocate<double>(Lanes(blockSize));
-    private readonly ArraySegment<double> _execAny = CacheLines.Allocate<double>(Lanes(blockSize));
-    private readonly ArraySegment<double> _crossover = CacheLines.Allocate<double>(Lanes(blockSize));
-    private readonly ArraySegment<double> _advM0 = CacheLines.Allocate<double>(Lanes(blockSize));
-    private readonly ArraySegment<double> _coalM0 = CacheLines.Allocate<double>(Lanes(blockSize));
-    private readonly ArraySegment<double> _stKind = CacheLines.Allocate<double>(Lanes(blockSize));
-    private readonly ArraySegment<double> _stTarget = CacheLines.Allocate<double>(Lanes(blockSize));
-    private readonly ArraySegment<double> _stDeadline = CacheLines.Allocate<double>(Lanes(blockSize));
-    private readonly ArraySegment<double> _stHarsh = CacheLines.Allocate<double>(Lanes(blockSize));
+    private readonly ArraySegment<double> _xMis = PerLane(blockSize);
+    private readonly ArraySegment<double> _yMis = PerLane(blockSize);
+    private readonly ArraySegment<double> _kCoalPrev = PerLane(blockSize);
+    private readonly ArraySegment<double> _crisis = PerLane(blockSize);
+    private readonly ArraySegment<double> _execAny = PerLane(blockSize);
+    private readonly ArraySegment<double> _crossover = PerLane(blockSize);
+    private readonly ArraySegment<double> _advM0 = PerLane(blockSize);
+    private readonly ArraySegment<double> _coalM0 = PerLane(blockSize);
+    private readonly ArraySegment<double> _stKind = PerLane(blockSize);
+    private readonly ArraySegment<double> _stTarget = PerLane(blockSize);
+    private readonly ArraySegment<double> _stDeadline = PerLane(blockSize);
+    private readonly ArraySegment<double> _stHarsh = PerLane(blockSize);
 
     // Shared by the block: the year's links and schedules.
     private readonly ArraySegment<double> _linkSum = CacheLines.Allocate<double>(tables.Inputs.ActorCount); // Σ_j ℓ_ij, refreshed after the decisions (links may be overridden)
@@ -295,7 +295,7 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
             }
         }
 
-        // The year's tables were built once (ModelTables) and are read at offset Now.Yo; hosting is copied because the
+        // The year's tables were built once (ModelTables) and are read at offset t · A (Now.Yo); hosting is copied because the
         // override may change it.
         Now.Yo = t * _a;
         Array.Copy(_tables.Launchers, Now.Yo, Launchers, 0, _a);
@@ -454,6 +454,9 @@ public sealed partial class Simulation(ModelTables tables, int blockSize)
         values.CopyTo(copy, 0);
         return copy;
     }
+
+    /// <summary>A zeroed buffer of one value per lane, starting on a cache line (<see cref="CacheLines.Allocate{T}"/>).</summary>
+    private static ArraySegment<double> PerLane(int blockSize) => CacheLines.Allocate<double>(Lanes(blockSize));
 
     /// <summary>
     /// A zeroed buffer of <paramref name="perActor"/> values per actor and lane, starting on a cache line

@@ -18,7 +18,7 @@ public static class SimulationPool
 
     // Simulations are built one at a time: the buffers of one are then side by side in the pinned heap, in the same
     // places relative to each other in every process, instead of interleaved with another thread's.
-    private static readonly object Creating = new();
+    private static readonly Lock Creating = new();
 
     /// <summary>A simulation of <paramref name="tables"/> for blocks of <paramref name="blockSize"/> runs: a kept one of the same shape, else a new one.</summary>
     public static Simulation Rent(ModelTables tables, int blockSize)
