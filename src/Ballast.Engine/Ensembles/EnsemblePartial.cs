@@ -500,8 +500,10 @@ public sealed class EnsemblePartial
             return new PercentileRow(name, year, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
+        // One pass for the range and whether any value is NaN (most cells have none, and then need no scalar pass).
+        var (min, max, hasNaN) = Scan<T>(values);
         int nan = 0;
-        for (int i = HasNaN(values) ? 0 : n; i < n; i++)
+        for (int i = hasNaN ? 0 : n; i < n; i++)
         {
             if (T.IsNaN(values[i]))
             {
@@ -534,7 +536,16 @@ public sealed class EnsemblePartial
         }
 
         Span<T> stats = stackalloc T[nr];
-        SelectRanks(values[nan..], relative, stats, 0);
+        if (nr > 0)
+        {
+            if (nan > 0)
+            {
+                (min, max) = Range<T>(values[nan..]);
+            }
+
+            SelectRanks(values[nan..], relative, stats, 0, min, max);
+        }
+
         Span<double> q = stackalloc double[5];
         for (int k = 0; k < ps.Length; k++)
         {
@@ -557,7 +568,7 @@ public sealed class EnsemblePartial
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit] // its stack buffers are all written before they are read: zeroing them cost as much as a pass
-    private static void SelectRanks<T>(Span<T> values, ReadOnlySpan<int> ranks, Span<T> found, int depth)
+    private static void SelectRanks<T>(Span<T> values, ReadOnlySpan<int> ranks, Span<T> found, int depth, T min, T max)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int n = values.Length;
@@ -566,7 +577,6 @@ public sealed class EnsemblePartial
             return;
         }
 
-        var (min, max) = Range(values);
         if (min == max)
         {
             found.Fill(min);
@@ -587,16 +597,22 @@ public sealed class EnsemblePartial
 
         int buckets = Buckets(n);
         var (low, high) = Bounds(values, min, max);
-        if (low == high && AllAt(values, low, ranks))
-        {
-            // Nearly every value is one value (a state most runs share) and every wanted rank falls among its copies.
-            found.Fill(low);
-            return;
-        }
-
         if (low == high)
         {
-            (low, high) = (min, max);
+            // Nearly every value is one value (a state most runs share): the ranks among its copies are it, and the others
+            // are found among the few values below or above it, set apart in one pass (buckets over the whole range would
+            // put the shared value and its near neighbours in one bucket, gathered and bucketed again).
+            var (lt, eq) = CountAt(values, low);
+            if (ranks[0] >= lt && ranks[^1] < lt + eq)
+            {
+                found.Fill(low);
+            }
+            else
+            {
+                SelectAround(values, low, lt, eq, ranks, found, depth);
+            }
+
+            return;
         }
 
         // Every value's bucket a vector at a time, then the counts in four histograms, so that runs of values falling in the
@@ -660,10 +676,12 @@ public sealed class EnsemblePartial
             return;
         }
 
-        var scratch = System.Buffers.ArrayPool<T>.Shared.Rent(used);
+        // Usually a few dozen values: on the stack, without the pool's lookup per call.
+        var rented = used <= 1024 ? null : System.Buffers.ArrayPool<T>.Shared.Rent(used);
+        var scratch = rented is null ? stackalloc T[used] : rented.AsSpan(0, used);
         try
         {
-            Gather(values, bins, next, gathered[..kept], scratch.AsSpan(0, used));
+            Gather(values, bins, next, gathered[..kept], scratch);
             r = 0;
             Span<int> local = stackalloc int[ranks.Length];
             for (int w = 0; w < wanted; w++)
@@ -685,13 +703,165 @@ public sealed class EnsemblePartial
                     local[k - from] = ranks[k] - firstRank[w];
                 }
 
-                SelectRanks(scratch.AsSpan(start[w], count), local[..(r - from)], found[from..r], depth + 1);
+                var bucket = scratch.Slice(start[w], count);
+                if (typeof(T) == typeof(float) && count <= FewValues && Vector512.IsHardwareAccelerated)
+                {
+                    RanksOfFew(MemoryMarshal.Cast<T, float>(bucket), local[..(r - from)], MemoryMarshal.Cast<T, float>(found[from..r]));
+                }
+                else
+                {
+                    var (bucketMin, bucketMax) = Range<T>(bucket);
+                    SelectRanks(bucket, local[..(r - from)], found[from..r], depth + 1, bucketMin, bucketMax);
+                }
             }
         }
         finally
         {
-            System.Buffers.ArrayPool<T>.Shared.Return(scratch);
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<T>.Shared.Return(rented);
+            }
         }
+    }
+
+    /// <summary>Values a gathered bucket may hold to be ranked in registers by <see cref="RanksOfFew"/> (four 512-bit vectors).</summary>
+    private const int FewValues = 64;
+
+    /// <summary>
+    /// The order statistics at <paramref name="ranks"/> of at most <see cref="FewValues"/> values (a gathered bucket), in 512-bit
+    /// registers: each value's count of values below it and at or below it, from one comparison of every value with all of
+    /// them at once, then the value whose counts bracket each rank. No branch on the data, where a sort or partition of so
+    /// few values mispredicts at most steps. Spare lanes hold +∞, which counts below no value and is the right answer for
+    /// any rank it is picked for (only ranks past every finite value).
+    /// </summary>
+    [SkipLocalsInit] // the lanes are all written before they are read
+    private static void RanksOfFew(ReadOnlySpan<float> values, ReadOnlySpan<int> ranks, Span<float> found)
+    {
+        int n = values.Length;
+        Span<float> lanes = stackalloc float[FewValues];
+        ref float lane = ref MemoryMarshal.GetReference(lanes);
+        if (n <= 16)
+        {
+            Vector512.Create(float.PositiveInfinity).StoreUnsafe(ref lane);
+            values.CopyTo(lanes);
+            var all = Vector512.LoadUnsafe(ref lane);
+            var below = Vector512<int>.Zero;
+            var atOrBelow = Vector512<int>.Zero;
+            for (int j = 0; j < n; j++)
+            {
+                var v = Vector512.Create(Unsafe.Add(ref lane, j));
+                below -= Vector512.LessThan(v, all).AsInt32(); // lane i: is value j below value i (a true lane is −1)
+                atOrBelow -= Vector512.LessThanOrEqual(v, all).AsInt32();
+            }
+
+            for (int k = 0; k < ranks.Length; k++)
+            {
+                var rank = Vector512.Create(ranks[k]);
+                ulong holds = (Vector512.LessThanOrEqual(below, rank) & Vector512.GreaterThan(atOrBelow, rank)).ExtractMostSignificantBits();
+                found[k] = Unsafe.Add(ref lane, BitOperations.TrailingZeroCount(holds));
+            }
+
+            return;
+        }
+
+        var inf = Vector512.Create(float.PositiveInfinity);
+        inf.StoreUnsafe(ref lane, 16);
+        inf.StoreUnsafe(ref lane, 32);
+        inf.StoreUnsafe(ref lane, 48);
+        values.CopyTo(lanes);
+        var a0 = Vector512.LoadUnsafe(ref lane);
+        var a1 = Vector512.LoadUnsafe(ref lane, 16);
+        var a2 = Vector512.LoadUnsafe(ref lane, 32);
+        var a3 = Vector512.LoadUnsafe(ref lane, 48);
+        Vector512<int> b0 = default, b1 = default, b2 = default, b3 = default;
+        Vector512<int> e0 = default, e1 = default, e2 = default, e3 = default;
+        for (int j = 0; j < n; j++)
+        {
+            var v = Vector512.Create(Unsafe.Add(ref lane, j));
+            b0 -= Vector512.LessThan(v, a0).AsInt32();
+            b1 -= Vector512.LessThan(v, a1).AsInt32();
+            b2 -= Vector512.LessThan(v, a2).AsInt32();
+            b3 -= Vector512.LessThan(v, a3).AsInt32();
+            e0 -= Vector512.LessThanOrEqual(v, a0).AsInt32();
+            e1 -= Vector512.LessThanOrEqual(v, a1).AsInt32();
+            e2 -= Vector512.LessThanOrEqual(v, a2).AsInt32();
+            e3 -= Vector512.LessThanOrEqual(v, a3).AsInt32();
+        }
+
+        for (int k = 0; k < ranks.Length; k++)
+        {
+            var rank = Vector512.Create(ranks[k]);
+            ulong holds = (Vector512.LessThanOrEqual(b0, rank) & Vector512.GreaterThan(e0, rank)).ExtractMostSignificantBits()
+                | ((Vector512.LessThanOrEqual(b1, rank) & Vector512.GreaterThan(e1, rank)).ExtractMostSignificantBits() << 16)
+                | ((Vector512.LessThanOrEqual(b2, rank) & Vector512.GreaterThan(e2, rank)).ExtractMostSignificantBits() << 32)
+                | ((Vector512.LessThanOrEqual(b3, rank) & Vector512.GreaterThan(e3, rank)).ExtractMostSignificantBits() << 48);
+            found[k] = Unsafe.Add(ref lane, BitOperations.TrailingZeroCount(holds));
+        }
+    }
+
+    /// <summary>Smallest and largest value and whether any is NaN, in one pass (the extremes are meaningful only without NaN).</summary>
+    private static (T Min, T Max, bool HasNaN) Scan<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        int n = values.Length;
+        if (n < 2 * Vector<T>.Count)
+        {
+            bool nan = HasNaN(values);
+            var (min, max) = nan ? (T.NaN, T.NaN) : Range(values);
+            return (min, max, nan);
+        }
+
+        // Two accumulators of each, so that consecutive vectors do not wait on one another's min and max.
+        ref T at = ref MemoryMarshal.GetReference(values);
+        var min0 = Vector.LoadUnsafe(ref at);
+        var min1 = Vector.LoadUnsafe(ref at, (nuint)Vector<T>.Count);
+        var max0 = min0;
+        var max1 = min1;
+        var same = Vector.Equals(min0, min0) & Vector.Equals(min1, min1); // all ones while no lane has been NaN
+        int i = 2 * Vector<T>.Count;
+        for (; i <= n - (2 * Vector<T>.Count); i += 2 * Vector<T>.Count)
+        {
+            var a = Vector.LoadUnsafe(ref at, (nuint)i);
+            var b = Vector.LoadUnsafe(ref at, (nuint)(i + Vector<T>.Count));
+            min0 = Vector.MinNative(min0, a);
+            max0 = Vector.MaxNative(max0, a);
+            min1 = Vector.MinNative(min1, b);
+            max1 = Vector.MaxNative(max1, b);
+            same &= Vector.Equals(a, a) & Vector.Equals(b, b);
+        }
+
+        if (i < n)
+        {
+            // The last (overlapping) vector: values counted twice change neither extreme.
+            var a = Vector.LoadUnsafe(ref at, (nuint)(n - Vector<T>.Count));
+            min0 = Vector.MinNative(min0, a);
+            max0 = Vector.MaxNative(max0, a);
+            same &= Vector.Equals(a, a);
+            if (i + Vector<T>.Count < n)
+            {
+                var b = Vector.LoadUnsafe(ref at, (nuint)i);
+                min1 = Vector.MinNative(min1, b);
+                max1 = Vector.MaxNative(max1, b);
+                same &= Vector.Equals(b, b);
+            }
+        }
+
+        if (!Vector.EqualsAll(Vector.AsVectorInt32(same), new Vector<int>(-1)))
+        {
+            return (T.NaN, T.NaN, true);
+        }
+
+        var vmin = Vector.MinNative(min0, min1);
+        var vmax = Vector.MaxNative(max0, max1);
+        T lo = vmin[0];
+        T hi = vmax[0];
+        for (int k = 1; k < Vector<T>.Count; k++)
+        {
+            lo = T.Min(lo, vmin[k]);
+            hi = T.Max(hi, vmax[k]);
+        }
+
+        return (lo, hi, false);
     }
 
     /// <summary>
@@ -984,8 +1154,98 @@ public sealed class EnsemblePartial
         return min2 == max2 || (min2 < max2 && T.IsFinite(T.CreateTruncating(Buckets(n) - 2) / (max2 - min2))) ? (min2, max2) : (min, max);
     }
 
-    /// <summary>Whether every one of <paramref name="ranks"/> is held by a copy of <paramref name="value"/>: one vector pass counting the values below it and equal to it.</summary>
-    private static bool AllAt<T>(ReadOnlySpan<T> values, T value, ReadOnlySpan<int> ranks)
+    /// <summary>
+    /// The order statistics at <paramref name="ranks"/> of values of which <paramref name="below"/> are below
+    /// <paramref name="value"/> and <paramref name="equal"/> equal to it: the ranks among its copies are it, the others are
+    /// selected among the values below or above it, copied apart in one pass (a 512-bit compress of single-precision values).
+    /// </summary>
+    [SkipLocalsInit] // the parts are written before they are read
+    private static void SelectAround<T>(ReadOnlySpan<T> values, T value, int below, int equal, ReadOnlySpan<int> ranks, Span<T> found, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        int n = values.Length;
+        int above = n - below - equal;
+        int room = below + above + (2 * Vector512<float>.Count); // whole vectors are stored past each part's end
+        var rented = room <= 1024 ? null : System.Buffers.ArrayPool<T>.Shared.Rent(room);
+        var parts = rented is null ? stackalloc T[room] : rented.AsSpan(0, room);
+        var low = parts[..below];
+        var high = parts.Slice(below + Vector512<float>.Count, above);
+        try
+        {
+            int lo = 0, hi = 0, i = 0;
+            if (typeof(T) == typeof(float) && Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+            {
+                ref float v = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(values));
+                ref float toLow = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(parts));
+                ref float toHigh = ref Unsafe.Add(ref toLow, below + Vector512<float>.Count);
+                var at = Vector512.Create(float.CreateTruncating(value));
+                for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
+                {
+                    var x = Vector512.LoadUnsafe(ref v, (nuint)i);
+                    var isLow = Vector512.LessThan(x, at);
+                    var isHigh = Vector512.GreaterThan(x, at);
+                    Avx512F.Compress(Vector512<float>.Zero, isLow, x).StoreUnsafe(ref toLow, (nuint)lo);
+                    Avx512F.Compress(Vector512<float>.Zero, isHigh, x).StoreUnsafe(ref toHigh, (nuint)hi);
+                    lo += BitOperations.PopCount(isLow.ExtractMostSignificantBits());
+                    hi += BitOperations.PopCount(isHigh.ExtractMostSignificantBits());
+                }
+            }
+
+            for (; i < n; i++)
+            {
+                T x = values[i];
+                if (x < value)
+                {
+                    low[lo++] = x;
+                }
+                else if (x > value)
+                {
+                    high[hi++] = x;
+                }
+            }
+
+            int r = 0;
+            while (r < ranks.Length && ranks[r] < below)
+            {
+                r++;
+            }
+
+            int s = r;
+            while (s < ranks.Length && ranks[s] < below + equal)
+            {
+                s++;
+            }
+
+            found[r..s].Fill(value);
+            if (r > 0)
+            {
+                var (min, max) = Range<T>(low);
+                SelectRanks(low, ranks[..r], found[..r], depth + 1, min, max);
+            }
+
+            if (s < ranks.Length)
+            {
+                Span<int> local = stackalloc int[ranks.Length - s];
+                for (int k = s; k < ranks.Length; k++)
+                {
+                    local[k - s] = ranks[k] - below - equal;
+                }
+
+                var (min, max) = Range<T>(high);
+                SelectRanks(high, local, found[s..], depth + 1, min, max);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<T>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The values below and equal to <paramref name="value"/>: one vector pass.</summary>
+    private static (int Below, int Equal) CountAt<T>(ReadOnlySpan<T> values, T value)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int i = values.Length - (values.Length % Vector<T>.Count);
@@ -996,7 +1256,7 @@ public sealed class EnsemblePartial
             eq += values[i] == value ? 1 : 0;
         }
 
-        return ranks[0] >= lt && ranks[^1] < lt + eq;
+        return ((int)lt, (int)eq);
     }
 
     /// <summary>Values below and equal to <paramref name="value"/> (a whole number of vectors of them), counted in lanes of the values' width.</summary>
