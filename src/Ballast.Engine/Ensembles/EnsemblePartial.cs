@@ -596,23 +596,28 @@ public sealed class EnsemblePartial
         }
 
         int buckets = Buckets(n);
-        var (low, high) = Bounds(values, min, max);
-        if (low == high)
+        var (low, high, shared) = Bounds(values, min, max);
+        if (!T.IsNaN(shared))
         {
-            // Nearly every value is one value (a state most runs share): the ranks among its copies are it, and the others
-            // are found among the few values below or above it, set apart in one pass (buckets over the whole range would
-            // put the shared value and its near neighbours in one bucket, gathered and bucketed again).
-            var (lt, eq) = CountAt(values, low);
+            // Most values are one value (a state many runs share): the ranks among its copies are it, and the others are
+            // found among the values below or above it, set apart in one pass (buckets would put the shared value and its
+            // near neighbours in one bucket, to be checked, gathered and bucketed again).
+            var (lt, eq) = CountAt(values, shared);
             if (ranks[0] >= lt && ranks[^1] < lt + eq)
             {
-                found.Fill(low);
+                found.Fill(shared);
             }
             else
             {
-                SelectAround(values, low, lt, eq, ranks, found, depth);
+                SelectAround(values, shared, lt, eq, ranks, found, depth);
             }
 
             return;
+        }
+
+        if (low == high)
+        {
+            (low, high) = (min, max);
         }
 
         // Every value's bucket a vector at a time, then the counts in four histograms, so that runs of values falling in the
@@ -1126,16 +1131,26 @@ public sealed class EnsemblePartial
     /// The range the buckets span: the second smallest and second largest of 64 values spread over the cell (its runs are
     /// in no particular order of value, so they are a sample), or the whole range when the sample spans nothing. A few
     /// outlying runs then fall into the two end buckets instead of squeezing the bulk of the values into a few buckets
-    /// (a skewed indicator), which would take another level of buckets. Low = high when the sample holds (almost) one value.
+    /// (a skewed indicator), which would take another level of buckets. <c>Shared</c> is a value at least half the sample
+    /// holds (a state many runs share), NaN when there is none; low = high only with one.
     /// </summary>
-    private static (T Low, T High) Bounds<T>(ReadOnlySpan<T> values, T min, T max)
+    [SkipLocalsInit] // the sample is written before it is read
+    private static (T Low, T High, T Shared) Bounds<T>(ReadOnlySpan<T> values, T min, T max)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         const int Samples = 64;
         int n = values.Length;
         if (n < 4 * Samples)
         {
-            return (min, max);
+            return (min, max, T.NaN);
+        }
+
+        if (typeof(T) == typeof(float) && Vector512.IsHardwareAccelerated)
+        {
+            var (low, high, shared) = SampleBounds(MemoryMarshal.Cast<T, float>(values));
+            return low == high || (low < high && float.IsFinite((Buckets(n) - 2) / (high - low)))
+                ? (T.CreateTruncating(low), T.CreateTruncating(high), T.CreateTruncating(shared))
+                : (min, max, T.CreateTruncating(shared));
         }
 
         T min1 = T.PositiveInfinity, min2 = T.PositiveInfinity;
@@ -1151,7 +1166,87 @@ public sealed class EnsemblePartial
             max1 = T.Max(max1, v);
         }
 
-        return min2 == max2 || (min2 < max2 && T.IsFinite(T.CreateTruncating(Buckets(n) - 2) / (max2 - min2))) ? (min2, max2) : (min, max);
+        // Without the vector sample, a shared value is found only when all but two of the sample hold it.
+        return min2 == max2 ? (min2, max2, min2)
+            : min2 < max2 && T.IsFinite(T.CreateTruncating(Buckets(n) - 2) / (max2 - min2)) ? (min2, max2, T.NaN) : (min, max, T.NaN);
+    }
+
+    /// <summary>
+    /// <see cref="Bounds"/>' sample of single-precision values in four 512-bit registers: the second smallest and second
+    /// largest of 64 values spread over the cell, and a value held by at least half of them (one of three candidates far
+    /// enough apart that one of them is such a value whenever there is one), or NaN.
+    /// </summary>
+    [SkipLocalsInit]
+    private static (float Low, float High, float Shared) SampleBounds(ReadOnlySpan<float> values)
+    {
+        const int Samples = 64;
+        int n = values.Length;
+        Span<float> sample = stackalloc float[Samples];
+        ref float at = ref MemoryMarshal.GetReference(values);
+        ref float s = ref MemoryMarshal.GetReference(sample);
+        for (int k = 0; k < Samples; k++)
+        {
+            Unsafe.Add(ref s, k) = Unsafe.Add(ref at, (int)((long)k * n / Samples));
+        }
+
+        var a0 = Vector512.LoadUnsafe(ref s);
+        var a1 = Vector512.LoadUnsafe(ref s, 16);
+        var a2 = Vector512.LoadUnsafe(ref s, 32);
+        var a3 = Vector512.LoadUnsafe(ref s, 48);
+        float min1 = MinAcross(Vector512.MinNative(Vector512.MinNative(a0, a1), Vector512.MinNative(a2, a3)));
+        float max1 = MaxAcross(Vector512.MaxNative(Vector512.MaxNative(a0, a1), Vector512.MaxNative(a2, a3)));
+        var vmin = Vector512.Create(min1);
+        var vmax = Vector512.Create(max1);
+
+        // The second smallest is the smallest again when it occurs twice, else the smallest of the others (so for the largest).
+        float min2 = Copies(a0, a1, a2, a3, min1) >= 2 ? min1 : MinAcross(Vector512.MinNative(
+            Vector512.MinNative(Vector512.ConditionalSelect(Vector512.Equals(a0, vmin), Vector512.Create(float.PositiveInfinity), a0),
+                Vector512.ConditionalSelect(Vector512.Equals(a1, vmin), Vector512.Create(float.PositiveInfinity), a1)),
+            Vector512.MinNative(Vector512.ConditionalSelect(Vector512.Equals(a2, vmin), Vector512.Create(float.PositiveInfinity), a2),
+                Vector512.ConditionalSelect(Vector512.Equals(a3, vmin), Vector512.Create(float.PositiveInfinity), a3))));
+        float max2 = Copies(a0, a1, a2, a3, max1) >= 2 ? max1 : MaxAcross(Vector512.MaxNative(
+            Vector512.MaxNative(Vector512.ConditionalSelect(Vector512.Equals(a0, vmax), Vector512.Create(float.NegativeInfinity), a0),
+                Vector512.ConditionalSelect(Vector512.Equals(a1, vmax), Vector512.Create(float.NegativeInfinity), a1)),
+            Vector512.MaxNative(Vector512.ConditionalSelect(Vector512.Equals(a2, vmax), Vector512.Create(float.NegativeInfinity), a2),
+                Vector512.ConditionalSelect(Vector512.Equals(a3, vmax), Vector512.Create(float.NegativeInfinity), a3))));
+
+        // A value half the sample holds is at one of any three places that are not all among the other half's 32.
+        float shared = float.NaN;
+        foreach (int k in (ReadOnlySpan<int>)[0, 21, 42])
+        {
+            float candidate = Unsafe.Add(ref s, k);
+            if (Copies(a0, a1, a2, a3, candidate) >= Samples / 2)
+            {
+                shared = candidate;
+                break;
+            }
+        }
+
+        return (min2, max2, shared);
+    }
+
+    /// <summary>How many of the 64 values in four registers equal <paramref name="value"/>.</summary>
+    private static int Copies(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, float value)
+    {
+        var v = Vector512.Create(value);
+        return BitOperations.PopCount(Vector512.Equals(a0, v).ExtractMostSignificantBits() | (Vector512.Equals(a1, v).ExtractMostSignificantBits() << 16)
+            | (Vector512.Equals(a2, v).ExtractMostSignificantBits() << 32) | (Vector512.Equals(a3, v).ExtractMostSignificantBits() << 48));
+    }
+
+    /// <summary>The smallest lane (no NaN).</summary>
+    private static float MinAcross(Vector512<float> v)
+    {
+        var h = Vector256.MinNative(v.GetLower(), v.GetUpper());
+        var q = Vector128.MinNative(h.GetLower(), h.GetUpper());
+        return MathF.Min(MathF.Min(q[0], q[1]), MathF.Min(q[2], q[3]));
+    }
+
+    /// <summary>The largest lane (no NaN).</summary>
+    private static float MaxAcross(Vector512<float> v)
+    {
+        var h = Vector256.MaxNative(v.GetLower(), v.GetUpper());
+        var q = Vector128.MaxNative(h.GetLower(), h.GetUpper());
+        return MathF.Max(MathF.Max(q[0], q[1]), MathF.Max(q[2], q[3]));
     }
 
     /// <summary>
