@@ -682,8 +682,9 @@ public sealed class EnsemblePartial
         }
 
         // Usually a few dozen values: on the stack, without the pool's lookup per call.
-        var rented = used <= 1024 ? null : System.Buffers.ArrayPool<T>.Shared.Rent(used);
-        var scratch = rented is null ? stackalloc T[used] : rented.AsSpan(0, used);
+        // A vector's room past the end: the compressed gather stores whole vectors.
+        var rented = used + 16 <= 1024 ? null : System.Buffers.ArrayPool<T>.Shared.Rent(used + 16);
+        var scratch = rented is null ? stackalloc T[used + 16] : rented.AsSpan(0, used + 16);
         try
         {
             Gather(values, bins, next, gathered[..kept], scratch);
@@ -1032,7 +1033,7 @@ public sealed class EnsemblePartial
     {
         int kept = keep.Length;
         int n = values.Length;
-        int total = scratch.Length;
+        int total = scratch.Length - 16; // the scratch space has a vector's room past the gathered values
         var packedValues = total + 16 <= 1024 ? stackalloc float[total + 16] : new float[total + 16];
         var packedBins = total + 16 <= 1024 ? stackalloc int[total + 16] : new int[total + 16];
         ref float v = ref MemoryMarshal.GetReference(values);
@@ -1052,12 +1053,24 @@ public sealed class EnsemblePartial
             var w1 = Vector512.Create(kept > 1 ? keep[1] : keep[0]);
             var w2 = Vector512.Create(kept > 2 ? keep[2] : keep[0]);
             var w3 = Vector512.Create(kept > 3 ? keep[3] : keep[0]);
-            if (kept <= 4)
+            var w4 = Vector512.Create(kept > 4 ? keep[4] : keep[0]);
+            if (kept <= 2)
             {
                 for (; i <= n - 16; i += 16)
                 {
                     var b = Vector512.LoadUnsafe(ref bin, (nuint)i);
-                    var m = Vector512.Equals(b, w0) | Vector512.Equals(b, w1) | Vector512.Equals(b, w2) | Vector512.Equals(b, w3);
+                    var m = Vector512.Equals(b, w0) | Vector512.Equals(b, w1);
+                    Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
+                    Avx512F.Compress(Vector512<int>.Zero, m, b).StoreUnsafe(ref pb, (nuint)packed);
+                    packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
+                }
+            }
+            else if (kept <= 5)
+            {
+                for (; i <= n - 16; i += 16)
+                {
+                    var b = Vector512.LoadUnsafe(ref bin, (nuint)i);
+                    var m = Vector512.Equals(b, w0) | Vector512.Equals(b, w1) | Vector512.Equals(b, w2) | Vector512.Equals(b, w3) | Vector512.Equals(b, w4);
                     Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
                     Avx512F.Compress(Vector512<int>.Zero, m, b).StoreUnsafe(ref pb, (nuint)packed);
                     packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
@@ -1065,7 +1078,6 @@ public sealed class EnsemblePartial
             }
             else
             {
-                var w4 = Vector512.Create(keep[4]);
                 var w5 = Vector512.Create(kept > 5 ? keep[5] : keep[0]);
                 var w6 = Vector512.Create(kept > 6 ? keep[6] : keep[0]);
                 var w7 = Vector512.Create(kept > 7 ? keep[7] : keep[0]);
@@ -1094,11 +1106,29 @@ public sealed class EnsemblePartial
             }
         }
 
-        for (int k = 0; k < packed; k++)
+        if (kept == 1)
         {
-            ref int slot = ref next[Unsafe.Add(ref pb, k)];
-            scratch[slot] = Unsafe.Add(ref pv, k);
-            slot++;
+            packedValues[..packed].CopyTo(scratch);
+            return;
+        }
+
+        // Each bucket's values out of the short list by a compress per vector of it (a scalar placement advanced each bucket's
+        // position through memory, one store-to-load wait per value of a run of one bucket). Buckets are placed in the order
+        // of their segments, so a whole vector stored past one segment's end is overwritten by the next segment or falls into
+        // the room past the last; lanes past the list hold −1, no bucket.
+        Vector512.Create(-1).StoreUnsafe(ref pb, (nuint)packed);
+        ref float to = ref MemoryMarshal.GetReference(scratch);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(packed, total);
+        for (int w = 0; w < kept; w++)
+        {
+            int at = next[keep[w]];
+            var which = Vector512.Create(keep[w]);
+            for (int k = 0; k < packed; k += 16)
+            {
+                var m = Vector512.Equals(Vector512.LoadUnsafe(ref pb, (nuint)k), which);
+                Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref pv, (nuint)k)).StoreUnsafe(ref to, (nuint)at);
+                at += BitOperations.PopCount(m.ExtractMostSignificantBits());
+            }
         }
     }
 
