@@ -1444,8 +1444,8 @@ public sealed class EnsemblePartial
         }
     }
 
-    /// <summary>Buckets for n values: about four values each, a power of two from 64 to 4,096.</summary>
-    private static int Buckets(int n) => (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, n / 4)), 64, 4096);
+    /// <summary>Buckets for n values: about eight values each (gathered buckets are ranked in registers), a power of two from 64 to 4,096.</summary>
+    private static int Buckets(int n) => (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, n / 8)), 64, 4096);
 
     /// <summary>Smallest and largest of values (no NaN), a vector at a time.</summary>
     private static (T Min, T Max) Range<T>(ReadOnlySpan<T> values)
