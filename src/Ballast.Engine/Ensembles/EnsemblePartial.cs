@@ -333,26 +333,30 @@ public sealed class EnsemblePartial
             for (int row = chunk * Chunk; row < Math.Min(cells, (chunk + 1) * Chunk); row++)
             {
                 int at = row * RowsPerPage;
-                if (inOrder)
+                int ind = row % n;
+                int t = row / n;
+                if (inOrder && m > 0)
                 {
+                    // The copy scans the values as it goes (their range and whether any is NaN), so selection needs no pass of its own.
+                    var scan = new CellScan(_pages[0].AsSpan(at, 1)[0]);
                     for (int p = 0; p * RowsPerPage < m; p++)
                     {
                         int count = Math.Min(RowsPerPage, m - (p * RowsPerPage));
-                        _pages[p].AsSpan(at, count).CopyTo(values.Slice(p * RowsPerPage, count));
+                        scan.Copy(_pages[p].AsSpan(at, count), values.Slice(p * RowsPerPage, count));
                         Prefetch(_pages[p], at + (PrefetchCells * RowsPerPage), count);
                     }
-                }
-                else
-                {
-                    for (int k = 0; k < m; k++)
-                    {
-                        var (page, within) = Location(rows[k].Slot);
-                        values[k] = page[at + within];
-                    }
+
+                    var (min, max, hasNaN) = scan.Result();
+                    pct[(ind * years) + t] = Select(Layout.Names[ind], inp.StartYear + t, values, min, max, hasNaN);
+                    continue;
                 }
 
-                int ind = row % n;
-                int t = row / n;
+                for (int k = 0; k < m; k++)
+                {
+                    var (page, within) = Location(rows[k].Slot);
+                    values[k] = page[at + within];
+                }
+
                 pct[(ind * years) + t] = SelectPercentiles(Layout.Names[ind], inp.StartYear + t, values);
             }
 
@@ -494,14 +498,25 @@ public sealed class EnsemblePartial
     private static PercentileRow Select<T>(string name, int year, Span<T> values)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        int n = values.Length;
-        if (n == 0)
+        if (values.IsEmpty)
         {
             return new PercentileRow(name, year, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
         // One pass for the range and whether any value is NaN (most cells have none, and then need no scalar pass).
         var (min, max, hasNaN) = Scan<T>(values);
+        return Select(name, year, values, min, max, hasNaN);
+    }
+
+    /// <summary>
+    /// <see cref="Select{T}(string, int, Span{T})"/> of values (at least one) whose smallest and largest value and whether any
+    /// is NaN are known (the extremes only matter without NaN): a cell copied out of the pages is scanned as it is copied.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static PercentileRow Select<T>(string name, int year, Span<T> values, T min, T max, bool hasNaN)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        int n = values.Length;
         int nan = 0;
         for (int i = hasNaN ? 0 : n; i < n; i++)
         {
@@ -805,6 +820,96 @@ public sealed class EnsemblePartial
         }
     }
 
+    /// <summary>
+    /// The smallest and largest of single-precision values and whether any is NaN, accumulated a vector at a time while the
+    /// values are copied (a cell's rows out of the pages): what <see cref="Scan{T}"/> finds, without a pass of its own.
+    /// </summary>
+    private struct CellScan(float first)
+    {
+        private Vector<float> _min = new(first);
+        private Vector<float> _max = new(first);
+        private Vector<int> _same = new(-1); // all ones while no lane has been NaN
+        private float _tailMin = first;
+        private float _tailMax = first;
+        private bool _tailNaN;
+
+        /// <summary>Copies <paramref name="from"/> into <paramref name="to"/> (the same length), taking in its values.</summary>
+        public void Copy(ReadOnlySpan<float> from, Span<float> to)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(to.Length, from.Length);
+            ref float source = ref MemoryMarshal.GetReference(from);
+            ref float target = ref MemoryMarshal.GetReference(to);
+            int i = 0;
+            for (; i <= from.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = Vector.LoadUnsafe(ref source, (nuint)i);
+                v.StoreUnsafe(ref target, (nuint)i);
+                _min = Vector.MinNative(_min, v);
+                _max = Vector.MaxNative(_max, v);
+                _same &= Vector.Equals(v, v);
+            }
+
+            for (; i < from.Length; i++)
+            {
+                float v = Unsafe.Add(ref source, i);
+                Unsafe.Add(ref target, i) = v;
+                _tailMin = MathF.Min(_tailMin, v);
+                _tailMax = MathF.Max(_tailMax, v);
+                _tailNaN |= float.IsNaN(v);
+            }
+        }
+
+        /// <summary>The extremes (meaningful only without NaN) and whether any value was NaN.</summary>
+        public readonly (float Min, float Max, bool HasNaN) Result()
+        {
+            if (_tailNaN || !Vector.EqualsAll(_same, new Vector<int>(-1)))
+            {
+                return (float.NaN, float.NaN, true);
+            }
+
+            var (min, max) = Across(_min, _max);
+            return (MathF.Min(min, _tailMin), MathF.Max(max, _tailMax), false);
+        }
+    }
+
+    /// <summary>The smallest lane of one vector and the largest of another (no NaN).</summary>
+    private static (T Min, T Max) Across<T>(Vector<T> min, Vector<T> max)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Vector128<T> lo, hi;
+        if (Vector<T>.Count * Unsafe.SizeOf<T>() == 64)
+        {
+            var a = min.AsVector512();
+            var b = max.AsVector512();
+            var a2 = Vector256.MinNative(a.GetLower(), a.GetUpper());
+            var b2 = Vector256.MaxNative(b.GetLower(), b.GetUpper());
+            lo = Vector128.MinNative(a2.GetLower(), a2.GetUpper());
+            hi = Vector128.MaxNative(b2.GetLower(), b2.GetUpper());
+        }
+        else if (Vector<T>.Count * Unsafe.SizeOf<T>() == 32)
+        {
+            var a = min.AsVector256();
+            var b = max.AsVector256();
+            lo = Vector128.MinNative(a.GetLower(), a.GetUpper());
+            hi = Vector128.MaxNative(b.GetLower(), b.GetUpper());
+        }
+        else
+        {
+            lo = min.AsVector128();
+            hi = max.AsVector128();
+        }
+
+        T l = lo[0];
+        T h = hi[0];
+        for (int k = 1; k < Vector128<T>.Count; k++)
+        {
+            l = T.Min(l, lo[k]);
+            h = T.Max(h, hi[k]);
+        }
+
+        return (l, h);
+    }
+
     /// <summary>Smallest and largest value and whether any is NaN, in one pass (the extremes are meaningful only without NaN).</summary>
     private static (T Min, T Max, bool HasNaN) Scan<T>(ReadOnlySpan<T> values)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
@@ -857,16 +962,7 @@ public sealed class EnsemblePartial
             return (T.NaN, T.NaN, true);
         }
 
-        var vmin = Vector.MinNative(min0, min1);
-        var vmax = Vector.MaxNative(max0, max1);
-        T lo = vmin[0];
-        T hi = vmax[0];
-        for (int k = 1; k < Vector<T>.Count; k++)
-        {
-            lo = T.Min(lo, vmin[k]);
-            hi = T.Max(hi, vmax[k]);
-        }
-
+        var (lo, hi) = Across(Vector.MinNative(min0, min1), Vector.MaxNative(max0, max1));
         return (lo, hi, false);
     }
 
