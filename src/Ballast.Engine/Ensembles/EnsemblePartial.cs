@@ -725,7 +725,7 @@ public sealed class EnsemblePartial
                 }
 
                 var bucket = scratch.Slice(start[w], count);
-                if (typeof(T) == typeof(float) && count <= FewValues && Vector512.IsHardwareAccelerated)
+                if (typeof(T) == typeof(float) && count <= FewValues && Vector256.IsHardwareAccelerated)
                 {
                     RanksOfFew(MemoryMarshal.Cast<T, float>(bucket), local[..(r - from)], MemoryMarshal.Cast<T, float>(found[from..r]));
                 }
@@ -745,78 +745,122 @@ public sealed class EnsemblePartial
         }
     }
 
-    /// <summary>Values a gathered bucket may hold to be ranked in registers by <see cref="RanksOfFew"/> (four 512-bit vectors).</summary>
+    /// <summary>Values a gathered bucket may hold to be ranked in registers by <see cref="RanksOfFew"/>.</summary>
     private const int FewValues = 64;
 
     /// <summary>
-    /// The order statistics at <paramref name="ranks"/> of at most <see cref="FewValues"/> values (a gathered bucket), in 512-bit
+    /// The order statistics at <paramref name="ranks"/> of at most <see cref="FewValues"/> values (a gathered bucket), in
     /// registers: each value's count of values below it and at or below it, from one comparison of every value with all of
     /// them at once, then the value whose counts bracket each rank. No branch on the data, where a sort or partition of so
-    /// few values mispredicts at most steps. Spare lanes hold +∞, which counts below no value and is the right answer for
-    /// any rank it is picked for (only ranks past every finite value).
+    /// few values mispredicts at most steps. 256-bit vectors, whose comparisons give vectors (512-bit ones give mask
+    /// registers, which the processor has few units to write: twice the time here). Spare lanes hold +∞, which counts below
+    /// no value and is the right answer for any rank it is picked for (only ranks past every finite value).
     /// </summary>
-    [SkipLocalsInit] // the lanes are all written before they are read
+    [SkipLocalsInit] // every lane read is written first
     private static void RanksOfFew(ReadOnlySpan<float> values, ReadOnlySpan<int> ranks, Span<float> found)
     {
         int n = values.Length;
         Span<float> lanes = stackalloc float[FewValues];
+        Span<int> below = stackalloc int[FewValues];
+        Span<int> atOrBelow = stackalloc int[FewValues];
         ref float lane = ref MemoryMarshal.GetReference(lanes);
-        if (n <= 16)
+        int width = (n + 7) & ~7; // whole vectors of 8 lanes
+        var inf = Vector256.Create(float.PositiveInfinity);
+        for (int g = 0; g < width; g += 8)
         {
-            Vector512.Create(float.PositiveInfinity).StoreUnsafe(ref lane);
-            values.CopyTo(lanes);
-            var all = Vector512.LoadUnsafe(ref lane);
-            var below = Vector512<int>.Zero;
-            var atOrBelow = Vector512<int>.Zero;
-            for (int j = 0; j < n; j++)
-            {
-                var v = Vector512.Create(Unsafe.Add(ref lane, j));
-                below -= Vector512.LessThan(v, all).AsInt32(); // lane i: is value j below value i (a true lane is −1)
-                atOrBelow -= Vector512.LessThanOrEqual(v, all).AsInt32();
-            }
-
-            for (int k = 0; k < ranks.Length; k++)
-            {
-                var rank = Vector512.Create(ranks[k]);
-                ulong holds = (Vector512.LessThanOrEqual(below, rank) & Vector512.GreaterThan(atOrBelow, rank)).ExtractMostSignificantBits();
-                found[k] = Unsafe.Add(ref lane, BitOperations.TrailingZeroCount(holds));
-            }
-
-            return;
+            inf.StoreUnsafe(ref lane, (nuint)g);
         }
 
-        var inf = Vector512.Create(float.PositiveInfinity);
-        inf.StoreUnsafe(ref lane, 16);
-        inf.StoreUnsafe(ref lane, 32);
-        inf.StoreUnsafe(ref lane, 48);
         values.CopyTo(lanes);
-        var a0 = Vector512.LoadUnsafe(ref lane);
-        var a1 = Vector512.LoadUnsafe(ref lane, 16);
-        var a2 = Vector512.LoadUnsafe(ref lane, 32);
-        var a3 = Vector512.LoadUnsafe(ref lane, 48);
-        Vector512<int> b0 = default, b1 = default, b2 = default, b3 = default;
-        Vector512<int> e0 = default, e1 = default, e2 = default, e3 = default;
-        for (int j = 0; j < n; j++)
+        ref int lt = ref MemoryMarshal.GetReference(below);
+        ref int le = ref MemoryMarshal.GetReference(atOrBelow);
+        if (width == 8)
         {
-            var v = Vector512.Create(Unsafe.Add(ref lane, j));
-            b0 -= Vector512.LessThan(v, a0).AsInt32();
-            b1 -= Vector512.LessThan(v, a1).AsInt32();
-            b2 -= Vector512.LessThan(v, a2).AsInt32();
-            b3 -= Vector512.LessThan(v, a3).AsInt32();
-            e0 -= Vector512.LessThanOrEqual(v, a0).AsInt32();
-            e1 -= Vector512.LessThanOrEqual(v, a1).AsInt32();
-            e2 -= Vector512.LessThanOrEqual(v, a2).AsInt32();
-            e3 -= Vector512.LessThanOrEqual(v, a3).AsInt32();
+            var a0 = Vector256.LoadUnsafe(ref lane);
+            Vector256<int> b0 = default, e0 = default;
+            for (int j = 0; j < n; j++)
+            {
+                var v = Vector256.Create(Unsafe.Add(ref lane, j));
+                b0 -= Vector256.LessThan(v, a0).AsInt32(); // lane i: is value j below value i (a true lane is −1)
+                e0 -= Vector256.LessThanOrEqual(v, a0).AsInt32();
+            }
+
+            b0.StoreUnsafe(ref lt);
+            e0.StoreUnsafe(ref le);
+        }
+        else if (width == 16)
+        {
+            var a0 = Vector256.LoadUnsafe(ref lane);
+            var a1 = Vector256.LoadUnsafe(ref lane, 8);
+            Vector256<int> b0 = default, b1 = default, e0 = default, e1 = default;
+            for (int j = 0; j < n; j++)
+            {
+                var v = Vector256.Create(Unsafe.Add(ref lane, j));
+                b0 -= Vector256.LessThan(v, a0).AsInt32();
+                b1 -= Vector256.LessThan(v, a1).AsInt32();
+                e0 -= Vector256.LessThanOrEqual(v, a0).AsInt32();
+                e1 -= Vector256.LessThanOrEqual(v, a1).AsInt32();
+            }
+
+            b0.StoreUnsafe(ref lt);
+            b1.StoreUnsafe(ref lt, 8);
+            e0.StoreUnsafe(ref le);
+            e1.StoreUnsafe(ref le, 8);
+        }
+        else
+        {
+            // Groups of 32 lanes (four vectors, their counts and a value: within the 16 registers comparisons of this kind use).
+            for (int g = 0; g < width; g += 32)
+            {
+                for (int k = Math.Min(width, g + 32); k < g + 32; k += 8)
+                {
+                    inf.StoreUnsafe(ref lane, (nuint)k); // a group's unused vectors count for nothing
+                }
+
+                var a0 = Vector256.LoadUnsafe(ref lane, (nuint)g);
+                var a1 = Vector256.LoadUnsafe(ref lane, (nuint)(g + 8));
+                var a2 = Vector256.LoadUnsafe(ref lane, (nuint)(g + 16));
+                var a3 = Vector256.LoadUnsafe(ref lane, (nuint)(g + 24));
+                Vector256<int> b0 = default, b1 = default, b2 = default, b3 = default;
+                Vector256<int> e0 = default, e1 = default, e2 = default, e3 = default;
+                for (int j = 0; j < n; j++)
+                {
+                    var v = Vector256.Create(Unsafe.Add(ref lane, j));
+                    b0 -= Vector256.LessThan(v, a0).AsInt32();
+                    b1 -= Vector256.LessThan(v, a1).AsInt32();
+                    b2 -= Vector256.LessThan(v, a2).AsInt32();
+                    b3 -= Vector256.LessThan(v, a3).AsInt32();
+                    e0 -= Vector256.LessThanOrEqual(v, a0).AsInt32();
+                    e1 -= Vector256.LessThanOrEqual(v, a1).AsInt32();
+                    e2 -= Vector256.LessThanOrEqual(v, a2).AsInt32();
+                    e3 -= Vector256.LessThanOrEqual(v, a3).AsInt32();
+                }
+
+                b0.StoreUnsafe(ref lt, (nuint)g);
+                b1.StoreUnsafe(ref lt, (nuint)(g + 8));
+                b2.StoreUnsafe(ref lt, (nuint)(g + 16));
+                b3.StoreUnsafe(ref lt, (nuint)(g + 24));
+                e0.StoreUnsafe(ref le, (nuint)g);
+                e1.StoreUnsafe(ref le, (nuint)(g + 8));
+                e2.StoreUnsafe(ref le, (nuint)(g + 16));
+                e3.StoreUnsafe(ref le, (nuint)(g + 24));
+            }
         }
 
         for (int k = 0; k < ranks.Length; k++)
         {
-            var rank = Vector512.Create(ranks[k]);
-            ulong holds = (Vector512.LessThanOrEqual(b0, rank) & Vector512.GreaterThan(e0, rank)).ExtractMostSignificantBits()
-                | ((Vector512.LessThanOrEqual(b1, rank) & Vector512.GreaterThan(e1, rank)).ExtractMostSignificantBits() << 16)
-                | ((Vector512.LessThanOrEqual(b2, rank) & Vector512.GreaterThan(e2, rank)).ExtractMostSignificantBits() << 32)
-                | ((Vector512.LessThanOrEqual(b3, rank) & Vector512.GreaterThan(e3, rank)).ExtractMostSignificantBits() << 48);
-            found[k] = Unsafe.Add(ref lane, BitOperations.TrailingZeroCount(holds));
+            var rank = Vector256.Create(ranks[k]);
+            for (int g = 0; g < width; g += 8)
+            {
+                // A lane holds in some vector: the order statistic is one of the values (or +∞ past the finite ones, see above).
+                uint holds = (Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref lt, (nuint)g), rank)
+                    & Vector256.GreaterThan(Vector256.LoadUnsafe(ref le, (nuint)g), rank)).ExtractMostSignificantBits();
+                if (holds != 0)
+                {
+                    found[k] = Unsafe.Add(ref lane, g + BitOperations.TrailingZeroCount(holds));
+                    break;
+                }
+            }
         }
     }
 
@@ -1140,7 +1184,31 @@ public sealed class EnsemblePartial
         ArgumentOutOfRangeException.ThrowIfLessThan(bins.Length, n);
         int packed = 0;
         int i = 0;
-        if (kept > 0)
+        if (next.Length <= 512)
+        {
+            // Whether a value's bucket is wanted, read from a bitmap of the buckets in one register (512 bits): the word by a
+            // permute, the bit shifted up to the lane's sign. One mask-register write per 16 values where comparing with each
+            // wanted bucket took one per bucket, and the processor has few units for mask registers.
+            Span<uint> words = stackalloc uint[16];
+            words.Clear();
+            foreach (int b in keep)
+            {
+                words[b >> 5] |= 1u << (b & 31);
+            }
+
+            var bitmap = Vector512.Create<uint>(words);
+            var low5 = Vector512.Create(31u);
+            for (; i <= n - 16; i += 16)
+            {
+                var b = Vector512.LoadUnsafe(ref bin, (nuint)i).AsUInt32();
+                var word = Avx512F.PermuteVar16x32(bitmap, Vector512.ShiftRightLogical(b, 5));
+                var m = Avx512F.ShiftLeftLogicalVariable(word, Vector512.AndNot(low5, b)).AsInt32(); // the bucket's bit at the sign
+                Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
+                Avx512F.Compress(Vector512<int>.Zero, m, b.AsInt32()).StoreUnsafe(ref pb, (nuint)packed);
+                packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
+            }
+        }
+        else if (kept > 0)
         {
             // Unused compares repeat the first bucket (a cell's ranks usually fall into four buckets or fewer, so those take a
             // shorter loop); a whole vector is stored at the end of the list each time, whose 16 spare places take what lies
