@@ -90,6 +90,90 @@ public class EnsembleStatisticsTests
         }
     }
 
+    [Fact]
+    public void Selected_percentiles_equal_sorted_percentiles_where_many_runs_share_a_value()
+    {
+        // A value half to nearly all of the runs share (a state), the others spread below and above it or next to it in the
+        // last bits (as trajectories have them): set apart before any buckets, with ranks among its copies, below and above.
+        var rng = new System.Random(13);
+        foreach (int n in new[] { 256, 300, 1000, 1001, 4096, 5000 })
+        {
+            foreach (double share in new[] { 0.5, 0.69, 0.9, 0.97, 0.995 })
+            {
+                float shared = 3891.688f;
+                float nextUp = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(shared) + 1);
+                var spread = Enumerable.Range(0, n).Select(i => rng.NextDouble() < share ? shared : rng.NextDouble() < 0.5 ? 3800 + (rng.NextDouble() * 200) : nextUp).ToArray();
+                var below = Enumerable.Range(0, n).Select(i => rng.NextDouble() < share ? shared : shared - (rng.NextDouble() * 50)).ToArray();
+                var above = Enumerable.Range(0, n).Select(i => rng.NextDouble() < share ? shared : i % 3 == 0 ? double.PositiveInfinity : shared + (rng.NextDouble() * 50)).ToArray();
+                AssertSelectedAsSorted(spread);
+                AssertSelectedAsSorted(below);
+                AssertSelectedAsSorted(above);
+            }
+        }
+    }
+
+    [Fact]
+    public void Selected_percentiles_equal_sorted_percentiles_where_gathered_buckets_hold_up_to_64_values()
+    {
+        // Clusters of values a bucket wide or narrower, each of a few bit patterns (so no bucket is one value), of sizes on
+        // either side of 8, 16, 32 and 64 values (the register widths of the ranking), with ties, zeros of both signs and
+        // infinities among the largest; and clusters past 64, bucketed again.
+        var rng = new System.Random(17);
+        foreach (int size in new[] { 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 90 })
+        {
+            foreach (int n in new[] { 1000, 4096 })
+            {
+                int clusters = Math.Max(1, n / size);
+                var v = new double[n];
+                for (int i = 0; i < n; i++)
+                {
+                    int c = i % clusters;
+                    float centre = (float)(c * 10.0);
+                    int bits = BitConverter.SingleToInt32Bits(centre == 0 ? 1f : centre);
+                    v[i] = rng.Next(3) switch
+                    {
+                        0 => centre,
+                        1 => BitConverter.Int32BitsToSingle(bits + 1 + rng.Next(2)),
+                        _ => centre == 0 ? (rng.Next(2) == 0 ? 0.0 : -0.0) : BitConverter.Int32BitsToSingle(bits - 1),
+                    };
+                }
+
+                AssertSelectedAsSorted(v);
+                AssertSelectedAsSorted([.. v.Select((x, i) => i % 17 == 0 ? double.PositiveInfinity : x)]);
+                AssertSelectedAsSorted([.. v.Select((x, i) => i % 23 == 0 ? double.NegativeInfinity : x)]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Percentiles_of_a_cell_count_the_values_after_its_last_whole_vector()
+    {
+        // Twenty runs offered in run order: each cell is copied out of its page and scanned for its range as it is copied, 16
+        // values a vector (or 8) and four after them. Where only those four differ, p95 is theirs.
+        var inputs = SyntheticInputs.Baseline(TestKit.Registry);
+        var partial = new EnsemblePartial(inputs, 3, 4096);
+        int years = inputs.Steps + 1;
+        var trajectory = new float[partial.Layout.Count * years];
+        for (int run = 0; run < 20; run++)
+        {
+            trajectory.AsSpan().Fill(run);
+            trajectory[0] = run < 16 ? 1f : 9f;       // indicator 0, first year: the largest values last
+            trajectory[years] = run < 16 ? 2f : -7f;  // indicator 1, first year: the smallest values last
+            trajectory[2 * years] = run < 16 ? 3f : float.NaN; // indicator 2, first year: NaN only last (ordered first)
+            partial.Offer(run, trajectory);
+        }
+
+        var result = partial.ToResult();
+        var first = result.Percentiles[0];
+        var second = result.Percentiles[years];
+        Assert.Equal(EnsemblePartial.Percentiles(first.Indicator, first.Year, [.. Enumerable.Range(0, 20).Select(r => r < 16 ? 1.0 : 9.0)]), first);
+        Assert.Equal(EnsemblePartial.Percentiles(second.Indicator, second.Year, [.. Enumerable.Range(0, 20).Select(r => r < 16 ? 2.0 : -7.0)]), second);
+        Assert.Equal(EnsemblePartial.Percentiles("x", 0, [.. Enumerable.Range(0, 20).Select(r => r < 16 ? 3.0 : double.NaN)]) with { Indicator = result.Percentiles[2 * years].Indicator, Year = result.Percentiles[2 * years].Year }, result.Percentiles[2 * years]);
+        Assert.Equal(9.0, first.P95);
+        Assert.Equal(-7.0, second.P5);
+        Assert.True(double.IsNaN(result.Percentiles[2 * years].P5));
+    }
+
     /// <summary>Selection equals a sort, of the values and of the values rounded to single precision (as the sample holds them).</summary>
     private static void AssertSelectedAsSorted(double[] v)
     {
