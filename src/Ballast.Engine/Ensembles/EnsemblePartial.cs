@@ -474,6 +474,74 @@ public sealed class EnsemblePartial
         }
     }
 
+    /// <summary>
+    /// Which order statistics the five percentiles of n values (none NaN) interpolate between: the distinct ranks ascending,
+    /// where each percentile's lower and upper rank is among them, and its fraction. The same for every cell of a sample, so
+    /// made once per length (the last one is kept) instead of per cell.
+    /// </summary>
+    private sealed class RankPlan
+    {
+        /// <summary>The percentiles' probabilities, in the order of <see cref="PercentileRow"/>.</summary>
+        public static readonly double[] Probabilities = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+        private static RankPlan? _last;
+        private readonly int[] _lower = new int[5];
+        private readonly int[] _upper = new int[5];
+        private readonly double[] _fraction = new double[5];
+
+        private RankPlan(int n)
+        {
+            var ranks = new List<int>(10);
+            for (int k = 0; k < Probabilities.Length; k++)
+            {
+                var (lo, hi, fraction) = Quantiles.Ranks(n, Probabilities[k]);
+                foreach (int rank in (ReadOnlySpan<int>)[lo, hi])
+                {
+                    if (ranks.Count == 0 || ranks[^1] < rank)
+                    {
+                        ranks.Add(rank);
+                    }
+                }
+
+                _fraction[k] = fraction;
+            }
+
+            Ranks = [.. ranks];
+            for (int k = 0; k < Probabilities.Length; k++)
+            {
+                var (lo, hi, _) = Quantiles.Ranks(n, Probabilities[k]);
+                _lower[k] = Array.IndexOf(Ranks, lo);
+                _upper[k] = Array.IndexOf(Ranks, hi);
+            }
+
+            Length = n;
+        }
+
+        /// <summary>The values' count the plan is for.</summary>
+        public int Length { get; }
+
+        /// <summary>The distinct ranks to select, ascending.</summary>
+        public int[] Ranks { get; }
+
+        /// <summary>The plan for n values (at least one).</summary>
+        public static RankPlan For(int n)
+        {
+            var last = Volatile.Read(ref _last);
+            if (last is null || last.Length != n)
+            {
+                last = new RankPlan(n);
+                Volatile.Write(ref _last, last);
+            }
+
+            return last;
+        }
+
+        /// <summary>Percentile <paramref name="k"/> from the order statistics at <see cref="Ranks"/> (exact from single precision).</summary>
+        public double Quantile<T>(ReadOnlySpan<T> found, int k)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+            => Quantiles.Interpolate(double.CreateTruncating(found[_lower[k]]), double.CreateTruncating(found[_upper[k]]), _fraction[k]);
+    }
+
     /// <summary>Percentiles (linear interpolation between order statistics, "type 7") of a sample; NaN when empty.</summary>
     public static PercentileRow Percentiles(string name, int year, double[] values)
     {
@@ -527,8 +595,17 @@ public sealed class EnsemblePartial
             }
         }
 
-        // The ten order statistics the five quantiles interpolate between (ranks below the NaNs' are NaN), found together.
-        Span<double> ps = [0.05, 0.25, 0.5, 0.75, 0.95];
+        // The ten order statistics the five quantiles interpolate between (ranks below the NaNs' are NaN), found together: where
+        // no value is NaN, from a plan made once for the cell's length.
+        if (nan == 0)
+        {
+            var plan = RankPlan.For(n);
+            Span<T> found = stackalloc T[plan.Ranks.Length];
+            SelectRanks(values, plan.Ranks, found, 0, min, max);
+            return new PercentileRow(name, year, plan.Quantile(found, 0), plan.Quantile(found, 1), plan.Quantile(found, 2), plan.Quantile(found, 3), plan.Quantile(found, 4));
+        }
+
+        Span<double> ps = [.. RankPlan.Probabilities];
         Span<int> ranks = stackalloc int[2 * ps.Length];
         int nr = 0;
         foreach (double p in ps)
@@ -553,11 +630,7 @@ public sealed class EnsemblePartial
         Span<T> stats = stackalloc T[nr];
         if (nr > 0)
         {
-            if (nan > 0)
-            {
-                (min, max) = Range<T>(values[nan..]);
-            }
-
+            (min, max) = Range<T>(values[nan..]);
             SelectRanks(values[nan..], relative, stats, 0, min, max);
         }
 
