@@ -141,46 +141,53 @@ public sealed class EnsemblePartial
         Runs += count;
         int years = Inputs.Steps + 1;
         int startYear = Inputs.StartYear;
+        var crossover = sim.CrossoverYears[..count];
         for (int lane = 0; lane < count; lane++)
         {
             _paths[sim.StancePathOf(lane)]++;
-            _crossByYear[sim.CrossoverYear(lane) is { } cy ? cy - startYear : years]++;
+            double cy = crossover[lane];
+            _crossByYear[double.IsNaN(cy) ? years : (int)cy - startYear]++;
         }
 
-        // Actor by actor over the lanes: each event-year column of the simulation is read in order (lane innermost), and the
-        // counts are integers, so the order of the additions does not matter.
+        // Actor by actor over the lanes: each event-year column of the simulation is read in order as it is stored (NaN where
+        // the event did not happen), and the counts are integers, so the order of the additions does not matter.
         int a = Inputs.ActorCount;
         int nTargets = Inputs.TargetShares.Length;
         for (int i = 0; i < a; i++)
         {
-            int realigned = 0, hedged = 0, executed = 0;
-            for (int lane = 0; lane < count; lane++)
-            {
-                realigned += sim.RealignmentYear(i, lane) is null ? 0 : 1;
-                hedged += sim.HedgingCrossedYear(i, lane) is null ? 0 : 1;
-                executed += sim.ThreatExecutedYear(i, lane) is null ? 0 : 1;
-            }
-
-            _realigned[i] += realigned;
-            _hedged[i] += hedged;
-            _executed[i] += executed;
+            _realigned[i] += Happened(sim.RealignmentYears(i)[..count]);
+            _hedged[i] += Happened(sim.HedgingCrossedYears(i)[..count]);
+            _executed[i] += Happened(sim.ThreatExecutedYears(i)[..count]);
             for (int k = 0; k < nTargets; k++)
             {
                 int row = (k * a) + i;
                 var histogram = _targetYearSum.AsSpan(row * (years + 1), years + 1);
-                int met = 0;
-                for (int lane = 0; lane < count; lane++)
+                var met = sim.TargetMetYears(k, i)[..count];
+                int reached = 0;
+                foreach (double y in met)
                 {
-                    if (sim.TargetMetYear(k, i, lane) is { } y)
+                    if (!double.IsNaN(y))
                     {
-                        met++;
-                        histogram[y - startYear]++;
+                        reached++;
+                        histogram[(int)y - startYear]++;
                     }
                 }
 
-                _targetMet[row] += met;
+                _targetMet[row] += reached;
             }
         }
+    }
+
+    /// <summary>How many of the years are not NaN (the event happened), without a branch per lane.</summary>
+    private static int Happened(ReadOnlySpan<double> years)
+    {
+        int n = 0;
+        foreach (double y in years)
+        {
+            n += double.IsNaN(y) ? 0 : 1;
+        }
+
+        return n;
     }
 
     /// <summary>Offers a run's trajectory (indicator-major, then year: indicators × (steps + 1) values) for the percentile sample.</summary>

@@ -72,6 +72,21 @@ public sealed partial class Simulation
 
     private static int? ToYear(double v) => double.IsNaN(v) ? null : (int)v;
 
+    /// <summary>The block's first crossover years, one per lane (NaN where none): a column at a time for the ensemble's counters.</summary>
+    internal ReadOnlySpan<double> CrossoverYears => _crossover.AsSpan(0, _r);
+
+    /// <summary>An actor's realignment years, one per lane (NaN where none).</summary>
+    internal ReadOnlySpan<double> RealignmentYears(int actor) => _realignYear.AsSpan(actor * _r, _r);
+
+    /// <summary>An actor's years of crossing the hedging threshold, one per lane (NaN where none).</summary>
+    internal ReadOnlySpan<double> HedgingCrossedYears(int actor) => _hedgeYear.AsSpan(actor * _r, _r);
+
+    /// <summary>An actor's years of an executed US threat, one per lane (NaN where none).</summary>
+    internal ReadOnlySpan<double> ThreatExecutedYears(int actor) => _execYear.AsSpan(actor * _r, _r);
+
+    /// <summary>An actor's first years at target k, one per lane (NaN where none).</summary>
+    internal ReadOnlySpan<double> TargetMetYears(int target, int actor) => _targetYear.AsSpan(((target * _a) + actor) * _r, _r);
+
     /// <summary>Coalition and adversary effectiveness per mission, CES, balance, costs, exposure of lane group <paramref name="ch"/> at year index t.</summary>
     /// <remarks>
     /// The allies' weights first (with their per-ally sums), then each mission's two sums over the US, the allies and the
