@@ -832,9 +832,9 @@ public sealed class EnsemblePartial
     /// The order statistics at <paramref name="ranks"/> of at most <see cref="FewValues"/> values (a gathered bucket), in
     /// registers: each value's count of values below it and at or below it, from one comparison of every value with all of
     /// them at once, then the value whose counts bracket each rank. No branch on the data, where a sort or partition of so
-    /// few values mispredicts at most steps. 256-bit vectors, whose comparisons give vectors (512-bit ones give mask
-    /// registers, which the processor has few units to write: twice the time here). Spare lanes hold +∞, which counts below
-    /// no value and is the right answer for any rank it is picked for (only ranks past every finite value).
+    /// few values mispredicts at most steps. 256-bit vectors, whose comparisons give vectors (512-bit ones write mask
+    /// registers, of which the processor has few units), so it runs with AVX2 alone too. Spare lanes hold +∞, which counts
+    /// below no value and is the right answer for any rank it is picked for (only ranks past every finite value).
     /// </summary>
     [SkipLocalsInit] // every lane read is written first
     private static void RanksOfFew(ReadOnlySpan<float> values, ReadOnlySpan<int> ranks, Span<float> found)
@@ -1267,8 +1267,8 @@ public sealed class EnsemblePartial
         if (next.Length <= 512)
         {
             // Whether a value's bucket is wanted, read from a bitmap of the buckets in one register (512 bits): the word by a
-            // permute, the bit shifted up to the lane's sign. One mask-register write per 16 values where comparing with each
-            // wanted bucket took one per bucket, and the processor has few units for mask registers.
+            // permute, the bit shifted up to the lane's sign. Three mask-register writes per 16 values (the mask converted for
+            // each use) where comparing with each wanted bucket took about thirteen, and the processor has few units for them.
             Span<uint> words = stackalloc uint[16];
             words.Clear();
             foreach (int b in keep)
@@ -1447,8 +1447,10 @@ public sealed class EnsemblePartial
 
     /// <summary>
     /// <see cref="Bounds"/>' sample of single-precision values in four 512-bit registers: the second smallest and second
-    /// largest of 64 values spread over the cell, and a value held by at least half of them (one of three candidates far
-    /// enough apart that one of them is such a value whenever there is one), or NaN.
+    /// largest of 64 values spread over the cell, and a value held by at least half of them, or NaN. Three places of the
+    /// sample are the candidates: a value half of it holds is at one of them unless the runs happen to avoid all three
+    /// (one time in eight at half, one in a thousand at nine tenths; the cell then takes the buckets), and one all but two
+    /// hold always is.
     /// </summary>
     [SkipLocalsInit]
     private static (float Low, float High, float Shared) SampleBounds(ReadOnlySpan<float> values)
@@ -1484,7 +1486,6 @@ public sealed class EnsemblePartial
             Vector512.MaxNative(Vector512.ConditionalSelect(Vector512.Equals(a2, vmax), Vector512.Create(float.NegativeInfinity), a2),
                 Vector512.ConditionalSelect(Vector512.Equals(a3, vmax), Vector512.Create(float.NegativeInfinity), a3))));
 
-        // A value half the sample holds is at one of any three places that are not all among the other half's 32.
         float shared = float.NaN;
         foreach (int k in (ReadOnlySpan<int>)[0, 21, 42])
         {
