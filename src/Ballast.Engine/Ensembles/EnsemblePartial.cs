@@ -499,6 +499,7 @@ public sealed class EnsemblePartial
         private RankPlan(int n)
         {
             var ranks = new List<int>(10);
+            var bounds = new (int Lo, int Hi)[Probabilities.Length];
             for (int k = 0; k < Probabilities.Length; k++)
             {
                 var (lo, hi, fraction) = Quantiles.Ranks(n, Probabilities[k]);
@@ -510,15 +511,15 @@ public sealed class EnsemblePartial
                     }
                 }
 
+                bounds[k] = (lo, hi);
                 _fraction[k] = fraction;
             }
 
             Ranks = [.. ranks];
             for (int k = 0; k < Probabilities.Length; k++)
             {
-                var (lo, hi, _) = Quantiles.Ranks(n, Probabilities[k]);
-                _lower[k] = Array.IndexOf(Ranks, lo);
-                _upper[k] = Array.IndexOf(Ranks, hi);
+                _lower[k] = ranks.IndexOf(bounds[k].Lo);
+                _upper[k] = ranks.IndexOf(bounds[k].Hi);
             }
 
             Length = n;
@@ -612,7 +613,7 @@ public sealed class EnsemblePartial
             return new PercentileRow(name, year, plan.Quantile(found, 0), plan.Quantile(found, 1), plan.Quantile(found, 2), plan.Quantile(found, 3), plan.Quantile(found, 4));
         }
 
-        Span<double> ps = [.. RankPlan.Probabilities];
+        ReadOnlySpan<double> ps = RankPlan.Probabilities;
         Span<int> ranks = stackalloc int[2 * ps.Length];
         int nr = 0;
         foreach (double p in ps)
@@ -854,77 +855,21 @@ public sealed class EnsemblePartial
         values.CopyTo(lanes);
         ref int lt = ref MemoryMarshal.GetReference(below);
         ref int le = ref MemoryMarshal.GetReference(atOrBelow);
-        if (width == 8)
+        for (int g = 0; g < width; g += 8)
         {
-            var a0 = Vector256.LoadUnsafe(ref lane);
-            Vector256<int> b0 = default, e0 = default;
+            // Eight lanes at a time against every value (a bucket usually holds one or two such groups).
+            var group = Vector256.LoadUnsafe(ref lane, (nuint)g);
+            var lower = Vector256<int>.Zero;
+            var atOrLower = Vector256<int>.Zero;
             for (int j = 0; j < n; j++)
             {
                 var v = Vector256.Create(Unsafe.Add(ref lane, j));
-                b0 -= Vector256.LessThan(v, a0).AsInt32(); // lane i: is value j below value i (a true lane is −1)
-                e0 -= Vector256.LessThanOrEqual(v, a0).AsInt32();
+                lower -= Vector256.LessThan(v, group).AsInt32(); // lane i: is value j below value i (a true lane is −1)
+                atOrLower -= Vector256.LessThanOrEqual(v, group).AsInt32();
             }
 
-            b0.StoreUnsafe(ref lt);
-            e0.StoreUnsafe(ref le);
-        }
-        else if (width == 16)
-        {
-            var a0 = Vector256.LoadUnsafe(ref lane);
-            var a1 = Vector256.LoadUnsafe(ref lane, 8);
-            Vector256<int> b0 = default, b1 = default, e0 = default, e1 = default;
-            for (int j = 0; j < n; j++)
-            {
-                var v = Vector256.Create(Unsafe.Add(ref lane, j));
-                b0 -= Vector256.LessThan(v, a0).AsInt32();
-                b1 -= Vector256.LessThan(v, a1).AsInt32();
-                e0 -= Vector256.LessThanOrEqual(v, a0).AsInt32();
-                e1 -= Vector256.LessThanOrEqual(v, a1).AsInt32();
-            }
-
-            b0.StoreUnsafe(ref lt);
-            b1.StoreUnsafe(ref lt, 8);
-            e0.StoreUnsafe(ref le);
-            e1.StoreUnsafe(ref le, 8);
-        }
-        else
-        {
-            // Groups of 32 lanes (four vectors, their counts and a value: within the 16 registers comparisons of this kind use).
-            for (int g = 0; g < width; g += 32)
-            {
-                for (int k = Math.Min(width, g + 32); k < g + 32; k += 8)
-                {
-                    inf.StoreUnsafe(ref lane, (nuint)k); // a group's unused vectors count for nothing
-                }
-
-                var a0 = Vector256.LoadUnsafe(ref lane, (nuint)g);
-                var a1 = Vector256.LoadUnsafe(ref lane, (nuint)(g + 8));
-                var a2 = Vector256.LoadUnsafe(ref lane, (nuint)(g + 16));
-                var a3 = Vector256.LoadUnsafe(ref lane, (nuint)(g + 24));
-                Vector256<int> b0 = default, b1 = default, b2 = default, b3 = default;
-                Vector256<int> e0 = default, e1 = default, e2 = default, e3 = default;
-                for (int j = 0; j < n; j++)
-                {
-                    var v = Vector256.Create(Unsafe.Add(ref lane, j));
-                    b0 -= Vector256.LessThan(v, a0).AsInt32();
-                    b1 -= Vector256.LessThan(v, a1).AsInt32();
-                    b2 -= Vector256.LessThan(v, a2).AsInt32();
-                    b3 -= Vector256.LessThan(v, a3).AsInt32();
-                    e0 -= Vector256.LessThanOrEqual(v, a0).AsInt32();
-                    e1 -= Vector256.LessThanOrEqual(v, a1).AsInt32();
-                    e2 -= Vector256.LessThanOrEqual(v, a2).AsInt32();
-                    e3 -= Vector256.LessThanOrEqual(v, a3).AsInt32();
-                }
-
-                b0.StoreUnsafe(ref lt, (nuint)g);
-                b1.StoreUnsafe(ref lt, (nuint)(g + 8));
-                b2.StoreUnsafe(ref lt, (nuint)(g + 16));
-                b3.StoreUnsafe(ref lt, (nuint)(g + 24));
-                e0.StoreUnsafe(ref le, (nuint)g);
-                e1.StoreUnsafe(ref le, (nuint)(g + 8));
-                e2.StoreUnsafe(ref le, (nuint)(g + 16));
-                e3.StoreUnsafe(ref le, (nuint)(g + 24));
-            }
+            lower.StoreUnsafe(ref lt, (nuint)g);
+            atOrLower.StoreUnsafe(ref le, (nuint)g);
         }
 
         for (int k = 0; k < ranks.Length; k++)
@@ -1219,7 +1164,9 @@ public sealed class EnsemblePartial
     private static void Gather<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> bins, Span<int> next, ReadOnlySpan<int> gathered, Span<T> scratch)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        if (typeof(T) == typeof(float) && Avx512F.IsSupported && gathered.Length <= 10)
+        // The compressed gather's bitmap of buckets fills one register at 512 (the default 4,096-run sample's); more buckets,
+        // from larger samples, take the scalar gather below.
+        if (typeof(T) == typeof(float) && Avx512F.IsSupported && next.Length <= 512)
         {
             GatherCompressed(MemoryMarshal.Cast<T, float>(values), bins, next, gathered, MemoryMarshal.Cast<T, float>(scratch));
             return;
@@ -1245,8 +1192,8 @@ public sealed class EnsemblePartial
     /// <summary>
     /// <see cref="Gather{T}"/> of single-precision values with 512-bit compresses: a few percent of a spread cell's values are
     /// wanted, so the scalar gather's branch was mispredicted at nearly every one. Sixteen values at a time, those whose bucket
-    /// is wanted (compared with each wanted bucket, at most ten) are packed with their buckets into a short list, and only that
-    /// list is placed bucket by bucket, with no branch on the data.
+    /// is wanted (a bitmap of at most 512 buckets) are packed with their buckets into a short list, and only that list is
+    /// placed bucket by bucket, with no branch on the data.
     /// </summary>
     [SkipLocalsInit] // the packed lists are written before they are read
     private static void GatherCompressed(ReadOnlySpan<float> values, ReadOnlySpan<int> bins, Span<int> next, ReadOnlySpan<int> keep, Span<float> scratch)
@@ -1264,79 +1211,26 @@ public sealed class EnsemblePartial
         ArgumentOutOfRangeException.ThrowIfLessThan(bins.Length, n);
         int packed = 0;
         int i = 0;
-        if (next.Length <= 512)
+        // Whether a value's bucket is wanted, read from a bitmap of the buckets in one register (512 bits): the word by a
+        // permute, the bit shifted up to the lane's sign. Three mask-register writes per 16 values (the mask converted for
+        // each use) where comparing with each wanted bucket took about thirteen, and the processor has few units for them.
+        Span<uint> words = stackalloc uint[16];
+        words.Clear();
+        foreach (int b in keep)
         {
-            // Whether a value's bucket is wanted, read from a bitmap of the buckets in one register (512 bits): the word by a
-            // permute, the bit shifted up to the lane's sign. Three mask-register writes per 16 values (the mask converted for
-            // each use) where comparing with each wanted bucket took about thirteen, and the processor has few units for them.
-            Span<uint> words = stackalloc uint[16];
-            words.Clear();
-            foreach (int b in keep)
-            {
-                words[b >> 5] |= 1u << (b & 31);
-            }
-
-            var bitmap = Vector512.Create<uint>(words);
-            var low5 = Vector512.Create(31u);
-            for (; i <= n - 16; i += 16)
-            {
-                var b = Vector512.LoadUnsafe(ref bin, (nuint)i).AsUInt32();
-                var word = Avx512F.PermuteVar16x32(bitmap, Vector512.ShiftRightLogical(b, 5));
-                var m = Avx512F.ShiftLeftLogicalVariable(word, Vector512.AndNot(low5, b)).AsInt32(); // the bucket's bit at the sign
-                Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
-                Avx512F.Compress(Vector512<int>.Zero, m, b.AsInt32()).StoreUnsafe(ref pb, (nuint)packed);
-                packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
-            }
+            words[b >> 5] |= 1u << (b & 31);
         }
-        else if (kept > 0)
+
+        var bitmap = Vector512.Create<uint>(words);
+        var low5 = Vector512.Create(31u);
+        for (; i <= n - 16; i += 16)
         {
-            // Unused compares repeat the first bucket (a cell's ranks usually fall into four buckets or fewer, so those take a
-            // shorter loop); a whole vector is stored at the end of the list each time, whose 16 spare places take what lies
-            // past the values packed.
-            var w0 = Vector512.Create(keep[0]);
-            var w1 = Vector512.Create(kept > 1 ? keep[1] : keep[0]);
-            var w2 = Vector512.Create(kept > 2 ? keep[2] : keep[0]);
-            var w3 = Vector512.Create(kept > 3 ? keep[3] : keep[0]);
-            var w4 = Vector512.Create(kept > 4 ? keep[4] : keep[0]);
-            if (kept <= 2)
-            {
-                for (; i <= n - 16; i += 16)
-                {
-                    var b = Vector512.LoadUnsafe(ref bin, (nuint)i);
-                    var m = Vector512.Equals(b, w0) | Vector512.Equals(b, w1);
-                    Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
-                    Avx512F.Compress(Vector512<int>.Zero, m, b).StoreUnsafe(ref pb, (nuint)packed);
-                    packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
-                }
-            }
-            else if (kept <= 5)
-            {
-                for (; i <= n - 16; i += 16)
-                {
-                    var b = Vector512.LoadUnsafe(ref bin, (nuint)i);
-                    var m = Vector512.Equals(b, w0) | Vector512.Equals(b, w1) | Vector512.Equals(b, w2) | Vector512.Equals(b, w3) | Vector512.Equals(b, w4);
-                    Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
-                    Avx512F.Compress(Vector512<int>.Zero, m, b).StoreUnsafe(ref pb, (nuint)packed);
-                    packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
-                }
-            }
-            else
-            {
-                var w5 = Vector512.Create(kept > 5 ? keep[5] : keep[0]);
-                var w6 = Vector512.Create(kept > 6 ? keep[6] : keep[0]);
-                var w7 = Vector512.Create(kept > 7 ? keep[7] : keep[0]);
-                var w8 = Vector512.Create(kept > 8 ? keep[8] : keep[0]);
-                var w9 = Vector512.Create(kept > 9 ? keep[9] : keep[0]);
-                for (; i <= n - 16; i += 16)
-                {
-                    var b = Vector512.LoadUnsafe(ref bin, (nuint)i);
-                    var m = Vector512.Equals(b, w0) | Vector512.Equals(b, w1) | Vector512.Equals(b, w2) | Vector512.Equals(b, w3) | Vector512.Equals(b, w4)
-                        | Vector512.Equals(b, w5) | Vector512.Equals(b, w6) | Vector512.Equals(b, w7) | Vector512.Equals(b, w8) | Vector512.Equals(b, w9);
-                    Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
-                    Avx512F.Compress(Vector512<int>.Zero, m, b).StoreUnsafe(ref pb, (nuint)packed);
-                    packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
-                }
-            }
+            var b = Vector512.LoadUnsafe(ref bin, (nuint)i).AsUInt32();
+            var word = Avx512F.PermuteVar16x32(bitmap, Vector512.ShiftRightLogical(b, 5));
+            var m = Avx512F.ShiftLeftLogicalVariable(word, Vector512.AndNot(low5, b)).AsInt32(); // the bucket's bit at the sign
+            Avx512F.Compress(Vector512<float>.Zero, m.AsSingle(), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref pv, (nuint)packed);
+            Avx512F.Compress(Vector512<int>.Zero, m, b.AsInt32()).StoreUnsafe(ref pb, (nuint)packed);
+            packed += BitOperations.PopCount(m.ExtractMostSignificantBits());
         }
 
         for (; i < n; i++)
