@@ -43,29 +43,31 @@ public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<ob
 /// The results store: an embedded DuckDB database file with tables <c>manifest(key, value)</c>,
 /// <c>parameters(position, name, distribution, lever)</c>, <c>outcome_definitions(name, unit, description)</c>,
 /// <c>experiments(run, &lt;one column per parameter&gt;)</c> (every design row, written when the store is created),
-/// <c>outcomes(run, &lt;one column per outcome&gt;)</c> and <c>outcomes_yearly(run, year, &lt;one column per indicator&gt;)</c>.
-/// Finished runs are committed in batches, each batch in one transaction, so a process killed at any moment loses at
-/// most the batch in flight; a run is complete exactly when its row is in <c>outcomes</c>, which is what a resume skips.
+/// <c>outcomes(run, &lt;one column per outcome&gt;)</c> and the view <c>outcomes_yearly(run, year, &lt;one column per indicator&gt;)</c>
+/// over Parquet parts in the folder <c>&lt;store file&gt;.parts</c> beside it, listed in the table <c>yearly_parts</c>
+/// (<see cref="YearlyParts"/>): a store is the file and that folder. Finished runs are committed in batches, each batch in
+/// one transaction (its outcomes rows, its yearly part's listing), so a process killed at any moment loses at most the
+/// batch in flight; a run is complete exactly when its row is in <c>outcomes</c>, which is what a resume skips.
 /// Missing values (NaN) are stored as SQL NULL.
 /// </summary>
 /// <remarks>
-/// What storing costs (docs/performance.md): a transaction with fewer rows of a table than a DuckDB row group
-/// (<see cref="RowGroupRows"/>) goes through the write-ahead log and is compressed again at every automatic checkpoint
-/// until its row group is full; one with a whole row group is compressed once and written straight to the database
-/// file. So the store asks for batches whose yearly rows fill a row group (<see cref="PreferredBatchSize"/>), and a
-/// writer runs DuckDB on one thread: its worker threads only spun waiting on the checkpoint's tasks, on cores the
-/// model needs.
+/// What storing costs (docs/performance.md): the yearly rows, ~90 % of the values, cost well under 1 µs a run as Parquet
+/// parts against about 5 µs through DuckDB's appender. A writer runs DuckDB on one thread: its worker threads only spun
+/// waiting on the checkpoint's tasks, on cores the model needs. Stores written before the parts (<c>outcomes_yearly</c>
+/// a table) are read, queried, checked, exported and merged from as before, but not resumed.
 /// </remarks>
 public sealed class ResultStore : IRunSink, IDisposable
 {
     /// <summary>The tables of a store, in the order they are created.</summary>
     public static readonly IReadOnlyList<string> Tables = ["manifest", "parameters", "outcome_definitions", "experiments", "outcomes", "outcomes_yearly"];
 
-    /// <summary>Rows in a DuckDB row group, the unit its storage compresses and writes.</summary>
+    /// <summary>Yearly rows a batch aims for (DuckDB's row group, which the store once filled; now one part's single Parquet row group).</summary>
     public const int RowGroupRows = 122_880;
 
     private readonly DuckDBConnection _db;
     private bool _writer;
+    private YearlyParts? _yearly;          // the writer's part encoder (null until BecomeWriter, or with no yearly rows)
+    private List<YearlyPart> _parts = [];  // the listed parts, in order (a writer's copy of yearly_parts)
 
     private ResultStore(string path, DuckDBConnection db)
     {
@@ -73,7 +75,10 @@ public sealed class ResultStore : IRunSink, IDisposable
         _db = db;
     }
 
-    /// <summary>Runs per batch whose yearly rows fill a row group (10,240 for a 12-year horizon): written straight to the file, compressed once.</summary>
+    /// <summary>
+    /// Runs per batch: 10,240 for a 12-year horizon, a yearly part of about 9 MB (fewer, larger parts read faster) and
+    /// outcomes rows in transactions of a size DuckDB commits cheaply.
+    /// </summary>
     public int PreferredBatchSize => (RowGroupRows + Math.Max(1, Years.Length) - 1) / Math.Max(1, Years.Length);
 
     /// <summary>The database file.</summary>
@@ -159,6 +164,14 @@ public sealed class ResultStore : IRunSink, IDisposable
 
             try
             {
+                // Parquet keeps no checksum DuckDB verifies: each listed part's file is hashed against its listing first.
+                if (table == "outcomes_yearly" && HasTable(YearlyParts.Table)
+                    && ListedParts().Select(p => YearlyParts.Problem(Path, p)).FirstOrDefault(p => p is not null) is { } problem)
+                {
+                    checks.Add(new TableCheck(table, null, problem));
+                    continue;
+                }
+
                 // One aggregate per column forces every block of every column through the checksum; count(*) alone would not.
                 using var cmd = _db.CreateCommand();
                 cmd.CommandText = $"SELECT count(*), bit_xor(hash(COLUMNS(*))) FROM {table}";
@@ -169,6 +182,10 @@ public sealed class ResultStore : IRunSink, IDisposable
             catch (DuckDBException e)
             {
                 checks.Add(new TableCheck(table, null, FirstLine(e.Message)));
+            }
+            catch (IOException e)
+            {
+                checks.Add(new TableCheck(table, null, e.Message));
             }
         }
 
@@ -339,29 +356,95 @@ public sealed class ResultStore : IRunSink, IDisposable
             throw new BallastInputException("the target store holds a different experiment from the parts", file: target);
         }
 
+        store.BecomeWriter();
         var added = new List<(string, int, int)>();
         foreach (var part in parts)
         {
-            store.Execute($"ATTACH '{part.Replace("'", "''", StringComparison.Ordinal)}' AS part (READ_ONLY)");
+            store.AttachPart(part);
+            YearlyPart? written = null;
             try
             {
-                using var tx = store._db.BeginTransaction();
                 store.Execute("CREATE TEMP TABLE new_runs AS SELECT run FROM part.outcomes EXCEPT SELECT run FROM outcomes");
                 int count = Convert.ToInt32(store.Scalar("SELECT count(*) FROM new_runs"), CultureInfo.InvariantCulture);
                 int all = Convert.ToInt32(store.Scalar("SELECT count(*) FROM part.outcomes"), CultureInfo.InvariantCulture);
-                store.Execute("INSERT INTO outcomes SELECT * FROM part.outcomes WHERE run IN (SELECT run FROM new_runs)");
-                store.Execute("INSERT INTO outcomes_yearly SELECT * FROM part.outcomes_yearly WHERE run IN (SELECT run FROM new_runs)");
+                if (count > 0 && store._yearly is not null)
+                {
+                    written = store.CopyYearlyPart("SELECT * FROM part.outcomes_yearly WHERE run IN (SELECT run FROM new_runs) ORDER BY run, year", count);
+                }
+
+                using (var tx = store._db.BeginTransaction())
+                {
+                    store.Execute("INSERT INTO outcomes SELECT * FROM part.outcomes WHERE run IN (SELECT run FROM new_runs)");
+                    if (written is { } w)
+                    {
+                        store.AddPart(w);
+                    }
+
+                    tx.Commit();
+                }
+
                 store.Execute("DROP TABLE new_runs");
-                tx.Commit();
                 added.Add((part, count, all - count));
+            }
+            catch
+            {
+                if (written is { } w)
+                {
+                    store._parts.Remove(w);
+                    File.Delete(System.IO.Path.Combine(YearlyParts.FolderOf(store.Path), w.File));
+                }
+
+                throw;
             }
             finally
             {
-                store.Execute("DETACH part");
+                store.DetachPart();
             }
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// Attaches another store read-only as <c>part</c>, with its folder searched for files too: its yearly view names its
+    /// parts relative to it.
+    /// </summary>
+    private void AttachPart(string part)
+    {
+        var own = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".";
+        var other = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(part)) ?? ".";
+        Execute($"SET file_search_path = '{string.Join(",", new[] { own, other }.Distinct()).Replace("'", "''", StringComparison.Ordinal)}'");
+        Execute($"ATTACH '{part.Replace("'", "''", StringComparison.Ordinal)}' AS part (READ_ONLY)");
+    }
+
+    private void DetachPart()
+    {
+        Execute("DETACH part");
+        var own = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".";
+        Execute($"SET file_search_path = '{own.Replace("'", "''", StringComparison.Ordinal)}'");
+    }
+
+    /// <summary>
+    /// Writes the yearly rows <paramref name="select"/> returns (in order) as the next part with DuckDB's own Parquet writer —
+    /// into a temporary file, flushed to disk, then renamed into place — and returns its listing (not yet committed).
+    /// </summary>
+    private YearlyPart CopyYearlyPart(string select, int runs)
+    {
+        int number = _parts.Count == 0 ? 1 : _parts[^1].Number + 1;
+        var final = System.IO.Path.Combine(YearlyParts.FolderOf(Path), YearlyParts.FileName(number));
+        var temp = final + ".partial";
+        Execute($"COPY ({select}) TO '{temp.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)");
+        long rows = Convert.ToInt64(Scalar($"SELECT count(*) FROM read_parquet('{temp.Replace("'", "''", StringComparison.Ordinal)}')"), CultureInfo.InvariantCulture);
+        byte[] bytes;
+        using (var file = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite))
+        {
+            bytes = new byte[file.Length];
+            file.ReadExactly(bytes);
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, final, overwrite: true);
+        return new YearlyPart(number, runs, rows, bytes.LongLength, System.IO.Hashing.XxHash3.HashToUInt64(bytes));
     }
 
     /// <summary>The experiment key of an intact store.</summary>
@@ -385,13 +468,19 @@ public sealed class ResultStore : IRunSink, IDisposable
         var store = Connect(target);
         try
         {
-            store.Execute($"ATTACH '{part.Replace("'", "''", StringComparison.Ordinal)}' AS part (READ_ONLY)");
+            store.AttachPart(part);
             string db = (string)store.Scalar("SELECT current_database()")!;
-            // COPY FROM DATABASE keeps the tables' keys and types; the runs are then removed so that merging counts them.
+            // COPY FROM DATABASE keeps the tables' keys and types; the runs are then removed so that merging counts them,
+            // and the yearly rows start as an empty list of parts of this store's own (a part written before the parts
+            // keeps them in a table, dropped here: the merged store has parts either way).
             store.Execute($"COPY FROM DATABASE part TO {Quote(db)}");
-            store.Execute("DETACH part");
-            store.Execute("DELETE FROM outcomes_yearly");
+            store.DetachPart();
             store.Execute("DELETE FROM outcomes");
+            using var tx = store._db.BeginTransaction();
+            store.DropRelation("outcomes_yearly");
+            store.DropRelation(YearlyParts.Table);
+            store.CreateYearlyParts(store.ManifestIndicators());
+            tx.Commit();
             return store;
         }
         catch
@@ -408,6 +497,15 @@ public sealed class ResultStore : IRunSink, IDisposable
     /// </summary>
     private void BecomeWriter()
     {
+        if (!HasTable(YearlyParts.Table))
+        {
+            throw new BallastInputException("this store keeps its yearly rows inside the database (written by an earlier Ballast): it can be queried, exported and merged from, but runs cannot be added to it; start a new store (another --store or merge target)", file: Path);
+        }
+
+        _parts = ListedParts();
+        YearlyParts.RemoveUnlisted(Path, _parts);
+        var indicators = ManifestIndicators();
+        _yearly = indicators.Length > 0 && Years.Length > 0 ? new YearlyParts(Path, Years, indicators) : null;
         Execute("SET threads = 1");
         _writer = true;
     }
@@ -418,11 +516,76 @@ public sealed class ResultStore : IRunSink, IDisposable
         {
             var db = new DuckDBConnection($"Data Source={path}");
             db.Open();
-            return new ResultStore(path, db);
+            var store = new ResultStore(path, db);
+            try
+            {
+                // The yearly view names its parts relative to the store's folder, wherever the process runs.
+                var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
+                store.Execute($"SET file_search_path = '{folder.Replace("'", "''", StringComparison.Ordinal)}'");
+                store.RenameYearlyFolderIfMoved();
+                return store;
+            }
+            catch
+            {
+                store.Dispose();
+                throw;
+            }
         }
         catch (DuckDBException e)
         {
             throw new BallastInputException($"cannot open the results store: {FirstLine(e.Message)}", file: path);
+        }
+    }
+
+    /// <summary>
+    /// A store renamed (with its parts folder) still names the old folder in its view: the view is written again for the
+    /// new name. A damaged list is left for <see cref="Check()"/> to report.
+    /// </summary>
+    private void RenameYearlyFolderIfMoved()
+    {
+        try
+        {
+            if (!HasTable(YearlyParts.Table) || Scalar("SELECT sql FROM duckdb_views() WHERE view_name = 'outcomes_yearly' AND schema_name = 'main'") is not string view)
+            {
+                return;
+            }
+
+            var parts = ListedParts();
+            if (parts.Count > 0 && !YearlyParts.NamesFolderOf(view, Path))
+            {
+                Execute($"CREATE OR REPLACE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, parts, [])}");
+            }
+        }
+        catch (DuckDBException)
+        {
+        }
+    }
+
+    /// <summary>The parts <c>yearly_parts</c> lists, in order.</summary>
+    private List<YearlyPart> ListedParts()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = $"SELECT part, runs, rows, bytes, xxhash3 FROM {YearlyParts.Table} ORDER BY part";
+        using var reader = cmd.ExecuteReader();
+        var parts = new List<YearlyPart>();
+        while (reader.Read())
+        {
+            parts.Add(new YearlyPart(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetFieldValue<ulong>(4)));
+        }
+
+        return parts;
+    }
+
+    /// <summary>The yearly indicators the manifest lists (the columns of <c>outcomes_yearly</c> after run and year).</summary>
+    private string[] ManifestIndicators() =>
+        Manifest.TryGetValue("yearly_indicators", out var list) && list.Length > 0 ? list.Split(',') : [];
+
+    /// <summary>Drops a table or view, whichever <paramref name="name"/> is (a killed creation may have left either).</summary>
+    private void DropRelation(string name)
+    {
+        if (Scalar($"SELECT table_type FROM information_schema.tables WHERE table_name = '{name}' AND table_schema = 'main'") is string type)
+        {
+            Execute($"DROP {(type == "VIEW" ? "VIEW" : "TABLE")} {name}");
         }
     }
 
@@ -431,9 +594,9 @@ public sealed class ResultStore : IRunSink, IDisposable
         using var tx = _db.BeginTransaction();
 
         // A process killed during creation leaves no manifest, so the next run starts over cleanly.
-        foreach (var t in new[] { "outcomes_yearly", "outcomes", "experiments", "outcome_definitions", "parameters", "manifest" })
+        foreach (var t in new[] { "outcomes_yearly", YearlyParts.Table, "outcomes", "experiments", "outcome_definitions", "parameters", "manifest" })
         {
-            Execute($"DROP TABLE IF EXISTS {t}");
+            DropRelation(t);
         }
 
         Execute("CREATE TABLE manifest (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
@@ -441,7 +604,7 @@ public sealed class ResultStore : IRunSink, IDisposable
         Execute("CREATE TABLE outcome_definitions (position INTEGER PRIMARY KEY, name VARCHAR NOT NULL, unit VARCHAR NOT NULL, description VARCHAR NOT NULL)");
         Execute($"CREATE TABLE experiments (run INTEGER PRIMARY KEY{string.Concat(layout.Parameters.Select(p => $", {Quote(p.Name)} DOUBLE"))})");
         Execute($"CREATE TABLE outcomes (run INTEGER PRIMARY KEY{string.Concat(layout.Outcomes.Select(o => $", {Quote(o.Name)} DOUBLE"))})");
-        Execute($"CREATE TABLE outcomes_yearly (run INTEGER NOT NULL, year INTEGER NOT NULL{string.Concat(layout.YearlyIndicators.Select(i => $", {Quote(i)} DOUBLE"))})");
+        CreateYearlyParts(layout.YearlyIndicators);
         using (var app = _db.CreateAppender("manifest"))
         {
             var entries = new SortedDictionary<string, string>(layout.Entries.ToDictionary(), StringComparer.Ordinal)
@@ -493,6 +656,14 @@ public sealed class ResultStore : IRunSink, IDisposable
         _yearCache = layout.Years.ToArray();
     }
 
+    /// <summary>The empty list of yearly parts, the view over none and an empty parts folder (in the caller's transaction).</summary>
+    private void CreateYearlyParts(IReadOnlyList<string> indicators)
+    {
+        Execute($"CREATE TABLE {YearlyParts.Table} (part INTEGER PRIMARY KEY, runs INTEGER NOT NULL, rows BIGINT NOT NULL, bytes BIGINT NOT NULL, xxhash3 UBIGINT NOT NULL)");
+        Execute($"CREATE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, [], indicators)}");
+        YearlyParts.Reset(Path);
+    }
+
     private int[]? _yearCache;
 
     private int[] Years => _yearCache ??= Manifest.TryGetValue("years", out var y) && y.Length > 0
@@ -517,43 +688,55 @@ public sealed class ResultStore : IRunSink, IDisposable
     /// <inheritdoc/>
     public void Write(RunBatch batch)
     {
-        var years = Years;
-        int indicators = years.Length == 0 ? 0 : batch.YearlyPerRun / years.Length;
-        using var tx = _db.BeginTransaction();
-        using (var app = _db.CreateAppender("outcomes"))
+        if (!_writer)
         {
-            for (int k = 0; k < batch.Count; k++)
-            {
-                var row = app.CreateRow().AppendValue(batch.Runs[k]);
-                for (int o = 0; o < batch.OutcomesPerRun; o++)
-                {
-                    row = Append(row, batch.Outcomes[(k * batch.OutcomesPerRun) + o]);
-                }
-
-                row.EndRow();
-            }
+            throw new InvalidOperationException("a store opened for reading does not take runs (ResultStore.OpenOrCreate does)");
         }
 
-        if (indicators > 0)
+        // The part is on disk before the transaction that lists it commits; if the commit fails, the file is removed.
+        YearlyPart? part = _yearly is not null && batch.Count > 0 ? _yearly.Write(_parts.Count == 0 ? 1 : _parts[^1].Number + 1, batch) : null;
+        try
         {
-            using var app = _db.CreateAppender("outcomes_yearly");
-            for (int k = 0; k < batch.Count; k++)
+            using var tx = _db.BeginTransaction();
+            using (var app = _db.CreateAppender("outcomes"))
             {
-                for (int y = 0; y < years.Length; y++)
+                for (int k = 0; k < batch.Count; k++)
                 {
-                    var row = app.CreateRow().AppendValue(batch.Runs[k]).AppendValue(years[y]);
-                    int off = (k * batch.YearlyPerRun) + (y * indicators);
-                    for (int i = 0; i < indicators; i++)
+                    var row = app.CreateRow().AppendValue(batch.Runs[k]);
+                    for (int o = 0; o < batch.OutcomesPerRun; o++)
                     {
-                        row = Append(row, batch.Yearly[off + i]);
+                        row = Append(row, batch.Outcomes[(k * batch.OutcomesPerRun) + o]);
                     }
 
                     row.EndRow();
                 }
             }
-        }
 
-        tx.Commit();
+            if (part is { } p)
+            {
+                AddPart(p);
+            }
+
+            tx.Commit();
+        }
+        catch
+        {
+            if (part is { } p)
+            {
+                _parts.Remove(p);
+                File.Delete(System.IO.Path.Combine(YearlyParts.FolderOf(Path), p.File));
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Lists a part written into the parts folder and points the view at it too (in the caller's transaction).</summary>
+    private void AddPart(YearlyPart p)
+    {
+        Execute(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO {YearlyParts.Table} VALUES ({p.Number}, {p.Runs}, {p.Rows}, {p.Bytes}, {p.Hash})"));
+        _parts.Add(p);
+        Execute($"CREATE OR REPLACE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, _parts, [])}");
     }
 
     private static IDuckDBAppenderRow Append(IDuckDBAppenderRow row, double v) => double.IsNaN(v) ? row.AppendNullValue() : row.AppendValue(v);

@@ -63,8 +63,8 @@ public sealed class ResultStoreTests : IDisposable
     [Fact]
     public void Batches_that_fill_a_row_group_store_the_same_values_as_small_batches()
     {
-        // 45,000 runs: one batch of 40,960 (122,880 yearly rows of 3 years, a DuckDB row group, written straight to the
-        // file) and one of 4,040 (through the write-ahead log), against batches of 1,000.
+        // 45,000 runs: one batch of 40,960 (122,880 yearly rows of 3 years: one yearly part) and one of 4,040, against
+        // batches (and parts) of 1,000.
         var design = Lhs(45_000);
         using var big = Create("big.duckdb", design);
         Assert.Equal(40_960, big.PreferredBatchSize);
@@ -72,8 +72,6 @@ public sealed class ResultStoreTests : IDisposable
         using var small = Create("small.duckdb", design);
         ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, small, new RunOptions(2, 1000));
 
-        static string Digest(ResultStore store) => string.Join(";", new[] { "outcomes", "outcomes_yearly" }.Select(t =>
-            string.Join(",", store.Query($"SELECT count(*), count(DISTINCT run), bit_xor(hash(COLUMNS(*))) FROM {t}").Rows[0])));
         Assert.StartsWith("45000,45000,", Digest(big), StringComparison.Ordinal);
         Assert.Contains(";135000,45000,", Digest(big), StringComparison.Ordinal);
         Assert.Equal(Digest(small), Digest(big));
@@ -126,6 +124,152 @@ public sealed class ResultStoreTests : IDisposable
         Assert.Null(damaged.Rows);
         Assert.Equal(ResultStore.Damaged(path, damaged).Message, e.Message);
     }
+
+    [Fact]
+    public void Yearly_rows_are_listed_parquet_parts_and_a_file_left_unlisted_is_removed_by_the_next_writer()
+    {
+        var design = Lhs(3000);
+        string path = Path.Combine(_dir, "parts.duckdb");
+        string folder = path + ".parts";
+        using (var store = Create("parts.duckdb", design))
+        {
+            ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 1000, new RunRange(0, 2000)));
+            Assert.Equal([1L, 2L], store.Query("SELECT part FROM yearly_parts ORDER BY part").Rows.Select(r => Convert.ToInt64(r[0], System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal("6000", Count(store, "outcomes_yearly"));
+        }
+
+        Assert.Equal(["yearly-000001.parquet", "yearly-000002.parquet"], Files(folder));
+
+        // What a writer killed after writing its part but before committing leaves: the next part (and a temporary file), unlisted.
+        File.Copy(Path.Combine(folder, "yearly-000002.parquet"), Path.Combine(folder, "yearly-000003.parquet"));
+        File.WriteAllText(Path.Combine(folder, "yearly-000004.parquet.partial"), "torn");
+        using (var reader = ResultStore.Open(path))
+        {
+            Assert.Equal("6000", Count(reader, "outcomes_yearly")); // readers see the listed parts only
+        }
+
+        using (var store = Create("parts.duckdb", design))
+        {
+            Assert.Equal(["yearly-000001.parquet", "yearly-000002.parquet"], Files(folder));
+            Assert.Equal(new ExperimentSummary(3000, 2000, 1000), ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 1000)));
+            Assert.Equal("9000", Count(store, "outcomes_yearly"));
+            Assert.Equal("3000", string.Join(",", store.Query("SELECT count(DISTINCT run) FROM outcomes_yearly").Rows[0]));
+        }
+
+        Assert.Equal(["yearly-000001.parquet", "yearly-000002.parquet", "yearly-000003.parquet"], Files(folder));
+        Assert.All(ResultStore.Check(path), c => Assert.True(c.Intact, c.Problem));
+    }
+
+    [Fact]
+    public void A_damaged_or_missing_yearly_part_is_refused_at_open_naming_the_part()
+    {
+        var design = Lhs(2000);
+        string path = Path.Combine(_dir, "torn.duckdb");
+        using (var store = Create("torn.duckdb", design))
+        {
+            ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 1000));
+        }
+
+        string part = Path.Combine(path + ".parts", "yearly-000002.parquet");
+        var intact = File.ReadAllBytes(part);
+        Damage(part);
+        var e = Assert.Throws<BallastInputException>(() => ResultStore.Open(path));
+        Assert.Equal(path, e.File);
+        Assert.Equal("the results store is damaged: table 'outcomes_yearly' cannot be read (its part yearly-000002.parquet does not match its checksum); 'ballast store check' lists every table", e.Reason);
+        Assert.Equal(["outcomes_yearly"], ResultStore.Check(path).Where(c => !c.Intact).Select(c => c.Table));
+
+        File.WriteAllBytes(part, intact[..^1]);
+        Assert.Equal($"its part yearly-000002.parquet has {intact.Length - 1} bytes, listed with {intact.Length}", ResultStore.Check(path).Single(c => !c.Intact).Problem);
+        File.Delete(part);
+        var missing = Assert.Throws<BallastInputException>(() => ResultStore.OpenOrCreate(path, SyntheticModel.Layout(design), design));
+        Assert.Equal("the results store is damaged: table 'outcomes_yearly' cannot be read (its part yearly-000002.parquet is missing from torn.duckdb.parts); 'ballast store check' lists every table", missing.Reason);
+        File.WriteAllBytes(part, intact);
+        Assert.All(ResultStore.Check(path), c => Assert.True(c.Intact, c.Problem));
+    }
+
+    [Fact]
+    public void A_store_moved_and_renamed_with_its_parts_folder_reads_the_same()
+    {
+        var design = Lhs(1500);
+        string path = Path.Combine(_dir, "here.duckdb");
+        string before;
+        using (var store = Create("here.duckdb", design))
+        {
+            ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 1000));
+            before = Digest(store);
+        }
+
+        string moved = Path.Combine(_dir, "elsewhere", "there.duckdb");
+        Directory.CreateDirectory(Path.GetDirectoryName(moved)!);
+        File.Move(path, moved);
+        Directory.Move(path + ".parts", moved + ".parts");
+        using (var store = ResultStore.Open(moved))
+        {
+            Assert.Equal(before, Digest(store));
+        }
+
+        // Resumed under its new name, it goes on writing into its own folder.
+        using (var store = ResultStore.OpenOrCreate(moved, SyntheticModel.Layout(design), design))
+        {
+            Assert.Equal(1500, store.CompletedCount);
+        }
+
+        Assert.Equal(["yearly-000001.parquet", "yearly-000002.parquet"], Files(moved + ".parts"));
+        Assert.False(Directory.Exists(path + ".parts"));
+    }
+
+    [Fact]
+    public void A_store_with_its_yearly_rows_in_a_table_is_read_and_merged_from_but_not_resumed()
+    {
+        var design = Lhs(1200);
+        string path = Path.Combine(_dir, "old.duckdb");
+        string digest;
+        using (var store = Create("old.duckdb", design))
+        {
+            ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 500));
+            digest = Digest(store);
+        }
+
+        // The layout of stores written before the parts: the yearly rows in a table of the database, no parts folder.
+        using (var db = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
+        {
+            db.Open();
+            foreach (var sql in new[]
+            {
+                $"SET file_search_path = '{_dir}'", "CREATE TABLE yearly AS SELECT * FROM outcomes_yearly ORDER BY run, year",
+                "DROP VIEW outcomes_yearly", "DROP TABLE yearly_parts", "ALTER TABLE yearly RENAME TO outcomes_yearly",
+            })
+            {
+                using var cmd = db.CreateCommand();
+                cmd.CommandText = sql;
+                cmd.ExecuteNonQuery();
+            }
+        }
+
+        Directory.Delete(path + ".parts", recursive: true);
+        using (var old = ResultStore.Open(path))
+        {
+            Assert.Equal(digest, Digest(old));
+        }
+
+        var e = Assert.Throws<BallastInputException>(() => ResultStore.OpenOrCreate(path, SyntheticModel.Layout(design), design));
+        Assert.Equal("this store keeps its yearly rows inside the database (written by an earlier Ballast): it can be queried, exported and merged from, but runs cannot be added to it; start a new store (another --store or merge target)", e.Reason);
+
+        string merged = Path.Combine(_dir, "merged.duckdb");
+        Assert.Equal([(path, 1200, 0)], ResultStore.Merge(merged, [path]));
+        using var store2 = ResultStore.Open(merged);
+        Assert.Equal(digest, Digest(store2));
+        Assert.Equal(["yearly-000001.parquet"], Files(merged + ".parts"));
+    }
+
+    private static string Count(ResultStore store, string table) =>
+        Convert.ToString(store.Query($"SELECT count(*) FROM {table}").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture)!;
+
+    private static string[] Files(string folder) => [.. Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Count, distinct runs and a hash of every value of the outcomes and the yearly rows.</summary>
+    private static string Digest(ResultStore store) => string.Join(";", new[] { "outcomes", "outcomes_yearly" }.Select(t =>
+        string.Join(",", store.Query($"SELECT count(*), count(DISTINCT run), bit_xor(hash(COLUMNS(*))) FROM {t}").Rows[0])));
 
     /// <summary>Overwrites 256 bytes in the middle of a file, as a bad disk block or a torn copy would.</summary>
     internal static void Damage(string path)

@@ -137,6 +137,17 @@ public sealed class ClusterJobTests(ClusterJobTests.Silos silos) : IClassFixture
         Assert.True(end.GetProperty("status").GetString() == "Succeeded", end.GetRawText());
         string path = Path.Combine(folder, "download-" + id + ".duckdb");
         await File.WriteAllBytesAsync(path, await c.GetByteArrayAsync($"/api/jobs/{id}/files/results.duckdb"));
+
+        // A store is its file and its parts folder (the yearly rows): both are listed among the job's files.
+        var parts = (await (await c.GetAsync($"/api/jobs/{id}/files")).Json(HttpStatusCode.OK)).EnumerateArray()
+            .Select(e => e.GetProperty("name").GetString()!).Where(n => n.StartsWith("results.duckdb.parts/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(parts);
+        Directory.CreateDirectory(path + ".parts");
+        foreach (var name in parts)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(path + ".parts", name["results.duckdb.parts/".Length..]), await c.GetByteArrayAsync($"/api/jobs/{id}/files/{name}"));
+        }
+
         return (end, path);
     }
 
