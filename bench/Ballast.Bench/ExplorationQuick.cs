@@ -182,7 +182,8 @@ public static class ExplorationQuick
         // Closing the store checkpoints what is still in its write-ahead log: part of the store's cost, shown apart.
         results?.Dispose();
         double close = sw.Elapsed.TotalSeconds - wall;
-        Console.WriteLine($"explore baseline {(store is null ? "model only" : "into the store")}: {summary.Executed} runs ({parameters.Count} parameters, {threads} threads, batches of {size}) in {wall:F2} s = {summary.Executed / wall:F0} runs/s; process CPU {cpu:F2} s ({cpu / summary.Executed * 1e6:F1} us per run); closing the store {close:F2} s");
+        double closeCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds - cpu;
+        Console.WriteLine($"explore baseline {(store is null ? "model only" : "into the store")}: {summary.Executed} runs ({parameters.Count} parameters, {threads} threads, batches of {size}) in {wall:F2} s = {summary.Executed / wall:F0} runs/s; process CPU {cpu:F2} s ({cpu / summary.Executed * 1e6:F1} us per run); closing the store {close:F2} s ({closeCpu:F2} s CPU)");
         return 0;
     }
 
