@@ -165,8 +165,7 @@ public sealed class ResultStore : IRunSink, IDisposable
             try
             {
                 // Parquet keeps no checksum DuckDB verifies: each listed part's file is hashed against its listing first.
-                if (table == "outcomes_yearly" && HasTable(YearlyParts.Table)
-                    && ListedParts().Select(p => YearlyParts.Problem(Path, p)).FirstOrDefault(p => p is not null) is { } problem)
+                if (table == "outcomes_yearly" && HasTable(YearlyParts.Table) && YearlyParts.Problem(Path, ListedParts()) is { } problem)
                 {
                     checks.Add(new TableCheck(table, null, problem));
                     continue;
@@ -361,19 +360,20 @@ public sealed class ResultStore : IRunSink, IDisposable
         foreach (var part in parts)
         {
             store.AttachPart(part);
-            YearlyPart? written = null;
             try
             {
                 store.Execute("CREATE TEMP TABLE new_runs AS SELECT run FROM part.outcomes EXCEPT SELECT run FROM outcomes");
                 int count = Convert.ToInt32(store.Scalar("SELECT count(*) FROM new_runs"), CultureInfo.InvariantCulture);
                 int all = Convert.ToInt32(store.Scalar("SELECT count(*) FROM part.outcomes"), CultureInfo.InvariantCulture);
-                if (count > 0 && store._yearly is not null)
+                YearlyPart? written = null;
+                try
                 {
-                    written = store.CopyYearlyPart("SELECT * FROM part.outcomes_yearly WHERE run IN (SELECT run FROM new_runs) ORDER BY run, year", count);
-                }
+                    if (count > 0 && store._yearly is not null)
+                    {
+                        written = store.CopyYearlyPart("SELECT * FROM part.outcomes_yearly WHERE run IN (SELECT run FROM new_runs) ORDER BY run, year", count);
+                    }
 
-                using (var tx = store._db.BeginTransaction())
-                {
+                    using var tx = store._db.BeginTransaction();
                     store.Execute("INSERT INTO outcomes SELECT * FROM part.outcomes WHERE run IN (SELECT run FROM new_runs)");
                     if (written is { } w)
                     {
@@ -382,19 +382,23 @@ public sealed class ResultStore : IRunSink, IDisposable
 
                     tx.Commit();
                 }
+                catch
+                {
+                    if (written is { } w)
+                    {
+                        store.Unwrite(w);
+                    }
+
+                    throw;
+                }
+
+                if (written is { } committed)
+                {
+                    store.Publish(committed);
+                }
 
                 store.Execute("DROP TABLE new_runs");
                 added.Add((part, count, all - count));
-            }
-            catch
-            {
-                if (written is { } w)
-                {
-                    store._parts.Remove(w);
-                    File.Delete(System.IO.Path.Combine(YearlyParts.FolderOf(store.Path), w.File));
-                }
-
-                throw;
             }
             finally
             {
@@ -425,14 +429,13 @@ public sealed class ResultStore : IRunSink, IDisposable
     }
 
     /// <summary>
-    /// Writes the yearly rows <paramref name="select"/> returns (in order) as the next part with DuckDB's own Parquet writer —
-    /// into a temporary file, flushed to disk, then renamed into place — and returns its listing (not yet committed).
+    /// Writes the yearly rows <paramref name="select"/> returns (in order) as the next part with DuckDB's own Parquet writer,
+    /// under its temporary name and flushed to disk, and returns its listing (to commit, then publish).
     /// </summary>
     private YearlyPart CopyYearlyPart(string select, int runs)
     {
         int number = _parts.Count == 0 ? 1 : _parts[^1].Number + 1;
-        var final = System.IO.Path.Combine(YearlyParts.FolderOf(Path), YearlyParts.FileName(number));
-        var temp = final + ".partial";
+        var temp = System.IO.Path.Combine(YearlyParts.FolderOf(Path), YearlyParts.FileName(number)) + ".partial";
         Execute($"COPY ({select}) TO '{temp.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)");
         long rows = Convert.ToInt64(Scalar($"SELECT count(*) FROM read_parquet('{temp.Replace("'", "''", StringComparison.Ordinal)}')"), CultureInfo.InvariantCulture);
         byte[] bytes;
@@ -443,7 +446,6 @@ public sealed class ResultStore : IRunSink, IDisposable
             file.Flush(flushToDisk: true);
         }
 
-        File.Move(temp, final, overwrite: true);
         return new YearlyPart(number, runs, rows, bytes.LongLength, System.IO.Hashing.XxHash3.HashToUInt64(bytes));
     }
 
@@ -503,7 +505,7 @@ public sealed class ResultStore : IRunSink, IDisposable
         }
 
         _parts = ListedParts();
-        YearlyParts.RemoveUnlisted(Path, _parts);
+        YearlyParts.RemoveTemporary(Path);
         var indicators = ManifestIndicators();
         _yearly = indicators.Length > 0 && Years.Length > 0 ? new YearlyParts(Path, Years, indicators) : null;
         Execute("SET threads = 1");
@@ -522,7 +524,7 @@ public sealed class ResultStore : IRunSink, IDisposable
                 // The yearly view names its parts relative to the store's folder, wherever the process runs.
                 var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
                 store.Execute($"SET file_search_path = '{folder.Replace("'", "''", StringComparison.Ordinal)}'");
-                store.RenameYearlyFolderIfMoved();
+                store.SettleYearlyParts();
                 return store;
             }
             catch
@@ -538,10 +540,11 @@ public sealed class ResultStore : IRunSink, IDisposable
     }
 
     /// <summary>
-    /// A store renamed (with its parts folder) still names the old folder in its view: the view is written again for the
-    /// new name. A damaged list is left for <see cref="Check()"/> to report.
+    /// Brings the yearly parts to what the store lists when a writer stopped between a commit and its part's rename (the
+    /// last part renamed, if intact), and points the view at the parts folder's current name when the store was renamed
+    /// with it. A damaged list is left for <see cref="Check()"/> to report.
     /// </summary>
-    private void RenameYearlyFolderIfMoved()
+    private void SettleYearlyParts()
     {
         try
         {
@@ -551,9 +554,13 @@ public sealed class ResultStore : IRunSink, IDisposable
             }
 
             var parts = ListedParts();
-            if (parts.Count > 0 && !YearlyParts.NamesFolderOf(view, Path))
+            if (parts.Count > 0)
             {
-                Execute($"CREATE OR REPLACE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, parts, [])}");
+                YearlyParts.Publish(Path, parts[^1], verify: true);
+                if (!YearlyParts.NamesFolderOf(view, Path))
+                {
+                    Execute($"CREATE OR REPLACE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, anyPart: true, [])}");
+                }
             }
         }
         catch (DuckDBException)
@@ -660,7 +667,7 @@ public sealed class ResultStore : IRunSink, IDisposable
     private void CreateYearlyParts(IReadOnlyList<string> indicators)
     {
         Execute($"CREATE TABLE {YearlyParts.Table} (part INTEGER PRIMARY KEY, runs INTEGER NOT NULL, rows BIGINT NOT NULL, bytes BIGINT NOT NULL, xxhash3 UBIGINT NOT NULL)");
-        Execute($"CREATE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, [], indicators)}");
+        Execute($"CREATE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, anyPart: false, indicators)}");
         YearlyParts.Reset(Path);
     }
 
@@ -693,7 +700,8 @@ public sealed class ResultStore : IRunSink, IDisposable
             throw new InvalidOperationException("a store opened for reading does not take runs (ResultStore.OpenOrCreate does)");
         }
 
-        // The part is on disk before the transaction that lists it commits; if the commit fails, the file is removed.
+        // The part is on disk (under its temporary name) before the transaction that lists it commits, and renamed after;
+        // if the commit fails, the file is removed.
         YearlyPart? part = _yearly is not null && batch.Count > 0 ? _yearly.Write(_parts.Count == 0 ? 1 : _parts[^1].Number + 1, batch) : null;
         try
         {
@@ -723,20 +731,44 @@ public sealed class ResultStore : IRunSink, IDisposable
         {
             if (part is { } p)
             {
-                _parts.Remove(p);
-                File.Delete(System.IO.Path.Combine(YearlyParts.FolderOf(Path), p.File));
+                Unwrite(p);
             }
 
             throw;
         }
+
+        if (part is { } committed)
+        {
+            Publish(committed);
+        }
     }
 
-    /// <summary>Lists a part written into the parts folder and points the view at it too (in the caller's transaction).</summary>
+    /// <summary>Lists a part written under its temporary name (in the caller's transaction).</summary>
     private void AddPart(YearlyPart p)
     {
         Execute(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO {YearlyParts.Table} VALUES ({p.Number}, {p.Runs}, {p.Rows}, {p.Bytes}, {p.Hash})"));
         _parts.Add(p);
-        Execute($"CREATE OR REPLACE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, _parts, [])}");
+    }
+
+    /// <summary>
+    /// Renames a committed part into place; after the first, turns the view from the empty relation to the parts folder
+    /// (DuckDB reads the pattern when the view is created, so not before a part matches it; a process killed in between
+    /// leaves it to the next connection's <see cref="SettleYearlyParts"/>).
+    /// </summary>
+    private void Publish(YearlyPart p)
+    {
+        YearlyParts.Publish(Path, p, verify: false);
+        if (_parts.Count == 1)
+        {
+            Execute($"CREATE OR REPLACE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, anyPart: true, [])}");
+        }
+    }
+
+    /// <summary>Forgets a part whose transaction did not commit and deletes its temporary file.</summary>
+    private void Unwrite(YearlyPart p)
+    {
+        _parts.Remove(p);
+        File.Delete(System.IO.Path.Combine(YearlyParts.FolderOf(Path), p.File) + ".partial");
     }
 
     private static IDuckDBAppenderRow Append(IDuckDBAppenderRow row, double v) => double.IsNaN(v) ? row.AppendNullValue() : row.AppendValue(v);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Hashing;
-using System.Text;
 using Ballast.Exploration.Experiments;
 using Parquet;
 using Parquet.Schema;
@@ -22,15 +21,18 @@ internal readonly record struct YearlyPart(int Number, int Runs, long Rows, long
 /// <summary>
 /// The yearly rows of a results store (<c>outcomes_yearly</c>): one Parquet file per committed batch in a folder beside the
 /// database file (<c>results.duckdb.parts/</c>), listed in the table <c>yearly_parts</c> and read through the view
-/// <c>outcomes_yearly</c>, which names exactly the listed files.
+/// <c>outcomes_yearly</c> over the folder's <c>yearly-*.parquet</c> files.
 /// </summary>
 /// <remarks>
 /// Why not a DuckDB table: appending ~110 values a run through DuckDB's appender cost about 5 µs of CPU a run (its
 /// row-by-row statistics, the appender's staging copy, the compression analysis of each row group) — as much as the
-/// model itself; Parquet.Net writes the same rows, Snappy-compressed, in well under 1 µs (docs/performance.md). A part is
-/// written and renamed into place before the transaction that lists it (with its runs' outcomes) commits, so a process
-/// killed at any moment leaves either a listed part or an unlisted file the next writer deletes; readers see only
-/// listed parts.
+/// model itself; Parquet.Net writes the same rows, Snappy-compressed, in well under 1 µs (docs/performance.md).
+/// A part is written as <c>yearly-NNNNNN.parquet.partial</c> (which the view's pattern does not match) and flushed to
+/// disk; the transaction that lists it commits with its runs' outcomes; only then is it renamed to its name. A process
+/// killed before the commit leaves a temporary file the next writer deletes; one killed between the commit and the
+/// rename leaves the listed part under its temporary name, which the next connection renames once its size and hash
+/// match the listing (<see cref="Publish"/>). The view reads a pattern, not a list of files, so that a commit costs the
+/// same with ten parts or ten thousand (small <c>--batch-size</c>s make many).
 /// </remarks>
 internal sealed class YearlyParts
 {
@@ -67,27 +69,15 @@ internal sealed class YearlyParts
     public static string FileName(int number) => string.Create(CultureInfo.InvariantCulture, $"yearly-{number:D6}.parquet");
 
     /// <summary>
-    /// The body of the view <c>outcomes_yearly</c>: the listed parts, named relative to the store's folder (each connection
-    /// sets DuckDB's <c>file_search_path</c> to it, so a store moved with its parts folder still reads); with no part yet,
-    /// an empty relation with the columns' names and types.
+    /// The body of the view <c>outcomes_yearly</c>: the parts folder's <c>yearly-*.parquet</c>, named relative to the
+    /// store's folder (each connection sets DuckDB's <c>file_search_path</c> to it, so a store moved with its parts folder
+    /// still reads); with no part yet (a pattern matching nothing is an error), an empty relation with the columns' names
+    /// and types.
     /// </summary>
-    public static string ViewSql(string storePath, IReadOnlyList<YearlyPart> parts, IReadOnlyList<string> indicators)
-    {
-        if (parts.Count == 0)
-        {
-            return "SELECT CAST(NULL AS INTEGER) AS run, CAST(NULL AS INTEGER) AS year"
-                + string.Concat(indicators.Select(i => $", CAST(NULL AS DOUBLE) AS {ResultStore.Quote(i)}")) + " WHERE false";
-        }
-
-        string folder = Path.GetFileName(FolderOf(storePath)).Replace("'", "''", StringComparison.Ordinal);
-        var sql = new StringBuilder("SELECT * FROM read_parquet([");
-        for (int p = 0; p < parts.Count; p++)
-        {
-            sql.Append(p == 0 ? "'" : ", '").Append(folder).Append('/').Append(parts[p].File).Append('\'');
-        }
-
-        return sql.Append("])").ToString();
-    }
+    public static string ViewSql(string storePath, bool anyPart, IReadOnlyList<string> indicators) => anyPart
+        ? $"SELECT * FROM read_parquet('{Path.GetFileName(FolderOf(storePath)).Replace("'", "''", StringComparison.Ordinal)}/yearly-*.parquet')"
+        : "SELECT CAST(NULL AS INTEGER) AS run, CAST(NULL AS INTEGER) AS year"
+            + string.Concat(indicators.Select(i => $", CAST(NULL AS DOUBLE) AS {ResultStore.Quote(i)}")) + " WHERE false";
 
     /// <summary>Whether a view definition DuckDB reports names the parts folder of <paramref name="storePath"/> (false after the store was renamed).</summary>
     public static bool NamesFolderOf(string viewSql, string storePath) =>
@@ -106,42 +96,77 @@ internal sealed class YearlyParts
     }
 
     /// <summary>
-    /// Deletes the files of the parts folder that the store does not list: a part written by a process killed before its
-    /// transaction committed, or a part's temporary file. Called by the one writer only, before it writes.
+    /// Deletes the temporary part files the store does not list (a batch whose transaction never committed). Called by
+    /// the one writer only, before it writes, after <see cref="Publish"/>.
     /// </summary>
-    public static void RemoveUnlisted(string storePath, IReadOnlyList<YearlyPart> listed)
+    public static void RemoveTemporary(string storePath)
     {
         var folder = FolderOf(storePath);
         Directory.CreateDirectory(folder);
-        var keep = listed.Select(p => p.File).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "yearly-*"))
+        foreach (var file in Directory.EnumerateFiles(folder, "yearly-*.partial"))
         {
-            if (!keep.Contains(Path.GetFileName(file)))
-            {
-                File.Delete(file);
-            }
+            File.Delete(file);
         }
-    }
-
-    /// <summary>What is wrong with a listed part on disk (missing, another size, another hash), or null when it is intact.</summary>
-    public static string? Problem(string storePath, YearlyPart part)
-    {
-        var file = Path.Combine(FolderOf(storePath), part.File);
-        if (!File.Exists(file))
-        {
-            return $"its part {part.File} is missing from {Path.GetFileName(FolderOf(storePath))}";
-        }
-
-        var bytes = File.ReadAllBytes(file);
-        return bytes.LongLength != part.Bytes ? $"its part {part.File} has {bytes.LongLength} bytes, listed with {part.Bytes}"
-            : XxHash3.HashToUInt64(bytes) != part.Hash ? $"its part {part.File} does not match its checksum"
-            : null;
     }
 
     /// <summary>
+    /// Renames a committed part from its temporary name to its name: right after its commit, or at the next connection
+    /// when the process was killed in between (then only if the temporary file's size and hash are the listing's).
+    /// Returns whether the part is now in place.
+    /// </summary>
+    public static bool Publish(string storePath, YearlyPart part, bool verify)
+    {
+        var final = Path.Combine(FolderOf(storePath), part.File);
+        var temp = final + ".partial";
+        if (File.Exists(final) || !File.Exists(temp) || (verify && Mismatch(File.ReadAllBytes(temp), part) is not null))
+        {
+            return File.Exists(final);
+        }
+
+        File.Move(temp, final);
+        return true;
+    }
+
+    /// <summary>
+    /// What is wrong with the parts folder against the listing (a listed part missing, of another size or hash; a
+    /// <c>yearly-*.parquet</c> the store does not list, which the view would read), or null when it matches.
+    /// </summary>
+    public static string? Problem(string storePath, IReadOnlyList<YearlyPart> listed)
+    {
+        var folder = FolderOf(storePath);
+        var names = listed.Select(p => p.File).ToHashSet(StringComparer.Ordinal);
+        if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "yearly-*.parquet").Select(Path.GetFileName).Order(StringComparer.Ordinal)
+                .FirstOrDefault(f => !names.Contains(f!)) is { } stranger)
+        {
+            return $"its parts folder {Path.GetFileName(folder)} holds {stranger}, which the store does not list";
+        }
+
+        foreach (var part in listed)
+        {
+            var file = Path.Combine(folder, part.File);
+            if (!File.Exists(file))
+            {
+                return $"its part {part.File} is missing from {Path.GetFileName(folder)}";
+            }
+
+            if (Mismatch(File.ReadAllBytes(file), part) is { } wrong)
+            {
+                return wrong;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Mismatch(byte[] bytes, YearlyPart part) =>
+        bytes.LongLength != part.Bytes ? $"its part {part.File} has {bytes.LongLength} bytes, listed with {part.Bytes}"
+        : XxHash3.HashToUInt64(bytes) != part.Hash ? $"its part {part.File} does not match its checksum"
+        : null;
+
+    /// <summary>
     /// Writes the yearly rows of <paramref name="batch"/> (run-major, then year; NaN as null) as part
-    /// <paramref name="number"/>: into a temporary file, flushed to disk, then renamed into place. Returns what the
-    /// store lists for it.
+    /// <paramref name="number"/> under its temporary name, flushed to disk. Returns what the store lists for it; once
+    /// that is committed, <see cref="Publish"/> renames it.
     /// </summary>
     public YearlyPart Write(int number, RunBatch batch)
     {
@@ -195,7 +220,6 @@ internal sealed class YearlyParts
             (hash, bytes) = (hashing.Hash, hashing.Written);
         }
 
-        File.Move(temp, final, overwrite: true);
         return new YearlyPart(number, batch.Count, rows, bytes, hash);
     }
 

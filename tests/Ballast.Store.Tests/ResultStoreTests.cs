@@ -126,7 +126,7 @@ public sealed class ResultStoreTests : IDisposable
     }
 
     [Fact]
-    public void Yearly_rows_are_listed_parquet_parts_and_a_file_left_unlisted_is_removed_by_the_next_writer()
+    public void Yearly_rows_are_listed_parquet_parts_and_a_writer_killed_around_its_commit_leaves_them_whole()
     {
         var design = Lhs(3000);
         string path = Path.Combine(_dir, "parts.duckdb");
@@ -140,12 +140,28 @@ public sealed class ResultStoreTests : IDisposable
 
         Assert.Equal(["yearly-000001.parquet", "yearly-000002.parquet"], Files(folder));
 
-        // What a writer killed after writing its part but before committing leaves: the next part (and a temporary file), unlisted.
-        File.Copy(Path.Combine(folder, "yearly-000002.parquet"), Path.Combine(folder, "yearly-000003.parquet"));
-        File.WriteAllText(Path.Combine(folder, "yearly-000004.parquet.partial"), "torn");
+        // Killed between its commit and the rename: the listed part under its temporary name, renamed by the next connection.
+        File.Move(Path.Combine(folder, "yearly-000002.parquet"), Path.Combine(folder, "yearly-000002.parquet.partial"));
         using (var reader = ResultStore.Open(path))
         {
-            Assert.Equal("6000", Count(reader, "outcomes_yearly")); // readers see the listed parts only
+            Assert.Equal("6000", Count(reader, "outcomes_yearly"));
+        }
+
+        Assert.Equal(["yearly-000001.parquet", "yearly-000002.parquet"], Files(folder));
+
+        // Killed after its first part's rename, before the view was pointed at the parts folder: the next connection does it.
+        Sql(path, "CREATE OR REPLACE VIEW outcomes_yearly AS SELECT CAST(NULL AS INTEGER) AS run, CAST(NULL AS INTEGER) AS year, CAST(NULL AS DOUBLE) AS level, CAST(NULL AS DOUBLE) AS trend WHERE false");
+        using (var reader = ResultStore.Open(path))
+        {
+            Assert.Equal("6000", Count(reader, "outcomes_yearly"));
+        }
+
+        // Killed before its commit: the next part's temporary file, unlisted, which the view's pattern does not read and
+        // the next writer deletes.
+        File.Copy(Path.Combine(folder, "yearly-000002.parquet"), Path.Combine(folder, "yearly-000003.parquet.partial"));
+        using (var reader = ResultStore.Open(path))
+        {
+            Assert.Equal("6000", Count(reader, "outcomes_yearly"));
         }
 
         using (var store = Create("parts.duckdb", design))
@@ -158,6 +174,11 @@ public sealed class ResultStoreTests : IDisposable
 
         Assert.Equal(["yearly-000001.parquet", "yearly-000002.parquet", "yearly-000003.parquet"], Files(folder));
         Assert.All(ResultStore.Check(path), c => Assert.True(c.Intact, c.Problem));
+
+        // A part file the store does not list would be read by the view: the store is refused until it is removed.
+        File.Copy(Path.Combine(folder, "yearly-000003.parquet"), Path.Combine(folder, "yearly-000009.parquet"));
+        var e = Assert.Throws<BallastInputException>(() => ResultStore.Open(path));
+        Assert.Equal("the results store is damaged: table 'outcomes_yearly' cannot be read (its parts folder parts.duckdb.parts holds yearly-000009.parquet, which the store does not list); 'ballast store check' lists every table", e.Reason);
     }
 
     [Fact]
@@ -231,20 +252,8 @@ public sealed class ResultStoreTests : IDisposable
         }
 
         // The layout of stores written before the parts: the yearly rows in a table of the database, no parts folder.
-        using (var db = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
-        {
-            db.Open();
-            foreach (var sql in new[]
-            {
-                $"SET file_search_path = '{_dir}'", "CREATE TABLE yearly AS SELECT * FROM outcomes_yearly ORDER BY run, year",
-                "DROP VIEW outcomes_yearly", "DROP TABLE yearly_parts", "ALTER TABLE yearly RENAME TO outcomes_yearly",
-            })
-            {
-                using var cmd = db.CreateCommand();
-                cmd.CommandText = sql;
-                cmd.ExecuteNonQuery();
-            }
-        }
+        Sql(path, $"SET file_search_path = '{_dir}'", "CREATE TABLE yearly AS SELECT * FROM outcomes_yearly ORDER BY run, year",
+            "DROP VIEW outcomes_yearly", "DROP TABLE yearly_parts", "ALTER TABLE yearly RENAME TO outcomes_yearly");
 
         Directory.Delete(path + ".parts", recursive: true);
         using (var old = ResultStore.Open(path))
@@ -260,6 +269,19 @@ public sealed class ResultStoreTests : IDisposable
         using var store2 = ResultStore.Open(merged);
         Assert.Equal(digest, Digest(store2));
         Assert.Equal(["yearly-000001.parquet"], Files(merged + ".parts"));
+    }
+
+    /// <summary>Runs statements on a store's database file directly, as another program (or an older Ballast) would.</summary>
+    private static void Sql(string path, params string[] statements)
+    {
+        using var db = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}");
+        db.Open();
+        foreach (var sql in statements)
+        {
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.ExecuteNonQuery();
+        }
     }
 
     private static string Count(ResultStore store, string table) =>
