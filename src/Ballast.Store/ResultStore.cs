@@ -563,8 +563,9 @@ public sealed class ResultStore : IRunSink, IDisposable
                 }
             }
         }
-        catch (DuckDBException)
+        catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException)
         {
+            // Left as it is: the check names what is wrong (a part missing, a list that cannot be read).
         }
     }
 

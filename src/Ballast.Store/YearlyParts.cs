@@ -172,6 +172,11 @@ internal sealed class YearlyParts
     {
         int years = _years.Length;
         int indicators = _columns.Length;
+        if (batch.YearlyPerRun != years * indicators)
+        {
+            throw new ArgumentException($"a run has {batch.YearlyPerRun} yearly values; the store holds {years} years of {indicators} indicators", nameof(batch));
+        }
+
         int rows = batch.Count * years;
         Reserve(rows);
 
