@@ -55,9 +55,25 @@ add "  … CLI / kernel (CPU, each repetition's pair; issue 18: at most 1.6)" "r
   "echo >> $scratch/pair; k=\$(wc -l < $scratch/pair); paste -d' ' <(sed -n \${k}p $scratch/times) <(sed -n \${k}p $scratch/kernels) | awk '{printf \"%.2f\\n\", (\$2 + \$3) / \$5}'"
 add "\`ballast explore baseline --samples 200000 --threads 2\` into DuckDB" "runs/s" \
   "rm -rf $scratch/ex && dotnet $cli explore scenarios/baseline.yaml --samples 200000 --threads 2 --out $scratch/ex --format csv 2>/dev/null | awk -F, 'NR==2{printf \"%.0f\\n\", \$NF}'"
-explore() { echo "DOTNET_MaxVectorTBitWidth=512 dotnet $bench --explore 200000 2 $1 | sed -E 's/.*\\(([0-9.]+) us per run\\).*/\\1/'"; }
-add "Explore baseline, 200,000 runs on 2 threads, model only (\`--explore 200000 2 none 10240\`, 8 lanes)" "µs CPU per run" "$(explore 'none 10240')"
-add "  … the same into a DuckDB store (\`--explore 200000 2 STORE\`; model only / this = the store's rate ratio when CPU-bound)" "µs CPU per run" "$(explore "$scratch/bench.duckdb")"
+# Model only and into the store back to back in each repetition, as the million-run pair above: each ratio compares
+# figures taken seconds apart.
+explore_pair() {
+  DOTNET_MaxVectorTBitWidth=512 dotnet "$bench" --explore 200000 2 none 10240 > "$scratch/explore-out"
+  sed -E 's/.*\(([0-9.]+) us per run\).*/\1/' "$scratch/explore-out" >> "$scratch/explore-model"
+  sed -E 's/.* = ([0-9]+) runs\/s.*/\1/' "$scratch/explore-out" >> "$scratch/explore-model-rate"
+  DOTNET_MaxVectorTBitWidth=512 dotnet "$bench" --explore 200000 2 "$scratch/bench.duckdb" > "$scratch/explore-out"
+  sed -E 's/.*\(([0-9.]+) us per run\).*/\1/' "$scratch/explore-out" >> "$scratch/explore-store"
+  sed -E 's/.* = ([0-9]+) runs\/s.*/\1/' "$scratch/explore-out" >> "$scratch/explore-store-rate"
+  tail -1 "$scratch/explore-model"
+}
+export -f explore_pair
+add "Explore baseline, 200,000 runs on 2 threads, model only (\`--explore 200000 2 none 10240\`, 8 lanes; each followed by its store run below)" "µs CPU per run" "explore_pair"
+add "  … the same into a DuckDB store, right after (\`--explore 200000 2 STORE\`)" "µs CPU per run" \
+  "echo >> $scratch/exs; k=\$(wc -l < $scratch/exs); sed -n \${k}p $scratch/explore-store"
+add "  … model only / into the store (the store's rate ratio when CPU-bound, each repetition's pair; issue 18: at least 0.5)" "ratio" \
+  "echo >> $scratch/exr; k=\$(wc -l < $scratch/exr); paste -d' ' <(sed -n \${k}p $scratch/explore-model) <(sed -n \${k}p $scratch/explore-store) | awk '{printf \"%.2f\\n\", \$1 / \$2}'"
+add "  … runs/s into the store / model only (wall, the same pairs)" "ratio" \
+  "echo >> $scratch/exw; k=\$(wc -l < $scratch/exw); paste -d' ' <(sed -n \${k}p $scratch/explore-store-rate) <(sed -n \${k}p $scratch/explore-model-rate) | awk '{printf \"%.2f\\n\", \$1 / \$2}'"
 sobol() { echo "dotnet $bench --exploration sobol | sed -n '$1p' | sed -E 's/.*: ([0-9.]+) ms.*/\\1/'"; }
 add "Sobol analysis, Ishigami, N = 1024, 1,000 resamples" "ms" "$(sobol 1)"
 add "Sobol analysis, G-function, N = 2^14, D = 10, 1,000 resamples" "ms" "$(sobol 2)"
