@@ -231,7 +231,54 @@ internal sealed class YearlyParts
     /// <summary>An indicator's column: its values as they are when none is missing, else the present ones and a definition level per row.</summary>
     private void WriteIndicator(ParquetRowGroupWriter group, DataField field, double[] column, int rows)
     {
+        // The model's yearly indicators are rarely missing: a column without NaN is handed over as it is.
         int present = 0;
+        if (!ContainsNaN(column.AsSpan(0, rows)))
+        {
+            present = rows;
+        }
+        else
+        {
+            Compact(column, rows, ref present);
+        }
+
+        var levels = present == rows ? _present.AsMemory(0, rows) : _levels.AsMemory(0, rows);
+        group.WriteAllPartsAsync<double>(field, column.AsMemory(0, present), levels, null, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Whether any value is NaN (the only value not equal to itself), a vector at a time.</summary>
+    private static bool ContainsNaN(ReadOnlySpan<double> values)
+    {
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var all = System.Numerics.Vector<long>.AllBitsSet;
+            for (; i + System.Numerics.Vector<double>.Count <= values.Length; i += System.Numerics.Vector<double>.Count)
+            {
+                var v = new System.Numerics.Vector<double>(values[i..]);
+                all &= System.Numerics.Vector.Equals(v, v);
+            }
+
+            if (!System.Numerics.Vector.EqualsAll(all, System.Numerics.Vector<long>.AllBitsSet))
+            {
+                return true;
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Moves the present values to the front and writes each row's definition level (1 present, 0 null).</summary>
+    private void Compact(double[] column, int rows, ref int present)
+    {
         for (int r = 0; r < rows; r++)
         {
             double v = column[r];
@@ -240,9 +287,6 @@ internal sealed class YearlyParts
             column[present] = v; // compacting in place: present ≤ r, so no value not yet read is overwritten
             present += has ? 1 : 0;
         }
-
-        var levels = present == rows ? _present.AsMemory(0, rows) : _levels.AsMemory(0, rows);
-        group.WriteAllPartsAsync<double>(field, column.AsMemory(0, present), levels, null, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private void Reserve(int rows)

@@ -181,6 +181,54 @@ public sealed class ResultStoreTests : IDisposable
         Assert.Equal("the results store is damaged: table 'outcomes_yearly' cannot be read (its parts folder parts.duckdb.parts holds yearly-000009.parquet, which the store does not list); 'ballast store check' lists every table", e.Reason);
     }
 
+    [Theory]
+    [InlineData(-1)] // no NaN: the column handed over without definition levels
+    [InlineData(0)]  // NaN in the first row (a whole vector)
+    [InlineData(8)]  // NaN only in the last row, after the last whole vector at 4 or 8 lanes
+    public void A_part_stores_every_value_and_each_nan_as_null(int nanRow)
+    {
+        // 3 runs × 3 years × 2 indicators: rows run-major, then year; batch values [run * 6 + year * 2 + indicator].
+        var batch = new RunBatch(3, 0, 6) { Count = 3 };
+        int[] runs = [7, 3, 11];
+        runs.CopyTo(batch.Runs, 0);
+        for (int i = 0; i < batch.Yearly.Length; i++)
+        {
+            batch.Yearly[i] = (i * 0.1) - 0.25;
+        }
+
+        if (nanRow >= 0)
+        {
+            batch.Yearly[nanRow * 2] = double.NaN; // indicator "a" of that row
+        }
+
+        string store = Path.Combine(_dir, $"nan{nanRow}.duckdb");
+        YearlyParts.Reset(store);
+        var part = new YearlyParts(store, [2030, 2031, 2032], ["a", "b"]).Write(1, batch);
+        Assert.Equal((1, 3, 9L), (part.Number, part.Runs, part.Rows));
+
+        using var db = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT run, year, a, b FROM read_parquet('{Path.Combine(store + ".parts", part.File)}.partial')";
+        using var reader = cmd.ExecuteReader();
+        int row = 0;
+        while (reader.Read())
+        {
+            Assert.Equal(runs[row / 3], reader.GetInt32(0));
+            Assert.Equal(2030 + (row % 3), reader.GetInt32(1));
+            Assert.Equal(row == nanRow, reader.IsDBNull(2));
+            if (row != nanRow)
+            {
+                Assert.Equal((row * 2 * 0.1) - 0.25, reader.GetDouble(2));
+            }
+
+            Assert.Equal((((row * 2) + 1) * 0.1) - 0.25, reader.GetDouble(3));
+            row++;
+        }
+
+        Assert.Equal(9, row);
+    }
+
     [Fact]
     public void A_damaged_or_missing_yearly_part_is_refused_at_open_naming_the_part()
     {
