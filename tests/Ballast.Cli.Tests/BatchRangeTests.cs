@@ -20,6 +20,16 @@ public sealed class BatchRangeTests : IDisposable
         + CliRunner.Run("query", store, "SELECT count(*), bit_xor(hash(COLUMNS(*))) FROM outcomes_yearly", "--format", "csv").Out;
 
     [Fact]
+    public void Explore_says_that_a_store_is_its_file_and_its_parts_folder()
+    {
+        string store = Path.Combine(_dir, "told.duckdb");
+        var r = CliRunner.Run("explore", RepoPaths.Scenario("baseline"), "--samples", "40", "--store", store);
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("The store is told.duckdb and the folder told.duckdb.parts beside it (the yearly rows): copy or move them together.", r.Err, StringComparison.Ordinal);
+        Assert.Equal(["yearly-000001.parquet"], Directory.GetFiles(store + ".parts").Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Overlapping_range_parts_merge_into_the_whole_experiment_each_run_once()
     {
         string whole = Explore("whole");

@@ -85,6 +85,7 @@ public static class ExploreCommand
 
             table.Notes.Add("Explored parameters: " + string.Join(", ", parameters.Select(x => $"{x.Name} ~ {x.Distribution}")));
             table.Notes.Add("Outcomes: " + string.Join(", ", model.Outcomes.Select(o => o.Name)) + " (see docs/exploration.md); next: ballast sensitivity / discover / query on the store.");
+            table.Notes.Add($"The store is {Path.GetFileName(path)} and the folder {Path.GetFileName(path)}.parts beside it (the yearly rows): copy or move them together.");
             output.Write(p, ctx, new ResultDocument("explore", table));
             return 0;
         });
