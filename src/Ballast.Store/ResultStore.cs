@@ -67,7 +67,7 @@ public sealed class ResultStore : IRunSink, IDisposable
     private readonly DuckDBConnection _db;
     private bool _writer;
     private YearlyParts? _yearly;          // the writer's part encoder (null until BecomeWriter, or with no yearly rows)
-    private List<YearlyPart> _parts = [];  // the listed parts, in order (a writer's copy of yearly_parts)
+    private int _lastPart;                 // the number of the last listed part (0: none yet); parts are numbered from 1 without gaps
 
     private ResultStore(string path, DuckDBConnection db)
     {
@@ -365,38 +365,10 @@ public sealed class ResultStore : IRunSink, IDisposable
                 store.Execute("CREATE TEMP TABLE new_runs AS SELECT run FROM part.outcomes EXCEPT SELECT run FROM outcomes");
                 int count = Convert.ToInt32(store.Scalar("SELECT count(*) FROM new_runs"), CultureInfo.InvariantCulture);
                 int all = Convert.ToInt32(store.Scalar("SELECT count(*) FROM part.outcomes"), CultureInfo.InvariantCulture);
-                YearlyPart? written = null;
-                try
-                {
-                    if (count > 0 && store._yearly is not null)
-                    {
-                        written = store.CopyYearlyPart("SELECT * FROM part.outcomes_yearly WHERE run IN (SELECT run FROM new_runs) ORDER BY run, year", count);
-                    }
-
-                    using var tx = store._db.BeginTransaction();
-                    store.Execute("INSERT INTO outcomes SELECT * FROM part.outcomes WHERE run IN (SELECT run FROM new_runs)");
-                    if (written is { } w)
-                    {
-                        store.AddPart(w);
-                    }
-
-                    tx.Commit();
-                }
-                catch
-                {
-                    if (written is { } w)
-                    {
-                        store.Unwrite(w);
-                    }
-
-                    throw;
-                }
-
-                if (written is { } committed)
-                {
-                    store.Publish(committed);
-                }
-
+                YearlyPart? written = count > 0 && store._yearly is not null
+                    ? store.CopyYearlyPart("SELECT * FROM part.outcomes_yearly WHERE run IN (SELECT run FROM new_runs) ORDER BY run, year", count)
+                    : null;
+                store.Commit(written, () => store.Execute("INSERT INTO outcomes SELECT * FROM part.outcomes WHERE run IN (SELECT run FROM new_runs)"));
                 store.Execute("DROP TABLE new_runs");
                 added.Add((part, count, all - count));
             }
@@ -415,17 +387,21 @@ public sealed class ResultStore : IRunSink, IDisposable
     /// </summary>
     private void AttachPart(string part)
     {
-        var own = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".";
-        var other = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(part)) ?? ".";
-        Execute($"SET file_search_path = '{string.Join(",", new[] { own, other }.Distinct()).Replace("'", "''", StringComparison.Ordinal)}'");
+        SearchFilesBeside(Path, part);
         Execute($"ATTACH '{part.Replace("'", "''", StringComparison.Ordinal)}' AS part (READ_ONLY)");
     }
 
     private void DetachPart()
     {
         Execute("DETACH part");
-        var own = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".";
-        Execute($"SET file_search_path = '{own.Replace("'", "''", StringComparison.Ordinal)}'");
+        SearchFilesBeside(Path);
+    }
+
+    /// <summary>Makes DuckDB resolve relative file names (the yearly views' parts) in the folders of these stores.</summary>
+    private void SearchFilesBeside(params string[] stores)
+    {
+        var folders = stores.Select(s => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(s)) ?? ".").Distinct();
+        Execute($"SET file_search_path = '{string.Join(",", folders).Replace("'", "''", StringComparison.Ordinal)}'");
     }
 
     /// <summary>
@@ -434,19 +410,11 @@ public sealed class ResultStore : IRunSink, IDisposable
     /// </summary>
     private YearlyPart CopyYearlyPart(string select, int runs)
     {
-        int number = _parts.Count == 0 ? 1 : _parts[^1].Number + 1;
-        var temp = System.IO.Path.Combine(YearlyParts.FolderOf(Path), YearlyParts.FileName(number)) + ".partial";
-        Execute($"COPY ({select}) TO '{temp.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)");
-        long rows = Convert.ToInt64(Scalar($"SELECT count(*) FROM read_parquet('{temp.Replace("'", "''", StringComparison.Ordinal)}')"), CultureInfo.InvariantCulture);
-        byte[] bytes;
-        using (var file = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite))
-        {
-            bytes = new byte[file.Length];
-            file.ReadExactly(bytes);
-            file.Flush(flushToDisk: true);
-        }
-
-        return new YearlyPart(number, runs, rows, bytes.LongLength, System.IO.Hashing.XxHash3.HashToUInt64(bytes));
+        int number = _lastPart + 1;
+        var temp = YearlyParts.TemporaryPath(Path, number).Replace("'", "''", StringComparison.Ordinal);
+        Execute($"COPY ({select}) TO '{temp}' (FORMAT parquet)");
+        long rows = Convert.ToInt64(Scalar($"SELECT count(*) FROM read_parquet('{temp}')"), CultureInfo.InvariantCulture);
+        return YearlyParts.Listing(Path, number, runs, rows);
     }
 
     /// <summary>The experiment key of an intact store.</summary>
@@ -504,7 +472,7 @@ public sealed class ResultStore : IRunSink, IDisposable
             throw new BallastInputException("this store keeps its yearly rows inside the database (written by an earlier Ballast): it can be queried, exported and merged from, but runs cannot be added to it; start a new store (another --store or merge target)", file: Path);
         }
 
-        _parts = ListedParts();
+        _lastPart = ListedParts() is { Count: > 0 } listed ? listed[^1].Number : 0;
         YearlyParts.RemoveTemporary(Path);
         var indicators = ManifestIndicators();
         _yearly = indicators.Length > 0 && Years.Length > 0 ? new YearlyParts(Path, Years, indicators) : null;
@@ -522,8 +490,7 @@ public sealed class ResultStore : IRunSink, IDisposable
             try
             {
                 // The yearly view names its parts relative to the store's folder, wherever the process runs.
-                var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
-                store.Execute($"SET file_search_path = '{folder.Replace("'", "''", StringComparison.Ordinal)}'");
+                store.SearchFilesBeside(path);
                 store.SettleYearlyParts();
                 return store;
             }
@@ -559,7 +526,7 @@ public sealed class ResultStore : IRunSink, IDisposable
                 YearlyParts.Publish(Path, parts[^1], verify: true);
                 if (!YearlyParts.NamesFolderOf(view, Path))
                 {
-                    Execute($"CREATE OR REPLACE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, anyPart: true, [])}");
+                    Execute($"CREATE OR REPLACE VIEW outcomes_yearly AS {YearlyParts.PartsView(Path)}");
                 }
             }
         }
@@ -668,7 +635,7 @@ public sealed class ResultStore : IRunSink, IDisposable
     private void CreateYearlyParts(IReadOnlyList<string> indicators)
     {
         Execute($"CREATE TABLE {YearlyParts.Table} (part INTEGER PRIMARY KEY, runs INTEGER NOT NULL, rows BIGINT NOT NULL, bytes BIGINT NOT NULL, xxhash3 UBIGINT NOT NULL)");
-        Execute($"CREATE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, anyPart: false, indicators)}");
+        Execute($"CREATE VIEW outcomes_yearly AS {YearlyParts.EmptyView(indicators)}");
         YearlyParts.Reset(Path);
     }
 
@@ -701,29 +668,37 @@ public sealed class ResultStore : IRunSink, IDisposable
             throw new InvalidOperationException("a store opened for reading does not take runs (ResultStore.OpenOrCreate does)");
         }
 
-        // The part is on disk (under its temporary name) before the transaction that lists it commits, and renamed after;
-        // if the commit fails, the file is removed.
-        YearlyPart? part = _yearly is not null && batch.Count > 0 ? _yearly.Write(_parts.Count == 0 ? 1 : _parts[^1].Number + 1, batch) : null;
+        YearlyPart? part = _yearly is not null && batch.Count > 0 ? _yearly.Write(_lastPart + 1, batch) : null;
+        Commit(part, () =>
+        {
+            using var app = _db.CreateAppender("outcomes");
+            for (int k = 0; k < batch.Count; k++)
+            {
+                var row = app.CreateRow().AppendValue(batch.Runs[k]);
+                for (int o = 0; o < batch.OutcomesPerRun; o++)
+                {
+                    row = Append(row, batch.Outcomes[(k * batch.OutcomesPerRun) + o]);
+                }
+
+                row.EndRow();
+            }
+        });
+    }
+
+    /// <summary>
+    /// Commits a batch: <paramref name="outcomes"/> appends its outcomes rows and <paramref name="part"/> (on disk under
+    /// its temporary name, if the batch has yearly rows) is listed, in one transaction; the part is renamed after the
+    /// commit, or deleted if the commit fails.
+    /// </summary>
+    private void Commit(YearlyPart? part, Action outcomes)
+    {
         try
         {
             using var tx = _db.BeginTransaction();
-            using (var app = _db.CreateAppender("outcomes"))
-            {
-                for (int k = 0; k < batch.Count; k++)
-                {
-                    var row = app.CreateRow().AppendValue(batch.Runs[k]);
-                    for (int o = 0; o < batch.OutcomesPerRun; o++)
-                    {
-                        row = Append(row, batch.Outcomes[(k * batch.OutcomesPerRun) + o]);
-                    }
-
-                    row.EndRow();
-                }
-            }
-
+            outcomes();
             if (part is { } p)
             {
-                AddPart(p);
+                Execute(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO {YearlyParts.Table} VALUES ({p.Number}, {p.Runs}, {p.Rows}, {p.Bytes}, {p.Hash})"));
             }
 
             tx.Commit();
@@ -732,7 +707,7 @@ public sealed class ResultStore : IRunSink, IDisposable
         {
             if (part is { } p)
             {
-                Unwrite(p);
+                File.Delete(YearlyParts.TemporaryPath(Path, p.Number));
             }
 
             throw;
@@ -740,36 +715,16 @@ public sealed class ResultStore : IRunSink, IDisposable
 
         if (part is { } committed)
         {
-            Publish(committed);
+            _lastPart = committed.Number;
+            YearlyParts.Publish(Path, committed, verify: false);
+
+            // DuckDB reads the pattern when a view is created, so not before a part matches it; a process killed in
+            // between leaves the view to the next connection's SettleYearlyParts.
+            if (committed.Number == 1)
+            {
+                Execute($"CREATE OR REPLACE VIEW outcomes_yearly AS {YearlyParts.PartsView(Path)}");
+            }
         }
-    }
-
-    /// <summary>Lists a part written under its temporary name (in the caller's transaction).</summary>
-    private void AddPart(YearlyPart p)
-    {
-        Execute(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO {YearlyParts.Table} VALUES ({p.Number}, {p.Runs}, {p.Rows}, {p.Bytes}, {p.Hash})"));
-        _parts.Add(p);
-    }
-
-    /// <summary>
-    /// Renames a committed part into place; after the first, turns the view from the empty relation to the parts folder
-    /// (DuckDB reads the pattern when the view is created, so not before a part matches it; a process killed in between
-    /// leaves it to the next connection's <see cref="SettleYearlyParts"/>).
-    /// </summary>
-    private void Publish(YearlyPart p)
-    {
-        YearlyParts.Publish(Path, p, verify: false);
-        if (_parts.Count == 1)
-        {
-            Execute($"CREATE OR REPLACE VIEW outcomes_yearly AS {YearlyParts.ViewSql(Path, anyPart: true, [])}");
-        }
-    }
-
-    /// <summary>Forgets a part whose transaction did not commit and deletes its temporary file.</summary>
-    private void Unwrite(YearlyPart p)
-    {
-        _parts.Remove(p);
-        File.Delete(System.IO.Path.Combine(YearlyParts.FolderOf(Path), p.File) + ".partial");
     }
 
     private static IDuckDBAppenderRow Append(IDuckDBAppenderRow row, double v) => double.IsNaN(v) ? row.AppendNullValue() : row.AppendValue(v);

@@ -42,7 +42,7 @@ internal sealed class YearlyParts
     /// <summary>Snappy: a part is written as fast as it is transposed; Parquet.Net's Zstandard took seconds per part (RunSummaryParquet).</summary>
     private static readonly ParquetOptions Options = new() { CompressionMethod = CompressionMethod.Snappy };
 
-    private readonly string _folder;
+    private readonly string _storePath;
     private readonly int[] _years;
     private readonly ParquetSchema _schema;
     private readonly DataField[] _fields;
@@ -55,7 +55,7 @@ internal sealed class YearlyParts
     /// <summary>Prepares to write parts of <paramref name="indicators"/> for <paramref name="years"/> into the parts folder of <paramref name="storePath"/>.</summary>
     public YearlyParts(string storePath, IReadOnlyList<int> years, IReadOnlyList<string> indicators)
     {
-        _folder = FolderOf(storePath);
+        _storePath = storePath;
         _years = [.. years];
         _fields = [new DataField<int>("run"), new DataField<int>("year"), .. indicators.Select(i => (DataField)new DataField<double?>(i))];
         _schema = new ParquetSchema(_fields);
@@ -68,16 +68,21 @@ internal sealed class YearlyParts
     /// <summary>The name of part <paramref name="number"/> inside the folder.</summary>
     public static string FileName(int number) => string.Create(CultureInfo.InvariantCulture, $"yearly-{number:D6}.parquet");
 
+    /// <summary>Where part <paramref name="number"/> is written before its listing commits (a name the view's pattern does not match).</summary>
+    public static string TemporaryPath(string storePath, int number) => Path.Combine(FolderOf(storePath), FileName(number)) + ".partial";
+
     /// <summary>
-    /// The body of the view <c>outcomes_yearly</c>: the parts folder's <c>yearly-*.parquet</c>, named relative to the
+    /// The view <c>outcomes_yearly</c> once a part exists: the parts folder's <c>yearly-*.parquet</c>, named relative to the
     /// store's folder (each connection sets DuckDB's <c>file_search_path</c> to it, so a store moved with its parts folder
-    /// still reads); with no part yet (a pattern matching nothing is an error), an empty relation with the columns' names
-    /// and types.
+    /// still reads).
     /// </summary>
-    public static string ViewSql(string storePath, bool anyPart, IReadOnlyList<string> indicators) => anyPart
-        ? $"SELECT * FROM read_parquet('{Path.GetFileName(FolderOf(storePath)).Replace("'", "''", StringComparison.Ordinal)}/yearly-*.parquet')"
-        : "SELECT CAST(NULL AS INTEGER) AS run, CAST(NULL AS INTEGER) AS year"
-            + string.Concat(indicators.Select(i => $", CAST(NULL AS DOUBLE) AS {ResultStore.Quote(i)}")) + " WHERE false";
+    public static string PartsView(string storePath) =>
+        $"SELECT * FROM read_parquet('{Path.GetFileName(FolderOf(storePath)).Replace("'", "''", StringComparison.Ordinal)}/yearly-*.parquet')";
+
+    /// <summary>The view before the first part (a pattern matching nothing is an error): an empty relation with the columns' names and types.</summary>
+    public static string EmptyView(IReadOnlyList<string> indicators) =>
+        "SELECT CAST(NULL AS INTEGER) AS run, CAST(NULL AS INTEGER) AS year"
+        + string.Concat(indicators.Select(i => $", CAST(NULL AS DOUBLE) AS {ResultStore.Quote(i)}")) + " WHERE false";
 
     /// <summary>Whether a view definition DuckDB reports names the parts folder of <paramref name="storePath"/> (false after the store was renamed).</summary>
     public static bool NamesFolderOf(string viewSql, string storePath) =>
@@ -111,20 +116,34 @@ internal sealed class YearlyParts
 
     /// <summary>
     /// Renames a committed part from its temporary name to its name: right after its commit, or at the next connection
-    /// when the process was killed in between (then only if the temporary file's size and hash are the listing's).
-    /// Returns whether the part is now in place.
+    /// when the process was killed in between (then only if the temporary file's size and hash are the listing's; a part
+    /// left as it is, the check names it).
     /// </summary>
-    public static bool Publish(string storePath, YearlyPart part, bool verify)
+    public static void Publish(string storePath, YearlyPart part, bool verify)
     {
         var final = Path.Combine(FolderOf(storePath), part.File);
-        var temp = final + ".partial";
-        if (File.Exists(final) || !File.Exists(temp) || (verify && Mismatch(File.ReadAllBytes(temp), part) is not null))
+        var temp = TemporaryPath(storePath, part.Number);
+        if (!File.Exists(final) && File.Exists(temp) && !(verify && Mismatch(File.ReadAllBytes(temp), part) is not null))
         {
-            return File.Exists(final);
+            File.Move(temp, final);
+        }
+    }
+
+    /// <summary>
+    /// The listing of part <paramref name="number"/>, written by another writer (DuckDB's COPY, for a merge) under its
+    /// temporary name: its size and hash, the file flushed to disk.
+    /// </summary>
+    public static YearlyPart Listing(string storePath, int number, int runs, long rows)
+    {
+        byte[] bytes;
+        using (var file = new FileStream(TemporaryPath(storePath, number), FileMode.Open, FileAccess.ReadWrite))
+        {
+            bytes = new byte[file.Length];
+            file.ReadExactly(bytes);
+            file.Flush(flushToDisk: true);
         }
 
-        File.Move(temp, final);
-        return true;
+        return new YearlyPart(number, runs, rows, bytes.LongLength, XxHash3.HashToUInt64(bytes));
     }
 
     /// <summary>
@@ -197,11 +216,9 @@ internal sealed class YearlyParts
             }
         }
 
-        var final = Path.Combine(_folder, FileName(number));
-        var temp = final + ".partial";
         ulong hash;
         long bytes;
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var file = new FileStream(TemporaryPath(_storePath, number), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
             var hashing = new HashingStream(file);
             var writer = ParquetWriter.CreateAsync(_schema, hashing, Options).GetAwaiter().GetResult();

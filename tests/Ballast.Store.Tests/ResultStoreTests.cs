@@ -234,10 +234,7 @@ public sealed class ResultStoreTests : IDisposable
     {
         var design = Lhs(2000);
         string path = Path.Combine(_dir, "torn.duckdb");
-        using (var store = Create("torn.duckdb", design))
-        {
-            ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 1000));
-        }
+        Filled("torn.duckdb", design, 1000);
 
         string part = Path.Combine(path + ".parts", "yearly-000002.parquet");
         var intact = File.ReadAllBytes(part);
@@ -261,12 +258,7 @@ public sealed class ResultStoreTests : IDisposable
     {
         var design = Lhs(1500);
         string path = Path.Combine(_dir, "here.duckdb");
-        string before;
-        using (var store = Create("here.duckdb", design))
-        {
-            ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 1000));
-            before = Digest(store);
-        }
+        string before = Filled("here.duckdb", design, 1000);
 
         string moved = Path.Combine(_dir, "elsewhere", "there.duckdb");
         Directory.CreateDirectory(Path.GetDirectoryName(moved)!);
@@ -292,12 +284,7 @@ public sealed class ResultStoreTests : IDisposable
     {
         var design = Lhs(1200);
         string path = Path.Combine(_dir, "old.duckdb");
-        string digest;
-        using (var store = Create("old.duckdb", design))
-        {
-            ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, 500));
-            digest = Digest(store);
-        }
+        string digest = Filled("old.duckdb", design, 500);
 
         // The layout of stores written before the parts: the yearly rows in a table of the database, no parts folder.
         Sql(path, $"SET file_search_path = '{_dir}'", "CREATE TABLE yearly AS SELECT * FROM outcomes_yearly ORDER BY run, year",
@@ -317,6 +304,14 @@ public sealed class ResultStoreTests : IDisposable
         using var store2 = ResultStore.Open(merged);
         Assert.Equal(digest, Digest(store2));
         Assert.Equal(["yearly-000001.parquet"], Files(merged + ".parts"));
+    }
+
+    /// <summary>Creates a store, runs every row of <paramref name="design"/> into it in batches of <paramref name="batch"/>, closes it and returns its <see cref="Digest"/>.</summary>
+    private string Filled(string name, Design design, int batch)
+    {
+        using var store = Create(name, design);
+        ExperimentRunner.Run(new SyntheticModel(0), design, SyntheticModel.Parameters, store, new RunOptions(2, batch));
+        return Digest(store);
     }
 
     /// <summary>Runs statements on a store's database file directly, as another program (or an older Ballast) would.</summary>
